@@ -1,0 +1,110 @@
+
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { user } from "./auth.js";
+import { orgId } from "./tenant.js";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => Buffer.from(v),
+});
+
+export const legalRequirement = pgTable(
+  "legal_requirement",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    requirementKey: text("requirement_key").notNull(),
+    status: text("status", { enum: ["open", "done"] })
+      .notNull()
+      .default("open"),
+    assessmentDate: date("assessment_date", { mode: "string" }),
+    effectivenessCheck: text("effectiveness_check").notNull().default(""),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("legal_requirement_org_key_uq").on(t.orgId, t.requirementKey)],
+);
+
+export const legalRequirementStep = pgTable(
+  "legal_requirement_step",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => legalRequirement.id, { onDelete: "cascade" }),
+    stepKey: text("step_key").notNull(),
+    position: integer("position").notNull(),
+    done: boolean("done").notNull().default(false),
+    notes: text("notes").notNull().default(""),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("legal_requirement_step_uq").on(t.requirementId, t.stepKey)],
+);
+
+export const legalMeasure = pgTable(
+  "legal_measure",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => legalRequirement.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    ownerName: text("owner_name").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    carriedOutAt: date("carried_out_at", { mode: "string" }),
+    proof: text("proof").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("legal_measure_req_idx").on(t.requirementId)],
+);
+
+/** Reopen triggers and completions: the requirement's own history. */
+export const legalRequirementEvent = pgTable(
+  "legal_requirement_event",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    requirementId: uuid("requirement_id")
+      .notNull()
+      .references(() => legalRequirement.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    note: text("note").notNull().default(""),
+    actorUserId: text("actor_user_id").references(() => user.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("legal_requirement_event_req_idx").on(t.requirementId)],
+);
+
+/** Uploaded files (evidence, works council agreement). Kept in the database so backups hold everything. */
+export const storedFile = pgTable(
+  "stored_file",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    note: text("note").notNull().default(""),
+    /** Where the file is attached, e.g. "legal_step" + step id, or "task" + task id. */
+    attachedTo: text("attached_to").notNull(),
+    attachedId: uuid("attached_id").notNull(),
+    uploadedBy: text("uploaded_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stored_file_attached_idx").on(t.orgId, t.attachedTo, t.attachedId)],
+);

@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { orgId } from "./tenant.js";
+
+/** A provider organization's public profile. Readable by every signed-in user; writable by its own org. */
+export const providerProfile = pgTable(
+  "provider_profile",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    description: text("description").notNull().default(""),
+    regions: text("regions").array().notNull().default(sql`'{}'::text[]`),
+    certifications: text("certifications").array().notNull().default(sql`'{}'::text[]`),
+    contactEmail: text("contact_email").notNull().default(""),
+    website: text("website").notNull().default(""),
+    isHealthInsurer: boolean("is_health_insurer").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("provider_profile_org_uq").on(t.orgId)],
+);
+
+/** A provider's service offering, with the integration fields of the partner marketplace. */
+export const offering = pgTable(
+  "offering",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull(),
+    certifications: text("certifications").array().notNull().default(sql`'{}'::text[]`),
+    deliveryMode: text("delivery_mode", { enum: ["on_site", "remote", "hybrid"] }).notNull(),
+    priceFromCents: integer("price_from_cents").notNull(),
+    priceUnit: text("price_unit", { enum: ["flat", "per_participant", "per_day"] }).notNull(),
+    turnaroundDays: integer("turnaround_days"),
+    capacity: integer("capacity"),
+    requiredDataScopes: text("required_data_scopes").array().notNull().default(sql`'{}'::text[]`),
+    outputDataTypes: text("output_data_types").array().notNull().default(sql`'{}'::text[]`),
+    integrationPoints: text("integration_points").array().notNull().default(sql`'{}'::text[]`),
+    relevantPhases: integer("relevant_phases").array().notNull().default(sql`'{}'::integer[]`),
+    relevantTasks: text("relevant_tasks").array().notNull().default(sql`'{}'::text[]`),
+    status: text("status", { enum: ["draft", "published", "archived"] })
+      .notNull()
+      .default("draft"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("offering_org_idx").on(t.orgId), index("offering_status_idx").on(t.status)],
+);
