@@ -9,11 +9,7 @@ export const APP_ROLE = "bgm_app";
  * switched to the RLS-bound app role and app.org_id is set, both LOCAL so they end with the
  * transaction and never leak to the next user of a pooled connection.
  */
-export async function withTenantTx<T>(
-  db: Database,
-  orgId: string | null,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function withTenantTx<T>(db: Database, orgId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
     await tx.execute(sql`SELECT set_config('app.org_id', ${orgId ?? ""}, true)`);

@@ -2,6 +2,7 @@ export * from "./errors.js";
 export * from "./registries/checklist-template.js";
 export * from "./registries/kpi-cards.js";
 export * from "./registries/legal-requirements.js";
+export * from "./registries/marketplace.js";
 export * from "./registries/phases.js";
 export * from "./registries/roles.js";
 export * from "./schemas/audit.js";

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth.js";
 import { orgId } from "./tenant.js";
 
@@ -45,10 +35,7 @@ export const bgmTask = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("bgm_task_project_key_uq").on(t.projectId, t.taskKey),
-    index("bgm_task_org_idx").on(t.orgId),
-  ],
+  (t) => [uniqueIndex("bgm_task_project_key_uq").on(t.projectId, t.taskKey), index("bgm_task_org_idx").on(t.orgId)],
 );
 
 export const goal = pgTable(

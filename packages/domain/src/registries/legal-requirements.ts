@@ -50,10 +50,7 @@ export const LEGAL_REQUIREMENTS = [
 ] as const;
 
 export type LegalRequirementKey = (typeof LEGAL_REQUIREMENTS)[number]["key"];
-export const LEGAL_REQUIREMENT_KEYS = LEGAL_REQUIREMENTS.map((r) => r.key) as [
-  LegalRequirementKey,
-  ...LegalRequirementKey[],
-];
+export const LEGAL_REQUIREMENT_KEYS = LEGAL_REQUIREMENTS.map((r) => r.key) as [LegalRequirementKey, ...LegalRequirementKey[]];
 
 /** Events after which § 5 ArbSchG / GDA expect the assessment to be reviewed. */
 export const REOPEN_TRIGGERS = [
@@ -67,7 +64,4 @@ export const REOPEN_TRIGGERS = [
 ] as const;
 
 export type ReopenTriggerKey = (typeof REOPEN_TRIGGERS)[number]["key"];
-export const REOPEN_TRIGGER_KEYS = REOPEN_TRIGGERS.map((t) => t.key) as [
-  ReopenTriggerKey,
-  ...ReopenTriggerKey[],
-];
+export const REOPEN_TRIGGER_KEYS = REOPEN_TRIGGERS.map((t) => t.key) as [ReopenTriggerKey, ...ReopenTriggerKey[]];

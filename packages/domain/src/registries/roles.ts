@@ -1,11 +1,11 @@
 /** Organization kinds and the roles a member can hold in each. */
 export const ORG_KINDS = ["company", "provider"] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+type OrgKind = (typeof ORG_KINDS)[number];
 
 export const COMPANY_ROLES = ["bgm_manager", "employee"] as const;
 export const PROVIDER_ROLES = ["partner_admin", "partner_member"] as const;
 export const MEMBER_ROLES = [...COMPANY_ROLES, ...PROVIDER_ROLES] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const ROLES_BY_KIND: Record<OrgKind, readonly MemberRole[]> = {
   company: COMPANY_ROLES,

@@ -1,14 +1,12 @@
 import { z } from "zod";
 
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .meta({ id: "Error" });
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
 
 export const IdParam = z.strictObject({ id: z.uuid() });
 export const Timestamp = z.iso.datetime({ offset: true });

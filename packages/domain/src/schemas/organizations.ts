@@ -4,6 +4,8 @@ import { ShortText, Timestamp } from "./common.js";
 
 export const OrgKind = z.enum(ORG_KINDS);
 export const MemberRole = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof MemberRole>;
+export type OrgKind = z.infer<typeof OrgKind>;
 
 export const Membership = z.object({
   organizationId: z.string(),

@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import type { Database, DatabaseHandle } from "@bgm/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "./config.js";
+import { type Auth, createAuth } from "./lib/auth.js";
+import { createMailer, type Mailer } from "./lib/mailer.js";
+import { auditRoutes } from "./modules/audit/index.js";
+import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
+import { devRoutes } from "./modules/dev/index.js";
+import { employeeRoutes } from "./modules/employees/index.js";
+import { fileRoutes } from "./modules/files/index.js";
+import { healthRoutes } from "./modules/health/index.js";
+import { legalRoutes } from "./modules/legal/index.js";
+import { organizationRoutes } from "./modules/organizations/index.js";
+import { authBridge } from "./plugins/auth-bridge.js";
+import { registerErrorHandler } from "./plugins/error-handler.js";
+import { openApiPlugin } from "./plugins/openapi.js";
+import { requestContextPlugin } from "./plugins/request-context.js";
+import { securityPlugin } from "./plugins/security.js";
+import { webAppPlugin } from "./plugins/web-app.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Database;
+    auth: Auth;
+    mailer: Mailer;
+    config: AppConfig;
+  }
+}
+
+export interface BuildOptions {
+  database: DatabaseHandle;
+  config: AppConfig;
+  mailer?: Mailer;
+  /** Tests pass false to keep output quiet. */
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+/** Builds the whole server: external plugins, then app plugins, then feature routes (fastify/demo order). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const db = opts.database.db;
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // No personal data in logs: no query strings (search terms may be names), no headers.
+            serializers: {
+              req: (req) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0], ip: req.ip }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+            redact: ["req.headers.cookie", "req.headers.authorization"],
+          },
+    genReqId: (req) =>
+      typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].length <= 64
+        ? req.headers["x-request-id"]
+        : randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const auth = createAuth({ db, config, mailer });
+  app.decorate("db", db);
+  app.decorate("auth", auth);
+  app.decorate("mailer", mailer);
+  app.decorate("config", config);
+
+  // Raw uploads (CSV, evidence files) arrive as bodies of their own content type.
+  app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string", bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser(
+    [
+      "application/pdf",
+      "application/octet-stream",
+      "image/png",
+      "image/jpeg",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
+    { parseAs: "buffer", bodyLimit: 10 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
+
+  await app.register(securityPlugin, { appUrl: config.appUrl });
+  await app.register(openApiPlugin);
+  await app.register(requestContextPlugin, { db, auth });
+  await app.register(authBridge, { auth, appUrl: config.appUrl });
+
+  await app.register(healthRoutes, { database: opts.database });
+  await app.register(organizationRoutes);
+  await app.register(bgmProcessRoutes);
+  await app.register(employeeRoutes);
+  await app.register(legalRoutes);
+  await app.register(fileRoutes);
+  await app.register(auditRoutes);
+  // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.
+  if (config.env === "development") await app.register(devRoutes);
+
+  if (opts.serveWeb !== false) await app.register(webAppPlugin);
+  return app;
+}

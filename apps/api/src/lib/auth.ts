@@ -1,0 +1,66 @@
+import { type Database, schema } from "@bgm/db";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { organization } from "better-auth/plugins";
+import type { AppConfig } from "../config.js";
+import type { Mailer } from "./mailer.js";
+
+export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mailer }) {
+  const { config, mailer } = opts;
+  return betterAuth({
+    appName: "BGM Hub",
+    baseURL: config.appUrl,
+    basePath: "/api/auth",
+    secret: config.authSecret,
+    trustedOrigins: [config.appUrl],
+    telemetry: { enabled: false },
+    logger: { disabled: config.env === "test" },
+    database: drizzleAdapter(opts.db, { provider: "pg", schema }),
+    user: {
+      additionalFields: {
+        platformRole: { type: "string", required: false, input: false },
+        locale: { type: "string", required: false, defaultValue: "de", input: false },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      async sendResetPassword({ user, url }) {
+        await mailer.send({
+          to: user.email,
+          subject: "BGM Hub: Passwort zurücksetzen / Reset your password",
+          text: `Hallo ${user.name},\n\num Ihr Passwort zurückzusetzen, öffnen Sie diesen Link (1 Stunde gültig):\n${url}\n\nTo reset your password, open the link above (valid for 1 hour).\n`,
+        });
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Login rate limiting: a handful of sign-in attempts per minute and IP; memory storage is
+    // enough for the single-process deployment (documented in the README).
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: config.loginRateLimit },
+        "/sign-up/email": { window: 60, max: config.loginRateLimit },
+        "/request-password-reset": { window: 60, max: config.loginRateLimit },
+      },
+    },
+    advanced: {
+      cookiePrefix: "bgm",
+      useSecureCookies: config.appUrl.startsWith("https://"),
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
+    plugins: [
+      organization({
+        allowUserToCreateOrganization: true,
+        schema: { organization: { additionalFields: { kind: { type: "string", required: true, input: true } } } },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

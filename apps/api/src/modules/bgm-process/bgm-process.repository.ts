@@ -1,0 +1,84 @@
+import { bgmProject, bgmTask, goal, kpiCard, user } from "@bgm/db";
+import { and, asc, eq } from "drizzle-orm";
+import type { TenantScope } from "../../lib/request-context.js";
+
+type Scope = Pick<TenantScope, "tx" | "orgId">;
+
+export async function findProject(s: Scope) {
+  const [row] = await s.tx.select().from(bgmProject).where(eq(bgmProject.orgId, s.orgId));
+  return row ?? null;
+}
+
+export async function insertProject(s: Scope, currentPhase = 1) {
+  const [row] = await s.tx.insert(bgmProject).values({ orgId: s.orgId, currentPhase }).returning();
+  if (!row) throw new Error("project insert returned nothing");
+  return row;
+}
+
+export async function updateProjectPhase(s: Scope, projectId: string, currentPhase: number) {
+  await s.tx
+    .update(bgmProject)
+    .set({ currentPhase, updatedAt: new Date() })
+    .where(and(eq(bgmProject.id, projectId), eq(bgmProject.orgId, s.orgId)));
+}
+
+export async function insertTasks(s: Scope, projectId: string, tasks: { taskKey: string; phase: number }[]) {
+  if (tasks.length === 0) return;
+  await s.tx.insert(bgmTask).values(tasks.map((t) => ({ ...t, orgId: s.orgId, projectId })));
+}
+
+const taskColumns = {
+  task: bgmTask,
+  ownerName: user.name,
+};
+
+export async function listTasks(s: Scope, projectId: string) {
+  return s.tx
+    .select(taskColumns)
+    .from(bgmTask)
+    .leftJoin(user, eq(user.id, bgmTask.ownerUserId))
+    .where(and(eq(bgmTask.orgId, s.orgId), eq(bgmTask.projectId, projectId)))
+    .orderBy(asc(bgmTask.phase));
+}
+
+export async function findTask(s: Scope, taskKey: string) {
+  const [row] = await s.tx
+    .select(taskColumns)
+    .from(bgmTask)
+    .leftJoin(user, eq(user.id, bgmTask.ownerUserId))
+    .where(and(eq(bgmTask.orgId, s.orgId), eq(bgmTask.taskKey, taskKey)));
+  return row ?? null;
+}
+
+export async function updateTask(s: Scope, taskId: string, patch: Partial<typeof bgmTask.$inferInsert>) {
+  await s.tx
+    .update(bgmTask)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(bgmTask.id, taskId), eq(bgmTask.orgId, s.orgId)));
+}
+
+export async function listGoals(s: Scope) {
+  return s.tx.select().from(goal).where(eq(goal.orgId, s.orgId)).orderBy(asc(goal.createdAt));
+}
+
+export async function insertGoal(s: Scope, values: Omit<typeof goal.$inferInsert, "orgId">) {
+  const [row] = await s.tx
+    .insert(goal)
+    .values({ ...values, orgId: s.orgId })
+    .returning();
+  if (!row) throw new Error("goal insert returned nothing");
+  return row;
+}
+
+export async function updateGoal(s: Scope, id: string, patch: Partial<typeof goal.$inferInsert>) {
+  const [row] = await s.tx
+    .update(goal)
+    .set(patch)
+    .where(and(eq(goal.id, id), eq(goal.orgId, s.orgId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function listCustomKpiCards(s: Scope) {
+  return s.tx.select().from(kpiCard).where(eq(kpiCard.orgId, s.orgId)).orderBy(asc(kpiCard.createdAt));
+}

@@ -1,0 +1,155 @@
+import { employee, type Tx } from "@bgm/db";
+import { and, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+
+// Every query takes the organization explicitly and filters by it, even though the transaction is
+// already confined by row-level security: two walls, so one mistake does not leak another company's staff.
+
+export type EmployeeRow = typeof employee.$inferSelect;
+
+export interface EmployeeValues {
+  firstName: string;
+  lastName: string;
+  email: string;
+  department: string;
+  location: string;
+}
+
+export interface ListFilter {
+  q?: string;
+  department?: string;
+  active: "true" | "false" | "all";
+  limit: number;
+  offset: number;
+}
+
+/** Batches keep every statement well below PostgreSQL's 65,535 bind parameters. */
+const BATCH = 1000;
+
+const lowerEmail = sql`lower(${employee.email})`;
+
+/** The user's text is a literal, not a pattern: `%` and `_` in a search must not match everything. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function listConditions(orgId: string, f: ListFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(employee.orgId, orgId)];
+  const q = f.q?.trim();
+  if (q) {
+    const p = likePattern(q);
+    // Full-name forms let "Jürgen Weiß" and "Weiß Jürgen" find the person, not just single names.
+    conds.push(
+      or(
+        ilike(sql`${employee.firstName} || ' ' || ${employee.lastName}`, p),
+        ilike(sql`${employee.lastName} || ' ' || ${employee.firstName}`, p),
+        ilike(employee.email, p),
+      ),
+    );
+  }
+  if (f.department) conds.push(eq(employee.department, f.department));
+  if (f.active !== "all") conds.push(eq(employee.active, f.active === "true"));
+  return and(...conds);
+}
+
+export async function list(tx: Tx, orgId: string, f: ListFilter): Promise<{ rows: EmployeeRow[]; total: number }> {
+  const where = listConditions(orgId, f);
+  const rows = await tx
+    .select()
+    .from(employee)
+    .where(where)
+    .orderBy(sql`lower(${employee.lastName})`, sql`lower(${employee.firstName})`, employee.id)
+    .limit(f.limit)
+    .offset(f.offset);
+  const [totalRow] = await tx.select({ n: count() }).from(employee).where(where);
+  return { rows, total: totalRow?.n ?? 0 };
+}
+
+export async function activeCountsByDepartment(tx: Tx, orgId: string): Promise<{ name: string; count: number }[]> {
+  return tx
+    .select({ name: employee.department, count: count() })
+    .from(employee)
+    .where(and(eq(employee.orgId, orgId), eq(employee.active, true)))
+    .groupBy(employee.department)
+    .orderBy(employee.department);
+}
+
+export async function findById(tx: Tx, orgId: string, id: string): Promise<EmployeeRow | undefined> {
+  const [row] = await tx.select().from(employee).where(and(eq(employee.orgId, orgId), eq(employee.id, id)));
+  return row;
+}
+
+/** Is the e-mail (any case) taken by an employee other than `exceptId`? */
+export async function emailTaken(tx: Tx, orgId: string, email: string, exceptId?: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: employee.id })
+    .from(employee)
+    .where(and(eq(employee.orgId, orgId), eq(lowerEmail, email.toLowerCase()), exceptId ? ne(employee.id, exceptId) : undefined))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function insert(tx: Tx, orgId: string, values: EmployeeValues): Promise<EmployeeRow> {
+  const [row] = await tx.insert(employee).values({ ...values, orgId }).returning();
+  if (!row) throw new Error("employee insert returned nothing");
+  return row;
+}
+
+export async function update(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  patch: Partial<EmployeeValues & { active: boolean }>,
+): Promise<EmployeeRow | undefined> {
+  const [row] = await tx
+    .update(employee)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(employee.orgId, orgId), eq(employee.id, id)))
+    .returning();
+  return row;
+}
+
+/** Existing employees among the given e-mails, keyed by lower-cased e-mail. */
+export async function findByEmails(tx: Tx, orgId: string, emails: string[]): Promise<Map<string, { id: string; active: boolean }>> {
+  const found = new Map<string, { id: string; active: boolean }>();
+  for (let i = 0; i < emails.length; i += BATCH) {
+    const chunk = emails.slice(i, i + BATCH).map((e) => e.toLowerCase());
+    const rows = await tx
+      .select({ id: employee.id, email: employee.email, active: employee.active })
+      .from(employee)
+      .where(and(eq(employee.orgId, orgId), inArray(lowerEmail, chunk)));
+    for (const r of rows) found.set(r.email.toLowerCase(), { id: r.id, active: r.active });
+  }
+  return found;
+}
+
+export async function insertMany(tx: Tx, orgId: string, rows: EmployeeValues[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await tx.insert(employee).values(rows.slice(i, i + BATCH).map((r) => ({ ...r, orgId })));
+  }
+}
+
+/**
+ * Updates many employees in one statement per batch and reactivates them. A null location keeps the
+ * stored one (the file had no location column).
+ */
+export async function updateMany(tx: Tx, orgId: string, rows: (Omit<EmployeeValues, "location"> & { id: string; location: string | null })[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const values = sql.join(
+      rows
+        .slice(i, i + BATCH)
+        .map((r) => sql`(${r.id}::uuid, ${r.firstName}::text, ${r.lastName}::text, ${r.email}::text, ${r.department}::text, ${r.location}::text)`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      UPDATE ${employee} AS e SET
+        first_name = v.first_name, last_name = v.last_name, email = v.email, department = v.department,
+        location = coalesce(v.location, e.location), active = true, updated_at = now()
+      FROM (VALUES ${values}) AS v(id, first_name, last_name, email, department, location)
+      WHERE e.id = v.id AND e.org_id = ${orgId}`);
+  }
+}
+
+export async function setUserIdByEmail(tx: Tx, orgId: string, email: string, userId: string): Promise<void> {
+  await tx
+    .update(employee)
+    .set({ userId, updatedAt: new Date() })
+    .where(and(eq(employee.orgId, orgId), eq(lowerEmail, email.toLowerCase())));
+}

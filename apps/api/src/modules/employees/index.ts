@@ -1,0 +1,18 @@
+import type { Tx } from "@bgm/db";
+import type { TenantScope } from "../../lib/request-context.js";
+import { countActive, linkAccount } from "./employees.service.js";
+
+export { employeeRoutes } from "./employees.routes.js";
+
+/**
+ * Links an employee record to the user account of the same e-mail (any case), if there is one.
+ * Called when an invited employee accepts, inside that organization's transaction.
+ */
+export function linkEmployeeAccount(tx: Tx, orgId: string, email: string, userId: string): Promise<void> {
+  return linkAccount(tx, orgId, email, userId);
+}
+
+/** Active headcount, total and per department, for the KPI dashboard. */
+export function countEmployees(scope: TenantScope): Promise<{ active: number; byDepartment: { name: string; count: number }[] }> {
+  return countActive(scope);
+}

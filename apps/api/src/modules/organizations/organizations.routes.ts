@@ -1,0 +1,102 @@
+import {
+  CreateInvitation,
+  CreateOrganization,
+  Invitation,
+  InvitationIdParam,
+  Me,
+  Member,
+  Ok,
+  Organization,
+  SetActiveOrganization,
+} from "@bgm/domain";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import * as service from "./organizations.service.js";
+
+const tags = ["organizations"];
+const meta = (req: FastifyRequest): service.RequestMeta => ({
+  ip: req.ip,
+  userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null,
+  requestId: req.id,
+});
+
+export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/me",
+    { schema: { tags, summary: "The signed-in user, memberships and active organization", response: { 200: Me } } },
+    async (req) => {
+      const caller = await req.caller();
+      return { user: caller.user, memberships: caller.memberships, active: caller.active };
+    },
+  );
+
+  app.post(
+    "/api/organizations",
+    { schema: { tags, summary: "Create a company or provider organization", body: CreateOrganization, response: { 201: Organization } } },
+    async (req, reply) => {
+      const caller = await req.caller();
+      const org = await service.createOrganization(app.db, caller, req.body, meta(req));
+      return reply.status(201).send(org);
+    },
+  );
+
+  app.post(
+    "/api/me/active-organization",
+    { schema: { tags, summary: "Switch the active organization", body: SetActiveOrganization, response: { 200: Ok } } },
+    async (req) => {
+      await service.setActiveOrganization(app.db, await req.caller(), req.body.organizationId);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/organization/members",
+    { schema: { tags, summary: "Members of the active organization", response: { 200: z.array(Member) } } },
+    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin", "partner_member"] }, (s) => service.listMembers(s)),
+  );
+
+  app.get(
+    "/api/invitations",
+    { schema: { tags, summary: "Invitations of the active organization", response: { 200: z.array(Invitation) } } },
+    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) => service.listInvitations(s)),
+  );
+
+  app.post(
+    "/api/invitations",
+    { schema: { tags, summary: "Invite a colleague or employee by e-mail", body: CreateInvitation, response: { 201: Invitation } } },
+    async (req, reply) => {
+      const inv = await req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) =>
+        service.createInvitation(s, app.mailer, app.config.appUrl, req.body),
+      );
+      return reply.status(201).send(inv);
+    },
+  );
+
+  app.delete(
+    "/api/invitations/:id",
+    { schema: { tags, summary: "Cancel a pending invitation", params: InvitationIdParam, response: { 200: Invitation } } },
+    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) => service.cancelInvitation(s, req.params.id)),
+  );
+
+  app.get(
+    "/api/invitations/:id",
+    {
+      schema: { tags, summary: "An invitation addressed to the signed-in user", params: InvitationIdParam, response: { 200: Invitation } },
+    },
+    async (req) => service.getOwnInvitation(app.db, await req.caller(), req.params.id),
+  );
+
+  app.post(
+    "/api/invitations/:id/accept",
+    {
+      schema: {
+        tags,
+        summary: "Accept an invitation addressed to the signed-in user",
+        params: InvitationIdParam,
+        response: { 200: Invitation },
+      },
+    },
+    async (req) => service.acceptInvitation(app.db, await req.caller(), req.params.id, meta(req)),
+  );
+};

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from "fastify";
+import type { Auth } from "../lib/auth.js";
+
+export function toWebHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else headers.set(key, value);
+  }
+  return headers;
+}
+
+/**
+ * better-auth speaks web Request/Response; this forwards /api/auth/* to it. Cookies are copied with
+ * getSetCookie() so several Set-Cookie headers survive. These routes are better-auth's own and are
+ * not in our OpenAPI document (hidden), so the auth matrix covers our routes only.
+ */
+export async function authBridge(app: FastifyInstance, opts: { auth: Auth; appUrl: string }) {
+  app.route({
+    method: ["GET", "POST"],
+    url: "/api/auth/*",
+    schema: { hide: true },
+    async handler(req, reply) {
+      const url = new URL(req.url, opts.appUrl);
+      const hasBody = req.method !== "GET" && req.body !== undefined;
+      const request = new Request(url, {
+        method: req.method,
+        headers: toWebHeaders(req.headers),
+        body: hasBody ? JSON.stringify(req.body) : undefined,
+      });
+      const response = await opts.auth.handler(request);
+      reply.status(response.status);
+      for (const [key, value] of response.headers) {
+        if (key.toLowerCase() !== "set-cookie") reply.header(key, value);
+      }
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) reply.header("set-cookie", cookies);
+      reply.header("cache-control", "no-store");
+      const text = await response.text();
+      if (response.status >= 400) {
+        // Normalise better-auth's error shape to ours.
+        let parsed: { code?: string; message?: string } = {};
+        try {
+          parsed = JSON.parse(text);
+        } catch {}
+        return reply.type("application/json").send({
+          error: { code: (parsed.code ?? "auth_error").toLowerCase(), message: parsed.message ?? "Authentication failed" },
+        });
+      }
+      return reply.send(text.length ? text : null);
+    },
+  });
+}

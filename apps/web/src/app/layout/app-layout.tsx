@@ -1,0 +1,52 @@
+import { Anchor, AppShell, Burger, Group } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Outlet } from "react-router";
+import { hasRole, homeKind } from "../../features/auth/access";
+import { useMe } from "../../features/auth/api/get-me";
+import { LanguageMenu } from "./language-menu";
+import { MainNav } from "./main-nav";
+import { OrgSwitcher } from "./org-switcher";
+import { MAIN_ID, SkipLink } from "./skip-link";
+import { UserMenu } from "./user-menu";
+
+/** The signed-in shell: header (org, language, user), navigation by role, and the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const [opened, { toggle, close }] = useDisclosure();
+  if (!me) return null;
+  const kind = homeKind(me);
+  if (kind === "onboarding") return <Navigate to="/onboarding" replace />;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <SkipLink />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggleNavigation")} />
+            <Anchor component={Link} to="/" fw={700} size="lg" c="dark" underline="never">
+              {t("common.appName")}
+            </Anchor>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <OrgSwitcher />
+            <LanguageMenu />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t("nav.main")}>
+        <MainNav kind={kind} canManageTeam={hasRole(me, ["bgm_manager", "partner_admin"])} onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

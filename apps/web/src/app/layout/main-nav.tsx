@@ -1,0 +1,34 @@
+import { useTranslation } from "react-i18next";
+import type { HomeKind } from "../../features/auth/access";
+import { NavItem } from "./nav-item";
+
+interface MainNavProps {
+  kind: HomeKind;
+  canManageTeam: boolean;
+  onNavigate: () => void;
+}
+
+export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
+  const { t } = useTranslation();
+  if (kind !== "manager") {
+    return (
+      <>
+        <NavItem to="/" label={t("nav.home")} onNavigate={onNavigate} />
+        {canManageTeam ? <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} /> : null}
+        {import.meta.env.DEV ? <NavItem to="/dev/outbox" label={t("nav.outbox")} onNavigate={onNavigate} /> : null}
+      </>
+    );
+  }
+  return (
+    <>
+      <NavItem to="/" label={t("nav.dashboard")} onNavigate={onNavigate} />
+      <NavItem to="/phases" label={t("nav.phases")} matches={["/phases", "/tasks"]} onNavigate={onNavigate} />
+      <NavItem to="/goals" label={t("nav.goals")} onNavigate={onNavigate} />
+      <NavItem to="/employees" label={t("nav.employees")} onNavigate={onNavigate} />
+      <NavItem to="/legal" label={t("nav.legal")} onNavigate={onNavigate} />
+      <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} />
+      <NavItem to="/audit" label={t("nav.audit")} onNavigate={onNavigate} />
+      {import.meta.env.DEV ? <NavItem to="/dev/outbox" label={t("nav.outbox")} onNavigate={onNavigate} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { Button, Menu, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { useMe } from "../../features/auth/api/get-me";
+import { useSignOut } from "../../features/auth/api/sign-out";
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (!me) return null;
+  const role = me.active?.role ?? me.user.platformRole;
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="subtle" size="sm" aria-label={t("nav.userMenu", { name: me.user.name })}>
+          {me.user.name}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="xs" c="dark">
+            {me.user.email}
+          </Text>
+          {role ? (
+            <Text size="xs" c="dark">
+              {t(`roles.${role}`)}
+            </Text>
+          ) : null}
+        </Menu.Label>
+        <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login") })}>
+          {t("nav.signOut")}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

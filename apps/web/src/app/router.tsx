@@ -1,0 +1,69 @@
+import { createBrowserRouter } from "react-router";
+import { NotFound } from "../components/ui/not-found";
+import { RequireAuth, RequireRole } from "./guards";
+import { AppLayout } from "./layout/app-layout";
+import { PublicLayout } from "./layout/public-layout";
+import { AuditRoute } from "./routes/audit";
+import { EmployeesRoute } from "./routes/employees";
+import { ForgotPasswordRoute } from "./routes/forgot-password";
+import { GoalsRoute } from "./routes/goals";
+import { HomeRoute } from "./routes/home";
+import { InviteRoute } from "./routes/invite";
+import { LegalDetailRoute } from "./routes/legal-detail";
+import { LegalListRoute } from "./routes/legal-list";
+import { LoginRoute } from "./routes/login";
+import { OnboardingRoute } from "./routes/onboarding";
+import { OutboxRoute } from "./routes/outbox";
+import { PhaseRoute } from "./routes/phase";
+import { PhasesIndexRoute } from "./routes/phases-index";
+import { ResetPasswordRoute } from "./routes/reset-password";
+import { SignupRoute } from "./routes/signup";
+import { TaskRoute } from "./routes/task";
+import { TeamRoute } from "./routes/team";
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: "/login", element: <LoginRoute /> },
+      { path: "/signup", element: <SignupRoute /> },
+      { path: "/forgot-password", element: <ForgotPasswordRoute /> },
+      { path: "/reset-password", element: <ResetPasswordRoute /> },
+      { path: "/invite/:id", element: <InviteRoute /> },
+    ],
+  },
+  {
+    element: <PublicLayout wide />,
+    children: [{ path: "/dev/outbox", element: <OutboxRoute /> }],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      { element: <PublicLayout />, children: [{ path: "/onboarding", element: <OnboardingRoute /> }] },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRoute /> },
+          {
+            element: <RequireRole roles={["bgm_manager"]} />,
+            children: [
+              { path: "/phases", element: <PhasesIndexRoute /> },
+              { path: "/phases/:number", element: <PhaseRoute /> },
+              { path: "/tasks/:key", element: <TaskRoute /> },
+              { path: "/goals", element: <GoalsRoute /> },
+              { path: "/employees", element: <EmployeesRoute /> },
+              { path: "/legal", element: <LegalListRoute /> },
+              { path: "/legal/:key", element: <LegalDetailRoute /> },
+              { path: "/audit", element: <AuditRoute /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={["bgm_manager", "partner_admin"]} />,
+            children: [{ path: "/team", element: <TeamRoute /> }],
+          },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,57 @@
+import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { useAudit } from "../../features/audit/api/get-audit";
+import { AuditTable } from "../../features/audit/components/audit-table";
+
+const LIMIT = 50;
+
+export function AuditRoute() {
+  const { t } = useTranslation();
+  const [entityType, setEntityType] = useState("");
+  const [debouncedType] = useDebouncedValue(entityType.trim(), 300);
+  // A stack of cursors lets "newer" go back without the API needing an "after" parameter.
+  const [cursors, setCursors] = useState<number[]>([]);
+  const before = cursors[cursors.length - 1];
+  const audit = useAudit({ entityType: debouncedType, before, limit: LIMIT });
+
+  return (
+    <Stack>
+      <PageHeader title={t("audit.title")} description={t("audit.intro")} />
+      <Group align="flex-end" role="search">
+        <TextInput
+          label={t("audit.entityType")}
+          placeholder={t("audit.entityTypePlaceholder")}
+          value={entityType}
+          onChange={(e) => {
+            setEntityType(e.currentTarget.value);
+            setCursors([]);
+          }}
+          w={260}
+        />
+      </Group>
+      {audit.isPending ? <LoadingState /> : null}
+      {audit.isError ? <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} /> : null}
+      {audit.data ? <AuditTable items={audit.data.items} /> : null}
+      <Group justify="space-between">
+        <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors([])}>
+          {t("audit.newest")}
+        </Button>
+        <Button
+          variant="default"
+          disabled={!audit.data?.nextBefore}
+          onClick={() => {
+            const next = audit.data?.nextBefore;
+            if (next) setCursors((c) => [...c, next]);
+          }}
+        >
+          {t("audit.older")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import { Stack, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { useMe } from "../../features/auth/api/get-me";
+import { useProject } from "../../features/project/api/get-project";
+import { KpiCards } from "../../features/project/components/kpi-cards";
+import { PhaseOverview } from "../../features/project/components/phase-overview";
+
+export function DashboardRoute() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const project = useProject();
+  return (
+    <Stack gap="xl">
+      <PageHeader title={t("dashboard.title")} description={me?.active?.organizationName} />
+      <section aria-labelledby="kpi-heading">
+        <Title order={2} fz="h3" id="kpi-heading" mb="sm">
+          {t("dashboard.kpis")}
+        </Title>
+        <KpiCards />
+      </section>
+      <section aria-labelledby="phases-heading">
+        <Title order={2} fz="h3" id="phases-heading" mb="sm">
+          {t("dashboard.phases")}
+        </Title>
+        {project.isPending ? <LoadingState /> : null}
+        {project.isError ? <ErrorAlert error={project.error} onRetry={() => void project.refetch()} /> : null}
+        {project.data ? <PhaseOverview project={project.data} /> : null}
+      </section>
+    </Stack>
+  );
+}

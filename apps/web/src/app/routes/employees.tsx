@@ -1,0 +1,87 @@
+import type { Employee } from "@bgm/domain";
+import { Button, Group, Pagination, Stack, Text } from "@mantine/core";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { type EmployeeListParams, useEmployees } from "../../features/employees/api/get-employees";
+import { CsvImportModal } from "../../features/employees/components/csv-import-modal";
+import { EmployeeFilters } from "../../features/employees/components/employee-filters";
+import { EmployeeFormModal } from "../../features/employees/components/employee-form-modal";
+import { EmployeesTable } from "../../features/employees/components/employees-table";
+
+const PAGE_SIZE = 25;
+
+export function EmployeesRoute() {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const [department, setDepartment] = useState("");
+  const [active, setActive] = useState<EmployeeListParams["active"]>("true");
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Employee | undefined>();
+  const [creating, createModal] = useDisclosure();
+  const [importing, importModal] = useDisclosure();
+  const list = useEmployees({ q: debouncedSearch, department, active, page, pageSize: PAGE_SIZE });
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
+
+  // Any filter change starts again at page 1, otherwise the current page may not exist any more.
+  const resetPage = <T,>(set: (v: T) => void) => (value: T) => {
+    set(value);
+    setPage(1);
+  };
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t("employees.title")}
+        actions={
+          <>
+            <Button variant="default" onClick={importModal.open}>
+              {t("employees.import.button")}
+            </Button>
+            <Button onClick={createModal.open}>{t("employees.add")}</Button>
+          </>
+        }
+      />
+      <EmployeeFilters
+        search={search}
+        onSearchChange={resetPage(setSearch)}
+        department={department}
+        onDepartmentChange={resetPage(setDepartment)}
+        active={active}
+        onActiveChange={resetPage(setActive)}
+        departments={list.data?.departments ?? []}
+      />
+      {list.isPending ? <LoadingState /> : null}
+      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <>
+          <Text size="sm" role="status" data-testid="employees-total">
+            {t("employees.total", { count: list.data.total })}
+          </Text>
+          <EmployeesTable employees={list.data.items} onEdit={setEditing} />
+          {pages > 1 ? (
+            <Group justify="center">
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({
+                  "aria-label": control === "previous" ? t("common.previous") : control === "next" ? t("common.next") : undefined,
+                })}
+                getItemProps={(p) => ({ "aria-label": t("common.page", { page: p, pages }) })}
+                aria-label={t("employees.pagination")}
+              />
+            </Group>
+          ) : null}
+        </>
+      ) : null}
+      <EmployeeFormModal opened={creating} onClose={createModal.close} />
+      <EmployeeFormModal opened={editing !== undefined} employee={editing} onClose={() => setEditing(undefined)} />
+      <CsvImportModal opened={importing} onClose={importModal.close} />
+    </Stack>
+  );
+}

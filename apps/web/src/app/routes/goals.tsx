@@ -1,0 +1,24 @@
+import { Button, Stack } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { useGoals } from "../../features/project/api/get-goals";
+import { GoalFormModal } from "../../features/project/components/goal-form-modal";
+import { GoalsTable } from "../../features/project/components/goals-table";
+
+export function GoalsRoute() {
+  const { t } = useTranslation();
+  const goals = useGoals();
+  const [creating, { open, close }] = useDisclosure();
+  return (
+    <Stack>
+      <PageHeader title={t("goals.title")} description={t("goals.intro")} actions={<Button onClick={open}>{t("goals.new")}</Button>} />
+      {goals.isPending ? <LoadingState /> : null}
+      {goals.isError ? <ErrorAlert error={goals.error} onRetry={() => void goals.refetch()} /> : null}
+      {goals.data ? <GoalsTable goals={goals.data} /> : null}
+      <GoalFormModal opened={creating} onClose={close} />
+    </Stack>
+  );
+}

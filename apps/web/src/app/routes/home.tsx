@@ -1,0 +1,38 @@
+import { Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "../../components/ui/page-header";
+import { homeKind } from "../../features/auth/access";
+import { useMe } from "../../features/auth/api/get-me";
+import { DashboardRoute } from "./dashboard";
+
+/** "/" means something different per role; only BGM managers get the process dashboard. */
+export function HomeRoute() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  if (!me) return null;
+  const kind = homeKind(me);
+  if (kind === "manager") return <DashboardRoute />;
+  if (kind === "employee") {
+    return (
+      <PageHeader
+        title={t("homes.employeeTitle", { name: me.user.name })}
+        description={t("homes.employeeBody", { org: me.active?.organizationName ?? "" })}
+      />
+    );
+  }
+  if (kind === "partner") {
+    return (
+      <Stack>
+        <PageHeader
+          title={t("homes.partnerTitle")}
+          description={t("homes.partnerBody", {
+            org: me.active?.organizationName ?? "",
+            role: me.active ? t(`roles.${me.active.role}`) : "",
+          })}
+        />
+        <Text>{t("homes.partnerNext")}</Text>
+      </Stack>
+    );
+  }
+  return <PageHeader title={t("homes.adminTitle")} description={t("homes.adminBody", { name: me.user.name })} />;
+}

@@ -1,0 +1,15 @@
+import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { LoadingState } from "../../components/ui/loading-state";
+import { useMe } from "../../features/auth/api/get-me";
+import { LoginForm } from "../../features/auth/components/login-form";
+import { safeRedirect } from "./safe-redirect";
+
+export function LoginRoute() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const target = safeRedirect(params.get("from"));
+  if (me.isPending) return <LoadingState />;
+  if (me.data) return <Navigate to={target} replace />;
+  return <LoginForm onSignedIn={() => navigate(target, { replace: true })} />;
+}

@@ -1,0 +1,96 @@
+import { PHASES, phaseByNumber } from "@bgm/domain";
+import { Anchor, Badge, Button, Group, Stack, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { errorMessage } from "../../components/ui/error-message";
+import { LoadingState } from "../../components/ui/loading-state";
+import { NotFound } from "../../components/ui/not-found";
+import { PageHeader } from "../../components/ui/page-header";
+import { useLocalized } from "../../lib/use-localized";
+import { useProject } from "../../features/project/api/get-project";
+import { useSetCurrentPhase } from "../../features/project/api/set-current-phase";
+import { GoalsTable } from "../../features/project/components/goals-table";
+import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
+import { TaskChecklist } from "../../features/project/components/task-checklist";
+
+export function PhaseRoute() {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const params = useParams();
+  const project = useProject();
+  const setCurrent = useSetCurrentPhase();
+  const phase = phaseByNumber(Number(params.number));
+
+  if (!phase) return <NotFound body={t("phase.notFound")} />;
+  if (project.isPending) return <LoadingState />;
+  if (project.isError) return <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />;
+  const isCurrent = project.data.currentPhase === phase.number;
+  const tasks = project.data.tasks.filter((task) => task.phase === phase.number);
+
+  return (
+    <Stack gap="xl">
+      <Group component="nav" aria-label={t("nav.phases")} gap="xs">
+        {PHASES.map((p) => (
+          <Button
+            key={p.number}
+            component={Link}
+            to={`/phases/${p.number}`}
+            size="xs"
+            variant={p.number === phase.number ? "filled" : "default"}
+            aria-current={p.number === phase.number ? "page" : undefined}
+          >
+            {p.number}. {l(p.label)}
+          </Button>
+        ))}
+      </Group>
+      <div>
+        <PageHeader
+          title={t("phase.heading", { number: phase.number, name: l(phase.label) })}
+          description={l(phase.description)}
+          actions={
+            isCurrent ? (
+              <Badge color="blue" variant="filled" size="lg">
+                {t("phase.current")}
+              </Badge>
+            ) : (
+              <Button
+                variant="default"
+                loading={setCurrent.isPending}
+                onClick={() =>
+                  setCurrent.mutate(phase.number, {
+                    onSuccess: () => notifications.show({ color: "green", message: t("phase.setCurrentDone") }),
+                    onError: (err) => notifications.show({ color: "red", message: errorMessage(err, t) }),
+                  })
+                }
+              >
+                {t("phase.setCurrent")}
+              </Button>
+            )
+          }
+        />
+      </div>
+      <section aria-labelledby="checklist-heading">
+        <Title order={2} fz="h3" id="checklist-heading" mb="sm">
+          {t("phase.checklist")}
+        </Title>
+        <TaskChecklist tasks={tasks} />
+      </section>
+      {phase.number === 1 ? (
+        <section aria-labelledby="phase-goals-heading">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} fz="h3" id="phase-goals-heading">
+              {t("phase.goals")}
+            </Title>
+            <Anchor component={Link} to="/goals">
+              {t("phase.allGoals")}
+            </Anchor>
+          </Group>
+          <GoalsTable goals={project.data.goals} />
+        </section>
+      ) : null}
+      <PartnerSuggestionsSlot phase={phase.number} />
+    </Stack>
+  );
+}

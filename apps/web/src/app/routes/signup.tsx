@@ -1,0 +1,17 @@
+import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { LoadingState } from "../../components/ui/loading-state";
+import { useMe } from "../../features/auth/api/get-me";
+import { SignupForm } from "../../features/auth/components/signup-form";
+import { safeRedirect } from "./safe-redirect";
+
+export function SignupRoute() {
+  const me = useMe();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const from = params.get("from");
+  const target = safeRedirect(from);
+  if (me.isPending) return <LoadingState />;
+  if (me.data) return <Navigate to={target} replace />;
+  const loginHref = from ? `/login?from=${encodeURIComponent(target)}` : "/login";
+  return <SignupForm loginHref={loginHref} onSignedUp={() => navigate(target, { replace: true })} />;
+}

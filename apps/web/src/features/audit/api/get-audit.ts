@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import type { AuditListResponse } from "../../../lib/api-types";
+import { queryKeys } from "../../../lib/query-keys";
+
+export interface AuditParams {
+  entityType: string;
+  /** Cursor: entries with an id below this; undefined = newest. */
+  before: number | undefined;
+  limit: number;
+}
+
+export function getAudit(params: AuditParams): Promise<AuditListResponse> {
+  return apiRequest<AuditListResponse>("/api/audit", { query: { ...params } });
+}
+
+export function useAudit(params: AuditParams) {
+  return useQuery({
+    queryKey: [...queryKeys.audit, params],
+    queryFn: () => getAudit(params),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,30 @@
+import { Table } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { CsvRowErrorItem } from "../../../lib/api-types";
+
+export function CsvErrorsTable({ rows }: { rows: CsvRowErrorItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={400} mah={320}>
+      <Table striped withTableBorder data-testid="csv-errors">
+        <Table.Caption>{t("employees.import.errorsCaption")}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("employees.import.row")}</Table.Th>
+            <Table.Th>{t("employees.import.field")}</Table.Th>
+            <Table.Th>{t("employees.import.message")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r, index) => (
+            <Table.Tr key={`${r.row}-${r.field ?? ""}-${index}`}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td>{r.field ?? "–"}</Table.Td>
+              <Table.Td>{r.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

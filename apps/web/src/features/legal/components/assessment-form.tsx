@@ -1,0 +1,53 @@
+import type { LegalRequirement } from "@bgm/domain";
+import { Alert, Button, Stack, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DateField } from "../../../components/ui/date-field";
+import { errorMessage } from "../../../components/ui/error-message";
+import { useUpdateRequirement } from "../api/update-requirement";
+
+export function AssessmentForm({ requirement }: { requirement: LegalRequirement }) {
+  const { t } = useTranslation();
+  const update = useUpdateRequirement(requirement.key);
+  const [assessmentDate, setAssessmentDate] = useState(requirement.assessmentDate);
+  const [effectivenessCheck, setEffectivenessCheck] = useState(requirement.effectivenessCheck);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate(
+      { assessmentDate, effectivenessCheck },
+      { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) },
+    );
+  }
+
+  return (
+    <section aria-labelledby="assessment-heading">
+      <Title order={2} fz="h3" id="assessment-heading" mb="sm">
+        {t("legal.assessment")}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack maw={640}>
+          {update.error ? (
+            <Alert color="red" role="alert">
+              {errorMessage(update.error, t)}
+            </Alert>
+          ) : null}
+          <DateField label={t("legal.assessmentDate")} value={assessmentDate} onChange={setAssessmentDate} w={220} />
+          <Textarea
+            label={t("legal.effectivenessCheck")}
+            description={t("legal.effectivenessHint")}
+            autosize
+            minRows={3}
+            maxLength={5000}
+            value={effectivenessCheck}
+            onChange={(e) => setEffectivenessCheck(e.currentTarget.value)}
+          />
+          <Button type="submit" loading={update.isPending} w="fit-content">
+            {t("legal.saveAssessment")}
+          </Button>
+        </Stack>
+      </form>
+    </section>
+  );
+}

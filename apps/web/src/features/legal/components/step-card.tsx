@@ -1,0 +1,80 @@
+import { GBU_STEPS } from "@bgm/domain";
+import { Alert, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../../components/ui/error-message";
+import type { RequirementStepItem } from "../../../lib/api-types";
+import { formatDateTime } from "../../../lib/format";
+import { useLocalized } from "../../../lib/use-localized";
+import { useUpdateStep } from "../api/update-step";
+import { EvidenceList } from "./evidence-list";
+import { EvidenceUpload } from "./evidence-upload";
+
+interface StepCardProps {
+  requirementKey: string;
+  step: RequirementStepItem;
+  index: number;
+}
+
+export function StepCard({ requirementKey, step, index }: StepCardProps) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const update = useUpdateStep(requirementKey);
+  const [notes, setNotes] = useState(step.notes);
+  const meta = GBU_STEPS.find((s) => s.key === step.key);
+  const name = meta ? l(meta.label) : step.key;
+  const headingId = `step-${step.key}-heading`;
+
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-testid={`step-${step.key}`}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <Title order={3} fz="h5" id={headingId}>
+            {index + 1}. {name}
+          </Title>
+          <Checkbox
+            label={t("legal.stepDone")}
+            aria-label={t("legal.stepDoneNamed", { name })}
+            checked={step.done}
+            disabled={update.isPending}
+            onChange={(e) => update.mutate({ step: step.key, done: e.currentTarget.checked })}
+          />
+        </Group>
+        {step.completedAt ? <Text size="sm">{t("legal.completedAt", { date: formatDateTime(step.completedAt) })}</Text> : null}
+        {update.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(update.error, t)}
+          </Alert>
+        ) : null}
+        <Textarea
+          label={t("legal.stepNotes", { name })}
+          autosize
+          minRows={2}
+          maxLength={5000}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        <Button
+          variant="default"
+          size="xs"
+          w="fit-content"
+          disabled={notes === step.notes}
+          onClick={() =>
+            update.mutate(
+              { step: step.key, notes },
+              { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) },
+            )
+          }
+        >
+          {t("legal.saveNotes")}
+        </Button>
+        <Text fw={600} size="sm">
+          {t("legal.evidence")}
+        </Text>
+        <EvidenceList evidence={step.evidence} />
+        <EvidenceUpload requirementKey={requirementKey} step={step.key} stepName={name} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,71 @@
+import { Alert, Anchor, Button, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { ErrorAlert } from "../../../components/ui/error-alert";
+import { errorMessage } from "../../../components/ui/error-message";
+import { LoadingState } from "../../../components/ui/loading-state";
+import { PageHeader } from "../../../components/ui/page-header";
+import { formatDateTime } from "../../../lib/format";
+import { useMe } from "../../auth/api/get-me";
+import { useAcceptInvitation } from "../api/accept-invitation";
+import { useInvitation } from "../api/get-invitation";
+
+export function InvitationView({ id, onAccepted }: { id: string; onAccepted: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const invitation = useInvitation(id);
+  const accept = useAcceptInvitation();
+  const here = encodeURIComponent(`/invite/${id}`);
+
+  if (invitation.isPending || me.isPending) return <LoadingState />;
+  if (invitation.isError) {
+    return (
+      <Stack>
+        <PageHeader title={t("invite.title")} />
+        <ErrorAlert error={invitation.error} />
+      </Stack>
+    );
+  }
+  const inv = invitation.data;
+  return (
+    <Stack>
+      <PageHeader title={t("invite.title")} />
+      <Text>
+        {t("invite.body", {
+          org: inv.organizationName ?? "",
+          role: t(`roles.${inv.role}`),
+          email: inv.email,
+        })}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t("invite.expires", { date: formatDateTime(inv.expiresAt) })}
+      </Text>
+      {inv.status !== "pending" ? (
+        <Alert color="yellow">{t("invite.notPending", { status: t(`team.statuses.${inv.status}`) })}</Alert>
+      ) : me.data ? (
+        <>
+          {accept.error ? (
+            <Alert color="red" role="alert">
+              {errorMessage(accept.error, t)}
+            </Alert>
+          ) : null}
+          <Button loading={accept.isPending} onClick={() => accept.mutate(id, { onSuccess: onAccepted })}>
+            {t("invite.accept")}
+          </Button>
+        </>
+      ) : (
+        <>
+          <Text>{t("invite.signInFirst")}</Text>
+          <Group>
+            <Button component={Link} to={`/login?from=${here}`}>
+              {t("auth.login.submit")}
+            </Button>
+            <Anchor component={Link} to={`/signup?from=${here}`}>
+              {t("auth.login.toSignup")}
+            </Anchor>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

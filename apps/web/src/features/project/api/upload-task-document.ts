@@ -1,0 +1,16 @@
+import type { Task } from "@bgm/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { uploadFile } from "../../../lib/api-client";
+import { queryKeys } from "../../../lib/query-keys";
+
+export function uploadTaskDocument(key: string, file: File): Promise<Task> {
+  return uploadFile<Task>(`/api/project/tasks/${encodeURIComponent(key)}/document`, file);
+}
+
+export function useUploadTaskDocument(key: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadTaskDocument(key, file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project }),
+  });
+}

@@ -1,0 +1,82 @@
+import type { Task, TaskStatus } from "@bgm/domain";
+import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DateField } from "../../../components/ui/date-field";
+import { errorMessage } from "../../../components/ui/error-message";
+import { formatDateTime } from "../../../lib/format";
+import { useMembers } from "../../organizations/api/get-members";
+import { type UpdateTaskInput, useUpdateTask } from "../api/update-task";
+import { TaskStatusBadge } from "./task-status-badge";
+
+const STATUSES: TaskStatus[] = ["open", "in_progress", "done"];
+
+/** Status, owner, due date and notes of a task; saved together with one PATCH. */
+export function TaskForm({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const members = useMembers();
+  const update = useUpdateTask(task.key);
+  const [status, setStatus] = useState<TaskStatus>(task.status);
+  const [ownerUserId, setOwnerUserId] = useState(task.ownerUserId ?? "");
+  const [dueDate, setDueDate] = useState<string | null>(task.dueDate);
+  const [notes, setNotes] = useState(task.notes);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: UpdateTaskInput = { status, ownerUserId: ownerUserId || null, dueDate, notes };
+    update.mutate(input, { onSuccess: () => notifications.show({ color: "green", message: t("task.saved") }) });
+  }
+
+  const ownerOptions = [
+    { value: "", label: t("task.noOwner") },
+    ...(members.data ?? []).map((m) => ({ value: m.userId, label: m.name })),
+  ];
+  // The current owner stays selectable even before the member list has loaded.
+  if (task.ownerUserId && !ownerOptions.some((o) => o.value === task.ownerUserId)) {
+    ownerOptions.push({ value: task.ownerUserId, label: task.ownerName ?? task.ownerUserId });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={560}>
+        <Group gap="sm">
+          <Text fw={600}>{t("task.status")}:</Text>
+          <TaskStatusBadge status={task.status} />
+          {task.completedAt ? <Text size="sm">{t("task.completedAt", { date: formatDateTime(task.completedAt) })}</Text> : null}
+        </Group>
+        {update.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(update.error, t)}
+          </Alert>
+        ) : null}
+        <NativeSelect
+          label={t("task.status")}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)}
+          data={STATUSES.map((s) => ({ value: s, label: t(`task.statuses.${s}`) }))}
+        />
+        <NativeSelect
+          label={t("task.owner")}
+          value={ownerUserId}
+          onChange={(e) => setOwnerUserId(e.currentTarget.value)}
+          data={ownerOptions}
+        />
+        <DateField label={t("task.dueDate")} value={dueDate} onChange={setDueDate} />
+        <Textarea
+          label={t("task.notes")}
+          autosize
+          minRows={3}
+          maxLength={5000}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+        />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            {t("task.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The one place that talks HTTP to the API. Every state-changing request carries the CSRF header the
+ * server insists on; errors are normalised into ApiError whether they come from our own error handler
+ * (`{ error: { code, message, details } }`) or from better-auth (`{ code, message }`).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as-is (files, CSV text); set the Content-Type in `headers`. */
+  body?: BodyInit;
+  headers?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  signal?: AbortSignal;
+}
+
+function buildUrl(path: string, query: RequestOptions["query"]): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let payload: unknown = null;
+  try {
+    payload = await res.json();
+  } catch {
+    // Not JSON (e.g. a proxy error page); fall through to a generic error.
+  }
+  const body = (payload ?? {}) as {
+    error?: { code?: string; message?: string; details?: unknown };
+    code?: string;
+    message?: string;
+  };
+  const err = body.error;
+  if (err && typeof err === "object") {
+    return new ApiError(res.status, err.code ?? "error", err.message ?? res.statusText, err.details);
+  }
+  return new ApiError(res.status, body.code ?? "error", body.message ?? res.statusText);
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.json);
+  }
+  if (method !== "GET") headers["X-Requested-With"] = "bgm-hub";
+
+  const res = await fetch(buildUrl(path, options.query), {
+    method,
+    headers,
+    body,
+    credentials: "same-origin",
+    signal: options.signal,
+  });
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get("content-type") ?? "";
+  if (!type.includes("json")) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export function isApiError(err: unknown, status?: number): err is ApiError {
+  return err instanceof ApiError && (status === undefined || err.status === status);
+}
+
+/** Upload a file as the raw request body, as the API expects for documents and evidence. */
+export function uploadFile<T>(path: string, file: File, extraHeaders: Record<string, string> = {}): Promise<T> {
+  return apiRequest<T>(path, {
+    method: "POST",
+    body: file,
+    headers: {
+      "Content-Type": file.type || "application/octet-stream",
+      "X-File-Name": encodeURIComponent(file.name),
+      ...extraHeaders,
+    },
+  });
+}
+
+export function fileUrl(id: string): string {
+  return `/api/files/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,47 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { de } from "./de";
+import { en } from "./en";
+
+export const LANGUAGES = ["de", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = "bgm-hub.language";
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return value === "en" ? "en" : "de";
+  } catch {
+    // Storage can be blocked (privacy settings); German is the default anyway.
+    return "de";
+  }
+}
+
+function applyLanguage(lng: string): void {
+  document.documentElement.lang = lng;
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // Not persisting is acceptable; the choice still holds for this tab.
+  }
+}
+
+export const resources = { de: { translation: de }, en: { translation: en } } as const;
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage(),
+  fallbackLng: "de",
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+i18n.on("languageChanged", applyLanguage);
+
+export function currentLanguage(): Language {
+  return i18n.language === "en" ? "en" : "de";
+}
+
+export default i18n;

@@ -1,0 +1,32 @@
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
+import { isApiError } from "./api-client";
+import { queryKeys } from "./query-keys";
+
+/**
+ * A 401 from any call means the session is gone: forgetting `me` makes the auth guard send the
+ * user to /login. Mutations on the auth pages themselves (wrong password) opt out via `meta.authForm`.
+ */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isApiError(error, 401) && query.queryKey[0] !== queryKeys.me[0]) {
+          client.setQueryData(queryKeys.me, null);
+        }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _vars, _ctx, mutation) => {
+        if (isApiError(error, 401) && !mutation.meta?.authForm) client.setQueryData(queryKeys.me, null);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !isApiError(error) && count < 2,
+      },
+    },
+  });
+  return client;
+}
