@@ -5,13 +5,6 @@ import { openDatabase } from "@bgm/db";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    pgliteTemplate: string;
-    pgTemplateDb: string;
-  }
-}
-
 /**
  * Migrates one template database per test run; each test file then starts from a copy of it
  * (PGlite: a data-dir snapshot; PostgreSQL: CREATE DATABASE ... TEMPLATE), so every file gets a

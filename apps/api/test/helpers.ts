@@ -32,7 +32,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 /** A fresh app on a fresh database; call close() in afterAll. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  beforeReady?: (app: FastifyInstance) => void | Promise<void>,
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const mails: Mail[] = [];
   const mailer: Mailer = {
@@ -41,6 +44,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     },
   };
   const app = await buildApp({ database, config: testConfig(overrides), mailer, logger: false, serveWeb: false });
+  await beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -51,17 +51,15 @@ export async function seedDemo(db: Database, auth: Auth) {
     await bootstrapLegalRequirements(scope);
     const people = demoEmployees();
     await tx.insert(employee).values(people.map((p) => ({ ...p, orgId: companyId })));
-    await tx
-      .insert(employee)
-      .values({
-        orgId: companyId,
-        firstName: "Max",
-        lastName: "Mustermann",
-        email: "max.mitarbeiter@muster-gmbh.de",
-        department: "Vertrieb",
-        location: "Hamburg",
-        userId: uid("max.mitarbeiter@muster-gmbh.de"),
-      });
+    await tx.insert(employee).values({
+      orgId: companyId,
+      firstName: "Max",
+      lastName: "Mustermann",
+      email: "max.mitarbeiter@muster-gmbh.de",
+      department: "Vertrieb",
+      location: "Hamburg",
+      userId: uid("max.mitarbeiter@muster-gmbh.de"),
+    });
     for (const key of ["form_steering_group", "define_goals"]) await updateTask(scope, key, { status: "done" });
     await updateTask(scope, "works_council_agreement", {
       status: "in_progress",

@@ -1,11 +1,11 @@
 import type { MemberRole } from "@bgm/domain";
+import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorAlert } from "../components/ui/error-alert";
 import { LoadingState } from "../components/ui/loading-state";
 import { NotFound } from "../components/ui/not-found";
 import { hasRole } from "../features/auth/access";
 import { useMe } from "../features/auth/api/get-me";
-import { useTranslation } from "react-i18next";
 
 /** Renders the child routes only for a signed-in user; everyone else goes to /login and comes back. */
 export function RequireAuth() {

@@ -35,7 +35,14 @@ describe("parseEmployeeCsv", () => {
 
   it("accepts English headers in any case, comma separated when the header has no semicolon", () => {
     const rows = ok("first name,LAST NAME,Email,department,Location\nJane,Doe,jane@example.com,IT,Berlin\n");
-    expect(rows[0]).toEqual({ row: 2, firstName: "Jane", lastName: "Doe", email: "jane@example.com", department: "IT", location: "Berlin" });
+    expect(rows[0]).toEqual({
+      row: 2,
+      firstName: "Jane",
+      lastName: "Doe",
+      email: "jane@example.com",
+      department: "IT",
+      location: "Berlin",
+    });
   });
 
   it("accepts columns in any order and leaves location undefined without a location column", () => {

@@ -150,7 +150,7 @@ export function parseEmployeeCsv(text: string): CsvParseResult {
   // A file saved as Windows-1252 (old Excel "CSV") arrives with its umlauts replaced; importing
   // "J�rgen" silently would be worse than asking for a UTF-8 export.
   if (text.includes("\uFFFD")) {
-    return invalid("The file is not UTF-8 encoded. In Excel choose \"CSV UTF-8 (durch Trennzeichen getrennt)\"", [
+    return invalid('The file is not UTF-8 encoded. In Excel choose "CSV UTF-8 (durch Trennzeichen getrennt)"', [
       { row: 1, message: "Not UTF-8" },
     ]);
   }

@@ -72,7 +72,10 @@ export async function activeCountsByDepartment(tx: Tx, orgId: string): Promise<{
 }
 
 export async function findById(tx: Tx, orgId: string, id: string): Promise<EmployeeRow | undefined> {
-  const [row] = await tx.select().from(employee).where(and(eq(employee.orgId, orgId), eq(employee.id, id)));
+  const [row] = await tx
+    .select()
+    .from(employee)
+    .where(and(eq(employee.orgId, orgId), eq(employee.id, id)));
   return row;
 }
 
@@ -87,7 +90,10 @@ export async function emailTaken(tx: Tx, orgId: string, email: string, exceptId?
 }
 
 export async function insert(tx: Tx, orgId: string, values: EmployeeValues): Promise<EmployeeRow> {
-  const [row] = await tx.insert(employee).values({ ...values, orgId }).returning();
+  const [row] = await tx
+    .insert(employee)
+    .values({ ...values, orgId })
+    .returning();
   if (!row) throw new Error("employee insert returned nothing");
   return row;
 }
@@ -130,12 +136,19 @@ export async function insertMany(tx: Tx, orgId: string, rows: EmployeeValues[]):
  * Updates many employees in one statement per batch and reactivates them. A null location keeps the
  * stored one (the file had no location column).
  */
-export async function updateMany(tx: Tx, orgId: string, rows: (Omit<EmployeeValues, "location"> & { id: string; location: string | null })[]): Promise<void> {
+export async function updateMany(
+  tx: Tx,
+  orgId: string,
+  rows: (Omit<EmployeeValues, "location"> & { id: string; location: string | null })[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = sql.join(
       rows
         .slice(i, i + BATCH)
-        .map((r) => sql`(${r.id}::uuid, ${r.firstName}::text, ${r.lastName}::text, ${r.email}::text, ${r.department}::text, ${r.location}::text)`),
+        .map(
+          (r) =>
+            sql`(${r.id}::uuid, ${r.firstName}::text, ${r.lastName}::text, ${r.email}::text, ${r.department}::text, ${r.location}::text)`,
+        ),
       sql`, `,
     );
     await tx.execute(sql`

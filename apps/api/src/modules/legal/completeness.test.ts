@@ -37,7 +37,9 @@ describe("missingDocumentation", () => {
 
   it("names each step that is not done, and counts a step without a row as not done", () => {
     const input = complete();
-    input.steps = input.steps.filter((s) => s.key !== "identify_hazards").map((s) => (s.key === "assess_hazards" ? { ...s, done: false } : s));
+    input.steps = input.steps
+      .filter((s) => s.key !== "identify_hazards")
+      .map((s) => (s.key === "assess_hazards" ? { ...s, done: false } : s));
     expect(missingDocumentation(input)).toEqual(["step_not_done:identify_hazards", "step_not_done:assess_hazards"]);
   });
 
@@ -57,10 +59,7 @@ describe("missingDocumentation", () => {
 
   it("reports per measure what is missing, keyed by its id", () => {
     const input = complete();
-    input.measures = [
-      ...input.measures,
-      { id: M2, ownerName: "  ", dueDate: null, carriedOutAt: null, proof: " " },
-    ];
+    input.measures = [...input.measures, { id: M2, ownerName: "  ", dueDate: null, carriedOutAt: null, proof: " " }];
     expect(missingDocumentation(input)).toEqual([
       `measure_missing_owner_or_due_date:${M2}`,
       `measure_not_carried_out:${M2}`,

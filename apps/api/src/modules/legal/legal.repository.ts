@@ -155,7 +155,15 @@ export async function insertRequirementsWithSteps(
   const rows = await tx
     .select({ id: legalRequirement.id, key: legalRequirement.requirementKey })
     .from(legalRequirement)
-    .where(and(eq(legalRequirement.orgId, orgId), inArray(legalRequirement.requirementKey, requirements.map((r) => r.key))));
+    .where(
+      and(
+        eq(legalRequirement.orgId, orgId),
+        inArray(
+          legalRequirement.requirementKey,
+          requirements.map((r) => r.key),
+        ),
+      ),
+    );
   const steps = rows.flatMap((row) => {
     const def = requirements.find((r) => r.key === row.key);
     return (def?.steps ?? []).map((stepKey, position) => ({ orgId, requirementId: row.id, stepKey, position }));

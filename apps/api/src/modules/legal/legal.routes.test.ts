@@ -1,10 +1,10 @@
-import type { LegalRequirement } from "@bgm/domain";
 import { auditLog, withTenantTx } from "@bgm/db";
+import type { LegalRequirement } from "@bgm/domain";
 import { GBU_STEP_KEYS } from "@bgm/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markStepDone } from "./index.js";
 import { addMember, api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "../../../test/helpers.js";
+import { markStepDone } from "./index.js";
 
 let t: TestApp;
 let managerA: string;
@@ -121,7 +121,11 @@ describe("legal requirements", () => {
   });
 
   it("company B cannot see or change company A's measure", async () => {
-    const a = await ok(managerA, "POST", `${BASE}/gbu_physical/measures`, { title: "Ergonomic chairs", ownerName: "Facility", dueDate: "2025-09-01" });
+    const a = await ok(managerA, "POST", `${BASE}/gbu_physical/measures`, {
+      title: "Ergonomic chairs",
+      ownerName: "Facility",
+      dueDate: "2025-09-01",
+    });
     const measureId = a.measures.at(-1)?.id as string;
     const res = await call(managerB, "PATCH", `${BASE}/gbu_physical/measures/${measureId}`, { proof: "hijacked" });
     expect(res.statusCode).toBe(404);

@@ -31,7 +31,13 @@ const asManager = <T>(req: FastifyRequest, fn: (scope: TenantScope) => Promise<T
 export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/legal-requirements",
-    { schema: { tags, summary: "Legal requirements of the company with steps, measures and what is missing", response: { 200: z.array(LegalRequirement) } } },
+    {
+      schema: {
+        tags,
+        summary: "Legal requirements of the company with steps, measures and what is missing",
+        response: { 200: z.array(LegalRequirement) },
+      },
+    },
     async (req) => asManager(req, (s) => service.listRequirements(s)),
   );
 
@@ -57,7 +63,15 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/api/legal-requirements/:key/steps/:step",
-    { schema: { tags, summary: "Tick a step or change its notes", params: StepParams, body: UpdateStep, response: { 200: LegalRequirement } } },
+    {
+      schema: {
+        tags,
+        summary: "Tick a step or change its notes",
+        params: StepParams,
+        body: UpdateStep,
+        response: { 200: LegalRequirement },
+      },
+    },
     async (req) => asManager(req, (s) => service.updateStep(s, req.params.key, req.params.step, req.body)),
   );
 
@@ -83,7 +97,15 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/legal-requirements/:key/measures",
-    { schema: { tags, summary: "Add a measure with owner and due date", params: RequirementKeyParam, body: CreateMeasure, response: { 201: LegalRequirement } } },
+    {
+      schema: {
+        tags,
+        summary: "Add a measure with owner and due date",
+        params: RequirementKeyParam,
+        body: CreateMeasure,
+        response: { 201: LegalRequirement },
+      },
+    },
     async (req, reply) => {
       const view = await asManager(req, (s) => service.createMeasure(s, req.params.key, req.body));
       return reply.status(201).send(view);

@@ -145,12 +145,7 @@ export async function markStepDone(
 }
 
 /** Stores a file as evidence of one step; the files module refuses content that isn't what it claims. */
-export async function attachEvidence(
-  scope: TenantScope,
-  key: string,
-  step: GbuStepKey,
-  upload: EvidenceUpload,
-): Promise<LegalRequirement> {
+export async function attachEvidence(scope: TenantScope, key: string, step: GbuStepKey, upload: EvidenceUpload): Promise<LegalRequirement> {
   const row = await lockRequirement(scope, key);
   const stepRow = await findStep(scope, row, step);
   const file = await storeFile(scope, { ...upload, attachedTo: EVIDENCE_TARGET, attachedId: stepRow.id });
@@ -166,7 +161,12 @@ export async function attachEvidence(
 export async function createMeasure(scope: TenantScope, key: string, input: z.infer<typeof CreateMeasure>): Promise<LegalRequirement> {
   const row = await lockRequirement(scope, key);
   const measure = await repo.insertMeasureRow(scope, { requirementId: row.id, ...input });
-  await scope.audit({ action: "legal.measure_created", entityType: "legal_measure", entityId: measure.id, details: { requirementKey: key } });
+  await scope.audit({
+    action: "legal.measure_created",
+    entityType: "legal_measure",
+    entityId: measure.id,
+    details: { requirementKey: key },
+  });
   return settle(scope, key);
 }
 

@@ -29,7 +29,11 @@ export async function loadViews(scope: TenantScope, rows: repo.RequirementRow[])
   const steps = await repo.listStepRows(scope, ids);
   const measures = await repo.listMeasureRows(scope, ids);
   const events = await repo.listEventRows(scope, ids);
-  const files = await listFiles(scope, EVIDENCE_TARGET, steps.map((s) => s.id));
+  const files = await listFiles(
+    scope,
+    EVIDENCE_TARGET,
+    steps.map((s) => s.id),
+  );
 
   return [...rows]
     .sort((a, b) => registryIndex(a.requirementKey) - registryIndex(b.requirementKey))

@@ -13,14 +13,5 @@ export function NavItem({ to, label, matches, onNavigate }: NavItemProps) {
   const { pathname } = useLocation();
   const prefixes = matches ?? (to === "/" ? [] : [to]);
   const active = pathname === to || prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  return (
-    <NavLink
-      component={Link}
-      to={to}
-      label={label}
-      active={active}
-      aria-current={active ? "page" : undefined}
-      onClick={onNavigate}
-    />
-  );
+  return <NavLink component={Link} to={to} label={label} active={active} aria-current={active ? "page" : undefined} onClick={onNavigate} />;
 }

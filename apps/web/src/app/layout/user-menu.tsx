@@ -29,9 +29,7 @@ export function UserMenu() {
             </Text>
           ) : null}
         </Menu.Label>
-        <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login") })}>
-          {t("nav.signOut")}
-        </Menu.Item>
+        <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login") })}>{t("nav.signOut")}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

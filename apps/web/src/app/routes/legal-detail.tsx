@@ -3,9 +3,9 @@ import { useParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
-import { isApiError } from "../../lib/api-client";
 import { useLegalRequirement } from "../../features/legal/api/get-legal-requirement";
 import { RequirementDetail } from "../../features/legal/components/requirement-detail";
+import { isApiError } from "../../lib/api-client";
 
 export function LegalDetailRoute() {
   const { t } = useTranslation();

@@ -8,12 +8,12 @@ import { errorMessage } from "../../components/ui/error-message";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
-import { useLocalized } from "../../lib/use-localized";
 import { useProject } from "../../features/project/api/get-project";
 import { useSetCurrentPhase } from "../../features/project/api/set-current-phase";
 import { GoalsTable } from "../../features/project/components/goals-table";
 import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
 import { TaskChecklist } from "../../features/project/components/task-checklist";
+import { useLocalized } from "../../lib/use-localized";
 
 export function PhaseRoute() {
   const { t } = useTranslation();

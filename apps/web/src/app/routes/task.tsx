@@ -6,11 +6,11 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
-import { useLocalized } from "../../lib/use-localized";
 import { useProject } from "../../features/project/api/get-project";
 import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
 import { TaskForm } from "../../features/project/components/task-form";
 import { WorksCouncilSection } from "../../features/project/components/works-council-section";
+import { useLocalized } from "../../lib/use-localized";
 
 export function TaskRoute() {
   const { t } = useTranslation();

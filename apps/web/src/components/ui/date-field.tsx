@@ -10,12 +10,5 @@ interface DateFieldProps extends Omit<TextInputProps, "value" | "onChange" | "ty
  * ISO dates (YYYY-MM-DD), exactly what the API stores.
  */
 export function DateField({ value, onChange, ...rest }: DateFieldProps) {
-  return (
-    <TextInput
-      {...rest}
-      type="date"
-      value={value ?? ""}
-      onChange={(event) => onChange(event.currentTarget.value || null)}
-    />
-  );
+  return <TextInput {...rest} type="date" value={value ?? ""} onChange={(event) => onChange(event.currentTarget.value || null)} />;
 }

@@ -101,7 +101,8 @@ export const de = {
   },
   onboarding: {
     title: "Organisation anlegen",
-    intro: "Sie sind noch keiner Organisation zugeordnet. Legen Sie Ihr Unternehmen oder Ihren Anbieter an – oder nehmen Sie eine Einladung an.",
+    intro:
+      "Sie sind noch keiner Organisation zugeordnet. Legen Sie Ihr Unternehmen oder Ihren Anbieter an – oder nehmen Sie eine Einladung an.",
     name: "Name der Organisation",
     kind: "Art der Organisation",
     kindCompany: "Unternehmen (betriebliches Gesundheitsmanagement)",
@@ -221,7 +222,8 @@ export const de = {
     import: {
       button: "CSV importieren",
       title: "Beschäftigte aus CSV importieren",
-      intro: "Export aus Excel: Semikolon-getrennt, UTF-8, Kopfzeile „Vorname;Nachname;E-Mail;Abteilung;Standort“. Vorhandene E-Mail-Adressen werden aktualisiert.",
+      intro:
+        "Export aus Excel: Semikolon-getrennt, UTF-8, Kopfzeile „Vorname;Nachname;E-Mail;Abteilung;Standort“. Vorhandene E-Mail-Adressen werden aktualisiert.",
       template: "Vorlage herunterladen",
       file: "CSV-Datei",
       filePlaceholder: "Datei auswählen",
@@ -244,6 +246,16 @@ export const de = {
     stepsDone: "{{done}} von {{total}} Schritten erledigt",
     open: "Öffnen",
     notFound: "Diese Anforderung gibt es nicht.",
+    missingItems: {
+      step_not_done: "Schritt „{{name}}“ ist nicht abgeschlossen.",
+      assessment_date_missing: "Das Datum der Beurteilung fehlt.",
+      no_measures: "Es sind keine Maßnahmen festgelegt.",
+      measure_missing_owner_or_due_date: "Maßnahme „{{name}}“: Verantwortliche/r oder Termin fehlt.",
+      measure_not_carried_out: "Maßnahme „{{name}}“ ist noch nicht durchgeführt.",
+      measure_without_proof: "Maßnahme „{{name}}“: Nachweis der Durchführung fehlt.",
+      effectiveness_check_missing: "Die Wirksamkeitskontrolle ist nicht dokumentiert.",
+    },
+    eventKinds: { completed: "Vollständig dokumentiert", reopened: "Wieder geöffnet" },
     missingTitle: "Was die Aufsicht noch fehlen würde",
     missingNone: "Vollständig dokumentiert – nichts fehlt.",
     missingCount: "{{count}} offene Punkte",
@@ -277,7 +289,8 @@ export const de = {
     measureSaved: "Maßnahme gespeichert",
     editMeasure: "Maßnahme „{{title}}“ bearbeiten",
     triggers: "Anlass zur Überprüfung erfassen",
-    triggersIntro: "Nach Änderungen, neuen Erkenntnissen, Unfällen oder Beschwerden muss die Beurteilung überprüft werden. Das Erfassen öffnet die Anforderung wieder.",
+    triggersIntro:
+      "Nach Änderungen, neuen Erkenntnissen, Unfällen oder Beschwerden muss die Beurteilung überprüft werden. Das Erfassen öffnet die Anforderung wieder.",
     triggerKind: "Anlass",
     triggerNote: "Beschreibung",
     recordTrigger: "Anlass erfassen",

@@ -222,7 +222,8 @@ export const en: Translations = {
     import: {
       button: "Import CSV",
       title: "Import employees from CSV",
-      intro: "Excel export: semicolon-separated, UTF-8, header “Vorname;Nachname;E-Mail;Abteilung;Standort”. Existing e-mail addresses are updated.",
+      intro:
+        "Excel export: semicolon-separated, UTF-8, header “Vorname;Nachname;E-Mail;Abteilung;Standort”. Existing e-mail addresses are updated.",
       template: "Download template",
       file: "CSV file",
       filePlaceholder: "Choose file",
@@ -245,6 +246,16 @@ export const en: Translations = {
     stepsDone: "{{done}} of {{total}} steps done",
     open: "Open",
     notFound: "This requirement does not exist.",
+    missingItems: {
+      step_not_done: "Step “{{name}}” is not finished.",
+      assessment_date_missing: "The assessment date is missing.",
+      no_measures: "No measures have been set.",
+      measure_missing_owner_or_due_date: "Measure “{{name}}”: owner or due date missing.",
+      measure_not_carried_out: "Measure “{{name}}” has not been carried out yet.",
+      measure_without_proof: "Measure “{{name}}”: proof of implementation missing.",
+      effectiveness_check_missing: "The effectiveness check is not documented.",
+    },
+    eventKinds: { completed: "Fully documented", reopened: "Reopened" },
     missingTitle: "What an inspector would still ask for",
     missingNone: "Fully documented – nothing missing.",
     missingCount: "{{count}} open items",
@@ -278,7 +289,8 @@ export const en: Translations = {
     measureSaved: "Measure saved",
     editMeasure: "Edit measure “{{title}}”",
     triggers: "Record a reason for review",
-    triggersIntro: "After changes, new findings, accidents or complaints the assessment must be reviewed. Recording one reopens the requirement.",
+    triggersIntro:
+      "After changes, new findings, accidents or complaints the assessment must be reviewed. Recording one reopens the requirement.",
     triggerKind: "Reason",
     triggerNote: "Description",
     recordTrigger: "Record reason",

@@ -2,8 +2,8 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@m
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { PageHeader } from "../../../components/ui/page-header";
 import { errorMessage } from "../../../components/ui/error-message";
+import { PageHeader } from "../../../components/ui/page-header";
 import { isApiError } from "../../../lib/api-client";
 import { useSignIn } from "../api/sign-in";
 

@@ -27,13 +27,7 @@ export function SignupForm({ onSignedUp, loginHref }: { onSignedUp: () => void; 
             {errorMessage(signUp.error, t)}
           </Alert>
         ) : null}
-        <TextInput
-          label={t("auth.name")}
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
+        <TextInput label={t("auth.name")} autoComplete="name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <TextInput
           label={t("auth.email")}
           type="email"

@@ -3,9 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-export type UpdateEmployeeInput = Partial<
-  Pick<Employee, "firstName" | "lastName" | "email" | "department" | "location" | "active">
->;
+export type UpdateEmployeeInput = Partial<Pick<Employee, "firstName" | "lastName" | "email" | "department" | "location" | "active">>;
 
 export function updateEmployee(id: string, input: UpdateEmployeeInput): Promise<Employee> {
   return apiRequest<Employee>(`/api/employees/${encodeURIComponent(id)}`, { method: "PATCH", json: input });

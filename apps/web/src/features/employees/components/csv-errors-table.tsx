@@ -16,8 +16,8 @@ export function CsvErrorsTable({ rows }: { rows: CsvRowErrorItem[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r, index) => (
-            <Table.Tr key={`${r.row}-${r.field ?? ""}-${index}`}>
+          {rows.map((r) => (
+            <Table.Tr key={`${r.row}-${r.field ?? ""}-${r.message}`}>
               <Table.Td>{r.row}</Table.Td>
               <Table.Td>{r.field ?? "–"}</Table.Td>
               <Table.Td>{r.message}</Table.Td>

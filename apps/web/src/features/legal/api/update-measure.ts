@@ -11,10 +11,10 @@ export interface UpdateMeasureInput {
 }
 
 export function updateMeasure(key: string, { id, ...input }: UpdateMeasureInput): Promise<unknown> {
-  return apiRequest(
-    `/api/legal-requirements/${encodeURIComponent(key)}/measures/${encodeURIComponent(id)}`,
-    { method: "PATCH", json: input },
-  );
+  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}/measures/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    json: input,
+  });
 }
 
 export function useUpdateMeasure(key: string) {

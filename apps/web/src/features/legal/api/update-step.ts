@@ -9,10 +9,10 @@ export interface UpdateStepInput {
 }
 
 export function updateStep(key: string, { step, ...input }: UpdateStepInput): Promise<unknown> {
-  return apiRequest(
-    `/api/legal-requirements/${encodeURIComponent(key)}/steps/${encodeURIComponent(step)}`,
-    { method: "PATCH", json: input },
-  );
+  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}/steps/${encodeURIComponent(step)}`, {
+    method: "PATCH",
+    json: input,
+  });
 }
 
 export function useUpdateStep(key: string) {

@@ -20,8 +20,13 @@ export function EventsList({ events }: { events: LegalRequirement["events"] }) {
             .sort((a, b) => b.at.localeCompare(a.at))
             .map((event) => {
               const trigger = REOPEN_TRIGGERS.find((tr) => tr.key === event.kind);
+              const title = trigger
+                ? l(trigger.label)
+                : event.kind === "completed" || event.kind === "reopened"
+                  ? t(`legal.eventKinds.${event.kind}`)
+                  : event.kind;
               return (
-                <Timeline.Item key={event.id} title={trigger ? l(trigger.label) : event.kind}>
+                <Timeline.Item key={event.id} title={title}>
                   <Text size="sm">{formatDateTime(event.at)}</Text>
                   {event.note ? <Text size="sm">{event.note}</Text> : null}
                 </Timeline.Item>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
@@ -46,15 +46,34 @@ export function MeasureForm({ measure, submitLabel, pending, error, onSubmit, on
             {errorMessage(error, t)}
           </Alert>
         ) : null}
-        <TextInput label={t("legal.measureTitle")} required maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <TextInput
+          label={t("legal.measureTitle")}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
         <Group grow align="flex-start">
-          <TextInput label={t("legal.ownerName")} required maxLength={200} value={ownerName} onChange={(e) => setOwnerName(e.currentTarget.value)} />
+          <TextInput
+            label={t("legal.ownerName")}
+            required
+            maxLength={200}
+            value={ownerName}
+            onChange={(e) => setOwnerName(e.currentTarget.value)}
+          />
           <DateField label={t("legal.dueDate")} required value={dueDate} onChange={setDueDate} />
         </Group>
         {measure ? (
           <>
             <DateField label={t("legal.carriedOutAt")} value={carriedOutAt} onChange={setCarriedOutAt} w={220} />
-            <Textarea label={t("legal.proof")} autosize minRows={2} maxLength={5000} value={proof} onChange={(e) => setProof(e.currentTarget.value)} />
+            <Textarea
+              label={t("legal.proof")}
+              autosize
+              minRows={2}
+              maxLength={5000}
+              value={proof}
+              onChange={(e) => setProof(e.currentTarget.value)}
+            />
           </>
         ) : null}
         <Group justify="flex-end">

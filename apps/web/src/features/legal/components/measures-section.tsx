@@ -46,7 +46,12 @@ export function MeasuresSection({ requirement }: { requirement: LegalRequirement
                     <Table.Td>{m.carriedOutAt ? formatDate(m.carriedOutAt) : "–"}</Table.Td>
                     <Table.Td>{m.proof || "–"}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="default" aria-label={t("legal.editMeasure", { title: m.title })} onClick={() => setEditing(m)}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={t("legal.editMeasure", { title: m.title })}
+                        onClick={() => setEditing(m)}
+                      >
                         {t("common.edit")}
                       </Button>
                     </Table.Td>

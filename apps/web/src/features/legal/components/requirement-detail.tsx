@@ -27,7 +27,7 @@ export function RequirementDetail({ requirement }: { requirement: LegalRequireme
           description={meta ? `${t("legal.law")}: ${meta.law}` : undefined}
           actions={<RequirementStatusBadge status={requirement.status} />}
         />
-        <MissingList missing={requirement.missing} />
+        <MissingList requirement={requirement} />
       </div>
       <AssessmentForm key={`${requirement.assessmentDate}-${requirement.effectivenessCheck}`} requirement={requirement} />
       <Divider />

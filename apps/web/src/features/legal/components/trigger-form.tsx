@@ -47,7 +47,14 @@ export function TriggerForm({ requirementKey }: { requirementKey: string }) {
             data={REOPEN_TRIGGERS.map((tr) => ({ value: tr.key, label: l(tr.label) }))}
             w={320}
           />
-          <Textarea label={t("legal.triggerNote")} autosize minRows={2} maxLength={5000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea
+            label={t("legal.triggerNote")}
+            autosize
+            minRows={2}
+            maxLength={5000}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           <Button type="submit" color="orange.9" loading={record.isPending} w="fit-content">
             {t("legal.recordTrigger")}
           </Button>

@@ -27,13 +27,7 @@ export function CreateOrganizationForm({ onCreated }: { onCreated: () => void })
             {errorMessage(create.error, t)}
           </Alert>
         ) : null}
-        <TextInput
-          label={t("onboarding.name")}
-          required
-          maxLength={200}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
+        <TextInput label={t("onboarding.name")} required maxLength={200} value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <Radio.Group label={t("onboarding.kind")} value={kind} onChange={(v) => setKind(v as OrgKind)} required>
           <Stack gap="xs" mt="xs">
             <Radio value="company" label={t("onboarding.kindCompany")} />

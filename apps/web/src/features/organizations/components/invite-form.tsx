@@ -38,14 +38,7 @@ export function InviteForm({ myRole }: { myRole: MemberRole }) {
         </Alert>
       ) : null}
       <Group align="flex-end" wrap="wrap">
-        <TextInput
-          label={t("team.email")}
-          type="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          w={280}
-        />
+        <TextInput label={t("team.email")} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} w={280} />
         <NativeSelect
           label={t("team.role")}
           value={role}

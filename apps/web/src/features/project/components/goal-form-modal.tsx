@@ -18,7 +18,12 @@ interface GoalFormModalProps {
 export function GoalFormModal({ opened, onClose, goal }: GoalFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={goal ? t("goals.edit") : t("goals.new")} closeButtonProps={{ "aria-label": t("common.close") }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={goal ? t("goals.edit") : t("goals.new")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       {opened ? <GoalForm goal={goal} onDone={onClose} /> : null}
     </Modal>
   );
@@ -53,7 +58,14 @@ function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) {
             {errorMessage(error, t)}
           </Alert>
         ) : null}
-        <TextInput label={t("goals.titleField")} required maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
+        <TextInput
+          label={t("goals.titleField")}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          data-autofocus
+        />
         <TextInput
           label={t("goals.target")}
           description={t("goals.targetHint")}

@@ -32,7 +32,12 @@ export function GoalsTable({ goals, editable = true }: { goals: Goal[]; editable
                 <Table.Td>{editable ? <GoalStatusSelect goal={goal} /> : t(`goals.statuses.${goal.status}`)}</Table.Td>
                 {editable ? (
                   <Table.Td>
-                    <Button size="xs" variant="default" aria-label={t("goals.editNamed", { title: goal.title })} onClick={() => setEditing(goal)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={t("goals.editNamed", { title: goal.title })}
+                      onClick={() => setEditing(goal)}
+                    >
                       {t("common.edit")}
                     </Button>
                   </Table.Td>

@@ -5,12 +5,12 @@ import type { KpiCardItem } from "../../../lib/api-types";
 import { formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
 
-/** Breakdown rows of the per-phase card may name a phase by number or key; show its localized name. */
+/** Breakdown rows of the per-phase card name a phase (the API sends the German label); show it in the UI language. */
 function usePhaseAwareLabel(): (label: string) => string {
   const l = useLocalized();
   return (label) => {
-    const phase = PHASES.find((p) => String(p.number) === label || p.key === label);
-    return phase ? `${phase.number}. ${l(phase.label)}` : label;
+    const phase = PHASES.find((p) => String(p.number) === label || p.key === label || p.label.de === label || p.label.en === label);
+    return phase ? l(phase.label) : label;
   };
 }
 

@@ -28,10 +28,7 @@ export function TaskForm({ task }: { task: Task }) {
     update.mutate(input, { onSuccess: () => notifications.show({ color: "green", message: t("task.saved") }) });
   }
 
-  const ownerOptions = [
-    { value: "", label: t("task.noOwner") },
-    ...(members.data ?? []).map((m) => ({ value: m.userId, label: m.name })),
-  ];
+  const ownerOptions = [{ value: "", label: t("task.noOwner") }, ...(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))];
   // The current owner stays selectable even before the member list has loaded.
   if (task.ownerUserId && !ownerOptions.some((o) => o.value === task.ownerUserId)) {
     ownerOptions.push({ value: task.ownerUserId, label: task.ownerName ?? task.ownerUserId });

@@ -24,10 +24,7 @@ export function WorksCouncilSection({ task }: { task: Task }) {
   const documentId = detailString(task, "documentId");
 
   function saveDate() {
-    update.mutate(
-      { details: { agreementDate } },
-      { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) },
-    );
+    update.mutate({ details: { agreementDate } }, { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) });
   }
 
   function uploadFile() {

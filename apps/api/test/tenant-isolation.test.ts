@@ -1,0 +1,79 @@
+import { employee, goal } from "@bgm/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "./helpers.js";
+
+/**
+ * The second wall: even a query that forgets the org filter, run through the request's own
+ * database handle, sees only the caller's rows because PostgreSQL row-level security filters it.
+ */
+let t: TestApp;
+let a: OrgUser;
+let b: OrgUser;
+
+beforeAll(async () => {
+  t = await createTestApp({}, (app) => {
+    // Deliberately unscoped queries, as a careless future route might write them.
+    app.get("/api/__test/unscoped-employees", { schema: { hide: true } }, async (req) =>
+      req.inTenant({ roles: ["bgm_manager"] }, async (s) => {
+        const viaBuilder = await s.tx.select({ email: employee.email, orgId: employee.orgId }).from(employee);
+        const viaSql = await s.tx.execute<{ email: string }>(sql`select email from employee`);
+        const goals = await s.tx.select({ title: goal.title }).from(goal);
+        return { viaBuilder, viaSql: (viaSql as unknown as { rows: { email: string }[] }).rows, goals };
+      }),
+    );
+    app.post("/api/__test/write-foreign", { schema: { hide: true } }, async (req) =>
+      req.inTenant({ roles: ["bgm_manager"] }, async (s) => {
+        const { foreignOrgId } = req.body as { foreignOrgId: string };
+        await s.tx.insert(employee).values({ orgId: foreignOrgId, firstName: "X", lastName: "Y", email: "x@y.de", department: "D" });
+        return { ok: true };
+      }),
+    );
+  });
+  a = await signUpCompany(t.app, { name: "Firma A" });
+  b = await signUpCompany(t.app, { name: "Firma B" });
+  for (const [who, mail] of [
+    [a, "anna.a@firma-a.de"],
+    [b, "bernd.b@firma-b.de"],
+  ] as const) {
+    const res = await api(t.app, who.cookie).post("/api/employees", { firstName: "P", lastName: "Q", email: mail, department: "IT" });
+    expect(res.statusCode, res.body).toBe(201);
+    await api(t.app, who.cookie).post("/api/project/goals", { title: `Ziel von ${mail}`, target: "10 %" });
+  }
+});
+afterAll(() => t.close());
+
+describe("row-level security (second wall)", () => {
+  it("an unscoped query through the request's handle returns only the caller's rows", async () => {
+    const res = await api(t.app, a.cookie).get("/api/__test/unscoped-employees");
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.viaBuilder).toEqual([{ email: "anna.a@firma-a.de", orgId: a.orgId }]);
+    expect(body.viaSql).toEqual([{ email: "anna.a@firma-a.de" }]);
+    expect(body.goals).toEqual([{ title: "Ziel von anna.a@firma-a.de" }]);
+    expect(res.body).not.toContain("firma-b");
+  });
+
+  it("a write into another organization is refused by the database and nothing is stored", async () => {
+    const res = await api(t.app, a.cookie).post("/api/__test/write-foreign", { foreignOrgId: b.orgId });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe("internal");
+    const list = await api(t.app, b.cookie).get("/api/employees?active=all");
+    expect(list.json().items.map((e: { email: string }) => e.email)).toEqual(["bernd.b@firma-b.de"]);
+  });
+
+  it("requests run as a role that is neither table owner nor BYPASSRLS", async () => {
+    const rows = await t.database.db.transaction(async (tx) => {
+      await tx.execute(sql.raw("SET LOCAL ROLE bgm_app"));
+      return tx.execute<{ rolbypassrls: boolean; rolsuper: boolean; owns: number }>(
+        sql`select r.rolbypassrls, r.rolsuper, (select count(*)::int from pg_tables where tableowner = current_user) as owns from pg_roles r where r.rolname = current_user`,
+      );
+    });
+    expect((rows as unknown as { rows: unknown[] }).rows).toEqual([{ rolbypassrls: false, rolsuper: false, owns: 0 }]);
+  });
+
+  it("the audit log is append-only even for the table owner", async () => {
+    await expect(t.database.db.execute(sql`update audit_log set action = 'x'`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+  });
+});

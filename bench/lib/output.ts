@@ -1,0 +1,48 @@
+import { writeFileSync } from "node:fs";
+import type { LoadResult } from "./load.js";
+
+export interface BenchRecord {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  baseline_rps: number;
+  ratio: number;
+  baseline: { p50: number; p95: number; p99: number };
+  requests: number;
+  baseline_requests: number;
+  duration_s: number;
+  connections: number;
+}
+
+export function toRecord(
+  name: string,
+  real: LoadResult,
+  baseline: LoadResult,
+  opts: { duration: number; connections: number },
+): BenchRecord {
+  return {
+    name,
+    p50: real.p50,
+    p95: real.p95,
+    p99: real.p99,
+    rps: real.rps,
+    baseline_rps: baseline.rps,
+    ratio: baseline.rps > 0 ? Math.round((real.rps / baseline.rps) * 1000) / 1000 : 0,
+    baseline: { p50: baseline.p50, p95: baseline.p95, p99: baseline.p99 },
+    requests: real.requests,
+    baseline_requests: baseline.requests,
+    duration_s: opts.duration,
+    connections: opts.connections,
+  };
+}
+
+/** The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=…`. */
+export function formatLine(r: BenchRecord): string {
+  return `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio}`;
+}
+
+export function writeResults(file: string, records: BenchRecord[]): void {
+  writeFileSync(file, `${JSON.stringify(records, null, 2)}\n`);
+}

@@ -1,0 +1,105 @@
+// npm run bench: every scenario in bench/scenarios against the real app on a fresh PostgreSQL
+// database, each compared with a bare Fastify route doing the same SQL. Not part of CI.
+//
+// Env: BENCH_DURATION (s per measured run, default 10), BENCH_CONNECTIONS (default 50),
+// BENCH_WARMUP (s of unmeasured load before each run, default 2), BENCH_DATABASE_URL (admin
+// connection to the server, default postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_ONLY (comma-separated scenario names).
+import { fileURLToPath } from "node:url";
+import { checkTarget, type LoadOptions, runLoad, type Target } from "./lib/load.js";
+import { type BenchRecord, formatLine, toRecord, writeResults } from "./lib/output.js";
+import { createDatabase, DEFAULT_ADMIN_URL, databaseUrl, dropDatabase, ensurePostgres } from "./lib/postgres.js";
+import type { BenchContext } from "./lib/scenario.js";
+import { type BareServer, type RealApp, startBareServer, startRealApp } from "./lib/servers.js";
+import { scenarios } from "./scenarios/index.js";
+
+function numberEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got ${raw}`);
+  return n;
+}
+
+const duration = numberEnv("BENCH_DURATION", 10);
+const connections = numberEnv("BENCH_CONNECTIONS", 50);
+const warmup = numberEnv("BENCH_WARMUP", 2);
+const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
+const only = process.env.BENCH_ONLY?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+const resultsFile = fileURLToPath(new URL("./results.json", import.meta.url));
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+const selected = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
+if (only && selected.length !== only.length) {
+  throw new Error(`unknown scenario in BENCH_ONLY; known: ${scenarios.map((s) => s.name).join(", ")}`);
+}
+
+async function measure(target: Target, opts: LoadOptions) {
+  await checkTarget(target);
+  if (warmup > 0) await runLoad(target, { ...opts, duration: warmup });
+  return runLoad(target, opts);
+}
+
+const dbName = `bgm_bench_${process.pid}`;
+let real: RealApp | undefined;
+let created = false;
+const records: BenchRecord[] = [];
+
+async function cleanup() {
+  await real?.close().catch((err) => log(`closing the app failed: ${err}`));
+  real = undefined;
+  if (created) {
+    await dropDatabase(adminUrl, dbName).catch((err) => log(`dropping ${dbName} failed: ${err}`));
+    created = false;
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await ensurePostgres(adminUrl);
+  await createDatabase(adminUrl, dbName);
+  created = true;
+  const url = databaseUrl(adminUrl, dbName);
+  log(`bench: database ${dbName}; ${connections} connections, ${warmup} s warm-up + ${duration} s per run; node ${process.version}`);
+  real = await startRealApp(url);
+
+  const opts: LoadOptions = { connections, duration };
+  for (const scenario of selected) {
+    const bareServers: BareServer[] = [];
+    const ctx: BenchContext = {
+      real,
+      async bare(register) {
+        const server = await startBareServer(url, register);
+        bareServers.push(server);
+        return server;
+      },
+    };
+    try {
+      const prepared = await scenario.prepare(ctx);
+      log(`bench ${scenario.name}: baseline ...`);
+      const baseline = await measure(prepared.baseline, opts);
+      log(`bench ${scenario.name}: real app ...`);
+      const measured = await measure(prepared.real, opts);
+      const record = toRecord(scenario.name, measured, baseline, opts);
+      records.push(record);
+      process.stdout.write(`${formatLine(record)}\n`);
+    } finally {
+      for (const s of bareServers) await s.close();
+    }
+  }
+  writeResults(resultsFile, records);
+  log(`bench: wrote ${records.length} result(s) to ${resultsFile}`);
+} catch (err) {
+  log(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}

@@ -1,0 +1,6 @@
+import type { Scenario } from "../lib/scenario.js";
+import { health } from "./health.js";
+import { projectRead } from "./project-read.js";
+
+/** Every scenario, in run order. Add new ones here. */
+export const scenarios: Scenario[] = [health, projectRead];

@@ -1,0 +1,52 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+import { ensureWebBuild } from "./support/ensure-web-build";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+ensureWebBuild(repoRoot);
+
+const PORT = 3100;
+// A fresh embedded database per run: the server migrates and seeds demo data on first start.
+const dataDir = `.tmp/e2e-data-${Date.now()}`;
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./artifacts",
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    screenshot: "on",
+    trace: "retain-on-failure",
+    locale: "de-DE",
+    launchOptions: {
+      // Debian's Chromium; Playwright must never download a browser on these machines.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "node --import tsx apps/api/src/server.ts",
+    cwd: repoRoot,
+    url: `http://localhost:${PORT}/api/health`,
+    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production" },
+    // Migrating and seeding a new PGlite database takes a while on small machines.
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,24 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Runs axe-core on the current page and fails on serious or critical violations; lesser findings are
+ * printed so they stay visible without blocking.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  // Let entry transitions (modals, notifications) finish so colours are measured at their final value.
+  await page.waitForTimeout(300);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const minor = results.violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) {
+    console.log(`[axe] ${label}: minor findings: ${minor.map((v) => `${v.id} (${v.impact})`).join(", ")}`);
+  }
+  const summary = blocking.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}

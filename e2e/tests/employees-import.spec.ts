@@ -1,0 +1,66 @@
+import { fileURLToPath } from "node:url";
+import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { DEMO, signIn, snapshot } from "../support/session";
+
+const goodCsv = fileURLToPath(new URL("../fixtures/beschaeftigte-import.csv", import.meta.url));
+const badCsv = fileURLToPath(new URL("../fixtures/beschaeftigte-fehlerhaft.csv", import.meta.url));
+
+async function importFile(page: Page, file: string) {
+  await page.getByRole("button", { name: "CSV importieren" }).click();
+  const dialog = page.getByRole("dialog", { name: "Beschäftigte aus CSV importieren" });
+  await expect(dialog).toBeVisible();
+  await dialog.locator('input[type="file"]').setInputFiles(file);
+  await dialog.getByRole("button", { name: "Importieren" }).click();
+  return dialog;
+}
+
+async function filterDepartment(page: Page, department: string) {
+  const select = page.getByLabel("Abteilung");
+  const option = select.locator("option", { hasText: department });
+  await select.selectOption({ label: (await option.textContent()) ?? department });
+}
+
+test("imports employees from a German Excel CSV and rejects a file with a bad row", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Beschäftigte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Beschäftigte" })).toBeVisible();
+  await expect(page.getByTestId("employees-total")).toHaveText("120 Beschäftigte gefunden");
+  await expectNoSeriousA11yViolations(page, "employees");
+  await snapshot(page, "employees");
+
+  const dialog = await importFile(page, goodCsv);
+  await expect(dialog.getByTestId("csv-import-success")).toContainText("3 neu");
+  await expectNoSeriousA11yViolations(page, "employees import dialog (success)");
+  await dialog.getByRole("button", { name: "Schließen" }).first().click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.getByTestId("employees-total")).toHaveText("123 Beschäftigte gefunden");
+  await filterDepartment(page, "Qualitätssicherung");
+  await expect(page.getByTestId("employees-total")).toHaveText("2 Beschäftigte gefunden");
+  await expect(page.getByRole("cell", { name: "Größmann" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Jürgen" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Weiß" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "München" })).toBeVisible();
+  await filterDepartment(page, "Einkauf");
+  await expect(page.getByTestId("employees-total")).toHaveText("1 Beschäftigte gefunden");
+  await expect(page.getByRole("cell", { name: "Çelik-Schäfer" })).toBeVisible();
+  await snapshot(page, "employees-imported");
+
+  const second = await importFile(page, badCsv);
+  await expect(second.getByText("Die Datei enthält Fehler – es wurde nichts importiert.")).toBeVisible();
+  const errors = second.getByTestId("csv-errors");
+  await expect(errors).toBeVisible();
+  // Header is line 1, so Brigitte's row with the broken address is line 3.
+  await expect(errors.getByRole("row")).toHaveCount(2);
+  await expect(errors.getByRole("cell", { name: "3", exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "employees import dialog (errors)");
+  await snapshot(page, "employees-import-errors");
+  await second.getByRole("button", { name: "Schließen" }).first().click();
+
+  // Nothing from the bad file was imported, not even its valid rows.
+  await expect(page.getByTestId("employees-total")).toHaveText("1 Beschäftigte gefunden");
+  await expect(page.getByRole("cell", { name: "Kühn" })).toHaveCount(0);
+  await filterDepartment(page, "Alle Abteilungen");
+  await expect(page.getByTestId("employees-total")).toHaveText("123 Beschäftigte gefunden");
+});
