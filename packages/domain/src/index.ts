@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./registries/checklist-template.js";
+export * from "./registries/engagement-states.js";
 export * from "./registries/kpi-cards.js";
 export * from "./registries/legal-requirements.js";
 export * from "./registries/marketplace.js";
@@ -9,5 +10,7 @@ export * from "./schemas/audit.js";
 export * from "./schemas/bgm-process.js";
 export * from "./schemas/common.js";
 export * from "./schemas/employees.js";
+export * from "./schemas/engagements.js";
 export * from "./schemas/legal.js";
+export * from "./schemas/marketplace.js";
 export * from "./schemas/organizations.js";

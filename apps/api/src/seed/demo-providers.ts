@@ -1,9 +1,9 @@
-import type { DataScopeKey, IntegrationPoint, OfferingCategory, OutputTypeKey, TaskKey } from "@bgm/domain";
+import type { DataScopeKey, IntegrationPoint, OfferingCategoryKey, OutputTypeKey, TaskKey } from "@bgm/domain";
 
 interface DemoOffering {
   title: string;
   description: string;
-  category: OfferingCategory;
+  category: OfferingCategoryKey;
   certifications: string[];
   deliveryMode: "on_site" | "remote" | "hybrid";
   priceFromCents: number;

@@ -100,7 +100,7 @@ export async function seedDemo(db: Database, auth: Auth) {
         website: p.website,
         isHealthInsurer: p.isHealthInsurer,
       });
-      await tx.insert(offering).values(p.offerings.map((o) => ({ ...o, orgId, status: "published" as const })));
+      await tx.insert(offering).values(p.offerings.map((o) => ({ ...o, orgId, providerName: p.name, status: "published" as const })));
     });
   }
 }

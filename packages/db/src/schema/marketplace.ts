@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
 import { orgId } from "./tenant.js";
 
 /** A provider organization's public profile. Readable by every signed-in user; writable by its own org. */
@@ -42,8 +45,20 @@ export const offering = pgTable(
     status: text("status", { enum: ["draft", "published", "archived"] })
       .notNull()
       .default("draft"),
+    /** Provider name copied in so full-text search finds "SurveyPro" too; kept in sync by the service. */
+    providerName: text("provider_name").notNull().default(""),
+    /** German full-text search: "Rücken" finds "Rückenschmerzen" through the german stemmer. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`setweight(to_tsvector('german', coalesce(title, '')), 'A') || setweight(to_tsvector('german', coalesce(provider_name, '')), 'A') || setweight(to_tsvector('german', coalesce(description, '')), 'B')`,
+    ),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("offering_org_idx").on(t.orgId), index("offering_status_idx").on(t.status)],
+  (t) => [
+    index("offering_org_idx").on(t.orgId),
+    index("offering_status_idx").on(t.status, t.category),
+    index("offering_search_idx").using("gin", t.searchVector),
+    index("offering_phases_idx").using("gin", t.relevantPhases),
+    index("offering_tasks_idx").using("gin", t.relevantTasks),
+  ],
 );

@@ -13,7 +13,7 @@ export const OFFERING_CATEGORIES = [
   { key: "full_service_health_day", label: { de: "Gesundheitstag (Full-Service)", en: "Full-service health day" } },
   { key: "coaching", label: { de: "Coaching", en: "Coaching" } },
 ] as const;
-export type OfferingCategory = (typeof OFFERING_CATEGORIES)[number]["key"];
+export type OfferingCategoryKey = (typeof OFFERING_CATEGORIES)[number]["key"];
 
 export const DATA_SCOPE_KEYS = ["employee_count", "goals", "department_structure", "survey_results", "employee_list"] as const;
 export type DataScopeKey = (typeof DATA_SCOPE_KEYS)[number];

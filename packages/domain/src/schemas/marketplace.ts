@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { OFFERING_CATEGORIES, type OfferingCategoryKey } from "../registries/marketplace.js";
+import { LongText, ShortText, Timestamp } from "./common.js";
+
+export const OfferingCategory = z.enum(OFFERING_CATEGORIES.map((c) => c.key) as [OfferingCategoryKey, ...OfferingCategoryKey[]]);
+export const DeliveryMode = z.enum(["on_site", "remote", "hybrid"]);
+export const PriceUnit = z.enum(["flat", "per_participant", "per_day"]);
+export const OfferingStatus = z.enum(["draft", "published", "archived"]);
+
+const KeyList = z.array(z.string().max(64)).max(20);
+
+export const ProviderProfile = z.object({
+  organizationId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  regions: z.array(z.string()),
+  certifications: z.array(z.string()),
+  contactEmail: z.string(),
+  website: z.string(),
+  isHealthInsurer: z.boolean(),
+});
+export type ProviderProfile = z.infer<typeof ProviderProfile>;
+
+export const UpdateProviderProfile = z
+  .strictObject({
+    description: LongText,
+    regions: z.array(ShortText).max(30),
+    certifications: z.array(ShortText).max(20),
+    contactEmail: z.email().max(254).or(z.literal("")),
+    website: z.url().max(300).or(z.literal("")),
+  })
+  .partial();
+
+const OfferingFields = {
+  title: ShortText,
+  description: LongText,
+  category: OfferingCategory,
+  certifications: z.array(ShortText).max(10),
+  deliveryMode: DeliveryMode,
+  priceFromCents: z.number().int().min(0).max(100_000_000),
+  priceUnit: PriceUnit,
+  turnaroundDays: z.number().int().min(1).max(365).nullable(),
+  capacity: z.number().int().min(1).max(100_000).nullable(),
+  /** Keys from the shared registries; unknown keys are a 422 naming the key. */
+  requiredDataScopes: KeyList,
+  outputDataTypes: KeyList,
+  integrationPoints: KeyList,
+  relevantPhases: z.array(z.number().int()).max(6),
+  relevantTasks: KeyList,
+};
+
+export const CreateOffering = z.strictObject({
+  ...OfferingFields,
+  description: LongText.default(""),
+  certifications: OfferingFields.certifications.default([]),
+  turnaroundDays: OfferingFields.turnaroundDays.default(null),
+  capacity: OfferingFields.capacity.default(null),
+  requiredDataScopes: KeyList.default([]),
+  outputDataTypes: KeyList.default([]),
+  integrationPoints: KeyList.default([]),
+  relevantPhases: OfferingFields.relevantPhases.default([]),
+  relevantTasks: KeyList.default([]),
+});
+export type CreateOffering = z.infer<typeof CreateOffering>;
+export const UpdateOffering = z
+  .strictObject({ ...OfferingFields, status: OfferingStatus })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
+
+export const Offering = z.object({
+  id: z.uuid(),
+  providerOrgId: z.string(),
+  providerName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  certifications: z.array(z.string()),
+  deliveryMode: DeliveryMode,
+  priceFromCents: z.number().int(),
+  priceUnit: PriceUnit,
+  turnaroundDays: z.number().int().nullable(),
+  capacity: z.number().int().nullable(),
+  requiredDataScopes: z.array(z.string()),
+  outputDataTypes: z.array(z.string()),
+  integrationPoints: z.array(z.string()),
+  relevantPhases: z.array(z.number().int()),
+  relevantTasks: z.array(z.string()),
+  status: OfferingStatus,
+  updatedAt: Timestamp,
+});
+export type Offering = z.infer<typeof Offering>;
+
+export const DiscoveryQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  category: OfferingCategory.optional(),
+  certification: z.string().max(100).optional(),
+  deliveryMode: DeliveryMode.optional(),
+  priceMin: z.coerce.number().int().min(0).optional(),
+  priceMax: z.coerce.number().int().min(0).optional(),
+  phase: z.coerce.number().int().min(1).max(6).optional(),
+  region: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DiscoveryQuery = z.infer<typeof DiscoveryQuery>;
+
+export const OfferingList = z.object({
+  items: z.array(Offering),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const SuggestionReason = z.object({
+  kind: z.enum(["task", "phase", "goal"]),
+  /** A short, human reason, e.g. 'Passt zur Aufgabe "Mitarbeiterbefragung durchführen"'. */
+  text: z.object({ de: z.string(), en: z.string() }),
+});
+export const Suggestion = z.object({ offering: Offering, reasons: z.array(SuggestionReason), score: z.number() });
+export const SuggestionQuery = z.strictObject({
+  taskKey: z.string().max(64).optional(),
+  phase: z.coerce.number().int().min(1).max(6).optional(),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});
+export const SuggestionList = z.object({ items: z.array(Suggestion) });
