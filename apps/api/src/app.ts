@@ -9,9 +9,11 @@ import { auditRoutes } from "./modules/audit/index.js";
 import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
 import { devRoutes } from "./modules/dev/index.js";
 import { employeeRoutes } from "./modules/employees/index.js";
+import { engagementsRoutes } from "./modules/engagements/index.js";
 import { fileRoutes } from "./modules/files/index.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
+import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { registerErrorHandler } from "./plugins/error-handler.js";
@@ -105,6 +107,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(employeeRoutes);
   await app.register(legalRoutes);
   await app.register(fileRoutes);
+  await app.register(marketplaceRoutes);
+  await app.register(engagementsRoutes);
   await app.register(auditRoutes);
   // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.
   if (config.env === "development") await app.register(devRoutes);

@@ -1,0 +1,3 @@
+import type { AuthzCases } from "./types.js";
+
+export const engagementsCases: AuthzCases = { cases: {} };

@@ -1,0 +1,7 @@
+import { engagementsCases } from "./engagements.js";
+import { marketplaceCases } from "./marketplace.js";
+import { platformCases } from "./platform.js";
+import type { AuthzCases } from "./types.js";
+
+/** Every feature module contributes its routes' cases here. */
+export const ALL_CASES: AuthzCases[] = [platformCases, marketplaceCases, engagementsCases];
