@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { AppConfig } from "./config.js";
 import { type Auth, createAuth } from "./lib/auth.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
+import { adminRoutes } from "./modules/admin/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
 import { devRoutes } from "./modules/dev/index.js";
@@ -110,6 +111,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes);
   await app.register(engagementsRoutes);
   await app.register(auditRoutes);
+  await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.
   if (config.env === "development") await app.register(devRoutes);
 

@@ -121,5 +121,7 @@ export const platformCases: AuthzCases = {
     },
     "GET /api/files/{id}": { kind: "foreign", url: (f) => `/api/files/${f.ids.fileId}` },
     "GET /api/audit": { kind: "own", url: () => "/api/audit" },
+    // Nobody among the callers is a platform admin: all must be refused.
+    "GET /api/admin/organizations": { kind: "foreign", url: () => "/api/admin/organizations" },
   },
 };
