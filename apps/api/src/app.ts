@@ -18,6 +18,7 @@ import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { registerErrorHandler } from "./plugins/error-handler.js";
+import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { requestContextPlugin } from "./plugins/request-context.js";
 import { securityPlugin } from "./plugins/security.js";
@@ -70,6 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputHygiene(app);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });

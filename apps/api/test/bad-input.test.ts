@@ -1,77 +1,300 @@
-import { afterAll, beforeAll, it } from "vitest";
-import { api, createTestApp, signUp, signUpCompany, type TestApp } from "./helpers.js";
+import { employee, goal, storedFile } from "@bgm/db";
+import { ErrorBody } from "@bgm/domain";
+import { eq, sql } from "drizzle-orm";
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Api, api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "./helpers.js";
+
+/**
+ * Whatever a client sends, the API answers with a 4xx and the one error shape
+ * `{ error: { code, message } }` — never a 500, never a half-written change.
+ */
 
 let t: TestApp;
+let manager: OrgUser;
+let as: Api;
+let goalId: string;
+
 beforeAll(async () => {
   t = await createTestApp();
+  manager = await signUpCompany(t.app, { name: "Eingabe GmbH" });
+  as = api(t.app, manager.cookie);
+  const res = await as.post("/api/project/goals", { title: "Ziel", target: "5 %" });
+  expect(res.statusCode, res.body).toBe(201);
+  goalId = res.json().id;
 });
 afterAll(() => t?.close());
 
-it("probe", async () => {
-  const a = await signUpCompany(t.app);
-  const as = api(t.app, a.cookie);
-  const show = async (label: string, p: Promise<import("fastify").LightMyRequestResponse>) => {
-    const r = await p;
-    console.log(label, r.statusCode, r.headers["content-type"], r.body.slice(0, 200));
-  };
-  await show("nul notes", as.patch("/api/project/tasks/employee_survey", { notes: "a\u0000b" }));
-  await show("year0", as.patch("/api/project/tasks/employee_survey", { dueDate: "0000-01-01" }));
-  await show("goal year0", as.post("/api/project/goals", { title: "x", target: "y", dueDate: "0000-01-01" }));
-  await show("inv nul", as.get("/api/invitations/%00"));
-  await show("task nul", as.get("/api/project/tasks/%00"));
-  await show("emp nul", as.post("/api/employees", { firstName: "a\u0000", lastName: "b", email: "x@y.de", department: "d" }));
-  await show("xml", as.raw({ method: "POST", url: "/api/project/goals", headers: { "content-type": "application/xml" }, payload: "<a/>" }));
-  await show(
-    "csv to json route",
-    as.raw({ method: "POST", url: "/api/project/goals", headers: { "content-type": "text/csv" }, payload: "a;b" }),
-  );
-  await show(
-    "pdf to json route",
-    as.raw({ method: "POST", url: "/api/project/goals", headers: { "content-type": "application/pdf" }, payload: Buffer.from("%PDF-") }),
-  );
-  await show("json to upload", as.post("/api/project/tasks/works_council_agreement/document", { a: 1 }));
-  await show(
-    "big",
-    as.raw({
+function expectError(res: LightMyRequestResponse, status: number, label = "") {
+  expect(res.statusCode, `${label} ${res.body.slice(0, 300)}`).toBe(status);
+  expect(res.headers["content-type"], label).toMatch(/^application\/json/);
+  const parsed = ErrorBody.safeParse(res.json());
+  expect(parsed.success, `${label}: ${res.body}`).toBe(true);
+  expect(res.json().error.code.length, label).toBeGreaterThan(0);
+  expect(res.json().error.message.length, label).toBeGreaterThan(0);
+  expect(res.body, label).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
+}
+
+const json = (method: InjectOptions["method"], url: string, payload: string): InjectOptions => ({
+  method,
+  url,
+  headers: { "content-type": "application/json" },
+  payload,
+});
+
+async function count(table: typeof employee | typeof goal | typeof storedFile): Promise<number> {
+  const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.orgId, manager.orgId));
+  return row?.n ?? 0;
+}
+
+describe("malformed and mistyped bodies", () => {
+  it("answers malformed JSON with 400", async () => {
+    const cases: [InjectOptions["method"], string][] = [
+      ["POST", "/api/organizations"],
+      ["POST", "/api/project/goals"],
+      ["PATCH", "/api/project/tasks/define_goals"],
+      ["POST", "/api/invitations"],
+      ["POST", "/api/employees"],
+      ["POST", "/api/auth/sign-in/email"],
+    ];
+    for (const [method, url] of cases) {
+      for (const payload of ['{"title": ', "{title: 'x'}", "[1, 2,]", '{"a":1}}']) {
+        expectError(await as.raw(json(method, url, payload)), 400, `${method} ${url} ${payload}`);
+      }
+    }
+    expectError(await as.raw(json("POST", "/api/project/goals", "")), 400, "empty body");
+  });
+
+  it("answers wrong types with 400 validation_failed and names the field", async () => {
+    const cases: [InjectOptions["method"], string, unknown, string][] = [
+      ["POST", "/api/project/goals", { title: 5, target: "x" }, "/title"],
+      ["POST", "/api/project/goals", { title: "x", target: "y", dueDate: 20270101 }, "/dueDate"],
+      ["PUT", "/api/project/current-phase", { phase: "3" }, "/phase"],
+      ["PATCH", "/api/project/tasks/define_goals", { status: true }, "/status"],
+      ["PATCH", "/api/project/tasks/define_goals", { notes: ["a"] }, "/notes"],
+      ["PATCH", `/api/project/goals/${goalId}`, { status: null }, "/status"],
+      ["POST", "/api/organizations", { name: { de: "x" }, kind: "company" }, "/name"],
+      ["POST", "/api/invitations", { email: "keine-mail", role: "employee" }, "/email"],
+      ["POST", "/api/employees", { firstName: "A", lastName: "B", email: "a@b.de", department: 7 }, "/department"],
+      ["PATCH", "/api/legal-requirements/gbu_physical", { assessmentDate: "gestern" }, "/assessmentDate"],
+    ];
+    for (const [method, url, payload, path] of cases) {
+      const res = await as.raw({ method, url, payload: payload as object });
+      expectError(res, 400, `${method} ${url}`);
+      expect(res.json().error.code).toBe("validation_failed");
+      expect(JSON.stringify(res.json().error.details), `${method} ${url}`).toContain(path);
+    }
+    for (const payload of ["null", "[]", '"text"', "42"]) {
+      expectError(await as.raw(json("POST", "/api/project/goals", payload)), 400, payload);
+    }
+  });
+
+  it("answers unknown fields with 400", async () => {
+    const cases: [InjectOptions["method"], string, unknown][] = [
+      ["POST", "/api/project/goals", { title: "x", target: "y", orgId: manager.orgId }],
+      ["POST", "/api/organizations", { name: "X", kind: "company", id: "mine" }],
+      ["PATCH", "/api/project/tasks/define_goals", { status: "done", completedAt: "2020-01-01T00:00:00Z" }],
+      ["PATCH", "/api/project/tasks/works_council_agreement", { details: { agreementDate: "2025-01-01", signedBy: "x" } }],
+      ["POST", "/api/invitations", { email: "x@example.de", role: "employee", organizationId: "x" }],
+      ["PUT", "/api/project/current-phase", { phase: 2, force: true }],
+    ];
+    for (const [method, url, payload] of cases) {
+      expectError(await as.raw({ method, url, payload: payload as object }), 400, `${method} ${url}`);
+    }
+    const polluted = '{"title":"x","target":"y","__proto__":{"isAdmin":true}}';
+    expectError(await as.raw(json("POST", "/api/project/goals", polluted)), 400, "__proto__");
+  });
+
+  it("answers missing fields with 400", async () => {
+    const cases: [InjectOptions["method"], string, unknown][] = [
+      ["POST", "/api/project/goals", { title: "x" }],
+      ["POST", "/api/organizations", { name: "X" }],
+      ["POST", "/api/invitations", { email: "x@example.de" }],
+      ["POST", "/api/employees", { firstName: "A", lastName: "B", email: "a@b.de" }],
+      ["PUT", "/api/project/current-phase", {}],
+      ["POST", "/api/me/active-organization", {}],
+      ["PATCH", "/api/project/tasks/define_goals", {}],
+    ];
+    for (const [method, url, payload] of cases) {
+      expectError(await as.raw({ method, url, payload: payload as object }), 400, `${method} ${url}`);
+    }
+    expect(await count(goal)).toBe(1);
+  });
+
+  it("answers a JSON body over 1 MB with 413", async () => {
+    const big = JSON.stringify({ title: "x", target: "y", pad: "x".repeat(1024 * 1024) });
+    expectError(await as.raw(json("POST", "/api/project/goals", big)), 413, "goals");
+    expectError(
+      await as.raw(json("PATCH", "/api/project/tasks/define_goals", JSON.stringify({ notes: "ü".repeat(600_000) }))),
+      413,
+      "task",
+    );
+    expectError(await as.raw(json("POST", "/api/auth/sign-in/email", big)), 413, "auth");
+    expect(await count(goal)).toBe(1);
+  });
+
+  it("answers an unsupported content type with 415", async () => {
+    const cases: InjectOptions[] = [
+      { method: "POST", url: "/api/project/goals", headers: { "content-type": "application/xml" }, payload: "<goal/>" },
+      { method: "POST", url: "/api/employees", headers: { "content-type": "multipart/form-data; boundary=x" }, payload: "--x--" },
+      { method: "POST", url: "/api/organizations", headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "name=X" },
+      {
+        method: "POST",
+        url: "/api/project/tasks/works_council_agreement/document",
+        headers: { "content-type": "application/zip", "x-file-name": "a.zip" },
+        payload: Buffer.from("PK\u0003\u0004"),
+      },
+    ];
+    for (const c of cases) expectError(await as.raw(c), 415, `${c.url} ${JSON.stringify(c.headers)}`);
+    // A JSON body where a file is expected is refused as well.
+    expectError(await as.post("/api/project/tasks/works_council_agreement/document", { file: "x" }), 415, "json upload");
+    expect(await count(goal)).toBe(1);
+    expect(await count(storedFile)).toBe(0);
+  });
+});
+
+describe("paths and query strings", () => {
+  it("answers malformed ids in the path with 400", async () => {
+    for (const [method, url] of [
+      ["PATCH", "/api/project/goals/not-a-uuid"],
+      ["PATCH", "/api/employees/123"],
+      ["GET", "/api/files/00000000-0000-0000-0000"],
+      ["PATCH", "/api/legal-requirements/gbu_physical/measures/abc"],
+    ] as const) {
+      const res = await as.raw({ method, url, payload: method === "GET" ? undefined : { title: "x" } });
+      expectError(res, 400, url);
+    }
+    expectError(await as.get(`/api/project/tasks/${"k".repeat(65)}`), 400, "long task key");
+  });
+
+  it("answers unknown routes and methods with a JSON 404", async () => {
+    for (const [method, url] of [
+      ["GET", "/api/nope"],
+      ["POST", "/api/nope"],
+      ["DELETE", "/api/project"],
+      ["GET", "/api/project/goals/extra/segments"],
+    ] as const) {
+      const res = await as.raw({ method, url });
+      expectError(res, 404, `${method} ${url}`);
+      expect(res.json().error.code).toBe("not_found");
+    }
+  });
+
+  it("answers invalid query parameters with 400", async () => {
+    for (const url of [
+      "/api/employees?pageSize=0",
+      "/api/employees?pageSize=501",
+      "/api/employees?page=-1",
+      "/api/employees?active=vielleicht",
+      "/api/employees?sort=name",
+      "/api/audit?limit=abc",
+    ]) {
+      expectError(await as.get(url), 400, url);
+    }
+  });
+
+  it("answers unauthenticated and cross-site requests with the same error shape", async () => {
+    expectError(await api(t.app).get("/api/project"), 401, "anonymous");
+    expectError(await api(t.app).post("/api/project/goals", { title: "x", target: "y" }), 401, "anonymous write");
+    const noCsrf = await t.app.inject({
       method: "POST",
       url: "/api/project/goals",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ title: "x".repeat(1024 * 1024 + 10), target: "y" }),
-    }),
-  );
-  await show(
-    "empty json",
-    as.raw({ method: "POST", url: "/api/project/goals", headers: { "content-type": "application/json" }, payload: "" }),
-  );
-  await show("unknown", as.get("/api/nope"));
-  await show("docs", as.get("/api/docs"));
-  await show("audit huge before", as.get("/api/audit?before=99999999999999999999"));
-  await show("audit bad", as.get("/api/audit?foo=1"));
-  const u = await signUp(t.app);
-  await show("ba org create", api(t.app, u.cookie).post("/api/auth/organization/create", { name: "X", slug: "x-abc", kind: "company" }));
-  await show("me after", api(t.app, u.cookie).get("/api/me"));
-  await show(
-    "ba invite",
-    as.post("/api/auth/organization/invite-member", { email: "z@z.de", role: "bgm_manager", organizationId: a.orgId }),
-  );
-  await show("ba list", as.get("/api/auth/organization/list"));
-  await show("page big", as.get("/api/employees?page=99999999999"));
-  await show("file bad", as.get("/api/files/abc"));
-  await show("active org nul", as.post("/api/me/active-organization", { organizationId: "\u0000" }));
-  await show(
-    "x-file-name bad",
-    as.raw({
-      method: "POST",
-      url: "/api/project/tasks/works_council_agreement/document",
-      headers: { "content-type": "application/pdf", "x-file-name": "%E0%A4%A" },
-      payload: Buffer.from("%PDF-1.4"),
-    }),
-  );
-  await show(
-    "patch task details on standard",
-    as.patch("/api/project/tasks/employee_survey", { details: { agreementDate: "2024-01-01" } }),
-  );
-  await show("owner nul", as.patch("/api/project/tasks/employee_survey", { ownerUserId: "\u0000" }));
-  await show("audit entityType nul", as.get("/api/audit?entityType=%00"));
-  await show("emp q nul", as.get("/api/employees?q=%00"));
+      headers: { cookie: manager.cookie },
+      payload: { title: "x", target: "y" },
+    });
+    expectError(noCsrf, 403, "csrf");
+    expectError(await api(t.app).post("/api/auth/sign-in/email", { email: "niemand@example.de", password: "falsch-falsch" }), 401, "auth");
+    expect(await count(goal)).toBe(1);
+  });
+});
+
+describe("text and dates the database cannot store", () => {
+  it("refuses NUL characters in JSON text fields with 400, not 500", async () => {
+    const cases: [InjectOptions["method"], string, unknown][] = [
+      ["PATCH", "/api/project/tasks/define_goals", { notes: "a\u0000b" }],
+      ["POST", "/api/project/goals", { title: "Ziel\u0000", target: "y" }],
+      ["POST", "/api/employees", { firstName: "A\u0000", lastName: "B", email: "nul@example.de", department: "C" }],
+      ["POST", "/api/organizations", { name: "Firma\u0000", kind: "provider" }],
+      ["PATCH", "/api/project/tasks/define_goals", { ownerUserId: "\u0000" }],
+    ];
+    const failures: string[] = [];
+    for (const [method, url, payload] of cases) {
+      const res = await as.raw({ method, url, payload: payload as object });
+      if (res.statusCode !== 400) failures.push(`${method} ${url}: ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await count(goal)).toBe(1);
+    expect(await count(employee)).toBe(0);
+  });
+
+  it("refuses NUL characters in path and query parameters with 4xx, not 500", async () => {
+    const failures: string[] = [];
+    for (const url of ["/api/project/tasks/%00", "/api/invitations/%00", "/api/employees?q=%00", "/api/audit?entityType=%00"]) {
+      const res = await as.get(url);
+      if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${url}: ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses calendar dates PostgreSQL cannot store (year 0000) with 400, not 500", async () => {
+    const failures: string[] = [];
+    for (const [method, url, payload] of [
+      ["PATCH", "/api/project/tasks/define_goals", { dueDate: "0000-01-01" }],
+      ["POST", "/api/project/goals", { title: "x", target: "y", dueDate: "0000-06-30" }],
+      ["PATCH", "/api/legal-requirements/gbu_physical", { assessmentDate: "0000-12-31" }],
+    ] as const) {
+      const res = await as.raw({ method, url, payload });
+      if (res.statusCode !== 400) failures.push(`${method} ${url}: ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await count(goal)).toBe(1);
+  });
+});
+
+describe("all-or-nothing writes", () => {
+  const header = "Vorname;Nachname;E-Mail;Abteilung\n";
+  const csv = (body: string) =>
+    as.raw({ method: "POST", url: "/api/employees/import", headers: { "content-type": "text/csv" }, payload: body });
+
+  it("imports nothing when one row of a file is invalid", async () => {
+    const before = await count(employee);
+    const rows = Array.from({ length: 30 }, (_, i) => `Vorname${i};Nachname${i};person${i}@eingabe.de;Lager`);
+    rows.splice(17, 0, "Kaputt;Zeile;keine-mail;Lager");
+    const res = await csv(header + rows.join("\n"));
+    expectError(res, 422, "bad row");
+    expect(res.json().error.details.rows[0]).toMatchObject({ row: 19, field: "email" });
+    expect(await count(employee)).toBe(before);
+  });
+
+  it("imports nothing when a file names the same person twice", async () => {
+    const before = await count(employee);
+    const res = await csv(`${header}A;B;doppelt@eingabe.de;Lager\nC;D;DOPPELT@eingabe.de;Büro\n`);
+    expectError(res, 422, "duplicate");
+    expect(await count(employee)).toBe(before);
+  });
+
+  it("imports nothing when a file is too long", async () => {
+    const before = await count(employee);
+    const rows = Array.from({ length: 5001 }, (_, i) => `V;N;p${i}@eingabe.de;L`);
+    const res = await csv(header + rows.join("\n"));
+    expect([413, 422]).toContain(res.statusCode);
+    expectError(res, res.statusCode, "too many rows");
+    expect(await count(employee)).toBe(before);
+  });
+
+  it("stores no file and changes no task when an upload is refused", async () => {
+    const task = (await as.get("/api/project/tasks/works_council_agreement")).json();
+    for (const payload of [Buffer.alloc(0), Buffer.from("MZ\u0090\u0000 not a pdf")]) {
+      const res = await as.raw({
+        method: "POST",
+        url: "/api/project/tasks/works_council_agreement/document",
+        headers: { "content-type": "application/pdf", "x-file-name": "v.pdf" },
+        payload,
+      });
+      expect([400, 422]).toContain(res.statusCode);
+      expectError(res, res.statusCode, `upload of ${payload.length} bytes`);
+    }
+    expect(await count(storedFile)).toBe(0);
+    expect((await as.get("/api/project/tasks/works_council_agreement")).json()).toEqual(task);
+  });
 });

@@ -16,6 +16,21 @@ export function toWebHeaders(raw: Record<string, string | string[] | undefined>)
  * getSetCookie() so several Set-Cookie headers survive. These routes are better-auth's own and are
  * not in our OpenAPI document (hidden), so the auth matrix covers our routes only.
  */
+/**
+ * The better-auth endpoints the app uses. Everything else better-auth offers (notably its
+ * organization endpoints, which would create organizations without project, checklist and audit)
+ * is closed: organizations and memberships change only through our own routes.
+ */
+const FORWARDED = [
+  /^\/api\/auth\/sign-up\/email$/,
+  /^\/api\/auth\/sign-in\/email$/,
+  /^\/api\/auth\/sign-out$/,
+  /^\/api\/auth\/get-session$/,
+  /^\/api\/auth\/request-password-reset$/,
+  /^\/api\/auth\/reset-password$/,
+  /^\/api\/auth\/reset-password\/[^/]+$/,
+];
+
 export async function authBridge(app: FastifyInstance, opts: { auth: Auth; appUrl: string }) {
   app.route({
     method: ["GET", "POST"],
@@ -23,6 +38,9 @@ export async function authBridge(app: FastifyInstance, opts: { auth: Auth; appUr
     schema: { hide: true },
     async handler(req, reply) {
       const url = new URL(req.url, opts.appUrl);
+      if (!FORWARDED.some((re) => re.test(url.pathname))) {
+        return reply.status(404).send({ error: { code: "not_found", message: `Route ${req.method} ${url.pathname} not found` } });
+      }
       const hasBody = req.method !== "GET" && req.body !== undefined;
       const request = new Request(url, {
         method: req.method,

@@ -24,6 +24,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       req.log.error({ err }, "response did not match its schema");
       return send(reply, 500, "internal", "Internal error");
     }
+    // Safety net: a value PostgreSQL refuses as data (class 22: out-of-range dates, bad encodings,
+    // numeric overflow) is bad input, not a server failure.
+    const pgCode = (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+    if (typeof pgCode === "string" && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+      return send(reply, 400, "bad_request", "A value is out of the range the database accepts");
+    }
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
       return send(reply, 413, "payload_too_large", "The request body is too large");

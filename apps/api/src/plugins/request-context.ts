@@ -1,5 +1,5 @@
 import { type Database, member, organization, withTenantTx } from "@bgm/db";
-import type { MemberRole, OrgKind } from "@bgm/domain";
+import { MEMBER_ROLES, type MemberRole, type OrgKind } from "@bgm/domain";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -30,7 +30,10 @@ async function loadCaller(db: Database, auth: Auth, req: FastifyRequest): Promis
     .innerJoin(organization, eq(organization.id, member.organizationId))
     .where(eq(member.userId, session.user.id))
     .orderBy(member.createdAt);
-  const memberships = rows.map((r) => ({ ...r, role: r.role as MemberRole, kind: r.kind as OrgKind }));
+  // A membership with a role we do not know (e.g. written by a tool) grants nothing.
+  const memberships = rows
+    .filter((r) => (MEMBER_ROLES as readonly string[]).includes(r.role))
+    .map((r) => ({ ...r, role: r.role as MemberRole, kind: r.kind as OrgKind }));
   const activeId = (session.session as { activeOrganizationId?: string | null }).activeOrganizationId;
   const active = memberships.find((m) => m.organizationId === activeId) ?? memberships[0] ?? null;
   const u = session.user as typeof session.user & { platformRole?: string | null };

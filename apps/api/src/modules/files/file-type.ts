@@ -13,3 +13,6 @@ export function detectFileType(content: Buffer): string | null {
   }
   return null;
 }
+
+/** The content types uploads may declare, for route documentation and checks. */
+export const ACCEPTED_FILE_TYPES = SIGNATURES.map((s) => s.type);

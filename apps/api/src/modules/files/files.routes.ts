@@ -1,6 +1,7 @@
 import { IdParam } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ACCEPTED_FILE_TYPES } from "./file-type.js";
 import { readFile } from "./files.service.js";
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,16 +12,20 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["files"],
         summary: "Download an uploaded file of the active company",
         params: IdParam,
-        response: { 200: z.any().describe("The file's bytes") },
+        produces: ACCEPTED_FILE_TYPES,
+        response: { 200: z.string().meta({ format: "binary" }).describe("The file's bytes, as an attachment") },
       },
     },
     async (req, reply) => {
       const file = await req.inTenant({ roles: ["bgm_manager"] }, (s) => readFile(s, req.params.id));
-      return reply
-        .type(file.mimeType)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header("x-content-type-options", "nosniff")
-        .send(file.content);
+      return (
+        reply
+          .type(file.mimeType)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header("x-content-type-options", "nosniff")
+          // Buffers bypass the response serializer; the schema above documents them as binary.
+          .send(file.content as unknown as string)
+      );
     },
   );
 };

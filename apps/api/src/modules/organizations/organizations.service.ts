@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Database, invitation, member, organization, session, user, withTenantTx } from "@bgm/db";
 import { CREATOR_ROLE, INVITABLE_ROLES, type MemberRole, type OrgKind } from "@bgm/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { AppError } from "../../lib/app-error.js";
 import type { Mailer } from "../../lib/mailer.js";
 import type { Caller, TenantScope } from "../../lib/request-context.js";
@@ -102,7 +102,15 @@ export async function createInvitation(scope: TenantScope, mailer: Mailer, appUr
   const pending = await scope.tx
     .select({ id: invitation.id })
     .from(invitation)
-    .where(and(eq(invitation.organizationId, scope.orgId), eq(invitation.email, email), eq(invitation.status, "pending")));
+    .where(
+      and(
+        eq(invitation.organizationId, scope.orgId),
+        eq(invitation.email, email),
+        eq(invitation.status, "pending"),
+        // An expired invitation can no longer be accepted, so it must not block a new one.
+        gt(invitation.expiresAt, new Date()),
+      ),
+    );
   if (pending.length) throw AppError.conflict("An invitation for this e-mail is already pending");
   const [org] = await scope.tx.select({ name: organization.name }).from(organization).where(eq(organization.id, scope.orgId));
   const [row] = await scope.tx

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../lib/app-error.js";
+
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path || "/" : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findNul(value[i], `${path}/${i}`);
+      if (hit) return hit;
+    }
+  } else if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const hit = findNul(v, `${path}/${k}`);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store NUL characters in text. Rather than teach every schema about them, one
+ * hook refuses them anywhere in params, query or JSON body before validation runs.
+ */
+export function registerInputHygiene(app: FastifyInstance) {
+  app.addHook("preValidation", async (req) => {
+    // Upload routes name the file types they take; anything else (JSON, say) is 415, not a 400 from the schema.
+    const consumes = (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes;
+    if (consumes && req.method !== "GET") {
+      const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+      if (!consumes.includes(type)) {
+        throw new AppError("unsupported_media_type", `Send the body as one of: ${consumes.join(", ")}`, { accepted: consumes });
+      }
+    }
+    for (const [part, value] of [
+      ["params", req.params],
+      ["querystring", req.query],
+      ["body", req.body],
+    ] as const) {
+      const at = findNul(value, "");
+      if (at)
+        throw new AppError("validation_failed", "Text must not contain NUL characters", {
+          issues: [{ in: part, path: at, message: "NUL character" }],
+        });
+    }
+  });
+}
