@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./registries/checklist-template.js";
+export * from "./registries/data-scopes.js";
 export * from "./registries/engagement-states.js";
 export * from "./registries/kpi-cards.js";
 export * from "./registries/legal-requirements.js";

@@ -5,3 +5,4 @@ export * from "./employees.js";
 export * from "./engagements.js";
 export * from "./legal.js";
 export * from "./marketplace.js";
+export * from "./data-grants.js";

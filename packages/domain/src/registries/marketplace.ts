@@ -15,8 +15,11 @@ export const OFFERING_CATEGORIES = [
 ] as const;
 export type OfferingCategoryKey = (typeof OFFERING_CATEGORIES)[number]["key"];
 
-export const DATA_SCOPE_KEYS = ["employee_count", "goals", "department_structure", "survey_results", "employee_list"] as const;
-export type DataScopeKey = (typeof DATA_SCOPE_KEYS)[number];
+import { DATA_SCOPES, type DataScopeKeyFromRegistry } from "./data-scopes.js";
+
+/** Offerings may request only scopes that exist in the data scope registry. */
+export const DATA_SCOPE_KEYS = DATA_SCOPES.map((s) => s.key) as [DataScopeKeyFromRegistry, ...DataScopeKeyFromRegistry[]];
+export type DataScopeKey = DataScopeKeyFromRegistry;
 
 export const OUTPUT_TYPE_KEYS = ["copsoq_analysis", "intervention_plan", "participation_stats", "ergonomic_assessment"] as const;
 export type OutputTypeKey = (typeof OUTPUT_TYPE_KEYS)[number];

@@ -1,0 +1,213 @@
+/**
+ * The data a partner can be granted, one entry per scope. Each entry declares exactly which fields
+ * it releases, in plain words what will be shared, and how to produce it for one company from a
+ * CompanyDataSource (implemented by the API on top of the database). Adding a scope means adding
+ * one entry here (and, if it needs new data, one method on the source) — nothing else changes.
+ */
+
+/** No aggregate may describe fewer people than this (COPSOQ standard; k-anonymity for department sizes). */
+export const MIN_GROUP_SIZE = 5;
+
+export type Sensitivity = "low" | "medium" | "high";
+export type Localized = { de: string; en: string };
+
+export interface EmployeeNarrowing {
+  /** Only employees of these departments. */
+  departments?: string[];
+  /** Only these employees (ids). */
+  employeeIds?: string[];
+}
+
+export interface SourceEmployee {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  department: string;
+}
+
+export interface SurveyGroupResult {
+  scale: string;
+  group: string;
+  mean: number;
+  n: number;
+}
+
+/** What a resolver may read about one company. The API implements it inside that company's tenant transaction. */
+export interface CompanyDataSource {
+  countActiveEmployees(): Promise<number>;
+  listGoals(): Promise<{ title: string; target: string; dueDate: string | null }[]>;
+  departmentSizes(): Promise<{ name: string; size: number }[]>;
+  surveyResults(): Promise<SurveyGroupResult[]>;
+  listActiveEmployees(narrowing: EmployeeNarrowing): Promise<SourceEmployee[]>;
+}
+
+export interface ResolvedScope {
+  records: Record<string, string | number | null>[];
+  /** Employees whose personal data is in `records` (for the Art. 15 record of who received what). */
+  subjectEmployeeIds: string[];
+}
+
+export interface DataScopeDefinition {
+  key: string;
+  /** Bumped whenever fields or purpose change; grants record the version they were given under. */
+  version: number;
+  label: Localized;
+  description: Localized;
+  sensitivity: Sensitivity;
+  personalData: boolean;
+  /** The exact fields each released record has. Nothing else ever leaves the server. */
+  fields: readonly string[];
+  purpose: Localized;
+  defaultRetentionDays: number;
+  /** The manager may narrow this scope to departments or people. */
+  narrowable: boolean;
+  resolve(source: CompanyDataSource, narrowing: EmployeeNarrowing): Promise<ResolvedScope>;
+  preview(source: CompanyDataSource, narrowing: EmployeeNarrowing): Promise<Localized & { count: number }>;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const DATA_SCOPES = [
+  {
+    key: "employee_count",
+    version: 1,
+    label: { de: "Anzahl der Beschäftigten", en: "Number of employees" },
+    description: { de: "Die Zahl der aktiven Beschäftigten.", en: "The number of active employees." },
+    sensitivity: "low",
+    personalData: false,
+    fields: ["employeeCount"],
+    purpose: { de: "Angebot und Kapazität planen", en: "Plan the offer and its capacity" },
+    defaultRetentionDays: 365,
+    narrowable: false,
+    async resolve(source) {
+      return { records: [{ employeeCount: await source.countActiveEmployees() }], subjectEmployeeIds: [] };
+    },
+    async preview(source) {
+      const n = await source.countActiveEmployees();
+      return { de: `Die Zahl ${n} (aktive Beschäftigte) wird geteilt`, en: `The number ${n} (active employees) will be shared`, count: 1 };
+    },
+  },
+  {
+    key: "goals",
+    version: 1,
+    label: { de: "BGM-Ziele", en: "BGM goals" },
+    description: { de: "Ihre Ziele aus Phase 1: Titel, Zielwert, Termin.", en: "Your phase 1 goals: title, target, due date." },
+    sensitivity: "low",
+    personalData: false,
+    fields: ["title", "target", "dueDate"],
+    purpose: { de: "Angebot auf Ihre Ziele zuschneiden", en: "Tailor the service to your goals" },
+    defaultRetentionDays: 365,
+    narrowable: false,
+    async resolve(source) {
+      const goals = await source.listGoals();
+      return { records: goals.map((g) => ({ title: g.title, target: g.target, dueDate: g.dueDate })), subjectEmployeeIds: [] };
+    },
+    async preview(source) {
+      const n = (await source.listGoals()).length;
+      return {
+        de: `Ihre ${plural(n, "definiertes Gesundheitsziel", "definierten Gesundheitsziele")} werden geteilt`,
+        en: `Your ${plural(n, "defined health goal", "defined health goals")} will be shared`,
+        count: n,
+      };
+    },
+  },
+  {
+    key: "department_structure",
+    version: 1,
+    label: { de: "Abteilungsstruktur", en: "Department structure" },
+    description: {
+      de: `Abteilungsnamen und -größen; Größen unter ${MIN_GROUP_SIZE} erscheinen als „< ${MIN_GROUP_SIZE}“.`,
+      en: `Department names and sizes; sizes below ${MIN_GROUP_SIZE} appear as "< ${MIN_GROUP_SIZE}".`,
+    },
+    sensitivity: "low",
+    personalData: false,
+    fields: ["department", "size"],
+    purpose: { de: "Auswertung nach Abteilungen vorbereiten", en: "Prepare analysis by department" },
+    defaultRetentionDays: 365,
+    narrowable: false,
+    async resolve(source) {
+      const depts = await source.departmentSizes();
+      return {
+        records: depts.map((d) => ({ department: d.name, size: d.size < MIN_GROUP_SIZE ? `< ${MIN_GROUP_SIZE}` : String(d.size) })),
+        subjectEmployeeIds: [],
+      };
+    },
+    async preview(source) {
+      const n = (await source.departmentSizes()).length;
+      return {
+        de: `${plural(n, "Abteilung", "Abteilungen")} mit Größe werden geteilt`,
+        en: `${plural(n, "department", "departments")} with their size will be shared`,
+        count: n,
+      };
+    },
+  },
+  {
+    key: "survey_results",
+    version: 1,
+    label: { de: "Befragungsergebnisse (anonymisiert)", en: "Survey results (anonymised)" },
+    description: {
+      de: `Mittelwerte je Skala und Gruppe, nur Gruppen mit mindestens ${MIN_GROUP_SIZE} Antworten.`,
+      en: `Mean scores per scale and group, only groups with at least ${MIN_GROUP_SIZE} responses.`,
+    },
+    sensitivity: "medium",
+    personalData: false,
+    fields: ["scale", "group", "mean", "n"],
+    purpose: { de: "Maßnahmen aus den Ergebnissen ableiten", en: "Derive interventions from the results" },
+    defaultRetentionDays: 180,
+    narrowable: false,
+    async resolve(source) {
+      const rows = (await source.surveyResults()).filter((r) => r.n >= MIN_GROUP_SIZE);
+      return { records: rows.map((r) => ({ scale: r.scale, group: r.group, mean: r.mean, n: r.n })), subjectEmployeeIds: [] };
+    },
+    async preview(source) {
+      const groups = new Set((await source.surveyResults()).filter((r) => r.n >= MIN_GROUP_SIZE).map((r) => r.group));
+      return {
+        de: `Anonymisierte Ergebnisse von ${plural(groups.size, "Gruppe", "Gruppen")} (je mindestens ${MIN_GROUP_SIZE} Personen) werden geteilt`,
+        en: `Anonymised results of ${plural(groups.size, "group", "groups")} (at least ${MIN_GROUP_SIZE} people each) will be shared`,
+        count: groups.size,
+      };
+    },
+  },
+  {
+    key: "employee_list",
+    version: 1,
+    label: { de: "Namen und E-Mail-Adressen der Beschäftigten", en: "Employee names and e-mail addresses" },
+    description: {
+      de: "Name und E-Mail aktiver Beschäftigter, z. B. für Einladungen. Sie können auf Abteilungen oder Personen eingrenzen.",
+      en: "Name and e-mail of active employees, e.g. for invitations. You can narrow it to departments or people.",
+    },
+    sensitivity: "high",
+    personalData: true,
+    fields: ["name", "email"],
+    purpose: { de: "Einladungen zur Befragung versenden", en: "Send survey invitations" },
+    defaultRetentionDays: 90,
+    narrowable: true,
+    async resolve(source, narrowing) {
+      const people = await source.listActiveEmployees(narrowing);
+      return {
+        records: people.map((p) => ({ name: `${p.firstName} ${p.lastName}`, email: p.email })),
+        subjectEmployeeIds: people.map((p) => p.id),
+      };
+    },
+    async preview(source, narrowing) {
+      const n = (await source.listActiveEmployees(narrowing)).length;
+      return {
+        de: `${plural(n, "Beschäftigte(r) erhält", "Beschäftigte erhalten")} den Link zur Befragung`,
+        en: `${plural(n, "employee", "employees")} will receive the survey link`,
+        count: n,
+      };
+    },
+  },
+] as const satisfies readonly DataScopeDefinition[];
+
+export type DataScopeKeyFromRegistry = (typeof DATA_SCOPES)[number]["key"];
+
+export function dataScope(key: string): DataScopeDefinition | undefined {
+  return (DATA_SCOPES as readonly DataScopeDefinition[]).find((s) => s.key === key);
+}
+
+/** Keeps only the declared fields of each record: the last gate before data leaves the server. */
+export function projectToFields(records: Record<string, unknown>[], fields: readonly string[]): Record<string, unknown>[] {
+  return records.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));
+}
