@@ -62,6 +62,19 @@ export async function createDatabase(adminUrl: string, name: string): Promise<vo
   });
 }
 
+/**
+ * Drops the database once its connections are gone. pg's Pool.end() resolves before the server
+ * has closed the backends; forcing them off at that moment makes the server send the pool's
+ * ending clients a FATAL error, which an app pool without an 'error' listener turns into an
+ * uncaught exception. So: wait up to 10 s for them to leave, then force whatever is left.
+ */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${validName(name)} WITH (FORCE)`));
+  await admin(adminUrl, async (c) => {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await c.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+      if (!rows[0]?.n) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    await c.query(`DROP DATABASE IF EXISTS ${validName(name)} WITH (FORCE)`);
+  });
 }

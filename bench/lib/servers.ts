@@ -86,6 +86,7 @@ export interface BareServer {
  */
 export async function startBareServer(url: string, register: (app: FastifyInstance, pool: pg.Pool) => void): Promise<BareServer> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  pool.on("error", (err) => process.stderr.write(`bare server pool: ${err.message}\n`));
   const app = Fastify();
   register(app, pool);
   await app.listen({ host: "127.0.0.1", port: 0 });

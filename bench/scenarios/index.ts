@@ -1,6 +1,7 @@
 import type { Scenario } from "../lib/scenario.js";
+import { discovery } from "./discovery.js";
 import { health } from "./health.js";
 import { projectRead } from "./project-read.js";
 
 /** Every scenario, in run order. Add new ones here. */
-export const scenarios: Scenario[] = [health, projectRead];
+export const scenarios: Scenario[] = [health, projectRead, discovery];

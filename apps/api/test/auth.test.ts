@@ -59,7 +59,8 @@ describe("accounts and sessions", () => {
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     await limited.close();
-  });
+    // A second app instance and eight scrypt hashes: generous on a busy 2-core machine.
+  }, 90_000);
 
   it("resets a password through the e-mailed link", async () => {
     const { email } = await signUp(t.app);

@@ -40,6 +40,11 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // An idle client dropped by the server (restart, terminated backend) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on("error", (err) => {
+      process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     return {
       db,

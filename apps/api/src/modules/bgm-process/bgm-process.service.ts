@@ -27,7 +27,9 @@ const templateOrder = new Map<string, number>(TASK_TEMPLATES.map((t, i) => [t.ke
 
 export async function getProject(scope: TenantScope): Promise<Project> {
   const project = await requireProject(scope);
-  const [rows, goals] = await Promise.all([repo.listTasks(scope, project.id), repo.listGoals(scope)]);
+  // Sequential on purpose: a transaction's queries share one connection.
+  const rows = await repo.listTasks(scope, project.id);
+  const goals = await repo.listGoals(scope);
   const tasks = rows.map(toTask).sort((a, b) => (templateOrder.get(a.key) ?? 99) - (templateOrder.get(b.key) ?? 99));
   return {
     id: project.id,

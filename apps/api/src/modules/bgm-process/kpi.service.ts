@@ -11,7 +11,10 @@ const title = (key: string) => {
 
 /** Built-in cards first, then the custom cards other features have added for this company. */
 export async function getKpiDashboard(scope: TenantScope) {
-  const [project, employees, custom] = await Promise.all([getProject(scope), countEmployees(scope), repo.listCustomKpiCards(scope)]);
+  // One transaction is one connection: queries run one after the other, never in parallel.
+  const project = await getProject(scope);
+  const employees = await countEmployees(scope);
+  const custom = await repo.listCustomKpiCards(scope);
   return {
     cards: [
       {

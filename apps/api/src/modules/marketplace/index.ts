@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-
-// Public entry of the marketplace module (routes are being built).
-export const marketplaceRoutes: FastifyPluginAsyncZod = async () => {};
+// Public entry of the marketplace module.
+export { getOffering } from "./discovery.service.js";
+export { marketplaceRoutes } from "./marketplace.routes.js";
