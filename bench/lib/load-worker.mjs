@@ -5,7 +5,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import autocannon from "autocannon";
 
 const latencies = [];
-const instance = autocannon(workerData, (err, result) => {
+const { paths, ...options } = workerData;
+// With `paths`, every connection cycles through the listed requests (e.g. several search queries).
+if (paths) options.requests = paths.map((path) => ({ method: options.method, path, headers: options.headers, body: options.body }));
+const instance = autocannon(options, (err, result) => {
   if (err) {
     parentPort.postMessage({ error: err.message });
     return;

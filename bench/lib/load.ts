@@ -6,6 +6,8 @@ export interface Target {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   headers?: Record<string, string>;
   body?: string;
+  /** Paths (with query) on the url's origin that each connection cycles through, instead of `url` alone. */
+  paths?: string[];
 }
 
 export interface LoadOptions {
@@ -54,6 +56,7 @@ export function runLoad(target: Target, opts: LoadOptions): Promise<LoadResult> 
         method: target.method ?? "GET",
         headers: target.headers ?? {},
         body: target.body,
+        paths: target.paths,
         connections: opts.connections,
         duration: opts.duration,
       },
@@ -95,7 +98,10 @@ export function runLoad(target: Target, opts: LoadOptions): Promise<LoadResult> 
 
 /** One request up front, so a wrong URL or a missing login fails loudly before the load. */
 export async function checkTarget(target: Target): Promise<void> {
-  const res = await fetch(target.url, { method: target.method ?? "GET", headers: target.headers, body: target.body });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${target.method ?? "GET"} ${target.url} answered ${res.status}: ${text.slice(0, 300)}`);
+  const urls = target.paths ? target.paths.map((p) => new URL(p, target.url).toString()) : [target.url];
+  for (const url of urls) {
+    const res = await fetch(url, { method: target.method ?? "GET", headers: target.headers, body: target.body });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${target.method ?? "GET"} ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  }
 }
