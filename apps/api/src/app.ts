@@ -15,6 +15,7 @@ import { fileRoutes } from "./modules/files/index.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
+import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { registerErrorHandler } from "./plugins/error-handler.js";
@@ -112,6 +113,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);
   await app.register(engagementsRoutes);
+  await app.register(notificationRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.

@@ -65,6 +65,7 @@ export const EngagementSummary = z.object({
   nextActionBy: z.enum(["company", "provider"]).nullable(),
 });
 export const Engagement = EngagementSummary.extend({
+  endedAt: Timestamp.nullable(),
   brief: Brief,
   quotes: z.array(Quote),
   timeline: z.array(TimelineEvent),

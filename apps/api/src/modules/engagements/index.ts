@@ -1,4 +1,2 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-
-// Public entry of the engagements module (routes are being built).
-export const engagementsRoutes: FastifyPluginAsyncZod = async () => {};
+// Public entry of the engagements module.
+export { engagementRoutes as engagementsRoutes } from "./engagements.routes.js";

@@ -1,0 +1,143 @@
+import { engagement, engagementEvent, offering, organization, quote, user } from "@bgm/db";
+import type { EngagementSide, EngagementStatus } from "@bgm/domain";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { TenantScope } from "../../lib/request-context.js";
+
+/** A repository call acts for one side of the engagement; every query names that side's column explicitly. */
+export interface Party {
+  tx: TenantScope["tx"];
+  orgId: string;
+  side: EngagementSide;
+}
+
+export type EngagementRow = typeof engagement.$inferSelect;
+export type QuoteRow = typeof quote.$inferSelect;
+
+const partyFilter = (p: Party): SQL => (p.side === "company" ? eq(engagement.orgId, p.orgId) : eq(engagement.providerOrgId, p.orgId));
+
+const quoteParty = (p: Party): SQL => (p.side === "company" ? eq(quote.orgId, p.orgId) : eq(quote.providerOrgId, p.orgId));
+const eventParty = (p: Party): SQL =>
+  p.side === "company" ? eq(engagementEvent.orgId, p.orgId) : eq(engagementEvent.providerOrgId, p.orgId);
+
+const company = alias(organization, "company_org");
+const provider = alias(organization, "provider_org");
+
+const summaryColumns = {
+  engagement,
+  companyName: company.name,
+  providerName: provider.name,
+  // An offering archived later is no longer readable under RLS for the company; its title falls back.
+  offeringTitle: offering.title,
+};
+export type SummaryRow = { engagement: EngagementRow; companyName: string; providerName: string; offeringTitle: string | null };
+
+function summaries(p: Party) {
+  return p.tx
+    .select(summaryColumns)
+    .from(engagement)
+    .innerJoin(company, eq(company.id, engagement.orgId))
+    .innerJoin(provider, eq(provider.id, engagement.providerOrgId))
+    .leftJoin(offering, eq(offering.id, engagement.offeringId));
+}
+
+export async function findEngagement(p: Party, id: string): Promise<SummaryRow | null> {
+  const [row] = await summaries(p).where(and(eq(engagement.id, id), partyFilter(p)));
+  return row ?? null;
+}
+
+export async function listEngagements(p: Party, filter: { status?: EngagementStatus; phase?: number }): Promise<SummaryRow[]> {
+  const conditions = [partyFilter(p)];
+  if (filter.status) conditions.push(eq(engagement.status, filter.status));
+  if (filter.phase) conditions.push(eq(engagement.phase, filter.phase));
+  return summaries(p)
+    .where(and(...conditions))
+    .orderBy(desc(engagement.lastActivityAt), desc(engagement.createdAt))
+    .limit(500);
+}
+
+/** Quote requests go only to published offerings of provider organizations. */
+export async function findPublishedOffering(tx: TenantScope["tx"], id: string) {
+  const [row] = await tx
+    .select({ id: offering.id, orgId: offering.orgId, title: offering.title })
+    .from(offering)
+    .innerJoin(provider, eq(provider.id, offering.orgId))
+    .where(and(eq(offering.id, id), eq(offering.status, "published"), eq(provider.kind, "provider")));
+  return row ?? null;
+}
+
+export async function insertEngagement(tx: TenantScope["tx"], values: typeof engagement.$inferInsert) {
+  const [row] = await tx.insert(engagement).values(values).returning();
+  if (!row) throw new Error("engagement insert returned nothing");
+  return row;
+}
+
+/**
+ * The one write that moves an engagement: conditional on the state and version the caller read,
+ * so of two concurrent moves only the first matches; the other gets no row back.
+ */
+export async function moveEngagement(
+  p: Party,
+  m: { id: string; from: EngagementStatus; to: EngagementStatus; version: number; ends: boolean },
+): Promise<EngagementRow | null> {
+  const [row] = await p.tx
+    .update(engagement)
+    .set({
+      status: m.to,
+      version: sql`${engagement.version} + 1`,
+      lastActivityAt: sql`now()`,
+      ...(m.ends ? { endedAt: sql`now()` } : {}),
+    })
+    .where(and(eq(engagement.id, m.id), partyFilter(p), eq(engagement.status, m.from), eq(engagement.version, m.version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Progress is no transition: the version stays, but only an engagement still in progress takes it. */
+export async function setProgress(p: Party, id: string, percent: number): Promise<EngagementRow | null> {
+  const [row] = await p.tx
+    .update(engagement)
+    .set({ progressPercent: percent, lastActivityAt: sql`now()` })
+    .where(and(eq(engagement.id, id), partyFilter(p), eq(engagement.status, "in_progress")))
+    .returning();
+  return row ?? null;
+}
+
+export async function listQuotes(p: Party, engagementId: string) {
+  return p.tx
+    .select()
+    .from(quote)
+    .where(and(eq(quote.engagementId, engagementId), quoteParty(p)))
+    .orderBy(asc(quote.createdAt), asc(quote.id));
+}
+
+export async function findOpenQuote(p: Party, engagementId: string): Promise<QuoteRow | null> {
+  const rows = await listQuotes(p, engagementId);
+  return rows.find((q) => q.status === "open") ?? null;
+}
+
+export async function decideQuote(p: Party, quoteId: string, status: "accepted" | "rejected" | "superseded" | "revision_requested") {
+  await p.tx
+    .update(quote)
+    .set({ status, decidedAt: sql`now()` })
+    .where(and(eq(quote.id, quoteId), quoteParty(p), eq(quote.status, "open")));
+}
+
+export async function insertQuote(p: Party, values: Omit<typeof quote.$inferInsert, "id">) {
+  const [row] = await p.tx.insert(quote).values(values).returning();
+  if (!row) throw new Error("quote insert returned nothing");
+  return row;
+}
+
+export async function insertEvent(p: Party, values: typeof engagementEvent.$inferInsert) {
+  await p.tx.insert(engagementEvent).values(values);
+}
+
+export async function listEvents(p: Party, engagementId: string) {
+  return p.tx
+    .select({ event: engagementEvent, actorName: user.name })
+    .from(engagementEvent)
+    .leftJoin(user, eq(user.id, engagementEvent.actorUserId))
+    .where(and(eq(engagementEvent.engagementId, engagementId), eventParty(p)))
+    .orderBy(asc(engagementEvent.id));
+}
