@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from "./lib/mailer.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
+import { dataGrantRoutes } from "./modules/data-grants/index.js";
 import { devRoutes } from "./modules/dev/index.js";
 import { employeeRoutes } from "./modules/employees/index.js";
 import { engagementsRoutes } from "./modules/engagements/index.js";
@@ -114,6 +115,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes);
   await app.register(engagementsRoutes);
   await app.register(notificationRoutes);
+  await app.register(dataGrantRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.

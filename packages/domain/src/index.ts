@@ -10,6 +10,7 @@ export * from "./registries/roles.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/bgm-process.js";
 export * from "./schemas/common.js";
+export * from "./schemas/data-grants.js";
 export * from "./schemas/employees.js";
 export * from "./schemas/engagements.js";
 export * from "./schemas/legal.js";

@@ -1,7 +1,8 @@
+import { dataGrantsCases } from "./data-grants.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
 import { platformCases } from "./platform.js";
 import type { AuthzCases } from "./types.js";
 
 /** Every feature module contributes its routes' cases here. */
-export const ALL_CASES: AuthzCases[] = [platformCases, marketplaceCases, engagementsCases];
+export const ALL_CASES: AuthzCases[] = [platformCases, marketplaceCases, engagementsCases, dataGrantsCases];

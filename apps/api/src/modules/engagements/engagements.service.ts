@@ -2,6 +2,7 @@ import { allowedActions, type Brief, type Engagement, type EngagementAction, typ
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { endGrantsForEngagement } from "../data-grants/index.js";
 import { type Acting, loadEngagement, noticeContext, type Outcome, partyOf, requireEngagement, staleVersion } from "./access.js";
 import { toSummary } from "./engagements.mappers.js";
 import * as repo from "./engagements.repository.js";
@@ -82,6 +83,8 @@ export async function transition(
 
   const moved = await repo.moveEngagement(p, { id, from: plan.from, to: plan.to, version: current.version, ends: plan.ends });
   if (!moved) throw staleVersion(current, p.side);
+  // A final state ends the engagement's data grants in this same transaction.
+  if (plan.ends) await endGrantsForEngagement(scope, id);
   await settleQuoteDecision(p, plan.action, quote);
 
   const mails = await recordHappening(

@@ -1,0 +1,237 @@
+import { type DataScopeDefinition, dataScope, type GrantDecision, type GrantRequest } from "@bgm/domain";
+import type { z } from "zod";
+import { AppError } from "../../lib/app-error.js";
+import type { Mail } from "../../lib/mailer.js";
+import type { TenantScope } from "../../lib/request-context.js";
+import { notifyOrg } from "../notifications/index.js";
+import { companyDataSource } from "./company-data-source.js";
+import { defaultExpiresAt, maxExpiresAt } from "./expiry.js";
+import { toGrant } from "./grants.mappers.js";
+import * as repo from "./grants.repository.js";
+import { grantNotice } from "./messages.js";
+
+/** Grants are given while the partner works for the company, not before the quote is accepted nor after the end. */
+export const GRANTABLE_STATES = ["accepted", "in_progress", "delivered"] as const;
+
+export interface Acting {
+  scope: TenantScope;
+  appUrl: string;
+  now?: Date;
+}
+
+async function requireEngagement(scope: TenantScope, id: string, lock = false) {
+  const e = await repo.findCompanyEngagement(scope.tx, scope.orgId, id, lock);
+  if (!e) throw AppError.notFound("Engagement");
+  return e;
+}
+
+/** The offering's requested scopes that the registry knows (offerings are validated against it on save). */
+function requestedScopes(e: repo.CompanyEngagement): DataScopeDefinition[] {
+  return e.requiredDataScopes.map((k) => dataScope(k)).filter((d): d is DataScopeDefinition => d !== undefined);
+}
+
+export async function getDataRequest(scope: TenantScope, engagementId: string, now = new Date()) {
+  const e = await requireEngagement(scope, engagementId);
+  const defs = requestedScopes(e);
+  const source = companyDataSource(scope.tx, scope.orgId);
+  const grants = await repo.listGrants(scope.tx, scope.orgId, { engagementId });
+  const scopes = [];
+  for (const def of defs) {
+    const preview = await def.preview(source, {});
+    const current = grants.find((g) => g.grant.scopeKey === def.key && !g.grant.revokedAt);
+    scopes.push({
+      key: def.key,
+      version: def.version,
+      label: { ...def.label },
+      description: { ...def.description },
+      purpose: { ...def.purpose },
+      sensitivity: def.sensitivity,
+      personalData: def.personalData,
+      fields: [...def.fields],
+      narrowable: def.narrowable,
+      preview,
+      currentGrant: current ? toGrant(current, now) : null,
+    });
+  }
+  return {
+    engagementId: e.id,
+    engagementStatus: e.status as (typeof GRANTABLE_STATES)[number],
+    providerName: e.providerName,
+    offeringTitle: e.offeringTitle,
+    canGrant: (GRANTABLE_STATES as readonly string[]).includes(e.status),
+    scopes,
+    defaultExpiresAt: defaultExpiresAt(now, defs).toISOString(),
+    maxExpiresAt: maxExpiresAt(now).toISOString(),
+  };
+}
+
+type Decision = z.infer<typeof GrantDecision>;
+
+/** Every rule of the dialog, checked for all decisions before anything is written. */
+function validateDecisions(e: repo.CompanyEngagement, decisions: Decision[], expiresAt: Date, now: Date) {
+  if (expiresAt.getTime() <= now.getTime()) throw AppError.unprocessable("The expiry date must lie in the future", { field: "expiresAt" });
+  if (expiresAt > maxExpiresAt(now)) {
+    throw AppError.unprocessable("A grant may run for at most 12 months", { field: "expiresAt", max: maxExpiresAt(now).toISOString() });
+  }
+  const seen = new Set<string>();
+  return decisions.map((d) => {
+    if (seen.has(d.scopeKey)) throw AppError.unprocessable(`Scope ${d.scopeKey} is decided twice`, { scopeKey: d.scopeKey });
+    seen.add(d.scopeKey);
+    const def = dataScope(d.scopeKey);
+    if (!def || !e.requiredDataScopes.includes(d.scopeKey)) {
+      throw AppError.unprocessable(`The offering did not request the data scope ${d.scopeKey}`, { scopeKey: d.scopeKey });
+    }
+    if (d.grant && def.sensitivity === "high" && d.confirmHighSensitivity !== true) {
+      throw AppError.unprocessable(`Scope ${d.scopeKey} is highly sensitive and needs an explicit confirmation`, {
+        scopeKey: d.scopeKey,
+        field: "confirmHighSensitivity",
+      });
+    }
+    const narrowing = d.narrowing ?? {};
+    if (!def.narrowable && (narrowing.departments || narrowing.employeeIds)) {
+      throw AppError.unprocessable(`Scope ${d.scopeKey} cannot be narrowed`, { scopeKey: d.scopeKey, field: "narrowing" });
+    }
+    return { def, grant: d.grant, narrowing };
+  });
+}
+
+/**
+ * The dialog's answer: each scope granted or declined on its own, in one transaction. A grant is a
+ * consent receipt that records the fields, purpose and preview exactly as shown (registry version).
+ * Granting a scope with a live grant replaces it; declining a scope with a live grant revokes it.
+ */
+export async function grantScopes(a: Acting, engagementId: string, input: z.infer<typeof GrantRequest>) {
+  const { scope } = a;
+  const now = a.now ?? new Date();
+  const e = await requireEngagement(scope, engagementId, true);
+  if (!(GRANTABLE_STATES as readonly string[]).includes(e.status)) {
+    throw new AppError(
+      "invalid_state",
+      `Data can be shared only while the engagement is accepted, in progress or delivered`,
+      { status: e.status },
+      409,
+    );
+  }
+  const expiresAt = new Date(input.expiresAt);
+  const plan = validateDecisions(e, input.decisions, expiresAt, now);
+  const source = companyDataSource(scope.tx, scope.orgId);
+  const granted = [];
+  const declined: string[] = [];
+  const revokedLabels: string[] = [];
+  for (const { def, grant, narrowing } of plan) {
+    const ended = await repo.endScopeGrants(scope.tx, scope.orgId, e.id, def.key, scope.userId, grant ? "replaced" : "revoked");
+    if (!grant) {
+      declined.push(def.key);
+      if (ended.length) revokedLabels.push(def.label.de);
+      await scope.audit({
+        action: "data_grant.declined",
+        entityType: "engagement",
+        entityId: e.id,
+        details: { scopeKey: def.key, revoked: ended.map((g) => g.id) },
+      });
+      continue;
+    }
+    const preview = await def.preview(source, narrowing);
+    const row = await repo.insertGrant(scope.tx, {
+      orgId: scope.orgId,
+      providerOrgId: e.providerOrgId,
+      engagementId: e.id,
+      scopeKey: def.key,
+      scopeVersion: def.version,
+      fields: [...def.fields],
+      purposeDe: def.purpose.de,
+      purposeEn: def.purpose.en,
+      previewDe: preview.de,
+      previewEn: preview.en,
+      narrowing,
+      grantedBy: scope.userId,
+      expiresAt,
+    });
+    granted.push(row);
+    await scope.audit({
+      action: "data_grant.granted",
+      entityType: "data_grant",
+      entityId: row.id,
+      details: {
+        engagementId: e.id,
+        scopeKey: def.key,
+        scopeVersion: def.version,
+        expiresAt: expiresAt.toISOString(),
+        replaced: ended.map((g) => g.id),
+        narrowed: Boolean(narrowing.departments || narrowing.employeeIds),
+      },
+    });
+  }
+  const mails: Mail[] = [];
+  const ctx = { companyName: e.companyName, offeringTitle: e.offeringTitle ?? "" };
+  const grantedLabels = plan.filter((p) => p.grant).map((p) => p.def.label.de);
+  if (grantedLabels.length) mails.push(...(await notifyProvider(a, e, "granted", { ...ctx, scopes: grantedLabels })));
+  if (revokedLabels.length) mails.push(...(await notifyProvider(a, e, "revoked", { ...ctx, scopes: revokedLabels })));
+
+  const views = await repo.listGrants(scope.tx, scope.orgId, { engagementId: e.id });
+  const ids = new Set(granted.map((g) => g.id));
+  return {
+    result: { engagementId: e.id, granted: views.filter((v) => ids.has(v.grant.id)).map((v) => toGrant(v, now)), declined },
+    mails,
+  };
+}
+
+async function notifyProvider(a: Acting, e: repo.CompanyEngagement, kind: "granted" | "revoked", c: Parameters<typeof grantNotice>[1]) {
+  const path = `/engagements/${e.id}`;
+  const text = grantNotice(kind, c, `${a.appUrl.replace(/\/+$/, "")}${path}`);
+  return notifyOrg(a.scope.tx, {
+    orgId: e.providerOrgId,
+    orgKind: "provider",
+    kind: `data_grant.${kind}`,
+    title: text.title,
+    body: text.body,
+    link: path,
+    mail: text.mail,
+  });
+}
+
+/** One click; the UPDATE waits for partner requests holding the grant and every later request sees it revoked. */
+export async function revokeGrant(a: Acting, grantId: string) {
+  const { scope } = a;
+  const now = a.now ?? new Date();
+  const [ended] = await repo.endGrant(scope.tx, scope.orgId, grantId, scope.userId, "revoked");
+  const row = ended ?? (await repo.findGrant(scope.tx, scope.orgId, grantId));
+  if (!row) throw AppError.notFound("Data grant");
+  const mails: Mail[] = [];
+  if (ended) {
+    await scope.audit({
+      action: "data_grant.revoked",
+      entityType: "data_grant",
+      entityId: row.id,
+      details: { engagementId: row.engagementId, scopeKey: row.scopeKey },
+    });
+    const e = await requireEngagement(scope, row.engagementId);
+    const label = dataScope(row.scopeKey)?.label.de ?? row.scopeKey;
+    mails.push(
+      ...(await notifyProvider(a, e, "revoked", { companyName: e.companyName, offeringTitle: e.offeringTitle ?? "", scopes: [label] })),
+    );
+  }
+  const [view] = (await repo.listGrants(scope.tx, scope.orgId, { engagementId: row.engagementId })).filter((v) => v.grant.id === row.id);
+  if (!view) throw AppError.notFound("Data grant");
+  return { result: toGrant(view, now), mails };
+}
+
+/**
+ * Called by the engagements module in the transition's transaction when an engagement reaches a
+ * final state. Only the company can end its grants (RLS: grants are written by the company);
+ * the one final transition the provider takes (decline) happens before any grant can exist, and
+ * the partner data API refuses ended engagements regardless.
+ */
+export async function endGrantsForEngagement(scope: TenantScope, engagementId: string): Promise<number> {
+  if (scope.orgKind !== "company") return 0;
+  const ended = await repo.endEngagementGrants(scope.tx, scope.orgId, engagementId, scope.userId, "engagement_ended");
+  if (ended.length) {
+    await scope.audit({
+      action: "data_grant.ended",
+      entityType: "engagement",
+      entityId: engagementId,
+      details: { grants: ended.map((g) => g.id), reason: "engagement_ended" },
+    });
+  }
+  return ended.length;
+}

@@ -1,0 +1,13 @@
+// Public entry of the data-grants module.
+import type { FastifyPluginAsync } from "fastify";
+import { apiKeyRoutes } from "./api-keys.routes.js";
+import { companyDataGrantRoutes } from "./data-grants.routes.js";
+import { partnerDataRoutes } from "./partner-data.routes.js";
+
+export { endGrantsForEngagement } from "./grants.service.js";
+
+export const dataGrantRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(companyDataGrantRoutes);
+  await app.register(apiKeyRoutes);
+  await app.register(partnerDataRoutes);
+};

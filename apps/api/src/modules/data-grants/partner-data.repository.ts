@@ -1,0 +1,56 @@
+import { dataGrant, engagement, offering, type Tx } from "@bgm/db";
+import { and, desc, eq, isNull } from "drizzle-orm";
+
+/** In the provider's own transaction: the provider's engagement, to learn whose data is asked for. */
+export async function findProviderEngagement(tx: Tx, providerOrgId: string, id: string) {
+  const [row] = await tx
+    .select({ id: engagement.id, orgId: engagement.orgId })
+    .from(engagement)
+    .where(and(eq(engagement.id, id), eq(engagement.providerOrgId, providerOrgId)));
+  return row ?? null;
+}
+
+/** In the company's transaction: the engagement with this provider and the scopes its offering requested. */
+export async function findEngagementForServing(tx: Tx, orgId: string, providerOrgId: string, id: string) {
+  const [row] = await tx
+    .select({ status: engagement.status, requiredDataScopes: offering.requiredDataScopes })
+    .from(engagement)
+    .leftJoin(offering, eq(offering.id, engagement.offeringId))
+    .where(and(eq(engagement.id, id), eq(engagement.orgId, orgId), eq(engagement.providerOrgId, providerOrgId)));
+  return row ?? null;
+}
+
+const grantOf = (orgId: string, providerOrgId: string, engagementId: string, scopeKey: string) =>
+  and(
+    eq(dataGrant.orgId, orgId),
+    eq(dataGrant.providerOrgId, providerOrgId),
+    eq(dataGrant.engagementId, engagementId),
+    eq(dataGrant.scopeKey, scopeKey),
+  );
+
+/**
+ * The live grant, share-locked until the serving transaction commits: a concurrent revoke's UPDATE
+ * waits for it, and a request that reads after the revoke committed no longer finds the row
+ * (PostgreSQL re-checks `revoked_at IS NULL` on the newest row version after waiting).
+ */
+export async function lockLiveGrant(tx: Tx, orgId: string, providerOrgId: string, engagementId: string, scopeKey: string) {
+  const [row] = await tx
+    .select()
+    .from(dataGrant)
+    .where(and(grantOf(orgId, providerOrgId, engagementId, scopeKey), isNull(dataGrant.revokedAt)))
+    .orderBy(desc(dataGrant.grantedAt), desc(dataGrant.id))
+    .limit(1)
+    .for("share");
+  return row ?? null;
+}
+
+/** The newest grant of the scope, live or not: it tells why a request is refused. */
+export async function latestGrant(tx: Tx, orgId: string, providerOrgId: string, engagementId: string, scopeKey: string) {
+  const [row] = await tx
+    .select()
+    .from(dataGrant)
+    .where(grantOf(orgId, providerOrgId, engagementId, scopeKey))
+    .orderBy(desc(dataGrant.grantedAt), desc(dataGrant.id))
+    .limit(1);
+  return row ?? null;
+}

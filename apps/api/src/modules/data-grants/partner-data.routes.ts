@@ -1,0 +1,34 @@
+import { PartnerData, PartnerDataParams, PartnerDataQuery } from "@bgm/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { toCsv } from "./csv.js";
+import { authenticatePartner } from "./partner-auth.js";
+import { servePartnerData } from "./partner-data.service.js";
+
+export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/partner/engagements/:id/data/:scope",
+    {
+      schema: {
+        tags: ["data-grants"],
+        summary:
+          "Fetch granted data of one engagement and scope, as JSON or CSV. Authenticate with the partner session or `Authorization: Bearer <API key>`. Only live grants are served; every request is logged.",
+        params: PartnerDataParams,
+        querystring: PartnerDataQuery,
+        produces: ["application/json", "text/csv"],
+        response: { 200: z.union([PartnerData, z.string().describe("CSV (format=csv)")]) },
+      },
+    },
+    async (req, reply) => {
+      const request = { engagementId: req.params.id, scopeKey: req.params.scope, format: req.query.format };
+      const caller = await authenticatePartner(app.db, req, request);
+      const data = await servePartnerData(app.db, caller, request);
+      if (request.format === "json") return data;
+      const csv = toCsv(
+        data.fields,
+        data.records.map((r) => data.fields.map((f) => r[f] ?? null)),
+      );
+      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${data.scope}.csv"`).send(csv);
+    },
+  );
+};

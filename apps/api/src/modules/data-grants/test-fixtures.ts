@@ -1,0 +1,110 @@
+import { bgmProject, employee, goal, offering } from "@bgm/db";
+import { eq } from "drizzle-orm";
+import { type Api, api, type OrgUser, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
+
+/** Shared by this module's tests: a company and a provider with an accepted engagement about an offering that requests scopes. */
+export interface World {
+  company: OrgUser;
+  partner: OrgUser;
+  asCompany: Api;
+  asPartner: Api;
+  offeringId: string;
+  engagementId: string;
+}
+
+export const FUTURE_QUOTE = "2099-12-31";
+
+export async function publishScopedOffering(
+  t: TestApp,
+  providerOrgId: string,
+  scopes: string[],
+  title = "COPSOQ-Befragung",
+): Promise<string> {
+  const [row] = await t.database.db
+    .insert(offering)
+    .values({
+      orgId: providerOrgId,
+      title,
+      category: "survey_analysis",
+      deliveryMode: "remote",
+      priceFromCents: 120_000,
+      priceUnit: "flat",
+      status: "published",
+      providerName: "SurveyPro GmbH",
+      requiredDataScopes: scopes,
+    })
+    .returning({ id: offering.id });
+  return row?.id as string;
+}
+
+function expectStatus(res: { statusCode: number; body: string }, status: number, what: string) {
+  if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+}
+
+/** Requests a quote, has the partner quote it and the company accept it: the engagement is `accepted`. */
+export async function acceptedEngagement(asCompany: Api, asPartner: Api, offeringId: string): Promise<string> {
+  const created = await asCompany.post("/api/engagements", { offeringId, brief: { what: "Mitarbeiterbefragung" } });
+  expectStatus(created, 201, "request quote");
+  const id = created.json().id as string;
+  expectStatus(
+    await asPartner.post(`/api/engagements/${id}/quotes`, { priceCents: 100_000, scopeOfWork: "Befragung", validUntil: FUTURE_QUOTE }),
+    201,
+    "quote",
+  );
+  expectStatus(await asCompany.post(`/api/engagements/${id}/transitions`, { action: "accept_quote", message: "" }), 200, "accept");
+  return id;
+}
+
+export async function makeWorld(t: TestApp, opts: { scopes?: string[]; companyName?: string; partner?: OrgUser } = {}): Promise<World> {
+  const company = await signUpCompany(t.app, { name: opts.companyName ?? "Muster GmbH" });
+  const partner = opts.partner ?? (await signUpProvider(t.app, { name: "SurveyPro GmbH" }));
+  const asCompany = api(t.app, company.cookie);
+  const asPartner = api(t.app, partner.cookie);
+  const offeringId = await publishScopedOffering(t, partner.orgId, opts.scopes ?? ["employee_list", "goals"]);
+  const engagementId = await acceptedEngagement(asCompany, asPartner, offeringId);
+  return { company, partner, asCompany, asPartner, offeringId, engagementId };
+}
+
+export interface PersonSeed {
+  firstName: string;
+  lastName: string;
+  email: string;
+  department: string;
+  active?: boolean;
+}
+
+/** Test data straight into the tables (as the owner role): fast enough for property runs. */
+export async function addEmployees(t: TestApp, orgId: string, people: PersonSeed[]) {
+  if (people.length === 0) return [];
+  return t.database.db
+    .insert(employee)
+    .values(people.map((p) => ({ ...p, orgId, active: p.active ?? true })))
+    .returning({ id: employee.id, email: employee.email });
+}
+
+export async function addGoals(
+  t: TestApp,
+  orgId: string,
+  goals: { title: string; target: string; status?: "active" | "achieved" | "dropped" }[],
+) {
+  const db = t.database.db;
+  let [project] = await db.select({ id: bgmProject.id }).from(bgmProject).where(eq(bgmProject.orgId, orgId));
+  if (!project) [project] = await db.insert(bgmProject).values({ orgId }).returning({ id: bgmProject.id });
+  if (goals.length === 0) return;
+  await db.insert(goal).values(goals.map((g) => ({ ...g, orgId, projectId: project?.id as string })));
+}
+
+export function people(n: number, prefix: string, department = "Verwaltung"): PersonSeed[] {
+  return Array.from({ length: n }, (_, i) => ({
+    firstName: `Vorname${i}`,
+    lastName: `${prefix}${i}`,
+    email: `${prefix.toLowerCase()}${i}@${prefix.toLowerCase()}.example.de`,
+    department,
+  }));
+}
+
+export const inOneMonth = () => new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+
+export function bearer(t: TestApp, key: string, url: string) {
+  return t.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${key}` } });
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { ShortText, Timestamp } from "./common.js";
+import { EngagementStatusSchema } from "./engagements.js";
+
+/** Scope keys travel as plain strings: an unknown key must reach the service to be refused by name (422). */
+export const ScopeKeyParam = z.string().trim().min(1).max(64);
+
+const LocalizedText = z.object({ de: z.string(), en: z.string() });
+
+export const Narrowing = z.strictObject({
+  departments: z.array(ShortText).max(200).optional(),
+  employeeIds: z.array(z.uuid()).max(10_000).optional(),
+});
+
+export const GRANT_STATES = ["active", "expired", "revoked", "replaced", "ended"] as const;
+export const GrantState = z.enum(GRANT_STATES);
+
+export const DataGrant = z.object({
+  id: z.uuid(),
+  engagementId: z.uuid(),
+  providerOrgId: z.string(),
+  providerName: z.string(),
+  offeringTitle: z.string().nullable(),
+  scopeKey: z.string(),
+  scopeVersion: z.number().int(),
+  label: LocalizedText,
+  sensitivity: z.enum(["low", "medium", "high"]).nullable(),
+  fields: z.array(z.string()),
+  purpose: LocalizedText,
+  preview: LocalizedText.describe("The preview exactly as shown when the grant was given"),
+  narrowing: Narrowing,
+  grantedByName: z.string().nullable(),
+  grantedAt: Timestamp,
+  expiresAt: Timestamp,
+  revokedByName: z.string().nullable(),
+  revokedAt: Timestamp.nullable(),
+  endReason: z.string().nullable(),
+  state: GrantState,
+});
+
+export const DataRequestScope = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  label: LocalizedText,
+  description: LocalizedText,
+  purpose: LocalizedText,
+  sensitivity: z.enum(["low", "medium", "high"]),
+  personalData: z.boolean(),
+  fields: z.array(z.string()),
+  narrowable: z.boolean(),
+  preview: LocalizedText.extend({ count: z.number().int() }).describe("Computed now from the company's current data"),
+  currentGrant: DataGrant.nullable(),
+});
+
+export const DataRequest = z.object({
+  engagementId: z.uuid(),
+  engagementStatus: EngagementStatusSchema,
+  providerName: z.string(),
+  offeringTitle: z.string().nullable(),
+  /** Grants can be given only while the engagement is accepted, in progress or delivered. */
+  canGrant: z.boolean(),
+  scopes: z.array(DataRequestScope),
+  defaultExpiresAt: Timestamp,
+  maxExpiresAt: Timestamp,
+});
+
+export const GrantDecision = z.strictObject({
+  scopeKey: ScopeKeyParam,
+  grant: z.boolean(),
+  confirmHighSensitivity: z.boolean().optional(),
+  narrowing: Narrowing.optional(),
+});
+
+export const GrantRequest = z.strictObject({
+  decisions: z.array(GrantDecision).min(1).max(50),
+  expiresAt: Timestamp.describe("In the future and at most 12 months ahead"),
+});
+
+export const GrantResult = z.object({
+  engagementId: z.uuid(),
+  granted: z.array(DataGrant),
+  declined: z.array(z.string()),
+});
+
+export const AccessLogEntry = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  engagementId: z.uuid().nullable(),
+  grantId: z.uuid().nullable(),
+  scopeKey: z.string(),
+  outcome: z.enum(["served", "denied"]),
+  reason: z.string().nullable(),
+  recordCount: z.number().int(),
+  format: z.string().nullable(),
+  via: z.enum(["session", "api_key", "unknown"]),
+  actorName: z.string().nullable(),
+});
+
+export const PartnerGrants = z.object({
+  providerOrgId: z.string(),
+  providerName: z.string(),
+  grants: z.array(DataGrant.extend({ accessLog: z.array(AccessLogEntry) })),
+  /** Denied attempts that name no grant of this company (e.g. a scope that was never granted). */
+  otherAttempts: z.array(AccessLogEntry),
+});
+export const DataGrantOverview = z.object({ partners: z.array(PartnerGrants) });
+
+export const DataDisclosure = z.object({
+  providerName: z.string(),
+  scopeKey: z.string(),
+  scopeLabel: LocalizedText,
+  fields: z.array(z.string()),
+  at: Timestamp,
+});
+export const DataDisclosureList = z.object({ items: z.array(DataDisclosure) });
+
+export const ApiKey = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: Timestamp,
+  expiresAt: Timestamp.nullable(),
+  lastUsedAt: Timestamp.nullable(),
+  revokedAt: Timestamp.nullable(),
+  state: z.enum(["active", "expired", "revoked"]),
+});
+export const ApiKeyList = z.object({ items: z.array(ApiKey) });
+export const CreateApiKey = z.strictObject({
+  name: ShortText,
+  expiresAt: Timestamp.optional(),
+});
+export const CreatedApiKey = ApiKey.extend({
+  key: z.string().describe("The plaintext key. Shown only in this answer; store it now."),
+});
+
+export const PartnerDataParams = z.strictObject({ id: z.uuid(), scope: ScopeKeyParam });
+export const PartnerDataQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
+export const PartnerData = z.object({
+  scope: z.string(),
+  fields: z.array(z.string()),
+  grantedAt: Timestamp,
+  expiresAt: Timestamp,
+  records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+});
