@@ -84,66 +84,62 @@ describe("revoke racing partner requests", () => {
 
   // On PostgreSQL the row lock (FOR SHARE vs. the revoke's UPDATE) orders them; on PGlite every
   // transaction is exclusive, so the same guarantee holds there by construction. Both are checked.
-  it(
-    "a revoke waits for a serving transaction, and a request waits for an open revoke",
-    async () => {
-      const grantId = await grant();
-      // A serving transaction holds the grant share-locked: the revoke must not answer until it commits.
-      let release: () => void = () => {};
-      const held = new Promise<void>((r) => {
-        release = r;
-      });
-      let locked: () => void = () => {};
-      const isLocked = new Promise<void>((r) => {
-        locked = r;
-      });
-      const serving = withTenantTx(t.database.db, w.company.orgId, async (tx) => {
-        const g = await lockLiveGrant(tx, w.company.orgId, w.partner.orgId, w.engagementId, "employee_list");
-        expect(g?.id).toBe(grantId);
-        locked();
-        await held;
-      });
-      await isLocked;
-      let revokeDone = false;
-      const revoke = w.asCompany.post(`/api/data-grants/${grantId}/revoke`).then((r) => {
-        revokeDone = true;
-        return r;
-      });
-      await sleep(300);
-      expect(revokeDone).toBe(false);
-      release();
-      await serving;
-      expect((await revoke).statusCode).toBe(200);
+  it("a revoke waits for a serving transaction, and a request waits for an open revoke", async () => {
+    const grantId = await grant();
+    // A serving transaction holds the grant share-locked: the revoke must not answer until it commits.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    let locked: () => void = () => {};
+    const isLocked = new Promise<void>((r) => {
+      locked = r;
+    });
+    const serving = withTenantTx(t.database.db, w.company.orgId, async (tx) => {
+      const g = await lockLiveGrant(tx, w.company.orgId, w.partner.orgId, w.engagementId, "employee_list");
+      expect(g?.id).toBe(grantId);
+      locked();
+      await held;
+    });
+    await isLocked;
+    let revokeDone = false;
+    const revoke = w.asCompany.post(`/api/data-grants/${grantId}/revoke`).then((r) => {
+      revokeDone = true;
+      return r;
+    });
+    await sleep(300);
+    expect(revokeDone).toBe(false);
+    release();
+    await serving;
+    expect((await revoke).statusCode).toBe(200);
 
-      // An uncommitted revoke: a partner request waits for it and, once it commits, is refused.
-      const second = await grant();
-      let commit: () => void = () => {};
-      const committed = new Promise<void>((r) => {
-        commit = r;
-      });
-      let updated: () => void = () => {};
-      const isUpdated = new Promise<void>((r) => {
-        updated = r;
-      });
-      const revoking = withTenantTx(t.database.db, w.company.orgId, async (tx) => {
-        await tx.update(dataGrant).set({ revokedAt: new Date(), endReason: "revoked" }).where(eq(dataGrant.id, second));
-        updated();
-        await committed;
-      });
-      await isUpdated;
-      let answered = false;
-      const request = bearer(t, key, url()).then((r) => {
-        answered = true;
-        return r;
-      });
-      await sleep(300);
-      expect(answered).toBe(false);
-      commit();
-      await revoking;
-      const res = await request;
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.details.reason).toBe("revoked");
-    },
-    60_000,
-  );
+    // An uncommitted revoke: a partner request waits for it and, once it commits, is refused.
+    const second = await grant();
+    let commit: () => void = () => {};
+    const committed = new Promise<void>((r) => {
+      commit = r;
+    });
+    let updated: () => void = () => {};
+    const isUpdated = new Promise<void>((r) => {
+      updated = r;
+    });
+    const revoking = withTenantTx(t.database.db, w.company.orgId, async (tx) => {
+      await tx.update(dataGrant).set({ revokedAt: new Date(), endReason: "revoked" }).where(eq(dataGrant.id, second));
+      updated();
+      await committed;
+    });
+    await isUpdated;
+    let answered = false;
+    const request = bearer(t, key, url()).then((r) => {
+      answered = true;
+      return r;
+    });
+    await sleep(300);
+    expect(answered).toBe(false);
+    commit();
+    await revoking;
+    const res = await request;
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details.reason).toBe("revoked");
+  }, 60_000);
 });
