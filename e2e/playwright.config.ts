@@ -5,7 +5,8 @@ import { ensureWebBuild } from "./support/ensure-web-build";
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 ensureWebBuild(repoRoot);
 
-const PORT = 3100;
+// E2E_PORT lets a second run (e.g. CI in another checkout) use its own port.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database per run: the server migrates and seeds demo data on first start.
 const dataDir = `.tmp/e2e-data-${Date.now()}`;
 
@@ -16,8 +17,9 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   reporter: "list",
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // axe-core's colour-contrast pass over a full table takes several seconds on a small, busy machine.
+  timeout: 240_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     screenshot: "on",
@@ -42,7 +44,8 @@ export default defineConfig({
     command: "node --import tsx apps/api/src/server.ts",
     cwd: repoRoot,
     url: `http://localhost:${PORT}/api/health`,
-    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production" },
+    // Several demo users sign in during the suite; the production default of 10 per minute and IP would throttle it.
+    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production", LOGIN_RATE_LIMIT: "200" },
     // Migrating and seeding a new PGlite database takes a while on small machines.
     timeout: 180_000,
     reuseExistingServer: false,

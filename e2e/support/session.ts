@@ -15,7 +15,7 @@ export const DEMO = {
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("E-Mail").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("textbox", { name: "Passwort", exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
 }

@@ -19,13 +19,13 @@ test("public pages have no serious accessibility violations", async ({ page }) =
   // A wrong password is reported without leaving the page.
   await page.goto("/login");
   await page.getByLabel("E-Mail").fill(DEMO.manager);
-  await page.getByLabel("Passwort", { exact: true }).fill("wrong-password");
+  await page.getByRole("textbox", { name: "Passwort", exact: true }).fill("wrong-password");
   await page.getByRole("button", { name: "Anmelden" }).click();
   await expect(page.getByRole("alert")).toContainText("E-Mail oder Passwort ist falsch.");
   await expectNoSeriousA11yViolations(page, "login error");
 });
 
-test("every manager page has no serious accessibility violations", async ({ page }) => {
+test("manager process pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, DEMO.manager);
   await visit(page, "/phases/1", "Phase 1: Strukturen & Ziele", "phase-1");
   await visit(page, "/tasks/works_council_agreement", "Betriebsvereinbarung mit dem Betriebsrat", "task-works-council");
@@ -35,6 +35,11 @@ test("every manager page has no serious accessibility violations", async ({ page
   await expectNoSeriousA11yViolations(page, "goal dialog");
   await page.keyboard.press("Escape");
 
+  await signOut(page, "Petra Schneider");
+});
+
+test("manager administration pages have no serious accessibility violations", async ({ page }) => {
+  await signIn(page, DEMO.manager);
   await visit(page, "/employees", "Beschäftigte", "employees-list");
   await page.getByRole("button", { name: "Beschäftigte/n hinzufügen" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();

@@ -16,7 +16,7 @@ async function importFile(page: Page, file: string) {
 }
 
 async function filterDepartment(page: Page, department: string) {
-  const select = page.getByLabel("Abteilung");
+  const select = page.getByRole("combobox", { name: "Abteilung" });
   const option = select.locator("option", { hasText: department });
   await select.selectOption({ label: (await option.textContent()) ?? department });
 }
@@ -38,13 +38,13 @@ test("imports employees from a German Excel CSV and rejects a file with a bad ro
   await expect(page.getByTestId("employees-total")).toHaveText("123 Beschäftigte gefunden");
   await filterDepartment(page, "Qualitätssicherung");
   await expect(page.getByTestId("employees-total")).toHaveText("2 Beschäftigte gefunden");
-  await expect(page.getByRole("cell", { name: "Größmann" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Jürgen" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Weiß" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "München" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Größmann", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Jürgen", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Weiß", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "München", exact: true })).toBeVisible();
   await filterDepartment(page, "Einkauf");
   await expect(page.getByTestId("employees-total")).toHaveText("1 Beschäftigte gefunden");
-  await expect(page.getByRole("cell", { name: "Çelik-Schäfer" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Çelik-Schäfer", exact: true })).toBeVisible();
   await snapshot(page, "employees-imported");
 
   const second = await importFile(page, badCsv);
@@ -60,7 +60,7 @@ test("imports employees from a German Excel CSV and rejects a file with a bad ro
 
   // Nothing from the bad file was imported, not even its valid rows.
   await expect(page.getByTestId("employees-total")).toHaveText("1 Beschäftigte gefunden");
-  await expect(page.getByRole("cell", { name: "Kühn" })).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: "Kühn", exact: true })).toHaveCount(0);
   await filterDepartment(page, "Alle Abteilungen");
   await expect(page.getByTestId("employees-total")).toHaveText("123 Beschäftigte gefunden");
 });

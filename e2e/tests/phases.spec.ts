@@ -31,10 +31,10 @@ test("manager sees the phase overview, updates a phase 2 task and switches to En
   await expect(page.locator('section[data-slot="partner-suggestions"]')).toHaveCount(1);
   await expectNoSeriousA11yViolations(page, "task employee_survey");
 
-  await page.getByLabel("Status", { exact: true }).selectOption("done");
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("done");
   await page.getByRole("button", { name: "Aufgabe speichern" }).click();
   await expect(page.getByText("Aufgabe gespeichert")).toBeVisible();
-  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("done");
+  await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("done");
   await expect(page.locator("form").getByText("Erledigt", { exact: true }).first()).toBeVisible();
   await snapshot(page, "task-employee-survey-de");
 
@@ -43,7 +43,7 @@ test("manager sees the phase overview, updates a phase 2 task and switches to En
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1, name: "Conduct employee survey" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save task" })).toBeVisible();
-  await expect(page.getByLabel("Owner")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Owner" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "task employee_survey (en)");
   await snapshot(page, "task-employee-survey-en");
 

@@ -51,7 +51,9 @@ describe("accounts and sessions", () => {
       const res = await limited.app.inject({
         method: "POST",
         url: "/api/auth/sign-in/email",
-        headers: { "x-requested-with": "bgm-hub", "x-forwarded-for": "203.0.113.9" },
+        // One client address; a client-supplied forwarding header must not open a fresh bucket.
+        remoteAddress: "203.0.113.9",
+        headers: { "x-requested-with": "bgm-hub", "x-forwarded-for": `198.51.100.${i}` },
         payload: { email: "angreifer@example.de", password: "raten-raten" },
       });
       statuses.push(res.statusCode);

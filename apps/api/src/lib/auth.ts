@@ -52,7 +52,8 @@ export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mail
     advanced: {
       cookiePrefix: "bgm",
       useSecureCookies: config.appUrl.startsWith("https://"),
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // Set by the auth bridge from the socket address (see plugins/auth-bridge.ts).
+      ipAddress: { ipAddressHeaders: ["x-bgm-client-ip"] },
     },
     plugins: [
       organization({

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Auth } from "../lib/auth.js";
 
+export const CLIENT_IP_HEADER = "x-bgm-client-ip";
+
 export function toWebHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
   for (const [key, value] of Object.entries(raw)) {
@@ -42,9 +44,12 @@ export async function authBridge(app: FastifyInstance, opts: { auth: Auth; appUr
         return reply.status(404).send({ error: { code: "not_found", message: `Route ${req.method} ${url.pathname} not found` } });
       }
       const hasBody = req.method !== "GET" && req.body !== undefined;
+      const headers = toWebHeaders(req.headers);
+      // Rate limiting is keyed by this header; it is always the socket address, never a client's claim.
+      headers.set(CLIENT_IP_HEADER, req.ip);
       const request = new Request(url, {
         method: req.method,
-        headers: toWebHeaders(req.headers),
+        headers,
         body: hasBody ? JSON.stringify(req.body) : undefined,
       });
       const response = await opts.auth.handler(request);

@@ -5,6 +5,8 @@ import { AppLayout } from "./layout/app-layout";
 import { PublicLayout } from "./layout/public-layout";
 import { AuditRoute } from "./routes/audit";
 import { EmployeesRoute } from "./routes/employees";
+import { EngagementDetailRoute } from "./routes/engagement-detail";
+import { EngagementsRoute } from "./routes/engagements";
 import { ForgotPasswordRoute } from "./routes/forgot-password";
 import { GoalsRoute } from "./routes/goals";
 import { HomeRoute } from "./routes/home";
@@ -12,8 +14,13 @@ import { InviteRoute } from "./routes/invite";
 import { LegalDetailRoute } from "./routes/legal-detail";
 import { LegalListRoute } from "./routes/legal-list";
 import { LoginRoute } from "./routes/login";
+import { MarketplaceRoute } from "./routes/marketplace";
+import { OfferingDetailRoute } from "./routes/offering-detail";
 import { OnboardingRoute } from "./routes/onboarding";
 import { OutboxRoute } from "./routes/outbox";
+import { PartnerInboxRoute } from "./routes/partner-inbox";
+import { PartnerOfferingsRoute } from "./routes/partner-offerings";
+import { PartnerProfileRoute } from "./routes/partner-profile";
 import { PhaseRoute } from "./routes/phase";
 import { PhasesIndexRoute } from "./routes/phases-index";
 import { ResetPasswordRoute } from "./routes/reset-password";
@@ -55,7 +62,22 @@ export const router = createBrowserRouter([
               { path: "/legal", element: <LegalListRoute /> },
               { path: "/legal/:key", element: <LegalDetailRoute /> },
               { path: "/audit", element: <AuditRoute /> },
+              { path: "/marketplace", element: <MarketplaceRoute /> },
+              { path: "/marketplace/offerings/:id", element: <OfferingDetailRoute /> },
+              { path: "/engagements", element: <EngagementsRoute /> },
             ],
+          },
+          {
+            element: <RequireRole roles={["partner_admin", "partner_member"]} />,
+            children: [
+              { path: "/inbox", element: <PartnerInboxRoute /> },
+              { path: "/partner/offerings", element: <PartnerOfferingsRoute /> },
+              { path: "/partner/profile", element: <PartnerProfileRoute /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={["bgm_manager", "partner_admin", "partner_member"]} />,
+            children: [{ path: "/engagements/:id", element: <EngagementDetailRoute /> }],
           },
           {
             element: <RequireRole roles={["bgm_manager", "partner_admin"]} />,

@@ -1,17 +1,57 @@
-import { type CSSVariablesResolver, createTheme } from "@mantine/core";
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from "@mantine/core";
 
 /**
- * Mantine's defaults miss WCAG AA contrast in two places we use everywhere: white text on blue-6
- * buttons and the gray-6 "dimmed" text. Darker shades fix both.
+ * Mantine's default light and outline variants put shade 9 text on a shade 1 background (green: 3.8:1)
+ * and shade 8 outlines on white (red: 4.3:1) — both below WCAG AA. Darker text keeps every badge,
+ * alert and outline button at 4.5:1 or more without changing the colour language.
  */
+const accessibleVariantColors: VariantColorsResolver = (input) => {
+  const base = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  const family = parsed.isThemeColor ? input.theme.colors[parsed.color] : undefined;
+  if (!family) return base;
+  if (input.variant === "light") return { ...base, color: darken(family[9], 0.25) };
+  if (input.variant === "outline") {
+    const color = darken(family[9], 0.2);
+    return { ...base, color, border: `1px solid ${color}` };
+  }
+  return base;
+};
+
 export const theme = createTheme({
   primaryColor: "blue",
+  // White on blue-6 (Mantine's default) is 3.6:1; blue-8 reaches 4.9:1.
   primaryShade: { light: 8, dark: 6 },
   defaultRadius: "md",
+  variantColorResolver: accessibleVariantColors,
 });
 
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { "--mantine-color-dimmed": "var(--mantine-color-gray-7)" },
-  dark: {},
-});
+/**
+ * The default "dimmed" text and placeholders (gray-6 / gray-5) are 3.3:1 and 2.1:1 on white. Dimmed
+ * text becomes gray-7; placeholders get a mid grey (4.7:1) that still reads as a hint, not a value.
+ * The light-colour variables are darkened for the components that read them directly instead of
+ * going through the variant resolver (NavLink: blue-9 on the hover tint was 4.0:1).
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => {
+  const lightColors: Record<string, string> = {};
+  for (const [name, shades] of Object.entries(resolvedTheme.colors)) {
+    const darkest = shades[9];
+    if (darkest) lightColors[`--mantine-color-${name}-light-color`] = darken(darkest, 0.25);
+  }
+  return {
+    variables: {},
+    light: {
+      ...lightColors,
+      "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+      "--mantine-color-placeholder": "#6c757d",
+    },
+    dark: {},
+  };
+};

@@ -66,10 +66,16 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/invitations",
     { schema: { tags, summary: "Invite a colleague or employee by e-mail", body: CreateInvitation, response: { 201: Invitation } } },
     async (req, reply) => {
-      const inv = await req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) =>
-        service.createInvitation(s, app.mailer, app.config.appUrl, req.body),
+      const { invitation, mail } = await req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) =>
+        service.createInvitation(s, app.config.appUrl, req.body),
       );
-      return reply.status(201).send(inv);
+      try {
+        await app.mailer.send(mail);
+      } catch (err) {
+        // The invitation stands; the manager can cancel and invite again. No address in the log.
+        req.log.warn({ err: (err as Error).message }, "invitation mail could not be sent");
+      }
+      return reply.status(201).send(invitation);
     },
   );
 

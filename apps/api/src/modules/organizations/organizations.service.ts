@@ -3,7 +3,7 @@ import { type Database, invitation, member, organization, session, user, withTen
 import { CREATOR_ROLE, INVITABLE_ROLES, type MemberRole, type OrgKind } from "@bgm/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { AppError } from "../../lib/app-error.js";
-import type { Mailer } from "../../lib/mailer.js";
+import type { Mail } from "../../lib/mailer.js";
 import type { Caller, TenantScope } from "../../lib/request-context.js";
 import { makeTenantScope, type ScopeMeta } from "../../lib/tenant-scope.js";
 import { bootstrapProject } from "../bgm-process/index.js";
@@ -87,7 +87,12 @@ export async function listInvitations(scope: TenantScope) {
   return rows.map((r) => toInvitation(r));
 }
 
-export async function createInvitation(scope: TenantScope, mailer: Mailer, appUrl: string, input: { email: string; role: MemberRole }) {
+/**
+ * Creates the invitation and returns the mail to send. The caller sends it after the transaction
+ * has committed: a mail must never go out for an invitation that was rolled back, and the outbox
+ * writes through the database, which the open transaction holds (on PGlite, exclusively).
+ */
+export async function createInvitation(scope: TenantScope, appUrl: string, input: { email: string; role: MemberRole }) {
   const allowed = INVITABLE_ROLES[scope.role] ?? [];
   if (!allowed.includes(input.role)) {
     throw AppError.forbidden(`A ${scope.role} may invite only: ${allowed.join(", ") || "nobody"}`);
@@ -127,12 +132,12 @@ export async function createInvitation(scope: TenantScope, mailer: Mailer, appUr
     .returning();
   if (!row) throw new Error("invitation insert returned nothing");
   await scope.audit({ action: "invitation.created", entityType: "invitation", entityId: row.id, details: { role: input.role } });
-  await mailer.send({
+  const mail: Mail = {
     to: email,
     subject: `Einladung zu ${org?.name ?? "BGM Hub"} / Invitation`,
     text: `Sie wurden zu ${org?.name} in BGM Hub eingeladen.\nRegistrieren oder anmelden und Einladung annehmen:\n${appUrl}/invite/${row.id}\n\nYou have been invited to ${org?.name} on BGM Hub. Open the link above to accept (valid ${INVITATION_DAYS} days).\n`,
-  });
-  return toInvitation(row, org?.name);
+  };
+  return { invitation: toInvitation(row, org?.name), mail };
 }
 
 export async function cancelInvitation(scope: TenantScope, id: string) {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet } from "react-router";
 import { hasRole, homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
+import { NotificationBell } from "../../features/notifications/components/notification-bell";
 import { LanguageMenu } from "./language-menu";
 import { MainNav } from "./main-nav";
 import { OrgSwitcher } from "./org-switcher";
@@ -32,6 +33,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <OrgSwitcher />
+            <NotificationBell />
             <LanguageMenu />
             <UserMenu />
           </Group>

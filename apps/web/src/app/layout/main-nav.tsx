@@ -14,6 +14,13 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
     return (
       <>
         <NavItem to="/" label={t("nav.home")} onNavigate={onNavigate} />
+        {kind === "partner" ? (
+          <>
+            <NavItem to="/inbox" label={t("marketplaceNav.inbox")} matches={["/inbox", "/engagements"]} onNavigate={onNavigate} />
+            <NavItem to="/partner/offerings" label={t("marketplaceNav.offerings")} onNavigate={onNavigate} />
+            <NavItem to="/partner/profile" label={t("marketplaceNav.profile")} onNavigate={onNavigate} />
+          </>
+        ) : null}
         {canManageTeam ? <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} /> : null}
         {import.meta.env.DEV ? <NavItem to="/dev/outbox" label={t("nav.outbox")} onNavigate={onNavigate} /> : null}
       </>
@@ -24,6 +31,8 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
       <NavItem to="/" label={t("nav.dashboard")} onNavigate={onNavigate} />
       <NavItem to="/phases" label={t("nav.phases")} matches={["/phases", "/tasks"]} onNavigate={onNavigate} />
       <NavItem to="/goals" label={t("nav.goals")} onNavigate={onNavigate} />
+      <NavItem to="/marketplace" label={t("marketplaceNav.marketplace")} onNavigate={onNavigate} />
+      <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} />
       <NavItem to="/employees" label={t("nav.employees")} onNavigate={onNavigate} />
       <NavItem to="/legal" label={t("nav.legal")} onNavigate={onNavigate} />
       <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} />

@@ -1,10 +1,10 @@
 import { NativeSelect, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage } from "../../components/ui/error-message";
 import { useMe } from "../../features/auth/api/get-me";
 import { useSetActiveOrganization } from "../../features/organizations/api/set-active-organization";
+import { notify } from "../../lib/notify";
 
 /** Shows the active organization; a switcher only when the user belongs to several. */
 export function OrgSwitcher() {
@@ -30,7 +30,7 @@ export function OrgSwitcher() {
       onChange={(event) =>
         setActive.mutate(event.currentTarget.value, {
           onSuccess: () => navigate("/"),
-          onError: (err) => notifications.show({ color: "red", message: errorMessage(err, t) }),
+          onError: (err) => notify({ color: "red", message: errorMessage(err, t) }),
         })
       }
     />

@@ -1,8 +1,9 @@
-import { Stack, Text } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/ui/page-header";
 import { homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
+import { PartnerHomeLinks } from "../../features/marketplace/components/partner-home-links";
 import { DashboardRoute } from "./dashboard";
 
 /** "/" means something different per role; only BGM managers get the process dashboard. */
@@ -30,7 +31,7 @@ export function HomeRoute() {
             role: me.active ? t(`roles.${me.active.role}`) : "",
           })}
         />
-        <Text>{t("homes.partnerNext")}</Text>
+        <PartnerHomeLinks />
       </Stack>
     );
   }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
 import { homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
+import { useSignOut } from "../../features/auth/api/sign-out";
 import { useSetActiveOrganization } from "../../features/organizations/api/set-active-organization";
 import { CreateOrganizationForm } from "../../features/organizations/components/create-organization-form";
 
@@ -12,6 +13,7 @@ export function OnboardingRoute() {
   const me = useMe().data;
   const navigate = useNavigate();
   const setActive = useSetActiveOrganization();
+  const signOut = useSignOut();
   if (!me) return null;
   if (homeKind(me) !== "onboarding") return <Navigate to="/" replace />;
   return (
@@ -31,6 +33,9 @@ export function OnboardingRoute() {
           ))}
         </Stack>
       ) : null}
+      <Button variant="subtle" onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/login") })}>
+        {t("nav.signOut")}
+      </Button>
     </Stack>
   );
 }

@@ -1,6 +1,5 @@
 import { PHASES, phaseByNumber } from "@bgm/domain";
 import { Anchor, Badge, Button, Group, Stack, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -8,11 +7,13 @@ import { errorMessage } from "../../components/ui/error-message";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
+import { PartnerSuggestions } from "../../features/marketplace/components/partner-suggestions";
 import { useProject } from "../../features/project/api/get-project";
 import { useSetCurrentPhase } from "../../features/project/api/set-current-phase";
 import { GoalsTable } from "../../features/project/components/goals-table";
 import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
 import { TaskChecklist } from "../../features/project/components/task-checklist";
+import { notify } from "../../lib/notify";
 import { useLocalized } from "../../lib/use-localized";
 
 export function PhaseRoute() {
@@ -60,8 +61,8 @@ export function PhaseRoute() {
                 loading={setCurrent.isPending}
                 onClick={() =>
                   setCurrent.mutate(phase.number, {
-                    onSuccess: () => notifications.show({ color: "green", message: t("phase.setCurrentDone") }),
-                    onError: (err) => notifications.show({ color: "red", message: errorMessage(err, t) }),
+                    onSuccess: () => notify({ color: "green", message: t("phase.setCurrentDone") }),
+                    onError: (err) => notify({ color: "red", message: errorMessage(err, t) }),
                   })
                 }
               >
@@ -90,7 +91,9 @@ export function PhaseRoute() {
           <GoalsTable goals={project.data.goals} />
         </section>
       ) : null}
-      <PartnerSuggestionsSlot phase={phase.number} />
+      <PartnerSuggestionsSlot phase={phase.number}>
+        <PartnerSuggestions phase={phase.number} />
+      </PartnerSuggestionsSlot>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
+import { PartnerSuggestions } from "../../features/marketplace/components/partner-suggestions";
 import { useProject } from "../../features/project/api/get-project";
 import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
 import { TaskForm } from "../../features/project/components/task-form";
@@ -39,7 +40,9 @@ export function TaskRoute() {
           <WorksCouncilSection key={`wc-${task.updatedAt}`} task={task} />
         </>
       ) : null}
-      <PartnerSuggestionsSlot phase={task.phase} taskKey={task.key} />
+      <PartnerSuggestionsSlot phase={task.phase} taskKey={task.key}>
+        <PartnerSuggestions phase={task.phase} taskKey={task.key} />
+      </PartnerSuggestionsSlot>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 import "i18next";
 import type { de } from "./de";
+import type { marketplaceDe } from "./marketplace.de";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof de };
+    resources: { translation: typeof de & typeof marketplaceDe };
   }
 }

@@ -2,6 +2,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { de } from "./de";
 import { en } from "./en";
+import { marketplaceDe } from "./marketplace.de";
+import { marketplaceEn } from "./marketplace.en";
 
 export const LANGUAGES = ["de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,7 +29,10 @@ function applyLanguage(lng: string): void {
   }
 }
 
-export const resources = { de: { translation: de }, en: { translation: en } } as const;
+export const resources = {
+  de: { translation: { ...de, ...marketplaceDe } },
+  en: { translation: { ...en, ...marketplaceEn } },
+} as const;
 
 void i18n.use(initReactI18next).init({
   resources,

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { errorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
+import { PasswordField } from "../../../components/ui/password-field";
 import { isApiError } from "../../../lib/api-client";
 import { useSignIn } from "../api/sign-in";
 
@@ -36,7 +37,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
-        <PasswordInput
+        <PasswordField
           label={t("auth.password")}
           autoComplete="current-password"
           required

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { errorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
+import { PasswordField } from "../../../components/ui/password-field";
 import { useResetPassword } from "../api/reset-password";
 
 export function ResetPasswordForm({ token }: { token: string | null }) {
@@ -44,7 +45,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
             {errorMessage(reset.error, t)}
           </Alert>
         ) : null}
-        <PasswordInput
+        <PasswordField
           label={t("auth.reset.newPassword")}
           description={t("auth.signup.passwordHint")}
           autoComplete="new-password"

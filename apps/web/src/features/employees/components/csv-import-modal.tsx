@@ -1,7 +1,8 @@
-import { Alert, Button, FileInput, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { FileField } from "../../../components/ui/file-field";
 import { isApiError } from "../../../lib/api-client";
 import type { CsvRowErrorItem } from "../../../lib/api-types";
 import { downloadText } from "../../../lib/download-text";
@@ -58,16 +59,14 @@ function CsvImportForm({ onClose }: { onClose: () => void }) {
           {t("employees.import.template")}
         </Button>
       </Group>
-      <FileInput
+      <FileField
         label={t("employees.import.file")}
-        placeholder={t("employees.import.filePlaceholder")}
         accept=".csv,text/csv"
         value={file}
         onChange={(f) => {
           setFile(f);
           importer.reset();
         }}
-        clearable
       />
       {readError ? (
         <Alert color="red" role="alert">

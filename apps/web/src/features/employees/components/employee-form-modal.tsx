@@ -1,9 +1,9 @@
 import type { Employee } from "@bgm/domain";
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
 import { useCreateEmployee } from "../api/create-employee";
 import { useUpdateEmployee } from "../api/update-employee";
 
@@ -58,7 +58,7 @@ function EmployeeForm({ employee, onDone }: { employee?: Employee; onDone: () =>
       location: values.location.trim(),
     };
     const onSuccess = () => {
-      notifications.show({ color: "green", message: employee ? t("employees.saved") : t("employees.created") });
+      notify({ color: "green", message: employee ? t("employees.saved") : t("employees.created") });
       onDone();
     };
     if (employee) update.mutate({ id: employee.id, input }, { onSuccess });

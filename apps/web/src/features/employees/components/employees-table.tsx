@@ -1,8 +1,8 @@
 import type { Employee } from "@bgm/domain";
 import { Badge, Button, Group, Table, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
 import { useUpdateEmployee } from "../api/update-employee";
 
 interface EmployeesTableProps {
@@ -21,10 +21,10 @@ export function EmployeesTable({ employees, onEdit }: EmployeesTableProps) {
       { id: employee.id, input: { active: !employee.active } },
       {
         onSuccess: () =>
-          notifications.show({
+          notify({
             message: employee.active ? t("employees.deactivated", { name }) : t("employees.reactivated", { name }),
           }),
-        onError: (err) => notifications.show({ color: "red", message: errorMessage(err, t) }),
+        onError: (err) => notify({ color: "red", message: errorMessage(err, t) }),
       },
     );
   }

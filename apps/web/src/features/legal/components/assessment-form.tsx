@@ -1,10 +1,10 @@
 import type { LegalRequirement } from "@bgm/domain";
 import { Alert, Button, Stack, Textarea, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
 import { useUpdateRequirement } from "../api/update-requirement";
 
 export function AssessmentForm({ requirement }: { requirement: LegalRequirement }) {
@@ -15,10 +15,7 @@ export function AssessmentForm({ requirement }: { requirement: LegalRequirement 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate(
-      { assessmentDate, effectivenessCheck },
-      { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) },
-    );
+    update.mutate({ assessmentDate, effectivenessCheck }, { onSuccess: () => notify({ color: "green", message: t("common.saved") }) });
   }
 
   return (

@@ -1,9 +1,10 @@
 import type { GbuStepKey } from "@bgm/domain";
-import { Alert, Button, FileInput, Group, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Alert, Button, Group, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { FileField } from "../../../components/ui/file-field";
+import { notify } from "../../../lib/notify";
 import { useUploadEvidence } from "../api/upload-evidence";
 
 interface EvidenceUploadProps {
@@ -26,7 +27,7 @@ export function EvidenceUpload({ requirementKey, step, stepName }: EvidenceUploa
         onSuccess: () => {
           setFile(null);
           setNote("");
-          notifications.show({ color: "green", message: t("legal.evidenceUploaded") });
+          notify({ color: "green", message: t("legal.evidenceUploaded") });
         },
       },
     );
@@ -40,14 +41,7 @@ export function EvidenceUpload({ requirementKey, step, stepName }: EvidenceUploa
         </Alert>
       ) : null}
       <Group align="flex-end" wrap="wrap">
-        <FileInput
-          label={t("legal.evidenceFile", { name: stepName })}
-          placeholder={t("employees.import.filePlaceholder")}
-          value={file}
-          onChange={setFile}
-          clearable
-          w={280}
-        />
+        <FileField label={t("legal.evidenceFile", { name: stepName })} value={file} onChange={setFile} w={280} />
         <TextInput label={t("legal.evidenceNote")} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} w={260} />
         <Button variant="default" onClick={submit} disabled={!file} loading={upload.isPending}>
           {t("legal.uploadEvidence")}

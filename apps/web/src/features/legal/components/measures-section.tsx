@@ -1,10 +1,10 @@
 import type { LegalRequirement } from "@bgm/domain";
 import { Button, Card, Modal, Stack, Table, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MeasureItem } from "../../../lib/api-types";
 import { formatDate } from "../../../lib/format";
+import { notify } from "../../../lib/notify";
 import { useCreateMeasure } from "../api/create-measure";
 import { useUpdateMeasure } from "../api/update-measure";
 import { MeasureForm } from "./measure-form";
@@ -76,7 +76,7 @@ export function MeasuresSection({ requirement }: { requirement: LegalRequirement
                 {
                   onSuccess: () => {
                     setFormKey((k) => k + 1);
-                    notifications.show({ color: "green", message: t("legal.measureAdded") });
+                    notify({ color: "green", message: t("legal.measureAdded") });
                   },
                 },
               )
@@ -104,7 +104,7 @@ export function MeasuresSection({ requirement }: { requirement: LegalRequirement
                 {
                   onSuccess: () => {
                     setEditing(undefined);
-                    notifications.show({ color: "green", message: t("legal.measureSaved") });
+                    notify({ color: "green", message: t("legal.measureSaved") });
                   },
                 },
               )

@@ -18,7 +18,7 @@ export function RequirementsList({ requirements }: { requirements: LegalRequirem
             <Stack gap="xs">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Title order={2} fz="h4">
-                  <Anchor component={Link} to={`/legal/${req.key}`} c="dark">
+                  <Anchor component={Link} to={`/legal/${req.key}`} c="dark" inherit>
                     {meta ? l(meta.label) : req.key}
                   </Anchor>
                 </Title>

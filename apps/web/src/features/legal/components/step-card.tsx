@@ -1,11 +1,11 @@
 import { GBU_STEPS } from "@bgm/domain";
 import { Alert, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
 import type { RequirementStepItem } from "../../../lib/api-types";
 import { formatDateTime } from "../../../lib/format";
+import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
 import { useUpdateStep } from "../api/update-step";
 import { EvidenceList } from "./evidence-list";
@@ -25,6 +25,8 @@ export function StepCard({ requirementKey, step, index }: StepCardProps) {
   const meta = GBU_STEPS.find((s) => s.key === step.key);
   const name = meta ? l(meta.label) : step.key;
   const headingId = `step-${step.key}-heading`;
+  // Shown at once while saving; dropped again when the server answers (or refuses).
+  const [pendingDone, setPendingDone] = useState<boolean | undefined>();
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-testid={`step-${step.key}`}>
@@ -36,9 +38,13 @@ export function StepCard({ requirementKey, step, index }: StepCardProps) {
           <Checkbox
             label={t("legal.stepDone")}
             aria-label={t("legal.stepDoneNamed", { name })}
-            checked={step.done}
+            checked={pendingDone ?? step.done}
             disabled={update.isPending}
-            onChange={(e) => update.mutate({ step: step.key, done: e.currentTarget.checked })}
+            onChange={(e) => {
+              const done = e.currentTarget.checked;
+              setPendingDone(done);
+              update.mutate({ step: step.key, done }, { onSettled: () => setPendingDone(undefined) });
+            }}
           />
         </Group>
         {step.completedAt ? <Text size="sm">{t("legal.completedAt", { date: formatDateTime(step.completedAt) })}</Text> : null}
@@ -61,10 +67,7 @@ export function StepCard({ requirementKey, step, index }: StepCardProps) {
           w="fit-content"
           disabled={notes === step.notes}
           onClick={() =>
-            update.mutate(
-              { step: step.key, notes },
-              { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) },
-            )
+            update.mutate({ step: step.key, notes }, { onSuccess: () => notify({ color: "green", message: t("common.saved") }) })
           }
         >
           {t("legal.saveNotes")}

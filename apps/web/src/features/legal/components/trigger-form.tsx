@@ -1,9 +1,9 @@
 import { REOPEN_TRIGGERS, type ReopenTriggerKey } from "@bgm/domain";
 import { Alert, Button, NativeSelect, Stack, Text, Textarea, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
 import { useRecordTrigger } from "../api/record-trigger";
 
@@ -21,7 +21,7 @@ export function TriggerForm({ requirementKey }: { requirementKey: string }) {
       {
         onSuccess: () => {
           setNote("");
-          notifications.show({ color: "orange", message: t("legal.triggerRecorded") });
+          notify({ color: "orange", message: t("legal.triggerRecorded") });
         },
       },
     );
@@ -55,7 +55,7 @@ export function TriggerForm({ requirementKey }: { requirementKey: string }) {
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <Button type="submit" color="orange.9" loading={record.isPending} w="fit-content">
+          <Button type="submit" variant="outline" color="orange" loading={record.isPending} w="fit-content">
             {t("legal.recordTrigger")}
           </Button>
         </Stack>

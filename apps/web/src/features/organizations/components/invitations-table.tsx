@@ -1,10 +1,10 @@
 import { Button, Table, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { errorMessage } from "../../../components/ui/error-message";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { formatDateTime } from "../../../lib/format";
+import { notify } from "../../../lib/notify";
 import { useInvitations } from "../api/get-invitations";
 import { useRevokeInvitation } from "../api/revoke-invitation";
 
@@ -48,8 +48,8 @@ export function InvitationsTable() {
                       loading={revoke.isPending && revoke.variables === inv.id}
                       onClick={() =>
                         revoke.mutate(inv.id, {
-                          onSuccess: () => notifications.show({ message: t("team.revoked") }),
-                          onError: (err) => notifications.show({ color: "red", message: errorMessage(err, t) }),
+                          onSuccess: () => notify({ message: t("team.revoked") }),
+                          onError: (err) => notify({ color: "red", message: errorMessage(err, t) }),
                         })
                       }
                     >

@@ -1,9 +1,9 @@
 import { INVITABLE_ROLES, type MemberRole } from "@bgm/domain";
 import { Alert, Button, Group, NativeSelect, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
 import { useCreateInvitation } from "../api/create-invitation";
 
 export function InviteForm({ myRole }: { myRole: MemberRole }) {
@@ -23,7 +23,7 @@ export function InviteForm({ myRole }: { myRole: MemberRole }) {
       { email: address, role },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("team.invited", { email: address }) });
+          notify({ color: "green", message: t("team.invited", { email: address }) });
           setEmail("");
         },
       },

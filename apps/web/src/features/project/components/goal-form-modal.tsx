@@ -1,10 +1,10 @@
 import type { Goal } from "@bgm/domain";
 import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
 import { useCreateGoal } from "../api/create-goal";
 import { useUpdateGoal } from "../api/update-goal";
 
@@ -43,7 +43,7 @@ function GoalForm({ goal, onDone }: { goal?: Goal; onDone: () => void }) {
     event.preventDefault();
     const input = { title: title.trim(), target: target.trim(), dueDate };
     const onSuccess = () => {
-      notifications.show({ color: "green", message: goal ? t("goals.saved") : t("goals.created") });
+      notify({ color: "green", message: goal ? t("goals.saved") : t("goals.created") });
       onDone();
     };
     if (goal) update.mutate({ id: goal.id, input }, { onSuccess });

@@ -37,7 +37,7 @@ export function PhaseCard({ phase, tasksDone, tasksTotal, current }: PhaseCardPr
           ) : null}
         </Group>
         <Title order={3} fz="h4">
-          <Anchor component={Link} to={`/phases/${phase.number}`} c="dark">
+          <Anchor component={Link} to={`/phases/${phase.number}`} c="dark" inherit>
             {name}
           </Anchor>
         </Title>

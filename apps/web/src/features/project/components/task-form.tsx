@@ -1,11 +1,11 @@
 import type { Task, TaskStatus } from "@bgm/domain";
 import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
 import { formatDateTime } from "../../../lib/format";
+import { notify } from "../../../lib/notify";
 import { useMembers } from "../../organizations/api/get-members";
 import { type UpdateTaskInput, useUpdateTask } from "../api/update-task";
 import { TaskStatusBadge } from "./task-status-badge";
@@ -25,7 +25,7 @@ export function TaskForm({ task }: { task: Task }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const input: UpdateTaskInput = { status, ownerUserId: ownerUserId || null, dueDate, notes };
-    update.mutate(input, { onSuccess: () => notifications.show({ color: "green", message: t("task.saved") }) });
+    update.mutate(input, { onSuccess: () => notify({ color: "green", message: t("task.saved") }) });
   }
 
   const ownerOptions = [{ value: "", label: t("task.noOwner") }, ...(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))];

@@ -1,11 +1,12 @@
 import type { Task } from "@bgm/domain";
-import { Alert, Anchor, Button, FileInput, Group, Stack, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
+import { FileField } from "../../../components/ui/file-field";
 import { fileUrl } from "../../../lib/api-client";
+import { notify } from "../../../lib/notify";
 import { useUpdateTask } from "../api/update-task";
 import { useUploadTaskDocument } from "../api/upload-task-document";
 
@@ -24,7 +25,7 @@ export function WorksCouncilSection({ task }: { task: Task }) {
   const documentId = detailString(task, "documentId");
 
   function saveDate() {
-    update.mutate({ details: { agreementDate } }, { onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }) });
+    update.mutate({ details: { agreementDate } }, { onSuccess: () => notify({ color: "green", message: t("common.saved") }) });
   }
 
   function uploadFile() {
@@ -32,7 +33,7 @@ export function WorksCouncilSection({ task }: { task: Task }) {
     upload.mutate(file, {
       onSuccess: () => {
         setFile(null);
-        notifications.show({ color: "green", message: t("task.worksCouncil.uploaded") });
+        notify({ color: "green", message: t("task.worksCouncil.uploaded") });
       },
     });
   }
@@ -64,14 +65,7 @@ export function WorksCouncilSection({ task }: { task: Task }) {
           <Text>{t("task.worksCouncil.noDocument")}</Text>
         )}
         <Group align="flex-end">
-          <FileInput
-            label={t("task.worksCouncil.chooseFile")}
-            placeholder={t("employees.import.filePlaceholder")}
-            value={file}
-            onChange={setFile}
-            clearable
-            w={300}
-          />
+          <FileField label={t("task.worksCouncil.chooseFile")} value={file} onChange={setFile} w={300} />
           <Button onClick={uploadFile} disabled={!file} loading={upload.isPending}>
             {t("task.worksCouncil.upload")}
           </Button>

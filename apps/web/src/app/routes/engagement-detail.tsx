@@ -1,0 +1,66 @@
+import { Anchor, Grid, Group, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { NotFound } from "../../components/ui/not-found";
+import { PageHeader } from "../../components/ui/page-header";
+import { homeKind } from "../../features/auth/access";
+import { useMe } from "../../features/auth/api/get-me";
+import { useEngagement } from "../../features/engagements/api/get-engagement";
+import { EngagementActions } from "../../features/engagements/components/engagement-actions";
+import { EngagementBrief } from "../../features/engagements/components/engagement-brief";
+import { EngagementStatusBadge } from "../../features/engagements/components/engagement-status-badge";
+import { EngagementTimeline } from "../../features/engagements/components/engagement-timeline";
+import { QuotesList } from "../../features/engagements/components/quotes-list";
+import { isApiError } from "../../lib/api-client";
+
+/** One engagement, for either side: the side follows from the active organization (as in the API). */
+export function EngagementDetailRoute() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const me = useMe().data;
+  const engagement = useEngagement(id);
+  const side = me && homeKind(me) === "partner" ? "provider" : "company";
+  if (engagement.isPending) return <LoadingState />;
+  if (engagement.isError) {
+    if ([400, 403, 404, 422].some((status) => isApiError(engagement.error, status))) return <NotFound body={t("engagements.notFound")} />;
+    return <ErrorAlert error={engagement.error} onRetry={() => void engagement.refetch()} />;
+  }
+  const e = engagement.data;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to={side === "company" ? "/engagements" : "/inbox"} size="sm">
+          {side === "company" ? t("engagements.back") : t("engagements.backInbox")}
+        </Anchor>
+        <PageHeader
+          title={e.offeringTitle}
+          description={
+            side === "company"
+              ? t("engagements.withProvider", { provider: e.providerName })
+              : t("engagements.withCompany", { company: e.companyName })
+          }
+          actions={
+            <Group>
+              <EngagementStatusBadge status={e.status} />
+            </Group>
+          }
+        />
+      </div>
+      <EngagementActions engagement={e} side={side} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="lg">
+            <EngagementBrief engagement={e} side={side} />
+            <QuotesList quotes={e.quotes} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <EngagementTimeline events={e.timeline} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,136 @@
+import { DATA_SCOPES, OFFERING_CATEGORIES, PHASES, taskTemplate } from "@bgm/domain";
+import { Anchor, Button, Grid, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { NotFound } from "../../components/ui/not-found";
+import { PageHeader } from "../../components/ui/page-header";
+import { hasRole } from "../../features/auth/access";
+import { useMe } from "../../features/auth/api/get-me";
+import { RequestQuoteModal } from "../../features/engagements/components/request-quote-modal";
+import { useOffering } from "../../features/marketplace/api/get-offering";
+import { OfferingFacts } from "../../features/marketplace/components/offering-facts";
+import { formatEuro } from "../../features/marketplace/format-money";
+import { isApiError } from "../../lib/api-client";
+import { formatNumber } from "../../lib/format";
+import { useLocalized } from "../../lib/use-localized";
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+export function OfferingDetailRoute() {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const { id = "" } = useParams();
+  const me = useMe().data;
+  const offering = useOffering(id);
+  const [requesting, setRequesting] = useState(false);
+  if (offering.isPending) return <LoadingState />;
+  if (offering.isError) {
+    if (isApiError(offering.error, 404) || isApiError(offering.error, 400) || isApiError(offering.error, 422)) {
+      return <NotFound body={t("offering.notFound")} />;
+    }
+    return <ErrorAlert error={offering.error} onRetry={() => void offering.refetch()} />;
+  }
+  const o = offering.data;
+  const none = t("offering.none");
+  const list = (items: string[]) => (items.length ? items.join(", ") : none);
+  const category = OFFERING_CATEGORIES.find((c) => c.key === o.category);
+  const canRequest = me ? hasRole(me, ["bgm_manager"]) : false;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to="/marketplace" size="sm">
+          {t("offering.backToMarketplace")}
+        </Anchor>
+        <PageHeader
+          title={o.title}
+          description={t("marketplace.by", { provider: o.providerName })}
+          actions={canRequest ? <Button onClick={() => setRequesting(true)}>{t("marketplace.requestQuote")}</Button> : null}
+        />
+        <OfferingFacts offering={o} />
+      </div>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <section aria-labelledby="about-heading">
+            <Title order={2} fz="h3" id="about-heading" mb="sm">
+              {t("offering.about")}
+            </Title>
+            <Text style={{ whiteSpace: "pre-wrap" }}>{o.description || none}</Text>
+          </section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="md" component="section" aria-labelledby="facts-heading">
+            <Title order={2} fz="h3" id="facts-heading" mb="sm">
+              {t("offering.facts")}
+            </Title>
+            <Stack gap="xs" component="dl" m={0}>
+              <Fact label={t("offering.provider")} value={o.providerName} />
+              <Fact label={t("offering.category")} value={category ? l(category.label) : o.category} />
+              <Fact label={t("offering.certifications")} value={list(o.certifications)} />
+              <Fact label={t("offering.deliveryMode")} value={t(`marketplace.deliveryModes.${o.deliveryMode}`)} />
+              <Fact
+                label={t("offering.price")}
+                value={`${t("marketplace.fromPrice", { price: formatEuro(o.priceFromCents) })}${t(`marketplace.priceUnits.${o.priceUnit}`)}`}
+              />
+              <Fact
+                label={t("offering.turnaround")}
+                value={o.turnaroundDays ? t("offering.turnaroundDays", { days: o.turnaroundDays }) : none}
+              />
+              <Fact
+                label={t("offering.capacity")}
+                value={o.capacity ? t("offering.capacityValue", { count: formatNumber(o.capacity) }) : none}
+              />
+              <Fact
+                label={t("offering.phases")}
+                value={list(
+                  o.relevantPhases.map((n) => PHASES.find((p) => p.number === n)).flatMap((p) => (p ? [`${p.number}. ${l(p.label)}`] : [])),
+                )}
+              />
+              <Fact
+                label={t("offering.tasks")}
+                value={list(
+                  o.relevantTasks.flatMap((k) => {
+                    const task = taskTemplate(k);
+                    return task ? [l(task.label)] : [];
+                  }),
+                )}
+              />
+              <Fact
+                label={t("offering.dataScopes")}
+                value={list(
+                  o.requiredDataScopes.map((k) => {
+                    const s = DATA_SCOPES.find((d) => d.key === k);
+                    return s ? l(s.label) : k;
+                  }),
+                )}
+              />
+              <Fact
+                label={t("offering.outputs")}
+                value={list(o.outputDataTypes.map((k) => t(`offering.outputTypes.${k as "copsoq_analysis"}`, { defaultValue: k })))}
+              />
+              <Fact
+                label={t("offering.integration")}
+                value={list(o.integrationPoints.map((k) => t(`offering.integrationPoints.${k as "kpi_dashboard"}`, { defaultValue: k })))}
+              />
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <RequestQuoteModal offering={requesting ? o : null} onClose={() => setRequesting(false)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+import { EngagementListPage } from "./engagements";
+
+export function PartnerInboxRoute() {
+  return <EngagementListPage side="provider" />;
+}

@@ -1,0 +1,39 @@
+import type { Offering } from "@bgm/domain";
+import { Alert, Button, Stack } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { hasRole } from "../../features/auth/access";
+import { useMe } from "../../features/auth/api/get-me";
+import { useOwnOfferings } from "../../features/marketplace/api/get-own-offerings";
+import { OfferingFormModal } from "../../features/marketplace/components/offering-form-modal";
+import { OwnOfferingsTable } from "../../features/marketplace/components/own-offerings-table";
+
+export function PartnerOfferingsRoute() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const offerings = useOwnOfferings();
+  const [creating, createModal] = useDisclosure();
+  const [editing, setEditing] = useState<Offering | undefined>();
+  // Only partner admins may write (the API says the same); members see the list.
+  const canEdit = me ? hasRole(me, ["partner_admin"]) : false;
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t("partner.offeringsTitle")}
+        description={t("partner.offeringsDescription")}
+        actions={canEdit ? <Button onClick={createModal.open}>{t("partner.newOffering")}</Button> : null}
+      />
+      {!canEdit ? <Alert color="gray">{t("partner.readOnly")}</Alert> : null}
+      {offerings.isPending ? <LoadingState /> : null}
+      {offerings.isError ? <ErrorAlert error={offerings.error} onRetry={() => void offerings.refetch()} /> : null}
+      {offerings.data ? <OwnOfferingsTable offerings={offerings.data} canEdit={canEdit} onEdit={setEditing} /> : null}
+      <OfferingFormModal opened={creating} onClose={createModal.close} />
+      <OfferingFormModal opened={editing !== undefined} offering={editing} onClose={() => setEditing(undefined)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Offering } from "@bgm/domain";
+import { taskTemplate } from "@bgm/domain";
+import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
+import { useLocalized } from "../../../lib/use-localized";
+import { eurosToCents } from "../../marketplace/format-money";
+import { useCreateEngagement } from "../api/create-engagement";
+
+interface RequestQuoteModalProps {
+  /** The offering to ask about; null keeps the modal closed. */
+  offering: Offering | null;
+  /** The checklist task the request comes from, so the engagement shows up there. */
+  taskKey?: string | null;
+  onClose: () => void;
+}
+
+export function RequestQuoteModal({ offering, taskKey = null, onClose }: RequestQuoteModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={offering !== null}
+      onClose={onClose}
+      size="lg"
+      title={offering ? t("requestQuote.title", { title: offering.title }) : ""}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {offering ? <RequestQuoteForm key={offering.id} offering={offering} taskKey={taskKey} onCancel={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function optionalNumber(value: string | number): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering; taskKey: string | null; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const navigate = useNavigate();
+  const create = useCreateEngagement();
+  const task = taskKey ? taskTemplate(taskKey) : undefined;
+  const [what, setWhat] = useState(offering.title);
+  const [when, setWhen] = useState("");
+  const [employeeCount, setEmployeeCount] = useState<string | number>("");
+  const [budget, setBudget] = useState<string | number>("");
+  const [message, setMessage] = useState("");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const budgetEuros = optionalNumber(budget);
+    create.mutate(
+      {
+        offeringId: offering.id,
+        taskKey,
+        brief: {
+          what: what.trim(),
+          when: when.trim(),
+          employeeCount: optionalNumber(employeeCount),
+          budgetCents: budgetEuros === null ? null : eurosToCents(budgetEuros),
+          message: message.trim(),
+        },
+      },
+      {
+        onSuccess: (engagement) => {
+          notify({ color: "green", message: t("requestQuote.sent") });
+          void navigate(`/engagements/${engagement.id}`);
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Text size="sm">{t("requestQuote.intro", { provider: offering.providerName })}</Text>
+        {task ? (
+          <Text size="sm" c="dimmed">
+            {t("requestQuote.linkedTask", { task: l(task.label) })}
+          </Text>
+        ) : null}
+        {create.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(create.error, t)}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t("requestQuote.what")}
+          required
+          maxLength={200}
+          data-autofocus
+          value={what}
+          onChange={(e) => setWhat(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("requestQuote.when")}
+          placeholder={t("requestQuote.whenPlaceholder")}
+          maxLength={200}
+          value={when}
+          onChange={(e) => setWhen(e.currentTarget.value)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t("requestQuote.employeeCount")}
+            min={1}
+            max={100_000}
+            allowDecimal={false}
+            allowNegative={false}
+            hideControls
+            value={employeeCount}
+            onChange={setEmployeeCount}
+          />
+          <NumberInput
+            label={t("requestQuote.budget")}
+            min={0}
+            max={1_000_000}
+            decimalScale={2}
+            allowNegative={false}
+            hideControls
+            value={budget}
+            onChange={setBudget}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t("requestQuote.message")}
+          autosize
+          minRows={3}
+          maxLength={5000}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t("requestQuote.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

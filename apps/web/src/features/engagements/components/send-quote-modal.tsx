@@ -1,0 +1,112 @@
+import { Alert, Button, Group, Modal, NumberInput, Stack, Textarea } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DateField } from "../../../components/ui/date-field";
+import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
+import { eurosToCents } from "../../marketplace/format-money";
+import { useSendQuote } from "../api/send-quote";
+import type { EngagementDetail } from "../api/types";
+
+interface SendQuoteModalProps {
+  engagement: EngagementDetail;
+  opened: boolean;
+  onClose: () => void;
+}
+
+function inDays(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalProps) {
+  const { t } = useTranslation();
+  const revised = engagement.quotes.length > 0;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={revised ? t("engagements.quoteForm.revisedTitle") : t("engagements.quoteForm.title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {opened ? <SendQuoteForm engagement={engagement} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const send = useSendQuote(engagement.id);
+  const [price, setPrice] = useState<string | number>("");
+  const [scope, setScope] = useState("");
+  // Four weeks is a common validity for service quotes; the partner can change it.
+  const [validUntil, setValidUntil] = useState<string | null>(inDays(28));
+  const [message, setMessage] = useState("");
+  const complete = typeof price === "number" && scope.trim() !== "" && validUntil !== null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (typeof price !== "number" || validUntil === null) return;
+    send.mutate(
+      { priceCents: eurosToCents(price), scopeOfWork: scope.trim(), validUntil, message: message.trim() },
+      {
+        onSuccess: () => {
+          notify({ color: "green", message: t("engagements.quoteForm.sent") });
+          onDone();
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {send.error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(send.error, t)}
+          </Alert>
+        ) : null}
+        <NumberInput
+          label={t("engagements.quoteForm.price")}
+          required
+          min={0}
+          max={1_000_000}
+          decimalScale={2}
+          allowNegative={false}
+          hideControls
+          data-autofocus
+          value={price}
+          onChange={setPrice}
+        />
+        <Textarea
+          label={t("engagements.quoteForm.scope")}
+          required
+          autosize
+          minRows={3}
+          maxLength={5000}
+          value={scope}
+          onChange={(e) => setScope(e.currentTarget.value)}
+        />
+        <DateField label={t("engagements.quoteForm.validUntil")} required value={validUntil} onChange={setValidUntil} />
+        <Textarea
+          label={t("engagements.quoteForm.message")}
+          autosize
+          minRows={2}
+          maxLength={5000}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={send.isPending} disabled={!complete}>
+            {t("engagements.quoteForm.submit")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

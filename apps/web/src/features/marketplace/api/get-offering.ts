@@ -1,0 +1,12 @@
+import type { Offering } from "@bgm/domain";
+import { useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { marketplaceKeys } from "./query-keys";
+
+export function getOffering(id: string): Promise<Offering> {
+  return apiRequest<Offering>(`/api/marketplace/offerings/${encodeURIComponent(id)}`);
+}
+
+export function useOffering(id: string) {
+  return useQuery({ queryKey: marketplaceKeys.offering(id), queryFn: () => getOffering(id) });
+}

@@ -1,0 +1,44 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { marketplaceKeys } from "./query-keys";
+import type { OfferingListResponse } from "./types";
+
+export interface OfferingFilters {
+  q: string;
+  category: string;
+  certification: string;
+  deliveryMode: string;
+  /** Whole euros as typed; sent as cents. */
+  priceMin: number | null;
+  priceMax: number | null;
+  phase: string;
+  region: string;
+  page: number;
+  pageSize: number;
+}
+
+export function getOfferings(f: OfferingFilters): Promise<OfferingListResponse> {
+  return apiRequest<OfferingListResponse>("/api/marketplace/offerings", {
+    query: {
+      q: f.q,
+      category: f.category,
+      certification: f.certification,
+      deliveryMode: f.deliveryMode,
+      priceMin: f.priceMin === null ? undefined : f.priceMin * 100,
+      priceMax: f.priceMax === null ? undefined : f.priceMax * 100,
+      phase: f.phase,
+      region: f.region,
+      page: f.page,
+      pageSize: f.pageSize,
+    },
+  });
+}
+
+export function useOfferings(filters: OfferingFilters) {
+  return useQuery({
+    queryKey: [...marketplaceKeys.offerings, filters],
+    queryFn: () => getOfferings(filters),
+    // Keep the results on screen while the next page or filter loads.
+    placeholderData: keepPreviousData,
+  });
+}

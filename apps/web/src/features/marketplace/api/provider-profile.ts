@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { marketplaceKeys } from "./query-keys";
+import type { ProviderProfileResponse } from "./types";
+
+export interface ProfileInput {
+  description: string;
+  regions: string[];
+  certifications: string[];
+  contactEmail: string;
+  website: string;
+}
+
+export function getProviderProfile(): Promise<ProviderProfileResponse> {
+  return apiRequest<ProviderProfileResponse>("/api/provider/profile");
+}
+
+export function updateProviderProfile(input: ProfileInput): Promise<ProviderProfileResponse> {
+  return apiRequest<ProviderProfileResponse>("/api/provider/profile", { method: "PATCH", json: input });
+}
+
+export function useProviderProfile() {
+  return useQuery({ queryKey: marketplaceKeys.profile, queryFn: getProviderProfile });
+}
+
+export function useUpdateProviderProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateProviderProfile,
+    onSuccess: (profile) => queryClient.setQueryData(marketplaceKeys.profile, profile),
+  });
+}

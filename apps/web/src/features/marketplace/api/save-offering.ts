@@ -1,0 +1,35 @@
+import type { CreateOffering, Offering, OfferingStatus } from "@bgm/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiRequest } from "../../../lib/api-client";
+import { marketplaceKeys } from "./query-keys";
+
+export type OfferingInput = z.input<typeof CreateOffering>;
+export type OfferingPatch = Partial<OfferingInput> & { status?: z.infer<typeof OfferingStatus> };
+
+export function createOffering(input: OfferingInput): Promise<Offering> {
+  return apiRequest<Offering>("/api/provider/offerings", { method: "POST", json: input });
+}
+
+export function updateOffering(id: string, patch: OfferingPatch): Promise<Offering> {
+  return apiRequest<Offering>(`/api/provider/offerings/${encodeURIComponent(id)}`, { method: "PATCH", json: patch });
+}
+
+/** Own offerings and what companies see (published ones) both change. */
+function useInvalidateMarketplace() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: marketplaceKeys.all });
+}
+
+export function useCreateOffering() {
+  const invalidate = useInvalidateMarketplace();
+  return useMutation({ mutationFn: createOffering, onSuccess: invalidate });
+}
+
+export function useUpdateOffering() {
+  const invalidate = useInvalidateMarketplace();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: OfferingPatch }) => updateOffering(id, patch),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,119 @@
+import { OFFERING_CATEGORIES, PHASES } from "@bgm/domain";
+import { Button, Group, NativeSelect, NumberInput, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useLocalized } from "../../../lib/use-localized";
+
+export interface FilterValues {
+  q: string;
+  category: string;
+  certification: string;
+  deliveryMode: string;
+  priceMin: number | null;
+  priceMax: number | null;
+  phase: string;
+  region: string;
+}
+
+export const EMPTY_FILTERS: FilterValues = {
+  q: "",
+  category: "",
+  certification: "",
+  deliveryMode: "",
+  priceMin: null,
+  priceMax: null,
+  phase: "",
+  region: "",
+};
+
+/** The certifications companies ask about most; the API matches any certification text exactly. */
+const CERTIFICATIONS = ["§20 SGB V", "ZPP", "ISO 27001"];
+
+interface MarketplaceFiltersProps {
+  value: FilterValues;
+  onChange: (value: FilterValues) => void;
+}
+
+function toEuros(value: string | number): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? Math.max(0, Math.round(value)) : null;
+}
+
+export function MarketplaceFilters({ value, onChange }: MarketplaceFiltersProps) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const set = <K extends keyof FilterValues>(key: K, v: FilterValues[K]) => onChange({ ...value, [key]: v });
+  const all = { value: "", label: t("marketplace.all") };
+
+  return (
+    <Group align="flex-end" wrap="wrap" role="search" gap="sm">
+      <TextInput
+        label={t("marketplace.search")}
+        placeholder={t("marketplace.searchPlaceholder")}
+        type="search"
+        value={value.q}
+        onChange={(e) => set("q", e.currentTarget.value)}
+        w={260}
+      />
+      <NativeSelect
+        label={t("marketplace.category")}
+        value={value.category}
+        onChange={(e) => set("category", e.currentTarget.value)}
+        data={[all, ...OFFERING_CATEGORIES.map((c) => ({ value: c.key, label: l(c.label) }))]}
+        w={220}
+      />
+      <NativeSelect
+        label={t("marketplace.certification")}
+        value={value.certification}
+        onChange={(e) => set("certification", e.currentTarget.value)}
+        data={[all, ...CERTIFICATIONS.map((c) => ({ value: c, label: c }))]}
+        w={160}
+      />
+      <NativeSelect
+        label={t("marketplace.deliveryMode")}
+        value={value.deliveryMode}
+        onChange={(e) => set("deliveryMode", e.currentTarget.value)}
+        data={[all, ...(["on_site", "remote", "hybrid"] as const).map((m) => ({ value: m, label: t(`marketplace.deliveryModes.${m}`) }))]}
+        w={150}
+      />
+      <NativeSelect
+        label={t("marketplace.phase")}
+        value={value.phase}
+        onChange={(e) => set("phase", e.currentTarget.value)}
+        data={[
+          all,
+          ...PHASES.map((p) => ({ value: String(p.number), label: t("marketplace.phaseOption", { number: p.number, name: l(p.label) }) })),
+        ]}
+        w={220}
+      />
+      <NumberInput
+        label={t("marketplace.priceMin")}
+        min={0}
+        allowNegative={false}
+        allowDecimal={false}
+        hideControls
+        value={value.priceMin ?? ""}
+        onChange={(v) => set("priceMin", toEuros(v))}
+        w={120}
+      />
+      <NumberInput
+        label={t("marketplace.priceMax")}
+        min={0}
+        allowNegative={false}
+        allowDecimal={false}
+        hideControls
+        value={value.priceMax ?? ""}
+        onChange={(v) => set("priceMax", toEuros(v))}
+        w={120}
+      />
+      <TextInput
+        label={t("marketplace.region")}
+        placeholder={t("marketplace.regionPlaceholder")}
+        value={value.region}
+        onChange={(e) => set("region", e.currentTarget.value)}
+        w={160}
+      />
+      <Button variant="default" onClick={() => onChange(EMPTY_FILTERS)}>
+        {t("marketplace.reset")}
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,244 @@
+import { DATA_SCOPES, INTEGRATION_POINTS, OFFERING_CATEGORIES, type Offering, OUTPUT_TYPE_KEYS, PHASES, TASK_TEMPLATES } from "@bgm/domain";
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  Modal,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage } from "../../../components/ui/error-message";
+import { notify } from "../../../lib/notify";
+import { useLocalized } from "../../../lib/use-localized";
+import { type OfferingInput, useCreateOffering, useUpdateOffering } from "../api/save-offering";
+import { eurosToCents } from "../format-money";
+
+interface OfferingFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  offering?: Offering;
+}
+
+export function OfferingFormModal({ opened, onClose, offering }: OfferingFormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="xl"
+      title={offering ? t("partner.editTitle") : t("partner.createTitle")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
+      {opened ? <OfferingForm offering={offering} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+const splitList = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const numberOrNull = (value: string | number) => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () => void }) {
+  const { t } = useTranslation();
+  const l = useLocalized();
+  const create = useCreateOffering();
+  const update = useUpdateOffering();
+  const [title, setTitle] = useState(offering?.title ?? "");
+  const [description, setDescription] = useState(offering?.description ?? "");
+  const [category, setCategory] = useState<string>(offering?.category ?? OFFERING_CATEGORIES[0].key);
+  const [certifications, setCertifications] = useState(offering?.certifications.join(", ") ?? "");
+  const [deliveryMode, setDeliveryMode] = useState<Offering["deliveryMode"]>(offering?.deliveryMode ?? "on_site");
+  const [price, setPrice] = useState<string | number>(offering ? offering.priceFromCents / 100 : "");
+  const [priceUnit, setPriceUnit] = useState<Offering["priceUnit"]>(offering?.priceUnit ?? "flat");
+  const [turnaround, setTurnaround] = useState<string | number>(offering?.turnaroundDays ?? "");
+  const [capacity, setCapacity] = useState<string | number>(offering?.capacity ?? "");
+  const [scopes, setScopes] = useState<string[]>(offering?.requiredDataScopes ?? []);
+  const [outputs, setOutputs] = useState<string[]>(offering?.outputDataTypes ?? []);
+  const [points, setPoints] = useState<string[]>(offering?.integrationPoints ?? []);
+  const [phases, setPhases] = useState<string[]>(offering?.relevantPhases.map(String) ?? []);
+  const [tasks, setTasks] = useState<string[]>(offering?.relevantTasks ?? []);
+  const error = create.error ?? update.error;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input: OfferingInput = {
+      title: title.trim(),
+      description: description.trim(),
+      category: category as OfferingInput["category"],
+      certifications: splitList(certifications),
+      deliveryMode,
+      priceFromCents: eurosToCents(numberOrNull(price) ?? 0),
+      priceUnit,
+      turnaroundDays: numberOrNull(turnaround),
+      capacity: numberOrNull(capacity),
+      requiredDataScopes: scopes,
+      outputDataTypes: outputs,
+      integrationPoints: points,
+      relevantPhases: phases.map(Number),
+      relevantTasks: tasks,
+    };
+    if (offering) {
+      update.mutate(
+        { id: offering.id, patch: input },
+        {
+          onSuccess: () => {
+            notify({ color: "green", message: t("partner.saved") });
+            onDone();
+          },
+        },
+      );
+    } else {
+      create.mutate(input, {
+        onSuccess: () => {
+          notify({ color: "green", message: t("partner.created") });
+          onDone();
+        },
+      });
+    }
+  }
+
+  const comboboxProps = { withinPortal: true };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {error ? (
+          <Alert color="red" role="alert">
+            {errorMessage(error, t)}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t("partner.title")}
+          required
+          maxLength={200}
+          data-autofocus
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t("partner.description")}
+          autosize
+          minRows={3}
+          maxLength={5000}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect
+            label={t("partner.category")}
+            value={category}
+            onChange={(e) => setCategory(e.currentTarget.value)}
+            data={OFFERING_CATEGORIES.map((c) => ({ value: c.key, label: l(c.label) }))}
+          />
+          <NativeSelect
+            label={t("partner.deliveryMode")}
+            value={deliveryMode}
+            onChange={(e) => setDeliveryMode(e.currentTarget.value as Offering["deliveryMode"])}
+            data={(["on_site", "remote", "hybrid"] as const).map((m) => ({ value: m, label: t(`marketplace.deliveryModes.${m}`) }))}
+          />
+          <TextInput
+            label={t("partner.certifications")}
+            description={t("partner.certificationsHint")}
+            value={certifications}
+            onChange={(e) => setCertifications(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 4 }}>
+          <NumberInput
+            label={t("partner.priceFrom")}
+            required
+            min={0}
+            decimalScale={2}
+            allowNegative={false}
+            hideControls
+            value={price}
+            onChange={setPrice}
+          />
+          <NativeSelect
+            label={t("partner.priceUnit")}
+            value={priceUnit}
+            onChange={(e) => setPriceUnit(e.currentTarget.value as Offering["priceUnit"])}
+            data={(["flat", "per_participant", "per_day"] as const).map((u) => ({ value: u, label: t(`partner.priceUnits.${u}`) }))}
+          />
+          <NumberInput
+            label={t("partner.turnaroundDays")}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            allowNegative={false}
+            hideControls
+            value={turnaround}
+            onChange={setTurnaround}
+          />
+          <NumberInput
+            label={t("partner.capacity")}
+            min={1}
+            allowDecimal={false}
+            allowNegative={false}
+            hideControls
+            value={capacity}
+            onChange={setCapacity}
+          />
+        </SimpleGrid>
+        <Fieldset legend={t("partner.integrationFields")}>
+          <Stack gap="sm">
+            <MultiSelect
+              label={t("partner.relevantPhases")}
+              data={PHASES.map((p) => ({ value: String(p.number), label: `${p.number}. ${l(p.label)}` }))}
+              value={phases}
+              onChange={setPhases}
+              comboboxProps={comboboxProps}
+            />
+            <MultiSelect
+              label={t("partner.relevantTasks")}
+              data={TASK_TEMPLATES.map((task) => ({ value: task.key, label: `${task.phase}. ${l(task.label)}` }))}
+              value={tasks}
+              onChange={setTasks}
+              searchable
+              comboboxProps={comboboxProps}
+            />
+            <MultiSelect
+              label={t("partner.requiredDataScopes")}
+              data={DATA_SCOPES.map((s) => ({ value: s.key, label: l(s.label) }))}
+              value={scopes}
+              onChange={setScopes}
+              comboboxProps={comboboxProps}
+            />
+            <MultiSelect
+              label={t("partner.outputDataTypes")}
+              data={OUTPUT_TYPE_KEYS.map((k) => ({ value: k, label: t(`offering.outputTypes.${k}`) }))}
+              value={outputs}
+              onChange={setOutputs}
+              comboboxProps={comboboxProps}
+            />
+            <MultiSelect
+              label={t("partner.integrationPoints")}
+              data={INTEGRATION_POINTS.map((k) => ({ value: k, label: t(`offering.integrationPoints.${k}`) }))}
+              value={points}
+              onChange={setPoints}
+              comboboxProps={comboboxProps}
+            />
+          </Stack>
+        </Fieldset>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending} disabled={!title.trim() || numberOrNull(price) === null}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
