@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { ensureWebBuild } from "./support/ensure-web-build";
+import { startSmtpSink } from "./support/smtp-sink";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 ensureWebBuild(repoRoot);
@@ -9,6 +10,12 @@ ensureWebBuild(repoRoot);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database per run: the server migrates and seeds demo data on first start.
 const dataDir = `.tmp/e2e-data-${Date.now()}`;
+// The app sends its mails to a real local SMTP server; tests read what arrived from E2E_MAIL_LOG.
+// The config is evaluated again in each worker: only the runner (no TEST_WORKER_INDEX) starts the sink,
+// and the workers inherit the runner's file path through the environment.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1025);
+process.env.E2E_MAIL_LOG ??= `${repoRoot}/.tmp/e2e-mails-${Date.now()}.jsonl`;
+if (!process.env.TEST_WORKER_INDEX) startSmtpSink(SMTP_PORT, process.env.E2E_MAIL_LOG);
 
 export default defineConfig({
   testDir: "./tests",
@@ -45,7 +52,13 @@ export default defineConfig({
     cwd: repoRoot,
     url: `http://localhost:${PORT}/api/health`,
     // Several demo users sign in during the suite; the production default of 10 per minute and IP would throttle it.
-    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production", LOGIN_RATE_LIMIT: "200" },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      LOGIN_RATE_LIMIT: "200",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}?ignoreTLS=true`,
+    },
     // Migrating and seeding a new PGlite database takes a while on small machines.
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,12 +1,12 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { DEMO, signIn, snapshot } from "../support/session";
+import { readMails } from "../support/smtp-sink";
 
 /**
  * Issue 3 acceptance, as a new user would do it: the manager finds partners in the phase 2 survey
  * task, requests a quote; the partner answers from the inbox; the manager accepts; both sides see
- * the same timeline and were notified in the app. (E-mail delivery over SMTP is covered by the API
- * test engagements.mail.test.ts with a real SMTP server; e2e runs the server in production mode.)
+ * the same timeline, were notified in the app, and the e-mails arrived at a real local SMTP server.
  */
 async function newSession(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
@@ -151,6 +151,13 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   expect(await timelineTitles(partner)).toEqual(managerTimeline);
   await expectNoSeriousA11yViolations(partner, "engagement detail (partner)");
   await snapshot(partner, "engagement-accepted-partner");
+
+  // The e-mails arrived over SMTP: the inquiry to the partner, the quote to the manager, the acceptance to the partner.
+  const engagementId = engagementUrl.split("/").pop() ?? "";
+  const mails = () => readMails(process.env.E2E_MAIL_LOG ?? "").filter((m) => m.text.includes(`/engagements/${engagementId}`));
+  await expect.poll(() => mails().filter((m) => m.to.includes(DEMO.partnerAdmin)).length).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => mails().filter((m) => m.to.includes(DEMO.manager)).length).toBeGreaterThanOrEqual(1);
+  for (const m of mails()) expect(m.subject).toContain("COPSOQ-Analyse");
 
   // Mark all read empties the count.
   await partner.getByTestId("notification-bell").click();
