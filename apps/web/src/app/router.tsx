@@ -3,7 +3,9 @@ import { NotFound } from "../components/ui/not-found";
 import { RequireAuth, RequireRole } from "./guards";
 import { AppLayout } from "./layout/app-layout";
 import { PublicLayout } from "./layout/public-layout";
+import { ApiKeysRoute } from "./routes/api-keys";
 import { AuditRoute } from "./routes/audit";
+import { DataSharingRoute } from "./routes/data-sharing";
 import { EmployeesRoute } from "./routes/employees";
 import { EngagementDetailRoute } from "./routes/engagement-detail";
 import { EngagementsRoute } from "./routes/engagements";
@@ -15,6 +17,7 @@ import { LegalDetailRoute } from "./routes/legal-detail";
 import { LegalListRoute } from "./routes/legal-list";
 import { LoginRoute } from "./routes/login";
 import { MarketplaceRoute } from "./routes/marketplace";
+import { MyDataRoute } from "./routes/my-data";
 import { OfferingDetailRoute } from "./routes/offering-detail";
 import { OnboardingRoute } from "./routes/onboarding";
 import { OutboxRoute } from "./routes/outbox";
@@ -65,6 +68,7 @@ export const router = createBrowserRouter([
               { path: "/marketplace", element: <MarketplaceRoute /> },
               { path: "/marketplace/offerings/:id", element: <OfferingDetailRoute /> },
               { path: "/engagements", element: <EngagementsRoute /> },
+              { path: "/data-sharing", element: <DataSharingRoute /> },
             ],
           },
           {
@@ -74,6 +78,14 @@ export const router = createBrowserRouter([
               { path: "/partner/offerings", element: <PartnerOfferingsRoute /> },
               { path: "/partner/profile", element: <PartnerProfileRoute /> },
             ],
+          },
+          {
+            element: <RequireRole roles={["partner_admin"]} />,
+            children: [{ path: "/partner/api-keys", element: <ApiKeysRoute /> }],
+          },
+          {
+            element: <RequireRole roles={["employee"]} />,
+            children: [{ path: "/my-data", element: <MyDataRoute /> }],
           },
           {
             element: <RequireRole roles={["bgm_manager", "partner_admin", "partner_member"]} />,

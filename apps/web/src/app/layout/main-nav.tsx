@@ -19,8 +19,10 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
             <NavItem to="/inbox" label={t("marketplaceNav.inbox")} matches={["/inbox", "/engagements"]} onNavigate={onNavigate} />
             <NavItem to="/partner/offerings" label={t("marketplaceNav.offerings")} onNavigate={onNavigate} />
             <NavItem to="/partner/profile" label={t("marketplaceNav.profile")} onNavigate={onNavigate} />
+            {canManageTeam ? <NavItem to="/partner/api-keys" label={t("dataSharingNav.apiKeys")} onNavigate={onNavigate} /> : null}
           </>
         ) : null}
+        {kind === "employee" ? <NavItem to="/my-data" label={t("dataSharingNav.myData")} onNavigate={onNavigate} /> : null}
         {canManageTeam ? <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} /> : null}
         {import.meta.env.DEV ? <NavItem to="/dev/outbox" label={t("nav.outbox")} onNavigate={onNavigate} /> : null}
       </>
@@ -33,6 +35,7 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
       <NavItem to="/goals" label={t("nav.goals")} onNavigate={onNavigate} />
       <NavItem to="/marketplace" label={t("marketplaceNav.marketplace")} onNavigate={onNavigate} />
       <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} />
+      <NavItem to="/data-sharing" label={t("dataSharingNav.dataSharing")} onNavigate={onNavigate} />
       <NavItem to="/employees" label={t("nav.employees")} onNavigate={onNavigate} />
       <NavItem to="/legal" label={t("nav.legal")} onNavigate={onNavigate} />
       <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} />

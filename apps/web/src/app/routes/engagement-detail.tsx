@@ -7,6 +7,7 @@ import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
 import { homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
+import { canManageDataAccess, ManageDataAccessButton } from "../../features/data-sharing/components/manage-data-access-button";
 import { useEngagement } from "../../features/engagements/api/get-engagement";
 import { EngagementActions } from "../../features/engagements/components/engagement-actions";
 import { EngagementBrief } from "../../features/engagements/components/engagement-brief";
@@ -45,6 +46,7 @@ export function EngagementDetailRoute() {
           actions={
             <Group>
               <EngagementStatusBadge status={e.status} />
+              {side === "company" && canManageDataAccess(e.status) ? <ManageDataAccessButton engagementId={e.id} /> : null}
             </Group>
           }
         />

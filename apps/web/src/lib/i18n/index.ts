@@ -1,5 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { dataSharingDe } from "./data-sharing.de";
+import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
 import { en } from "./en";
 import { marketplaceDe } from "./marketplace.de";
@@ -30,8 +32,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe } },
-  en: { translation: { ...en, ...marketplaceEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({

@@ -1,0 +1,29 @@
+import { Button, Stack } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { useApiKeys } from "../../features/data-sharing/api/api-keys";
+import { ApiKeysTable } from "../../features/data-sharing/components/api-keys-table";
+import { CreateApiKeyModal } from "../../features/data-sharing/components/create-api-key-modal";
+
+/** The partner_admin's API keys for machine access to granted data. */
+export function ApiKeysRoute() {
+  const { t } = useTranslation();
+  const keys = useApiKeys();
+  const [creating, setCreating] = useState(false);
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t("dataSharing.apiKeys.title")}
+        description={t("dataSharing.apiKeys.description")}
+        actions={<Button onClick={() => setCreating(true)}>{t("dataSharing.apiKeys.create")}</Button>}
+      />
+      {keys.isPending ? <LoadingState /> : null}
+      {keys.isError ? <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} /> : null}
+      {keys.data ? <ApiKeysTable items={keys.data.items} /> : null}
+      <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}

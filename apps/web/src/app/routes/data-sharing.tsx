@@ -1,0 +1,37 @@
+import { Button, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { EXPORT_CSV_URL, EXPORT_PDF_URL, useDataGrants } from "../../features/data-sharing/api/data-grants";
+import { PartnerGrants } from "../../features/data-sharing/components/partner-grants";
+
+/** The company's record of every grant to a partner, with access logs, revoke and export (Art. 30 DSGVO). */
+export function DataSharingRoute() {
+  const { t } = useTranslation();
+  const grants = useDataGrants();
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t("dataSharing.page.title")}
+        description={t("dataSharing.page.description")}
+        actions={
+          <>
+            <Button component="a" href={EXPORT_CSV_URL} download variant="default">
+              {t("dataSharing.page.exportCsv")}
+            </Button>
+            <Button component="a" href={EXPORT_PDF_URL} download variant="default">
+              {t("dataSharing.page.exportPdf")}
+            </Button>
+          </>
+        }
+      />
+      {grants.isPending ? <LoadingState /> : null}
+      {grants.isError ? <ErrorAlert error={grants.error} onRetry={() => void grants.refetch()} /> : null}
+      {grants.data && grants.data.partners.length === 0 ? <Text>{t("dataSharing.page.empty")}</Text> : null}
+      {grants.data?.partners.map((partner) => (
+        <PartnerGrants key={partner.providerOrgId} partner={partner} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,21 @@
+import { Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadingState } from "../../components/ui/loading-state";
+import { PageHeader } from "../../components/ui/page-header";
+import { useDisclosures } from "../../features/data-sharing/api/disclosures";
+import { DisclosuresTable } from "../../features/data-sharing/components/disclosures-table";
+
+/** An employee's view of which partners received their data (Art. 15 DSGVO). */
+export function MyDataRoute() {
+  const { t } = useTranslation();
+  const disclosures = useDisclosures();
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t("dataSharing.myData.title")} description={t("dataSharing.myData.description")} />
+      {disclosures.isPending ? <LoadingState /> : null}
+      {disclosures.isError ? <ErrorAlert error={disclosures.error} onRetry={() => void disclosures.refetch()} /> : null}
+      {disclosures.data ? <DisclosuresTable items={disclosures.data.items} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { engagementKeys } from "../../engagements/api/query-keys";
+import { dataSharingKeys } from "./query-keys";
+import type { DataGrantItem, DataGrantOverviewResponse, DataRequestResponse, GrantRequestInput, GrantResultResponse } from "./types";
+
+export const EXPORT_CSV_URL = "/api/data-grants/export.csv";
+export const EXPORT_PDF_URL = "/api/data-grants/export.pdf";
+
+export function getDataRequest(engagementId: string): Promise<DataRequestResponse> {
+  return apiRequest<DataRequestResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/data-request`);
+}
+
+export function useDataRequest(engagementId: string, enabled = true) {
+  return useQuery({ queryKey: dataSharingKeys.request(engagementId), queryFn: () => getDataRequest(engagementId), enabled });
+}
+
+export function grantScopes(engagementId: string, input: GrantRequestInput): Promise<GrantResultResponse> {
+  return apiRequest<GrantResultResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/grants`, {
+    method: "POST",
+    json: input,
+  });
+}
+
+export function useGrantScopes(engagementId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: GrantRequestInput) => grantScopes(engagementId, input),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: dataSharingKeys.grants }),
+        queryClient.invalidateQueries({ queryKey: engagementKeys.one(engagementId) }),
+      ]);
+    },
+  });
+}
+
+export function getDataGrants(): Promise<DataGrantOverviewResponse> {
+  return apiRequest<DataGrantOverviewResponse>("/api/data-grants");
+}
+
+export function useDataGrants() {
+  return useQuery({ queryKey: dataSharingKeys.overview, queryFn: getDataGrants });
+}
+
+export function revokeGrant(id: string): Promise<DataGrantItem> {
+  return apiRequest<DataGrantItem>(`/api/data-grants/${encodeURIComponent(id)}/revoke`, { method: "POST" });
+}
+
+export function useRevokeGrant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revokeGrant,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.grants }),
+  });
+}

@@ -1,0 +1,56 @@
+import { Badge, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatNumber } from "../../../lib/format";
+import type { AccessLogItem } from "../api/types";
+
+const VIA_KEY = { session: "viaSession", api_key: "viaApiKey", unknown: "viaUnknown" } as const;
+
+/** Every partner request on a grant: served or denied, with the number of records that left the server. */
+export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[]; caption: string }) {
+  const { t } = useTranslation();
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("dataSharing.page.accessLogEmpty")}
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped fz="sm">
+        <caption style={{ position: "absolute", left: -10000 }}>{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("dataSharing.page.time")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.scope")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.outcome")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.records")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.via")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.actor")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.reason")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry) => (
+            <Table.Tr key={entry.id}>
+              <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+              <Table.Td>{entry.scopeKey}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={entry.outcome === "served" ? "green" : "red"}>
+                  {t(`dataSharing.page.${entry.outcome}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatNumber(entry.recordCount)}</Table.Td>
+              <Table.Td>
+                {t(`dataSharing.page.${VIA_KEY[entry.via]}`)}
+                {entry.format ? ` (${entry.format})` : ""}
+              </Table.Td>
+              <Table.Td>{entry.actorName ?? "–"}</Table.Td>
+              <Table.Td>{entry.reason ?? "–"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

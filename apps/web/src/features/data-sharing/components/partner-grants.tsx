@@ -1,0 +1,130 @@
+import { Anchor, Button, Code, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDate } from "../../../lib/format";
+import { notify } from "../../../lib/notify";
+import { useLocalized } from "../../../lib/use-localized";
+import { useRevokeGrant } from "../api/data-grants";
+import type { GrantWithLog, PartnerGrantsItem } from "../api/types";
+import { AccessLogTable } from "./access-log-table";
+import { GrantStateBadge, SensitivityBadge } from "./badges";
+import { ConfirmModal } from "./confirm-modal";
+
+/** One partner's grants (any state), each with its access log, plus denied attempts that name no grant. */
+export function PartnerGrants({ partner }: { partner: PartnerGrantsItem }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const revoke = useRevokeGrant();
+  const [revoking, setRevoking] = useState<GrantWithLog | null>(null);
+  const headingId = `partner-${partner.providerOrgId}`;
+
+  function close() {
+    revoke.reset();
+    setRevoking(null);
+  }
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="md">
+        <Title order={2} fz="h3" id={headingId}>
+          {partner.providerName}
+        </Title>
+        {partner.grants.map((grant) => {
+          const label = localized(grant.label);
+          return (
+            <Paper key={grant.id} withBorder p="sm" component="article" aria-label={`${label} – ${partner.providerName}`}>
+              <Stack gap="xs">
+                <Group justify="space-between" align="flex-start">
+                  <Stack gap={2}>
+                    <Group gap="xs">
+                      <Title order={3} fz="h5">
+                        {label}
+                      </Title>
+                      <GrantStateBadge state={grant.state} />
+                      <SensitivityBadge sensitivity={grant.sensitivity} />
+                    </Group>
+                    <Text size="sm">
+                      {t("dataSharing.page.engagement")}:{" "}
+                      <Anchor component={Link} to={`/engagements/${grant.engagementId}`}>
+                        {grant.offeringTitle ?? grant.engagementId}
+                      </Anchor>
+                    </Text>
+                  </Stack>
+                  {grant.state === "active" ? (
+                    <Button
+                      variant="outline"
+                      color="red"
+                      size="xs"
+                      aria-label={t("dataSharing.page.revokeLabel", { scope: label, partner: partner.providerName })}
+                      onClick={() => setRevoking(grant)}
+                    >
+                      {t("dataSharing.page.revoke")}
+                    </Button>
+                  ) : null}
+                </Group>
+                <Text size="sm">→ {localized(grant.preview)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t("dataSharing.dialog.purpose", { purpose: localized(grant.purpose) })}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t("dataSharing.dialog.fields", { fields: "" })}
+                  {grant.fields.map((f) => (
+                    <Code key={f} mr={4}>
+                      {f}
+                    </Code>
+                  ))}
+                </Text>
+                <Text size="sm">
+                  {t("dataSharing.page.grantedBy", { name: grant.grantedByName ?? "–", date: formatDate(grant.grantedAt) })}
+                  {" · "}
+                  {t("dataSharing.page.expires", { date: formatDate(grant.expiresAt) })}
+                </Text>
+                {grant.revokedAt ? (
+                  <Text size="sm" c="red">
+                    {t("dataSharing.page.revokedBy", { name: grant.revokedByName ?? "–", date: formatDate(grant.revokedAt) })}
+                  </Text>
+                ) : null}
+                {grant.endReason && grant.state !== "revoked" ? (
+                  <Text size="sm" c="dimmed">
+                    {t("dataSharing.page.endReason", { reason: grant.endReason })}
+                  </Text>
+                ) : null}
+                <Title order={4} fz="sm">
+                  {t("dataSharing.page.accessLog")}
+                </Title>
+                <AccessLogTable entries={grant.accessLog} caption={`${t("dataSharing.page.accessLog")}: ${label}`} />
+              </Stack>
+            </Paper>
+          );
+        })}
+        {partner.otherAttempts.length > 0 ? (
+          <Stack gap="xs">
+            <Title order={3} fz="h5">
+              {t("dataSharing.page.otherAttempts")}
+            </Title>
+            <AccessLogTable entries={partner.otherAttempts} caption={t("dataSharing.page.otherAttempts")} />
+          </Stack>
+        ) : null}
+      </Stack>
+      <ConfirmModal
+        opened={revoking !== null}
+        title={t("dataSharing.page.revokeTitle")}
+        body={revoking ? t("dataSharing.page.revokeBody", { partner: partner.providerName, scope: localized(revoking.label) }) : ""}
+        confirmLabel={t("dataSharing.page.revoke")}
+        loading={revoke.isPending}
+        error={revoke.error}
+        onClose={close}
+        onConfirm={() => {
+          if (!revoking) return;
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notify({ color: "green", message: t("dataSharing.page.revoked") });
+              close();
+            },
+          });
+        }}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,102 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { DEMO, signIn, snapshot } from "../support/session";
+
+/**
+ * Issue 4 acceptance: the manager accepts SurveyPro's quote, grants employee e-mails and goals in the
+ * "Data Access Request" dialog; the partner downloads the list (CSV and JSON) with its API key; the
+ * manager revokes; the partner's next call is 403; the access log shows both calls and the denial.
+ * The quote itself is set up through the API (the UI path is covered by marketplace-quote.spec.ts).
+ */
+const WRITE = { "x-requested-with": "bgm-hub" };
+
+async function session(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+async function json<T>(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<T> {
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()) as T;
+}
+
+test("manager grants data access, the partner fetches it with an API key, the manager revokes", async ({ browser, playwright }) => {
+  const manager = await session(browser, DEMO.manager);
+  const partner = await session(browser, DEMO.partnerAdmin);
+
+  const offerings = await json<{ items: { id: string; title: string }[] }>(
+    await manager.request.get("/api/marketplace/offerings?q=COPSOQ"),
+  );
+  const copsoq = offerings.items.find((o) => o.title === "COPSOQ-Analyse");
+  expect(copsoq).toBeTruthy();
+  const engagement = await json<{ id: string }>(
+    await manager.request.post("/api/engagements", {
+      headers: WRITE,
+      data: { offeringId: copsoq?.id, taskKey: "employee_survey", brief: { what: "COPSOQ-Befragung für alle Abteilungen" } },
+    }),
+  );
+  await json(
+    await partner.request.post(`/api/engagements/${engagement.id}/quotes`, {
+      headers: WRITE,
+      data: { priceCents: 150000, scopeOfWork: "Befragung und Auswertung", validUntil: "2099-12-31" },
+    }),
+  );
+
+  // The manager accepts in the UI and opens the data access request.
+  await manager.goto(`/engagements/${engagement.id}`);
+  await manager.getByRole("button", { name: "Angebot annehmen" }).click();
+  const confirm = manager.getByRole("dialog");
+  if (await confirm.isVisible()) await confirm.getByRole("button", { name: /annehmen/i }).click();
+  await expect(manager.getByTestId("engagement-status").first()).toHaveText("Angenommen");
+  await manager.getByRole("button", { name: "Datenzugriff verwalten" }).click();
+  const dialog = manager.getByRole("dialog", { name: "Datenzugriff" });
+  await expect(dialog.getByText("SurveyPro GmbH möchte Zugriff auf:")).toBeVisible();
+  await expect(dialog.getByText("120 Beschäftigte erhalten den Link zur Befragung")).toBeVisible();
+  await expect(dialog.getByText("Ihre 3 definierten Gesundheitsziele werden geteilt")).toBeVisible();
+  await dialog.getByRole("checkbox", { name: "Namen und E-Mail-Adressen der Beschäftigten", exact: true }).check();
+  await dialog.getByRole("checkbox", { name: "BGM-Ziele", exact: true }).check();
+  const structure = dialog.getByRole("checkbox", { name: "Abteilungsstruktur", exact: true });
+  if (await structure.isChecked()) await structure.uncheck();
+  await dialog.getByRole("checkbox", { name: /Ich bestätige ausdrücklich/ }).check();
+  await expectNoSeriousA11yViolations(manager, "data access request dialog");
+  await snapshot(manager, "data-access-request");
+  await dialog.getByRole("button", { name: "Zugriff gewähren" }).click();
+  // Both scopes now show their live grant in the dialog; the department structure stays declined.
+  await expect(dialog.getByText(/Bereits freigegeben bis/)).toHaveCount(2);
+  await manager.keyboard.press("Escape");
+
+  // The partner creates an API key and fetches the list as a machine would: no cookie, only the key.
+  const created = await json<{ key: string }>(
+    await partner.request.post("/api/provider/api-keys", { headers: WRITE, data: { name: "Befragungstool" } }),
+  );
+  const machine = await playwright.request.newContext({
+    baseURL: new URL(manager.url()).origin,
+    extraHTTPHeaders: { authorization: `Bearer ${created.key}` },
+  });
+  const url = `/api/partner/engagements/${engagement.id}/data/employee_list`;
+  const asJson = await json<{ fields: string[]; records: { name: string; email: string }[] }>(await machine.get(`${url}?format=json`));
+  expect(asJson.fields).toEqual(["name", "email"]);
+  expect(asJson.records).toHaveLength(120);
+  expect(Object.keys(asJson.records[0] ?? {}).sort()).toEqual(["email", "name"]);
+  const csv = await machine.get(`${url}?format=csv`);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).trim().split("\n")).toHaveLength(121);
+
+  // One click on "Data sharing" revokes; the very next call is refused.
+  await manager.goto("/data-sharing");
+  await manager
+    .getByRole("button", { name: /Freigabe „Namen und E-Mail-Adressen der Beschäftigten“ für SurveyPro GmbH widerrufen/ })
+    .click();
+  await manager.getByRole("dialog", { name: "Freigabe widerrufen?" }).getByRole("button", { name: "Widerrufen" }).click();
+  await expect(manager.getByText("Freigabe widerrufen.")).toBeVisible();
+  expect((await machine.get(`${url}?format=json`)).status()).toBe(403);
+
+  // The access log shows both served calls and the denied one.
+  await manager.reload();
+  await expect(manager.getByRole("cell", { name: "Ausgeliefert" })).toHaveCount(2);
+  await expect(manager.getByRole("cell", { name: "Abgelehnt" })).toHaveCount(1);
+  await expectNoSeriousA11yViolations(manager, "data sharing page");
+  await snapshot(manager, "data-sharing");
+  await machine.dispose();
+});
