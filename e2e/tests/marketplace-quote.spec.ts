@@ -80,7 +80,9 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
 
   // The dashboard lists it with partner, task and whose turn it is.
   await manager.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Partner-Aufträge" }).click();
-  const row = manager.getByTestId("engagement-row").filter({ hasText: "COPSOQ-Analyse" });
+  // Other tests may have engagements for the same offering: pick this one by its link.
+  const thisEngagement = (page: Page) => page.getByTestId("engagement-row").filter({ has: page.locator(`a[href="${engagementUrl}"]`) });
+  const row = thisEngagement(manager);
   await expect(row).toContainText("SurveyPro GmbH");
   await expect(row).toContainText("Mitarbeiterbefragung durchführen");
   await expect(row).toContainText("Angefragt");
@@ -91,7 +93,7 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   // The partner: notified, finds the inquiry in the inbox, sends a quote.
   const partner = await newSession(browser, DEMO.partnerAdmin);
   const partnerBell = await openBell(partner);
-  await expect(partnerBell.getByTestId("notification").filter({ hasText: "Neue Angebotsanfrage" })).toBeVisible();
+  await expect(partnerBell.getByTestId("notification").filter({ hasText: "Neue Angebotsanfrage" }).first()).toBeVisible();
   await expect(partnerBell).toContainText("Muster GmbH");
   await expectNoSeriousA11yViolations(partner, "notification dropdown (partner)");
   await snapshot(partner, "notifications-partner");
@@ -99,7 +101,7 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
 
   await partner.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Anfragen & Aufträge" }).click();
   await expect(partner.getByRole("heading", { level: 1, name: "Anfragen & Aufträge" })).toBeVisible();
-  const inquiry = partner.getByTestId("engagement-row").filter({ hasText: "COPSOQ-Analyse" });
+  const inquiry = thisEngagement(partner);
   await expect(inquiry).toContainText("Muster GmbH");
   await expect(inquiry).toContainText("Angefragt");
   await expectNoSeriousA11yViolations(partner, "partner inbox");
@@ -123,7 +125,7 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
 
   // The manager: notified of the quote, accepts it.
   const managerBell = await openBell(manager);
-  const quoteNotice = managerBell.getByTestId("notification").filter({ hasText: "Neues Angebot" });
+  const quoteNotice = managerBell.getByTestId("notification").filter({ hasText: "Neues Angebot" }).first();
   await expect(quoteNotice).toContainText("SurveyPro GmbH");
   await snapshot(manager, "notifications-manager");
   await quoteNotice.getByRole("button").first().click();
@@ -144,7 +146,7 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   for (const [i, text] of expected.entries()) expect(managerTimeline[i]).toContain(text);
 
   const partnerBellAfter = await openBell(partner);
-  await expect(partnerBellAfter.getByTestId("notification").filter({ hasText: "Angebot angenommen" })).toBeVisible();
+  await expect(partnerBellAfter.getByTestId("notification").filter({ hasText: "Angebot angenommen" }).first()).toBeVisible();
   await partner.keyboard.press("Escape");
   await expect(partner.getByTestId("engagement-status").first()).toHaveText("Angenommen");
   await expect(partner.getByRole("button", { name: "Auftrag beginnen" })).toBeVisible();
