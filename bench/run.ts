@@ -4,7 +4,7 @@
 // Env: BENCH_DURATION (s per measured run, default 10), BENCH_CONNECTIONS (default 50),
 // BENCH_WARMUP (s of unmeasured load before each run, default 2), BENCH_DATABASE_URL (admin
 // connection to the server, default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_ONLY (comma-separated scenario names).
+// BENCH_ONLY (comma-separated scenario names), BENCH_DISCOVERY_CACHE=off (the app without its discovery cache).
 import { fileURLToPath } from "node:url";
 import { checkTarget, type LoadOptions, runLoad, type Target } from "./lib/load.js";
 import { type BenchRecord, formatLine, toRecord, writeResults } from "./lib/output.js";

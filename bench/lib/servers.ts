@@ -38,6 +38,9 @@ export async function startRealApp(url: string): Promise<RealApp> {
     logLevel: "silent",
     // Every scenario signs in; never let the login limit get in the way.
     loginRateLimit: 100_000,
+    // The app's defaults, unless BENCH_DISCOVERY_CACHE=off asks for the query on every request.
+    ...(process.env.BENCH_DISCOVERY_CACHE === "off" ? { discoveryCache: { ttlMs: 0, maxEntries: 1 } } : {}),
+    results: { maxFileBytes: 20 * 1024 * 1024, storageDir: ".data/bench-files", reminderDays: 5, autoAcceptDays: 14 },
   };
   const app = await buildApp({ database, config, logger: false, serveWeb: false });
   await seedDemo(database.db, app.auth);

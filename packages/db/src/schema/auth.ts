@@ -94,7 +94,8 @@ export const member = pgTable(
     role: text("role").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("member_org_user_uq").on(t.organizationId, t.userId)],
+  // The per-request caller lookup joins member by user_id; the unique index starts with organization_id.
+  (t) => [uniqueIndex("member_org_user_uq").on(t.organizationId, t.userId), index("member_user_idx").on(t.userId)],
 );
 
 export const invitation = pgTable(

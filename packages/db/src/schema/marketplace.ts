@@ -57,9 +57,10 @@ const offeringColumns = () => ({
 export const offering = pgTable("offering", offeringColumns(), (t) => [
   index("offering_org_idx").on(t.orgId),
   index("offering_status_idx").on(t.status, t.category),
-  index("offering_search_idx").using("gin", t.searchVector),
-  index("offering_phases_idx").using("gin", t.relevantPhases),
-  index("offering_tasks_idx").using("gin", t.relevantTasks),
+  // The catalog is read far more than written: no GIN pending list that every search scans linearly.
+  index("offering_search_idx").using("gin", t.searchVector).with({ fastupdate: false }),
+  index("offering_phases_idx").using("gin", t.relevantPhases).with({ fastupdate: false }),
+  index("offering_tasks_idx").using("gin", t.relevantTasks).with({ fastupdate: false }),
 ]);
 
 /**

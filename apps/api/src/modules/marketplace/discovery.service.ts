@@ -1,16 +1,26 @@
-import type { DiscoveryQuery, Offering } from "@bgm/domain";
+import type { DiscoveryQuery, Offering, OfferingList } from "@bgm/domain";
+import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import * as repo from "./discovery.repository.js";
-import { sanitizeSearch } from "./discovery.sql.js";
+import { type DiscoveryFilters, sanitizeSearch } from "./discovery.sql.js";
 import { toOffering } from "./marketplace.mappers.js";
 
-export async function searchOfferings(scope: TenantScope, query: DiscoveryQuery) {
+/** The query as discovery runs it: price range checked, search text sanitized. Throws 400. */
+export function toDiscoveryFilters(query: DiscoveryQuery): DiscoveryFilters {
   if (query.priceMin !== undefined && query.priceMax !== undefined && query.priceMin > query.priceMax) {
     throw new AppError("bad_request", "priceMin must not be greater than priceMax", { priceMin: query.priceMin, priceMax: query.priceMax });
   }
-  const { rows, total } = await repo.listPublished(scope, { ...query, q: sanitizeSearch(query.q) });
-  return { items: rows.map(toOffering), total, page: query.page, pageSize: query.pageSize };
+  return { ...query, q: sanitizeSearch(query.q) };
+}
+
+/** One page of published offerings; the same for every caller (public view, no tenant data). */
+export async function listOfferings(
+  scope: Pick<TenantScope, "tx" | "orgId">,
+  filters: DiscoveryFilters,
+): Promise<z.infer<typeof OfferingList>> {
+  const { rows, total } = await repo.listPublished(scope, filters);
+  return { items: rows.map(toOffering), total, page: filters.page, pageSize: filters.pageSize };
 }
 
 /** A published offering, or one of the caller's own in any state; anything else does not exist for the caller. */

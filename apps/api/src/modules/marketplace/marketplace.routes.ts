@@ -1,16 +1,26 @@
 import { DiscoveryQuery, IdParam, MEMBER_ROLES, Offering, OfferingList, SuggestionList, SuggestionQuery } from "@bgm/domain";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { createDiscoveryCache, DISCOVERY_CACHE_DEFAULTS, discoveryCacheKey } from "./discovery.cache.js";
 import * as discovery from "./discovery.service.js";
 import { providerRoutes } from "./provider.routes.js";
 import { suggestPartners } from "./suggestions.service.js";
 
 const tags = ["marketplace"];
+
+/** Fastify sends bytes as they are, without serializing them again. */
+function sendSerialized(reply: FastifyReply, json: Buffer) {
+  return reply.type("application/json; charset=utf-8").send(json);
+}
+
 /** Browsing is open to every member of a company or a provider; RLS still shows only published rows (and own ones). */
 const BROWSE = { roles: MEMBER_ROLES };
 const MANAGER = { roles: ["bgm_manager"] as const, kind: "company" as const };
 
 export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(providerRoutes);
+  // One cache per app instance; the provider routes, the only writers of the catalog, invalidate it.
+  const catalog = createDiscoveryCache(app.config.discoveryCache ?? DISCOVERY_CACHE_DEFAULTS);
+  await app.register(providerRoutes, { catalog });
 
   app.get(
     "/api/marketplace/offerings",
@@ -22,7 +32,18 @@ export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: OfferingList },
       },
     },
-    async (req) => req.inTenant(BROWSE, (s) => discovery.searchOfferings(s, req.query)),
+    async (req, reply) => {
+      // The access check runs on every request; only the public answer comes from the cache.
+      await req.authorize(BROWSE);
+      const filters = discovery.toDiscoveryFilters(req.query);
+      const body = await catalog.answer(discoveryCacheKey(filters), async () => {
+        // The route's own serializer: the answer is schema-checked once, when it is computed.
+        const json = reply.serialize(await req.inTenant(BROWSE, (s) => discovery.listOfferings(s, filters)));
+        if (typeof json !== "string") throw new Error("discovery answer did not serialize to a string");
+        return Buffer.from(json);
+      });
+      return sendSerialized(reply, body);
+    },
   );
 
   app.get(

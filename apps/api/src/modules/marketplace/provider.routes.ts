@@ -1,14 +1,19 @@
 import { CreateOffering, IdParam, Offering, ProviderProfile, UpdateOffering, UpdateProviderProfile } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { DiscoveryCache } from "./discovery.cache.js";
 import * as service from "./offerings.service.js";
 
 const tags = ["marketplace"];
 const READ = { roles: ["partner_admin", "partner_member"] as const, kind: "provider" as const };
 const WRITE = { roles: ["partner_admin"] as const, kind: "provider" as const };
 
-/** The provider's side: its public profile and its offerings in every state. */
-export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * The provider's side: its public profile and its offerings in every state. Every write here can
+ * change what discovery shows (status, texts, prices, regions, provider name), so each one
+ * invalidates the discovery cache once its transaction is over.
+ */
+export const providerRoutes: FastifyPluginAsyncZod<{ catalog: DiscoveryCache }> = async (app, { catalog }) => {
   app.get(
     "/api/provider/profile",
     { schema: { tags, summary: "The provider's public profile", response: { 200: ProviderProfile } } },
@@ -25,7 +30,7 @@ export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProviderProfile },
       },
     },
-    async (req) => req.inTenant(WRITE, (s) => service.updateProfile(s, req.body)),
+    async (req) => catalog.afterWrite(() => req.inTenant(WRITE, (s) => service.updateProfile(s, req.body))),
   );
 
   app.get(
@@ -44,7 +49,8 @@ export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: Offering },
       },
     },
-    async (req, reply) => reply.status(201).send(await req.inTenant(WRITE, (s) => service.createOffering(s, req.body))),
+    async (req, reply) =>
+      reply.status(201).send(await catalog.afterWrite(() => req.inTenant(WRITE, (s) => service.createOffering(s, req.body)))),
   );
 
   app.patch(
@@ -58,6 +64,6 @@ export const providerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Offering },
       },
     },
-    async (req) => req.inTenant(WRITE, (s) => service.updateOffering(s, req.params.id, req.body)),
+    async (req) => catalog.afterWrite(() => req.inTenant(WRITE, (s) => service.updateOffering(s, req.params.id, req.body))),
   );
 };
