@@ -18,6 +18,7 @@ import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
+import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { registerErrorHandler } from "./plugins/error-handler.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
@@ -116,6 +117,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(engagementsRoutes);
   await app.register(notificationRoutes);
   await app.register(dataGrantRoutes);
+  await app.register(resultRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.

@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Pure parsing only (no module state): config may read it before the app is built.
+import { type S3FileStorageOptions, s3ConfigFromEnv } from "./modules/results/file-storage.js";
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,6 +18,27 @@ const Env = z.object({
   /** Load demo data: "auto" = on first start of an empty embedded database only. */
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /**
+   * Discovery answers are cached per query; writes through this process invalidate at once, the TTL
+   * bounds how stale another instance's answers can be (0 turns the cache off). See ADR 0006.
+   */
+  DISCOVERY_CACHE_TTL_S: z.coerce.number().int().min(0).max(3600).default(30),
+  DISCOVERY_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Partner result files: size limit in megabytes and the folder they are kept in (outside the web root). */
+  RESULT_FILE_MAX_MB: z.coerce.number().min(1).max(500).default(20),
+  FILE_STORAGE_DIR: z.string().default(".data/files"),
+  /** Days after delivery until the manager is reminded, and until an unanswered delivery is accepted. */
+  RESULT_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(5),
+  RESULT_AUTO_ACCEPT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** S3-compatible storage for result files instead of FILE_STORAGE_DIR when S3_BUCKET is set (see README). */
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.string().optional(),
+  S3_PREFIX: z.string().optional(),
+  S3_SERVER_SIDE_ENCRYPTION: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -29,6 +52,9 @@ export interface AppConfig {
   mailFrom: string;
   logLevel: Env["LOG_LEVEL"];
   loginRateLimit: number;
+  /** Absent (tests, bench): the defaults of DISCOVERY_CACHE_*; ttlMs 0 turns the cache off. */
+  discoveryCache?: { ttlMs: number; maxEntries: number };
+  results: { maxFileBytes: number; storageDir: string; s3?: S3FileStorageOptions; reminderDays: number; autoAcceptDays: number };
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -53,5 +79,22 @@ export function toAppConfig(env: Env): AppConfig {
     mailFrom: env.MAIL_FROM,
     logLevel: env.LOG_LEVEL,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    discoveryCache: { ttlMs: env.DISCOVERY_CACHE_TTL_S * 1000, maxEntries: env.DISCOVERY_CACHE_MAX_ENTRIES },
+    results: {
+      maxFileBytes: Math.round(env.RESULT_FILE_MAX_MB * 1024 * 1024),
+      storageDir: env.FILE_STORAGE_DIR,
+      s3: s3ConfigFromEnv({
+        S3_BUCKET: env.S3_BUCKET,
+        S3_ENDPOINT: env.S3_ENDPOINT,
+        S3_REGION: env.S3_REGION,
+        S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID,
+        S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY,
+        S3_FORCE_PATH_STYLE: env.S3_FORCE_PATH_STYLE,
+        S3_PREFIX: env.S3_PREFIX,
+        S3_SERVER_SIDE_ENCRYPTION: env.S3_SERVER_SIDE_ENCRYPTION,
+      }),
+      reminderDays: env.RESULT_REMINDER_DAYS,
+      autoAcceptDays: env.RESULT_AUTO_ACCEPT_DAYS,
+    },
   };
 }

@@ -102,7 +102,7 @@ describe("authorization matrix", () => {
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {
-    const open = new Set(["GET /api/health"]);
+    const open = new Set(["GET /api/health", "GET /api/output-types"]);
     const failures: string[] = [];
     for (const op of operations) {
       const c = MATRIX[op];

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DatabaseHandle } from "@bgm/db";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app.js";
@@ -8,6 +10,8 @@ import { openTestDatabase } from "./test-database.js";
 
 export const TEST_PASSWORD = "Sicheres-Passwort-1";
 export const APP_URL = "http://localhost:3000";
+/** Result files of test runs go to the OS temp folder, one folder per test process. */
+export const TEST_FILE_DIR = join(tmpdir(), `bgm-hub-test-files-${process.pid}`);
 
 export interface TestApp {
   app: FastifyInstance;
@@ -27,6 +31,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mailFrom: "test@bgm-hub.local",
     logLevel: "silent",
     loginRateLimit: 1000,
+    results: { maxFileBytes: 20 * 1024 * 1024, storageDir: TEST_FILE_DIR, reminderDays: 5, autoAcceptDays: 14 },
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { bootstrapLegalRequirements } from "../modules/legal/index.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins.js";
 import { demoEmployees } from "./demo-people.js";
 import { DEMO_PROVIDERS } from "./demo-providers.js";
+import { seedResults } from "./seed-results.js";
 
 const SEED_META = { ip: null, userAgent: "seed", requestId: null };
 
@@ -28,7 +29,10 @@ async function addMember(db: Database, orgId: string, userId: string, role: Memb
   await db.insert(member).values({ id: randomUUID(), organizationId: orgId, userId, role });
 }
 
-/** Loads the demo world: Muster GmbH in phase 2 with 120 employees and 3 goals, 8 providers with 15 offerings. */
+/**
+ * Loads the demo world: Muster GmbH in phase 2 with 120 employees and 3 goals, 8 providers with 15 offerings,
+ * and two engagements in progress whose accepted results already landed (see seed-results.ts).
+ */
 export async function seedDemo(db: Database, auth: Auth) {
   const users = new Map<string, string>();
   for (const login of DEMO_LOGINS) users.set(login.email, await createUser(db, auth, login.email, login.name));
@@ -85,8 +89,10 @@ export async function seedDemo(db: Database, auth: Auth) {
   });
 
   const admins: Record<string, string> = { "SurveyPro GmbH": "marcus@surveypro.de", "Gesundheitskasse Nord": "anna@gk-nord.de" };
+  const providerIds = new Map<string, string>();
   for (const p of DEMO_PROVIDERS) {
     const orgId = await createOrg(db, p.name, "provider");
+    providerIds.set(p.name, orgId);
     const adminEmail = admins[p.name];
     if (adminEmail) await addMember(db, orgId, uid(adminEmail), CREATOR_ROLE.provider);
     if (p.name === "SurveyPro GmbH") await addMember(db, orgId, uid("lena@surveypro.de"), "partner_member");
@@ -103,6 +109,8 @@ export async function seedDemo(db: Database, auth: Auth) {
       await tx.insert(offering).values(p.offerings.map((o) => ({ ...o, orgId, providerName: p.name, status: "published" as const })));
     });
   }
+
+  await seedResults(db, { companyId, managerUserId: uid("petra.manager@muster-gmbh.de"), providerIds });
 }
 
 /** True when the database holds no organization yet: demo data goes only into an empty database. */

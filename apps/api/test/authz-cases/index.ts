@@ -2,7 +2,8 @@ import { dataGrantsCases } from "./data-grants.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
 import { platformCases } from "./platform.js";
+import { resultsCases } from "./results.js";
 import type { AuthzCases } from "./types.js";
 
 /** Every feature module contributes its routes' cases here. */
-export const ALL_CASES: AuthzCases[] = [platformCases, marketplaceCases, engagementsCases, dataGrantsCases];
+export const ALL_CASES: AuthzCases[] = [platformCases, marketplaceCases, engagementsCases, dataGrantsCases, resultsCases];

@@ -21,6 +21,7 @@ import { MyDataRoute } from "./routes/my-data";
 import { OfferingDetailRoute } from "./routes/offering-detail";
 import { OnboardingRoute } from "./routes/onboarding";
 import { OutboxRoute } from "./routes/outbox";
+import { PartnerApiReferenceRoute } from "./routes/partner-api-reference";
 import { PartnerInboxRoute } from "./routes/partner-inbox";
 import { PartnerOfferingsRoute } from "./routes/partner-offerings";
 import { PartnerProfileRoute } from "./routes/partner-profile";
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
               { path: "/inbox", element: <PartnerInboxRoute /> },
               { path: "/partner/offerings", element: <PartnerOfferingsRoute /> },
               { path: "/partner/profile", element: <PartnerProfileRoute /> },
+              { path: "/partner/api-reference", element: <PartnerApiReferenceRoute /> },
             ],
           },
           {

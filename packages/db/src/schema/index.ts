@@ -6,3 +6,4 @@ export * from "./employees.js";
 export * from "./engagements.js";
 export * from "./legal.js";
 export * from "./marketplace.js";
+export * from "./results.js";

@@ -1,4 +1,4 @@
-import { boolean, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth.js";
 import { orgId } from "./tenant.js";
 
@@ -54,6 +54,9 @@ export const legalMeasure = pgTable(
     dueDate: date("due_date", { mode: "string" }).notNull(),
     carriedOutAt: date("carried_out_at", { mode: "string" }),
     proof: text("proof").notNull().default(""),
+    /** Set when a partner result created the measure; it goes again when that result is taken out. */
+    sourceResultId: uuid("source_result_id"),
+    source: jsonb("source").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("legal_measure_req_idx").on(t.requirementId)],

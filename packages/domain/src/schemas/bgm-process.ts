@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
+import { ResultEvidence, ResultSource } from "./results.js";
 
 export const TaskStatus = z.enum(["open", "in_progress", "done"]);
 export type TaskStatus = z.infer<typeof TaskStatus>;
@@ -20,6 +21,8 @@ export const Task = z.object({
   dueDate: IsoDate.nullable(),
   notes: z.string(),
   details: z.record(z.string(), z.unknown()),
+  /** Accepted partner results that completed or document this task. */
+  results: z.array(ResultEvidence),
   completedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
 });
@@ -87,5 +90,9 @@ export const KpiCard = z.object({
   value: z.number().nullable(),
   unit: z.string().nullable(),
   breakdown: z.array(z.object({ label: z.string(), value: z.number(), total: z.number().optional() })),
+  /** Values over time, oldest first (e.g. attendance per period from partner results). */
+  trend: z.array(z.object({ label: z.string(), value: z.number() })),
+  /** Where a custom card's figures come from. */
+  sources: z.array(ResultSource),
 });
 export const KpiDashboard = z.object({ cards: z.array(KpiCard) });

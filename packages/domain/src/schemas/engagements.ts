@@ -63,6 +63,8 @@ export const EngagementSummary = z.object({
   createdAt: Timestamp,
   lastActivityAt: Timestamp,
   nextActionBy: z.enum(["company", "provider"]).nullable(),
+  /** Results delivered and waiting for the company's answer. */
+  pendingResults: z.number().int(),
 });
 export const Engagement = EngagementSummary.extend({
   endedAt: Timestamp.nullable(),

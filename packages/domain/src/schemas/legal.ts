@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GBU_STEP_KEYS, REOPEN_TRIGGER_KEYS } from "../registries/legal-requirements.js";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
+import { ResultEvidence, ResultSource } from "./results.js";
 
 export const StepKey = z.enum(GBU_STEP_KEYS);
 export const Evidence = z.object({
@@ -18,6 +19,8 @@ export const Measure = z.object({
   dueDate: IsoDate,
   carriedOutAt: IsoDate.nullable(),
   proof: z.string(),
+  /** The partner result this measure came from, if any. */
+  source: ResultSource.nullable(),
 });
 export const RequirementStep = z.object({
   key: StepKey,
@@ -25,6 +28,8 @@ export const RequirementStep = z.object({
   notes: z.string(),
   completedAt: Timestamp.nullable(),
   evidence: z.array(Evidence),
+  /** Accepted partner results documenting this step. */
+  results: z.array(ResultEvidence),
 });
 export const RequirementEvent = z.object({
   id: z.uuid(),

@@ -1,7 +1,10 @@
 import type { bgmTask, goal } from "@bgm/db";
-import { type Goal, type Task, taskTemplate } from "@bgm/domain";
+import { type Goal, type ResultSource, type Task, taskTemplate } from "@bgm/domain";
 
-export function toTask(row: { task: typeof bgmTask.$inferSelect; ownerName: string | null }): Task {
+export function toTask(
+  row: { task: typeof bgmTask.$inferSelect; ownerName: string | null },
+  results: readonly { targetId: string; label: string; source: ResultSource }[] = [],
+): Task {
   const t = row.task;
   return {
     id: t.id,
@@ -14,6 +17,7 @@ export function toTask(row: { task: typeof bgmTask.$inferSelect; ownerName: stri
     dueDate: t.dueDate,
     notes: t.notes,
     details: t.details,
+    results: results.filter((r) => r.targetId === t.id).map((r) => ({ label: r.label, source: r.source })),
     completedAt: t.completedAt?.toISOString() ?? null,
     updatedAt: t.updatedAt.toISOString(),
   };

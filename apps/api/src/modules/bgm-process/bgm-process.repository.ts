@@ -1,5 +1,5 @@
-import { bgmProject, bgmTask, goal, kpiCard, user } from "@bgm/db";
-import { and, asc, eq } from "drizzle-orm";
+import { bgmProject, bgmTask, goal, kpiCard, plannedIntervention, user } from "@bgm/db";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 
 type Scope = Pick<TenantScope, "tx" | "orgId">;
@@ -81,4 +81,84 @@ export async function updateGoal(s: Scope, id: string, patch: Partial<typeof goa
 
 export async function listCustomKpiCards(s: Scope) {
   return s.tx.select().from(kpiCard).where(eq(kpiCard.orgId, s.orgId)).orderBy(asc(kpiCard.createdAt));
+}
+
+export async function findKpiCard(s: Scope, cardKey: string) {
+  const [row] = await s.tx
+    .select()
+    .from(kpiCard)
+    .where(and(eq(kpiCard.orgId, s.orgId), eq(kpiCard.cardKey, cardKey)))
+    .for("update");
+  return row;
+}
+
+export async function upsertKpiCard(s: Scope, values: Omit<typeof kpiCard.$inferInsert, "orgId">) {
+  await s.tx
+    .insert(kpiCard)
+    .values({ ...values, orgId: s.orgId })
+    .onConflictDoUpdate({
+      target: [kpiCard.orgId, kpiCard.cardKey],
+      set: {
+        titleDe: values.titleDe,
+        titleEn: values.titleEn,
+        value: values.value,
+        unit: values.unit,
+        data: values.data,
+        source: values.source,
+      },
+    });
+}
+
+export async function deleteKpiCard(s: Scope, cardKey: string) {
+  await s.tx.delete(kpiCard).where(and(eq(kpiCard.orgId, s.orgId), eq(kpiCard.cardKey, cardKey)));
+}
+
+export async function listInterventions(s: Scope) {
+  return s.tx
+    .select({ intervention: plannedIntervention, goalTitle: goal.title })
+    .from(plannedIntervention)
+    .leftJoin(goal, and(eq(goal.id, plannedIntervention.goalId), eq(goal.orgId, s.orgId)))
+    .where(eq(plannedIntervention.orgId, s.orgId))
+    .orderBy(asc(plannedIntervention.createdAt), asc(plannedIntervention.position));
+}
+
+export async function insertInterventions(s: Scope, rows: Omit<typeof plannedIntervention.$inferInsert, "orgId">[]) {
+  if (rows.length === 0) return;
+  await s.tx.insert(plannedIntervention).values(rows.map((r) => ({ ...r, orgId: s.orgId })));
+}
+
+export async function findIntervention(s: Scope, id: string) {
+  const [row] = await s.tx
+    .select()
+    .from(plannedIntervention)
+    .where(and(eq(plannedIntervention.orgId, s.orgId), eq(plannedIntervention.id, id)))
+    .for("update");
+  return row;
+}
+
+export async function updateIntervention(s: Scope, id: string, patch: Partial<typeof plannedIntervention.$inferInsert>) {
+  await s.tx
+    .update(plannedIntervention)
+    .set(patch)
+    .where(and(eq(plannedIntervention.orgId, s.orgId), eq(plannedIntervention.id, id)));
+}
+
+/** Proposals of a result that nobody adopted go with the result; adopted ones stay in the plan, without the link. */
+export async function withdrawInterventionsOf(s: Scope, resultId: string) {
+  const removed = await s.tx
+    .delete(plannedIntervention)
+    .where(
+      and(
+        eq(plannedIntervention.orgId, s.orgId),
+        eq(plannedIntervention.sourceResultId, resultId),
+        inArray(plannedIntervention.status, ["proposed", "dismissed"]),
+      ),
+    )
+    .returning({ id: plannedIntervention.id });
+  const kept = await s.tx
+    .update(plannedIntervention)
+    .set({ sourceResultId: null })
+    .where(and(eq(plannedIntervention.orgId, s.orgId), eq(plannedIntervention.sourceResultId, resultId)))
+    .returning({ id: plannedIntervention.id });
+  return { removed: removed.length, kept: kept.length };
 }

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { ACCEPTED_FILE_TYPES, storeFile, uploadFromRequest } from "../files/index.js";
 import * as service from "./bgm-process.service.js";
 import { getKpiDashboard } from "./kpi.service.js";
+import { planningRoutes } from "./planning.routes.js";
 
 const tags = ["bgm-process"];
 const MANAGER = { roles: ["bgm_manager"] as const, kind: "company" as const };
 
 export const bgmProcessRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(planningRoutes);
   app.get(
     "/api/project",
     { schema: { tags, summary: "The company's BGM project: phases, checklist, goals", response: { 200: Project } } },

@@ -3,6 +3,7 @@ import { PHASES, type Project, TASK_TEMPLATES, type TaskStatus, taskTemplate } f
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { listResultEvidence } from "../result-evidence/index.js";
 import { toGoal, toTask } from "./bgm-process.mappers.js";
 import * as repo from "./bgm-process.repository.js";
 
@@ -30,7 +31,12 @@ export async function getProject(scope: TenantScope): Promise<Project> {
   // Sequential on purpose: a transaction's queries share one connection.
   const rows = await repo.listTasks(scope, project.id);
   const goals = await repo.listGoals(scope);
-  const tasks = rows.map(toTask).sort((a, b) => (templateOrder.get(a.key) ?? 99) - (templateOrder.get(b.key) ?? 99));
+  const evidence = await listResultEvidence(
+    scope,
+    "task",
+    rows.map((r) => r.task.id),
+  );
+  const tasks = rows.map((r) => toTask(r, evidence)).sort((a, b) => (templateOrder.get(a.key) ?? 99) - (templateOrder.get(b.key) ?? 99));
   return {
     id: project.id,
     currentPhase: project.currentPhase,
@@ -61,7 +67,7 @@ export async function setCurrentPhase(scope: TenantScope, phase: number) {
 export async function getTask(scope: TenantScope, key: string) {
   const row = await repo.findTask(scope, key);
   if (!row) throw AppError.notFound("Task");
-  return toTask(row);
+  return toTask(row, await listResultEvidence(scope, "task", [row.task.id]));
 }
 
 export interface TaskPatch {

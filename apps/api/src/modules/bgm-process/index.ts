@@ -1,2 +1,12 @@
 export { bgmProcessRoutes } from "./bgm-process.routes.js";
 export { bootstrapProject, createGoal, getProject, getTask, updateTask } from "./bgm-process.service.js";
+export {
+  completeTaskWithResult,
+  type KpiPoint,
+  proposeInterventions,
+  recordKpiPoint,
+  type TaskUndo,
+  withdrawInterventions,
+  withdrawKpiPoint,
+  withdrawTaskResult,
+} from "./result-contributions.js";

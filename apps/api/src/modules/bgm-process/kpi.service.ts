@@ -3,6 +3,7 @@ import type { TenantScope } from "../../lib/request-context.js";
 import { countEmployees } from "../employees/index.js";
 import * as repo from "./bgm-process.repository.js";
 import { getProject } from "./bgm-process.service.js";
+import { kpiSeries } from "./result-contributions.js";
 
 const title = (key: string) => {
   const card = BUILTIN_KPI_CARDS.find((c) => c.key === key);
@@ -20,6 +21,8 @@ export async function getKpiDashboard(scope: TenantScope) {
       {
         key: "employees",
         source: "builtin" as const,
+        trend: [],
+        sources: [],
         title: title("employees"),
         value: employees.active,
         unit: null,
@@ -28,6 +31,8 @@ export async function getKpiDashboard(scope: TenantScope) {
       {
         key: "active_goals",
         source: "builtin" as const,
+        trend: [],
+        sources: [],
         title: title("active_goals"),
         value: project.goals.filter((g) => g.status === "active").length,
         unit: null,
@@ -36,6 +41,8 @@ export async function getKpiDashboard(scope: TenantScope) {
       {
         key: "tasks_done_per_phase",
         source: "builtin" as const,
+        trend: [],
+        sources: [],
         title: title("tasks_done_per_phase"),
         value: project.phases.reduce((sum, p) => sum + p.tasksDone, 0),
         unit: null,
@@ -52,6 +59,7 @@ export async function getKpiDashboard(scope: TenantScope) {
         value: c.value,
         unit: c.unit,
         breakdown: Array.isArray(c.data.breakdown) ? (c.data.breakdown as { label: string; value: number }[]) : [],
+        ...kpiSeries(c.data),
       })),
     ],
   };

@@ -1,6 +1,36 @@
-import { employee, goal, type Tx } from "@bgm/db";
-import type { CompanyDataSource, EmployeeNarrowing } from "@bgm/domain";
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { employee, goal, partnerResult, type Tx } from "@bgm/db";
+import { COPSOQ_MIN_GROUP_SIZE, type CompanyDataSource, type EmployeeNarrowing, type SurveyGroupResult } from "@bgm/domain";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+
+/** The part of an accepted COPSOQ payload the survey_results scope reads (validated at upload). */
+interface StoredCopsoq {
+  scales: { key: string; mean: number; n: number }[];
+  groups: { name: string; scales: { key: string; mean: number; n: number }[] }[];
+}
+
+export const ALL_RESPONDENTS = "Alle Befragten";
+
+/**
+ * Survey results as partners may see them: per scale and group, every cell at least the minimum
+ * group size (the upload refused smaller groups already). The all-respondents row of a scale is
+ * left out when the respondents outside the listed groups are fewer than the minimum: their mean
+ * could otherwise be computed from the difference (no differencing).
+ */
+export function surveyRowsOf(p: StoredCopsoq): SurveyGroupResult[] {
+  const rows: SurveyGroupResult[] = [];
+  for (const scale of p.scales) {
+    const inGroups = p.groups.reduce((sum, g) => sum + (g.scales.find((s) => s.key === scale.key)?.n ?? 0), 0);
+    const rest = scale.n - inGroups;
+    if (rest === 0 || rest >= COPSOQ_MIN_GROUP_SIZE || inGroups === 0) {
+      rows.push({ scale: scale.key, group: ALL_RESPONDENTS, mean: scale.mean, n: scale.n });
+    }
+    for (const g of p.groups) {
+      const cell = g.scales.find((s) => s.key === scale.key);
+      if (cell && cell.n >= COPSOQ_MIN_GROUP_SIZE) rows.push({ scale: scale.key, group: g.name, mean: cell.mean, n: cell.n });
+    }
+  }
+  return rows;
+}
 
 /**
  * The registry's CompanyDataSource on the database. It must run inside the company's own tenant
@@ -31,8 +61,15 @@ export function companyDataSource(tx: Tx, orgId: string): CompanyDataSource {
       return rows.map((r) => ({ name: r.name, size: Number(r.size) }));
     },
     async surveyResults() {
-      // Survey results arrive with issue 5 (surveys); until then there is nothing to share.
-      return [];
+      // The company's current survey: the COPSOQ analysis it accepted last. Read straight from the
+      // results table (owned by the results module) to keep this module free of a dependency cycle.
+      const [latest] = await tx
+        .select({ payload: partnerResult.payload })
+        .from(partnerResult)
+        .where(and(eq(partnerResult.orgId, orgId), eq(partnerResult.outputType, "copsoq_analysis"), eq(partnerResult.status, "accepted")))
+        .orderBy(desc(partnerResult.decidedAt))
+        .limit(1);
+      return latest ? surveyRowsOf(latest.payload as unknown as StoredCopsoq) : [];
     },
     async listActiveEmployees(narrowing: EmployeeNarrowing) {
       // Both narrowings restrict: a person is released only if every given narrowing admits them.

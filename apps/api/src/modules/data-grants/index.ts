@@ -4,6 +4,8 @@ import { apiKeyRoutes } from "./api-keys.routes.js";
 import { companyDataGrantRoutes } from "./data-grants.routes.js";
 import { partnerDataRoutes } from "./partner-data.routes.js";
 
+export { type ApiKeyCaller, authenticateApiKey } from "./api-key-auth.js";
+export { touchKey } from "./api-keys.repository.js";
 export { endGrantsForEngagement } from "./grants.service.js";
 
 export const dataGrantRoutes: FastifyPluginAsync = async (app) => {

@@ -1,4 +1,4 @@
-import { engagement, engagementEvent, offering, organization, quote, user } from "@bgm/db";
+import { engagement, engagementEvent, offering, organization, partnerResult, quote, user } from "@bgm/db";
 import type { EngagementSide, EngagementStatus } from "@bgm/domain";
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -29,8 +29,16 @@ const summaryColumns = {
   providerName: provider.name,
   // An offering archived later is no longer readable under RLS for the company; its title falls back.
   offeringTitle: offering.title,
+  // Deliveries waiting for the company's answer (the results module's table, read-only here).
+  pendingResults: sql<number>`(select count(*)::int from ${partnerResult} pr where pr.engagement_id = ${engagement.id} and pr.status = 'submitted')`,
 };
-export type SummaryRow = { engagement: EngagementRow; companyName: string; providerName: string; offeringTitle: string | null };
+export type SummaryRow = {
+  engagement: EngagementRow;
+  companyName: string;
+  providerName: string;
+  offeringTitle: string | null;
+  pendingResults: number;
+};
 
 function summaries(p: Party) {
   return p.tx

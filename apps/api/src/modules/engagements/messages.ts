@@ -4,7 +4,10 @@ import type { EngagementAction } from "@bgm/domain";
  * What the other side is told, in German. Only organization names, the offering title and
  * numbers: never the brief, messages or anything about employees (mails leave the platform).
  */
-export type NoticeKind = "created" | "progress" | EngagementAction;
+export type NoticeKind = "created" | "progress" | EngagementAction | ResultNoticeKind;
+
+/** Timeline and notice kinds of partner results (see the results module). */
+export type ResultNoticeKind = "result_submitted" | "result_accepted" | "result_changes_requested" | "result_auto_accepted";
 
 export interface NoticeContext {
   companyName: string;
@@ -13,6 +16,8 @@ export interface NoticeContext {
   /** send_quote: a revision of an earlier quote. */
   revised?: boolean;
   percent?: number;
+  /** Partner results: the output type's label and the version. */
+  result?: { label: string; version: number };
 }
 
 type Text = (c: NoticeContext) => { title: string; body: string };
@@ -38,6 +43,22 @@ const TEXTS: Record<NoticeKind, Text> = {
   }),
   complete: (c) => ({ title: "Auftrag abgeschlossen", body: `${c.companyName} hat „${c.offeringTitle}“ abgeschlossen.` }),
   cancel: (c) => ({ title: "Auftrag storniert", body: `${c.companyName} hat „${c.offeringTitle}“ storniert.` }),
+  result_submitted: (c) => ({
+    title: "Neues Ergebnis",
+    body: `${c.providerName} hat „${c.result?.label ?? "Ergebnis"}“ (Version ${c.result?.version ?? 1}) zu „${c.offeringTitle}“ geliefert. Bitte prüfen Sie es.`,
+  }),
+  result_accepted: (c) => ({
+    title: "Ergebnis angenommen",
+    body: `${c.companyName} hat „${c.result?.label ?? "Ergebnis"}“ (Version ${c.result?.version ?? 1}) zu „${c.offeringTitle}“ angenommen.`,
+  }),
+  result_changes_requested: (c) => ({
+    title: "Änderungen am Ergebnis gewünscht",
+    body: `${c.companyName} bittet um Änderungen an „${c.result?.label ?? "Ergebnis"}“ (Version ${c.result?.version ?? 1}) zu „${c.offeringTitle}“.`,
+  }),
+  result_auto_accepted: (c) => ({
+    title: "Ergebnis automatisch angenommen",
+    body: `„${c.result?.label ?? "Ergebnis"}“ (Version ${c.result?.version ?? 1}) zu „${c.offeringTitle}“ wurde nach Ablauf der Prüffrist automatisch angenommen.`,
+  }),
   progress: (c) => ({
     title: `Fortschritt: ${c.percent ?? 0} %`,
     body: `${c.providerName} meldet ${c.percent ?? 0} % Fortschritt bei „${c.offeringTitle}“.`,

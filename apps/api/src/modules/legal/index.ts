@@ -15,3 +15,4 @@ export {
   updateRequirement,
   updateStep,
 } from "./legal.service.js";
+export { type ContributionUndo, contributeResult, type ResultContribution, withdrawResult } from "./result-contributions.js";

@@ -96,7 +96,8 @@ export async function listMeasureRows({ tx, orgId }: Db, requirementIds: string[
 
 export async function insertMeasureRow(
   { tx, orgId }: Db,
-  values: Pick<MeasureRow, "requirementId" | "title" | "ownerName" | "dueDate">,
+  values: Pick<MeasureRow, "requirementId" | "title" | "ownerName" | "dueDate"> &
+    Partial<Pick<MeasureRow, "carriedOutAt" | "proof" | "sourceResultId" | "source">>,
 ): Promise<MeasureRow> {
   const [row] = await tx
     .insert(legalMeasure)
@@ -170,4 +171,13 @@ export async function insertRequirementsWithSteps(
   });
   if (steps.length > 0) await tx.insert(legalRequirementStep).values(steps).onConflictDoNothing();
   return created.length;
+}
+
+/** Measures a partner result created; they go with the result. */
+export async function deleteMeasuresOfResult({ tx, orgId }: Db, requirementId: string, resultId: string): Promise<number> {
+  const rows = await tx
+    .delete(legalMeasure)
+    .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, requirementId), eq(legalMeasure.sourceResultId, resultId)))
+    .returning({ id: legalMeasure.id });
+  return rows.length;
 }

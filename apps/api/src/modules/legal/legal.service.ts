@@ -49,7 +49,7 @@ async function lockRequirement(scope: TenantScope, key: string): Promise<repo.Re
  * Recomputes completeness after a change and moves the status: done when nothing is missing any
  * more, open again when something is. Runs in the same transaction as the change.
  */
-async function settle(scope: TenantScope, key: string): Promise<LegalRequirement> {
+export async function settle(scope: TenantScope, key: string): Promise<LegalRequirement> {
   const row = await lockRequirement(scope, key);
   const steps = await repo.listStepRows(scope, [row.id]);
   const measures = await repo.listMeasureRows(scope, [row.id]);

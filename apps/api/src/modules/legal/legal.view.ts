@@ -1,6 +1,7 @@
-import { GBU_STEP_KEYS, type GbuStepKey, LEGAL_REQUIREMENT_KEYS, type LegalRequirement } from "@bgm/domain";
+import { GBU_STEP_KEYS, type GbuStepKey, LEGAL_REQUIREMENT_KEYS, type LegalRequirement, type ResultSource } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
 import { listFiles } from "../files/index.js";
+import { listResultEvidence } from "../result-evidence/index.js";
 import { type CompletenessInput, missingDocumentation } from "./completeness.js";
 import * as repo from "./legal.repository.js";
 
@@ -32,6 +33,11 @@ export async function loadViews(scope: TenantScope, rows: repo.RequirementRow[])
   const files = await listFiles(
     scope,
     EVIDENCE_TARGET,
+    steps.map((s) => s.id),
+  );
+  const results = await listResultEvidence(
+    scope,
+    "legal_step",
     steps.map((s) => s.id),
   );
 
@@ -66,6 +72,7 @@ export async function loadViews(scope: TenantScope, rows: repo.RequirementRow[])
                       note: f.note,
                       uploadedAt: f.createdAt.toISOString(),
                     })),
+                  results: results.filter((r) => r.targetId === s.id).map((r) => ({ label: r.label, source: r.source })),
                 },
               ]
             : [],
@@ -77,6 +84,7 @@ export async function loadViews(scope: TenantScope, rows: repo.RequirementRow[])
           dueDate: m.dueDate,
           carriedOutAt: m.carriedOutAt,
           proof: m.proof,
+          source: (m.source as ResultSource | null) ?? null,
         })),
         events: events
           .filter((e) => e.requirementId === row.id)

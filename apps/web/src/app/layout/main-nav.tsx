@@ -19,6 +19,7 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
             <NavItem to="/inbox" label={t("marketplaceNav.inbox")} matches={["/inbox", "/engagements"]} onNavigate={onNavigate} />
             <NavItem to="/partner/offerings" label={t("marketplaceNav.offerings")} onNavigate={onNavigate} />
             <NavItem to="/partner/profile" label={t("marketplaceNav.profile")} onNavigate={onNavigate} />
+            <NavItem to="/partner/api-reference" label={t("resultsNav.apiReference")} onNavigate={onNavigate} />
             {canManageTeam ? <NavItem to="/partner/api-keys" label={t("dataSharingNav.apiKeys")} onNavigate={onNavigate} /> : null}
           </>
         ) : null}

@@ -14,6 +14,7 @@ import { EngagementBrief } from "../../features/engagements/components/engagemen
 import { EngagementStatusBadge } from "../../features/engagements/components/engagement-status-badge";
 import { EngagementTimeline } from "../../features/engagements/components/engagement-timeline";
 import { QuotesList } from "../../features/engagements/components/quotes-list";
+import { ResultsSection } from "../../features/results/components/results-section";
 import { isApiError } from "../../lib/api-client";
 
 /** One engagement, for either side: the side follows from the active organization (as in the API). */
@@ -63,6 +64,7 @@ export function EngagementDetailRoute() {
           <EngagementTimeline events={e.timeline} />
         </Grid.Col>
       </Grid>
+      <ResultsSection engagement={e} side={side} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { PHASES, phaseByNumber } from "@bgm/domain";
-import { Anchor, Badge, Button, Group, Stack, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -7,7 +7,9 @@ import { errorMessage } from "../../components/ui/error-message";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
+import { CopsoqAnalysisPanel } from "../../features/analysis/components/copsoq-analysis-panel";
 import { PartnerSuggestions } from "../../features/marketplace/components/partner-suggestions";
+import { InterventionProposals } from "../../features/planning/components/intervention-proposals";
 import { useProject } from "../../features/project/api/get-project";
 import { useSetCurrentPhase } from "../../features/project/api/set-current-phase";
 import { GoalsTable } from "../../features/project/components/goals-table";
@@ -89,6 +91,24 @@ export function PhaseRoute() {
             </Anchor>
           </Group>
           <GoalsTable goals={project.data.goals} />
+        </section>
+      ) : null}
+      {phase.number === 2 ? (
+        <section aria-labelledby="phase-analysis-heading" data-testid="phase-analysis">
+          <Title order={2} fz="h3" id="phase-analysis-heading">
+            {t("analysis.title")}
+          </Title>
+          <Text mb="md">{t("analysis.intro")}</Text>
+          <CopsoqAnalysisPanel />
+        </section>
+      ) : null}
+      {phase.number === 3 ? (
+        <section aria-labelledby="phase-planning-heading" data-testid="phase-planning">
+          <Title order={2} fz="h3" id="phase-planning-heading">
+            {t("planning.title")}
+          </Title>
+          <Text mb="md">{t("planning.intro")}</Text>
+          <InterventionProposals />
         </section>
       ) : null}
       <PartnerSuggestionsSlot phase={phase.number}>

@@ -4,8 +4,12 @@ import { dataSharingDe } from "./data-sharing.de";
 import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
 import { en } from "./en";
+import { landingDe } from "./landing.de";
+import { landingEn } from "./landing.en";
 import { marketplaceDe } from "./marketplace.de";
 import { marketplaceEn } from "./marketplace.en";
+import { resultsDe } from "./results.de";
+import { resultsEn } from "./results.en";
 
 export const LANGUAGES = ["de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -32,8 +36,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({

@@ -20,6 +20,9 @@ const KNOWN = new Set([
   "expire",
 ]);
 
+/** Partner results on the timeline name the output type and version. */
+const RESULT_EVENTS = new Set(["result_submitted", "result_accepted", "result_changes_requested", "result_auto_accepted"]);
+
 function eventTitle(e: TimelineItem, t: TFunction): string {
   if (e.kind === "send_quote") {
     const price = typeof e.data.priceCents === "number" ? formatEuro(e.data.priceCents) : "";
@@ -27,6 +30,11 @@ function eventTitle(e: TimelineItem, t: TFunction): string {
     return t("engagements.events.send_quote", { price, validUntil });
   }
   if (e.kind === "progress") return t("engagements.events.progress", { percent: Number(e.data.percent ?? 0) });
+  if (RESULT_EVENTS.has(e.kind)) {
+    const type = typeof e.data.outputType === "string" ? e.data.outputType : "";
+    const label = type ? t(`offering.outputTypes.${type as "copsoq_analysis"}`, { defaultValue: type }) : "";
+    return t(`engagements.events.${e.kind as "result_submitted"}`, { label, version: Number(e.data.version ?? 1) });
+  }
   if (KNOWN.has(e.kind)) return t(`engagements.events.${e.kind as "created"}`);
   return t("engagements.events.other", { kind: e.kind });
 }

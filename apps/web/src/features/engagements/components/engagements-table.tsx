@@ -43,6 +43,11 @@ export function EngagementsTable({ items, side, caption }: EngagementsTableProps
                 <Table.Td>{side === "company" ? e.providerName : e.companyName}</Table.Td>
                 <Table.Td>
                   <EngagementStatusBadge status={e.status} />
+                  {e.pendingResults > 0 ? (
+                    <Text size="xs" c="orange.9" fw={600} mt={4}>
+                      {t("engagements.pendingResults", { count: e.pendingResults })}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>{task ? l(task.label) : <Text span>{t("offering.none")}</Text>}</Table.Td>
                 <Table.Td>{formatDateTime(e.lastActivityAt)}</Table.Td>

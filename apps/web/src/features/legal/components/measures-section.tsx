@@ -2,6 +2,7 @@ import type { LegalRequirement } from "@bgm/domain";
 import { Button, Card, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import type { MeasureItem } from "../../../lib/api-types";
 import { formatDate } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
@@ -40,7 +41,10 @@ export function MeasuresSection({ requirement }: { requirement: LegalRequirement
               <Table.Tbody>
                 {requirement.measures.map((m) => (
                   <Table.Tr key={m.id}>
-                    <Table.Td>{m.title}</Table.Td>
+                    <Table.Td>
+                      {m.title}
+                      {m.source ? <ResultSourceNote source={m.source} compact /> : null}
+                    </Table.Td>
                     <Table.Td>{m.ownerName}</Table.Td>
                     <Table.Td>{formatDate(m.dueDate)}</Table.Td>
                     <Table.Td>{m.carriedOutAt ? formatDate(m.carriedOutAt) : "–"}</Table.Td>

@@ -1,8 +1,9 @@
 import { GBU_STEPS } from "@bgm/domain";
-import { Alert, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import type { RequirementStepItem } from "../../../lib/api-types";
 import { formatDateTime } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
@@ -27,6 +28,7 @@ export function StepCard({ requirementKey, step, index }: StepCardProps) {
   const headingId = `step-${step.key}-heading`;
   // Shown at once while saving; dropped again when the server answers (or refuses).
   const [pendingDone, setPendingDone] = useState<boolean | undefined>();
+  const results = step.results;
 
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-testid={`step-${step.key}`}>
@@ -75,7 +77,20 @@ export function StepCard({ requirementKey, step, index }: StepCardProps) {
         <Text fw={600} size="sm">
           {t("legal.evidence")}
         </Text>
-        <EvidenceList evidence={step.evidence} />
+        {results.length > 0 ? (
+          <List size="sm" spacing={4} data-testid={`step-${step.key}-results`}>
+            {results.map((result) => (
+              <List.Item key={`${result.source.resultId}-${result.label}`}>
+                <Text size="sm" fw={600}>
+                  {t("legalResults.fromResult", { label: result.label })}
+                </Text>
+                <ResultSourceNote source={result.source} />
+              </List.Item>
+            ))}
+          </List>
+        ) : null}
+        {/* Evidence from partner results counts too, so "no evidence yet" would be wrong next to it. */}
+        {results.length > 0 && step.evidence.length === 0 ? null : <EvidenceList evidence={step.evidence} />}
         <EvidenceUpload requirementKey={requirementKey} step={step.key} stepName={name} />
       </Stack>
     </Card>

@@ -1,6 +1,9 @@
+import "@mantine/charts/styles.css";
 import { PHASES } from "@bgm/domain";
-import { Card, List, Text, Title } from "@mantine/core";
+import { LineChart } from "@mantine/charts";
+import { Box, Card, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import type { KpiCardItem } from "../../../lib/api-types";
 import { formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
@@ -14,10 +17,37 @@ function usePhaseAwareLabel(): (label: string) => string {
   };
 }
 
+/**
+ * A small line of the card's values over time. To assistive technology it is one image whose label
+ * lists every point, so nothing is only visible; recharts' keyboard layer stays off inside the image.
+ */
+function KpiTrend({ title, trend, unit }: { title: string; trend: KpiCardItem["trend"]; unit: string | null }) {
+  const { t } = useTranslation();
+  const suffix = unit ? ` ${unit}` : "";
+  const values = trend.map((point) => `${point.label}: ${formatNumber(point.value)}${suffix}`).join(", ");
+  return (
+    <Box role="img" aria-label={t("kpiTrend.alt", { title, values })} mt="sm" data-testid="kpi-trend">
+      <LineChart
+        h={90}
+        data={trend}
+        dataKey="label"
+        series={[{ name: "value", label: t("kpiTrend.label"), color: "blue.8" }]}
+        accessibilityLayer={false}
+        withYAxis={false}
+        withTooltip={false}
+        gridAxis="none"
+        curveType="linear"
+        xAxisProps={{ interval: "preserveStartEnd" }}
+      />
+    </Box>
+  );
+}
+
 export function KpiCard({ card }: { card: KpiCardItem }) {
   const { t } = useTranslation();
   const l = useLocalized();
   const label = usePhaseAwareLabel();
+  const { trend, sources } = card;
   return (
     <Card withBorder padding="lg" data-testid={`kpi-${card.key}`}>
       <Title order={3} fz="md" fw={600}>
@@ -40,6 +70,14 @@ export function KpiCard({ card }: { card: KpiCardItem }) {
             </List.Item>
           ))}
         </List>
+      ) : null}
+      {trend.length > 1 ? <KpiTrend title={l(card.title)} trend={trend} unit={card.unit} /> : null}
+      {sources.length > 0 ? (
+        <Stack gap={2} mt="sm" data-testid="kpi-sources">
+          {sources.map((source) => (
+            <ResultSourceNote key={source.resultId} source={source} />
+          ))}
+        </Stack>
       ) : null}
     </Card>
   );

@@ -1,0 +1,199 @@
+import { outputType } from "@bgm/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/helpers.js";
+import { makeResultWorld, type ResultWorld } from "./test-fixtures.js";
+
+const example = (key: string) => structuredClone(outputType(key)?.example) as Record<string, unknown>;
+
+async function deliver(w: ResultWorld, key: string, payload: unknown = example(key)) {
+  const res = await w.asPartner.post(`/api/partner/engagements/${w.engagementId}/results`, { outputType: key, payload });
+  if (res.statusCode !== 201) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; version: number };
+}
+const decide = (w: ResultWorld, id: string, decision: "accept" | "request_changes", reason = "") =>
+  w.asCompany.post(`/api/engagements/${w.engagementId}/results/${id}/decision`, { decision, reason });
+
+describe("accepted results land in the right place and leave it cleanly", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  describe("COPSOQ analysis → phase 2, survey task, psychological risk assessment", () => {
+    let w: ResultWorld;
+    const task = async () => (await w.asCompany.get("/api/project/tasks/employee_survey")).json();
+    const gbu = async () => (await w.asCompany.get("/api/legal-requirements/gbu_psychological")).json();
+    const step = (req: { steps: { key: string }[] }, key: string) =>
+      req.steps.find((s) => s.key === key) as unknown as { done: boolean; results: { label: string; source: { providerName: string } }[] };
+
+    beforeAll(async () => {
+      w = await makeResultWorld(t);
+    });
+
+    it("nothing lands before the company accepts", async () => {
+      await deliver(w, "copsoq_analysis");
+      expect((await w.asCompany.get("/api/analysis/copsoq")).json().items).toEqual([]);
+      expect((await task()).status).toBe("open");
+    });
+
+    it("accepting lands it: charts data with source, task done with evidence, GBU steps documented but the requirement still open", async () => {
+      const [pending] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
+      const res = await decide(w, pending.id, "accept");
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ status: "accepted", autoAccepted: false, decidedByName: "Muster GmbH Admin" });
+
+      const analysis = (await w.asCompany.get("/api/analysis/copsoq")).json().items;
+      expect(analysis).toHaveLength(1);
+      expect(analysis[0].payload.scales).toHaveLength(5);
+      expect(analysis[0].source).toMatchObject({ providerName: "SurveyPro GmbH", offeringTitle: "COPSOQ-Analyse", version: 1 });
+
+      const tk = await task();
+      expect(tk.status).toBe("done");
+      expect(tk.results).toEqual([expect.objectContaining({ label: "COPSOQ-Auswertung v1" })]);
+
+      const req = await gbu();
+      expect(step(req, "identify_hazards").done).toBe(true);
+      expect(step(req, "assess_hazards").done).toBe(true);
+      expect(step(req, "identify_hazards").results[0]?.source.providerName).toBe("SurveyPro GmbH");
+      expect(req.status).toBe("open");
+      expect(req.missing).toEqual(expect.arrayContaining(["step_not_done:define_measures", "effectiveness_check_missing"]));
+
+      // The partner hears about it.
+      const notes = (await w.asPartner.get("/api/notifications")).json().items;
+      expect(notes.some((n: { title: string }) => n.title === "Ergebnis angenommen")).toBe(true);
+    });
+
+    it("accepting twice does nothing twice", async () => {
+      const [current] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
+      const again = await decide(w, current.id, "accept");
+      expect(again.statusCode).toBe(200);
+      expect((await task()).results).toHaveLength(1);
+      expect(step(await gbu(), "identify_hazards").results).toHaveLength(1);
+      const timeline = (await w.asCompany.get(`/api/engagements/${w.engagementId}`)).json().timeline;
+      expect(timeline.filter((e: { kind: string }) => e.kind === "result_accepted")).toHaveLength(1);
+    });
+
+    it("an accepted new version supersedes the old one in every place", async () => {
+      const v2payload = example("copsoq_analysis") as { respondingCount: number };
+      v2payload.respondingCount = 90;
+      const v2 = await deliver(w, "copsoq_analysis", v2payload);
+      expect((await decide(w, v2.id, "accept")).statusCode).toBe(200);
+      const versions = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
+      expect(versions.map((r: { version: number; status: string }) => [r.version, r.status])).toEqual([
+        [2, "accepted"],
+        [1, "superseded"],
+      ]);
+      const analysis = (await w.asCompany.get("/api/analysis/copsoq")).json().items;
+      expect(analysis.map((a: { source: { version: number } }) => a.source.version)).toEqual([2]);
+      expect((await task()).results.map((r: { label: string }) => r.label)).toEqual(["COPSOQ-Auswertung v2"]);
+      expect(step(await gbu(), "assess_hazards").results.map((r) => r.label)).toEqual(["COPSOQ-Auswertung v2"]);
+    });
+
+    it("requesting changes on the accepted version takes it out and tells the partner why", async () => {
+      const [current] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
+      const missingReason = await decide(w, current.id, "request_changes", "");
+      expect(missingReason.statusCode).toBe(400);
+      const res = await decide(w, current.id, "request_changes", "Bitte die Gruppe Produktion getrennt nach Schichten ausweisen");
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        status: "changes_requested",
+        decisionReason: "Bitte die Gruppe Produktion getrennt nach Schichten ausweisen",
+      });
+      expect((await w.asCompany.get("/api/analysis/copsoq")).json().items).toEqual([]);
+      const tk = await task();
+      expect(tk.status).toBe("open");
+      expect(tk.results).toEqual([]);
+      const req = await gbu();
+      expect(step(req, "identify_hazards")).toMatchObject({ done: false, results: [] });
+      const partnerView = (await w.asPartner.get(`/api/engagements/${w.engagementId}/results`)).json().items[0];
+      expect(partnerView.decisionReason).toContain("Schichten");
+      expect((await decide(w, current.id, "accept")).statusCode).toBe(409);
+    });
+  });
+
+  it("an ergonomic assessment documents the physical-strain GBU; a complete one marks it done, and withdrawing restores it", async () => {
+    const w = await makeResultWorld(t, { outputTypes: ["ergonomic_assessment"], companyName: "Ergo Kunde GmbH" });
+    const complete = example("ergonomic_assessment") as {
+      measures: { carriedOutAt: string | null; proof: string }[];
+      effectivenessCheck: string;
+    };
+    for (const m of complete.measures) {
+      m.carriedOutAt = "2026-11-20";
+      m.proof = "Abnahmeprotokoll";
+    }
+    complete.effectivenessCheck = "Nachbegehung am 24.11.2026: Belastungen deutlich reduziert.";
+    const r = await deliver(w, "ergonomic_assessment", complete);
+    expect((await decide(w, r.id, "accept")).statusCode).toBe(200);
+    const req = (await w.asCompany.get("/api/legal-requirements/gbu_physical")).json();
+    expect(req.missing).toEqual([]);
+    expect(req.status).toBe("done");
+    expect(req.assessmentDate).toBe("2026-11-10");
+    expect(req.measures).toHaveLength(2);
+    expect(req.measures[0].source).toMatchObject({ providerName: "SurveyPro GmbH", outputType: "ergonomic_assessment" });
+    expect((await w.asCompany.get("/api/project/tasks/ergonomic_workplace_check")).json().status).toBe("done");
+
+    expect((await decide(w, r.id, "request_changes", "Montagelinie 1 fehlt")).statusCode).toBe(200);
+    const after = (await w.asCompany.get("/api/legal-requirements/gbu_physical")).json();
+    expect(after.status).toBe("open");
+    expect(after.measures).toEqual([]);
+    expect(after.assessmentDate).toBeNull();
+    expect(after.effectivenessCheck).toBe("");
+    expect(after.steps.every((s: { done: boolean }) => !s.done)).toBe(true);
+  });
+
+  it("participation stats become a KPI card with its trend across periods", async () => {
+    const w = await makeResultWorld(t, { outputTypes: ["participation_stats"], companyName: "Upfit Kunde GmbH" });
+    const first = await deliver(w, "participation_stats");
+    await decide(w, first.id, "accept");
+    const second = await deliver(w, "participation_stats", {
+      label: "Rückenfit-Kurs",
+      period: { from: "2026-11-01", to: "2026-11-30" },
+      registeredCount: 20,
+      attendedCount: 17,
+      attendanceRate: 85,
+    });
+    await decide(w, second.id, "accept");
+    // Another period stands beside the first: both stay accepted, the card shows the trend.
+    const versions = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
+    expect(versions.map((r: { status: string }) => r.status)).toEqual(["accepted", "accepted"]);
+    const card = (await w.asCompany.get("/api/kpis")).json().cards.find((c: { key: string }) => c.key.startsWith("participation:"));
+    expect(card).toMatchObject({ source: "custom", value: 85, unit: "%", title: { de: "Teilnahmequote: Rückenfit-Kurs" } });
+    expect(card.trend.map((p: { value: number }) => p.value)).toEqual([75, 85]);
+    expect(card.sources.map((s: { version: number }) => s.version)).toEqual([1, 2]);
+
+    // A corrected figure for the second period replaces it, and taking it back leaves the first period.
+    const corrected = await deliver(w, "participation_stats", {
+      label: "Rückenfit-Kurs",
+      period: { from: "2026-11-01", to: "2026-11-30" },
+      registeredCount: 20,
+      attendedCount: 16,
+      attendanceRate: 80,
+    });
+    await decide(w, corrected.id, "accept");
+    const cards = async () =>
+      (await w.asCompany.get("/api/kpis")).json().cards.filter((c: { key: string }) => c.key.startsWith("participation:"));
+    expect((await cards())[0].trend.map((p: { value: number }) => p.value)).toEqual([75, 80]);
+    await decide(w, corrected.id, "request_changes", "Zahlen prüfen");
+    expect((await cards())[0].trend.map((p: { value: number }) => p.value)).toEqual([75]);
+    await decide(w, first.id, "request_changes", "Zahlen prüfen");
+    expect(await cards()).toEqual([]);
+  });
+
+  it("intervention plans become proposals adopted one by one; withdrawing removes what was not adopted", async () => {
+    const w = await makeResultWorld(t, { outputTypes: ["intervention_plan"], companyName: "Plan GmbH" });
+    const r = await deliver(w, "intervention_plan");
+    await decide(w, r.id, "accept");
+    const items = (await w.asCompany.get("/api/planning/interventions")).json().items;
+    expect(items.map((i: { title: string; status: string }) => i.status)).toEqual(["proposed", "proposed"]);
+    expect(items[0].source).toMatchObject({ providerName: "SurveyPro GmbH", version: 1 });
+    const adopted = await w.asCompany.post(`/api/planning/interventions/${items[0].id}/adopt`, { goalId: null });
+    expect(adopted.json().status).toBe("adopted");
+    expect((await w.asCompany.post(`/api/planning/interventions/${items[0].id}/adopt`, { goalId: null })).statusCode).toBe(200);
+    expect((await w.asCompany.post(`/api/planning/interventions/${items[0].id}/dismiss`)).statusCode).toBe(409);
+
+    await decide(w, r.id, "request_changes", "Budget halbieren");
+    const left = (await w.asCompany.get("/api/planning/interventions")).json().items;
+    expect(left.map((i: { title: string; status: string }) => [i.title, i.status])).toEqual([[items[0].title, "adopted"]]);
+  });
+});

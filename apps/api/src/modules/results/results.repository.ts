@@ -1,0 +1,171 @@
+import type { Database, Tx } from "@bgm/db";
+import { engagement, partnerResult, partnerResultFile, user } from "@bgm/db";
+import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { TenantScope } from "../../lib/request-context.js";
+
+export type ResultRow = typeof partnerResult.$inferSelect;
+export type ResultFileRow = typeof partnerResultFile.$inferSelect;
+
+type Scope = Pick<TenantScope, "tx" | "orgId" | "orgKind">;
+
+/** Each query names the caller's side explicitly, on top of row-level security. */
+const sideFilter = (s: Scope) => (s.orgKind === "company" ? eq(partnerResult.orgId, s.orgId) : eq(partnerResult.providerOrgId, s.orgId));
+
+const submitter = alias(user, "submitter");
+const decider = alias(user, "decider");
+
+export interface ResultWithNames {
+  result: ResultRow;
+  submittedByName: string | null;
+  decidedByName: string | null;
+}
+
+/** Serialises uploads and decisions on one engagement: versions are numbered without gaps or duplicates. */
+export async function lockEngagement(s: Scope, engagementId: string): Promise<void> {
+  await s.tx.select({ id: engagement.id }).from(engagement).where(eq(engagement.id, engagementId)).for("update");
+}
+
+export async function nextVersion(s: Scope, engagementId: string, outputType: string): Promise<number> {
+  const [row] = await s.tx
+    .select({ v: max(partnerResult.version) })
+    .from(partnerResult)
+    .where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId), eq(partnerResult.outputType, outputType)));
+  return (row?.v ?? 0) + 1;
+}
+
+/** Undecided earlier versions are replaced by a new upload; they never landed anywhere. */
+export async function supersedePending(s: Scope, engagementId: string, outputType: string, seriesKey: string): Promise<number> {
+  const rows = await s.tx
+    .update(partnerResult)
+    .set({ status: "superseded" })
+    .where(
+      and(
+        sideFilter(s),
+        eq(partnerResult.engagementId, engagementId),
+        eq(partnerResult.outputType, outputType),
+        eq(partnerResult.seriesKey, seriesKey),
+        eq(partnerResult.status, "submitted"),
+      ),
+    )
+    .returning({ id: partnerResult.id });
+  return rows.length;
+}
+
+export async function insertResult(s: Scope, values: Omit<typeof partnerResult.$inferInsert, "id">): Promise<ResultRow> {
+  const [row] = await s.tx.insert(partnerResult).values(values).returning();
+  if (!row) throw new Error("result insert returned nothing");
+  return row;
+}
+
+export async function insertFiles(s: Scope, rows: Omit<typeof partnerResultFile.$inferInsert, "id">[]): Promise<void> {
+  if (rows.length > 0) await s.tx.insert(partnerResultFile).values(rows);
+}
+
+function withNames(s: Scope) {
+  return s.tx
+    .select({ result: partnerResult, submittedByName: submitter.name, decidedByName: decider.name })
+    .from(partnerResult)
+    .leftJoin(submitter, eq(submitter.id, partnerResult.submittedBy))
+    .leftJoin(decider, eq(decider.id, partnerResult.decidedBy));
+}
+
+export async function listResults(s: Scope, engagementId: string): Promise<ResultWithNames[]> {
+  return withNames(s)
+    .where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId)))
+    .orderBy(asc(partnerResult.outputType), desc(partnerResult.version));
+}
+
+export async function findResult(s: Scope, engagementId: string, id: string): Promise<ResultWithNames | null> {
+  const [row] = await withNames(s).where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId), eq(partnerResult.id, id)));
+  return row ?? null;
+}
+
+export async function lockResult(s: Scope, engagementId: string, id: string): Promise<ResultRow | null> {
+  const [row] = await s.tx
+    .select()
+    .from(partnerResult)
+    .where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId), eq(partnerResult.id, id)))
+    .for("update");
+  return row ?? null;
+}
+
+/** The accepted version of a type on an engagement other than `exceptId`: the one a new acceptance supersedes. */
+export async function findAccepted(
+  s: Scope,
+  engagementId: string,
+  outputType: string,
+  seriesKey: string,
+  exceptId: string,
+): Promise<ResultRow | null> {
+  const [row] = await s.tx
+    .select()
+    .from(partnerResult)
+    .where(
+      and(
+        sideFilter(s),
+        eq(partnerResult.engagementId, engagementId),
+        eq(partnerResult.outputType, outputType),
+        eq(partnerResult.seriesKey, seriesKey),
+        eq(partnerResult.status, "accepted"),
+        sql`${partnerResult.id} <> ${exceptId}`,
+      ),
+    )
+    .for("update");
+  return row ?? null;
+}
+
+export async function updateResult(s: Scope, id: string, patch: Partial<typeof partnerResult.$inferInsert>): Promise<void> {
+  await s.tx
+    .update(partnerResult)
+    .set(patch)
+    .where(and(sideFilter(s), eq(partnerResult.id, id)));
+}
+
+export async function listFiles(s: Scope, resultIds: string[]): Promise<ResultFileRow[]> {
+  if (resultIds.length === 0) return [];
+  return s.tx
+    .select()
+    .from(partnerResultFile)
+    .where(
+      and(
+        inArray(partnerResultFile.resultId, resultIds),
+        s.orgKind === "company" ? eq(partnerResultFile.orgId, s.orgId) : eq(partnerResultFile.providerOrgId, s.orgId),
+      ),
+    )
+    .orderBy(asc(partnerResultFile.createdAt));
+}
+
+export async function listAcceptedOfType(s: Scope, outputType: string): Promise<ResultRow[]> {
+  return s.tx
+    .select()
+    .from(partnerResult)
+    .where(and(eq(partnerResult.orgId, s.orgId), eq(partnerResult.outputType, outputType), eq(partnerResult.status, "accepted")))
+    .orderBy(desc(partnerResult.decidedAt), desc(partnerResult.submittedAt))
+    .limit(50);
+}
+
+/**
+ * Results waiting for the company's answer past a deadline, across all companies: the deadline
+ * job's work list. Runs as the owner (no tenant yet); each item is then handled in its company's
+ * own transaction.
+ */
+export async function listOverdue(db: Database | Tx, remindBefore: Date, acceptBefore: Date) {
+  return db
+    .select({
+      id: partnerResult.id,
+      orgId: partnerResult.orgId,
+      engagementId: partnerResult.engagementId,
+      submittedAt: partnerResult.submittedAt,
+      remindedAt: partnerResult.remindedAt,
+    })
+    .from(partnerResult)
+    .where(
+      and(
+        eq(partnerResult.status, "submitted"),
+        or(lt(partnerResult.submittedAt, acceptBefore), and(lt(partnerResult.submittedAt, remindBefore), isNull(partnerResult.remindedAt))),
+      ),
+    )
+    .orderBy(asc(partnerResult.submittedAt))
+    .limit(500);
+}

@@ -1,0 +1,256 @@
+import { withTenantTx } from "@bgm/db";
+import {
+  CopsoqAnalysisView,
+  IdParam,
+  OUTPUT_TYPES,
+  OutputTypeList,
+  PartnerResult,
+  ResultDecision,
+  ResultFileParams,
+  ResultList,
+  ResultParams,
+  SubmitResult,
+} from "@bgm/domain";
+import multipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../lib/app-error.js";
+import type { TenantScope } from "../../lib/request-context.js";
+import { makeTenantScope } from "../../lib/tenant-scope.js";
+import { authenticateApiKey, touchKey } from "../data-grants/index.js";
+import { dispatchMails } from "../notifications/index.js";
+import { runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
+import { createFileStorage, type FileStorage } from "./file-storage.js";
+import * as service from "./results.service.js";
+import { type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
+
+const tags = ["results"];
+const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
+const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
+const PROVIDER_ROLES: readonly string[] = ["partner_admin", "partner_member"];
+const JOB_INTERVAL_MS = 15 * 60 * 1000;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Files of a multipart result upload, read before validation. */
+    resultFiles?: IncomingFile[];
+  }
+}
+
+/** The registry as partners read it: each output type's JSON Schema (drawn from its Zod schema) and an example. */
+const outputTypeList = (maxFileBytes: number) => ({
+  items: OUTPUT_TYPES.map((t) => ({
+    key: t.key,
+    label: t.label,
+    description: t.description,
+    fileTypes: [...t.fileTypes],
+    fileRequired: t.fileRequired,
+    landsIn: t.landsIn,
+    jsonSchema: z.toJSONSchema(t.schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+    example: t.example as Record<string, unknown>,
+  })),
+  maxFileBytes,
+});
+
+export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { maxFileBytes, reminderDays, autoAcceptDays } = app.config.results;
+  const storage: FileStorage = createFileStorage(app.config.results);
+  const ctx = (scope: TenantScope) => ({ scope, appUrl: app.config.appUrl, storage, autoAcceptDays });
+  const types = outputTypeList(maxFileBytes);
+
+  // Multipart only for this plugin's routes; files are read into memory up to the size limit (413 above it).
+  await app.register(multipart, {
+    limits: {
+      fileSize: maxFileBytes,
+      files: MAX_FILES_PER_RESULT,
+      fields: 10,
+      fieldSize: 5 * 1024 * 1024,
+      parts: MAX_FILES_PER_RESULT + 10,
+    },
+    throwFileSizeLimit: true,
+  });
+
+  app.get(
+    "/api/output-types",
+    {
+      schema: {
+        tags,
+        summary: "The output types partners deliver: JSON Schema of each payload, accepted files, where it lands, an example",
+        response: { 200: OutputTypeList },
+      },
+    },
+    async () => types,
+  );
+
+  app.get(
+    "/api/engagements/:id/results",
+    {
+      schema: {
+        tags,
+        summary: "All result versions of an engagement, newest first (both parties)",
+        params: IdParam,
+        response: { 200: ResultList },
+      },
+    },
+    async (req) => req.inTenant(PARTY, (s) => service.listResults(ctx(s), req.params.id)),
+  );
+
+  /**
+   * A multipart upload carries `outputType`, `payload` (JSON text) and `note` as fields and the files
+   * as parts; it is turned into the JSON body shape here, before validation, so both ways are
+   * validated by the same schema.
+   */
+  async function readMultipart(req: FastifyRequest) {
+    if (!req.isMultipart()) return;
+    const fields: Record<string, string> = {};
+    const files: IncomingFile[] = [];
+    for await (const part of req.parts()) {
+      if (part.type === "file") files.push({ fileName: part.filename || "datei", content: await part.toBuffer() });
+      else if (typeof part.value === "string") fields[part.fieldname] = part.value;
+    }
+    let payload: unknown = fields.payload;
+    if (typeof fields.payload === "string") {
+      try {
+        payload = JSON.parse(fields.payload);
+      } catch {
+        throw new AppError(
+          "validation_failed",
+          "The payload field must be JSON",
+          { issues: [{ path: ["payload"], message: "Invalid JSON" }] },
+          422,
+        );
+      }
+    }
+    req.body = { outputType: fields.outputType, payload, ...(fields.note === undefined ? {} : { note: fields.note }) };
+    req.resultFiles = files;
+  }
+
+  app.post(
+    "/api/partner/engagements/:id/results",
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      preValidation: readMultipart,
+      schema: {
+        tags,
+        summary:
+          "Deliver a result (partner session or `Authorization: Bearer <API key>`): JSON `{ outputType, payload, note }` or multipart/form-data with the same fields (payload as JSON text) plus files. Only output types the offering declares, only while the engagement is in progress. The payload schemas are listed at GET /api/output-types; every problem comes back as a 422 with its JSON path.",
+        consumes: ["application/json", "multipart/form-data"],
+        params: IdParam,
+        body: SubmitResult,
+        response: { 201: PartnerResult },
+      },
+    },
+    async (req, reply) => {
+      const written: string[] = [];
+      const raw = { outputType: req.body.outputType, payload: req.body.payload, note: req.body.note, files: req.resultFiles ?? [] };
+      const submit = (scope: TenantScope, apiKeyId: string | null) =>
+        service.submitResult({ ...ctx(scope), apiKeyId, written, maxFileBytes }, req.params.id, raw);
+      try {
+        const header = req.headers.authorization;
+        let outcome: Awaited<ReturnType<typeof service.submitResult>>;
+        if (header !== undefined) {
+          const key = await authenticateApiKey(app.db, header);
+          outcome = await withTenantTx(app.db, key.providerOrgId, async (tx) => {
+            await touchKey(tx, key.providerOrgId, key.apiKeyId);
+            const scope = makeTenantScope(
+              tx,
+              { orgId: key.providerOrgId, orgKind: "provider", role: "partner_member", userId: key.createdBy ?? SYSTEM_USER_ID },
+              { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null, requestId: req.id },
+            );
+            return submit(scope, key.apiKeyId);
+          });
+        } else {
+          const caller = await req.caller();
+          if (caller.active?.kind !== "provider" || !PROVIDER_ROLES.includes(caller.active.role)) {
+            throw AppError.forbidden("Only members of the engagement's provider deliver results");
+          }
+          outcome = await req.inTenant({ roles: ["partner_admin", "partner_member"], kind: "provider" }, (s) => submit(s, null));
+        }
+        void dispatchMails(app.mailer, req.log, outcome.mails);
+        return reply.status(201).send(outcome.result);
+      } catch (err) {
+        // The rows were rolled back; the bytes must go too.
+        await Promise.allSettled(written.map((k) => storage.remove(k)));
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    "/api/engagements/:id/results/:resultId/files/:fileId",
+    {
+      schema: {
+        tags,
+        summary: "Download a file delivered with a result, as an attachment (company only)",
+        params: ResultFileParams,
+        produces: ["application/octet-stream"],
+        response: { 200: z.string().meta({ format: "binary" }) },
+      },
+    },
+    async (req, reply) => {
+      const file = await req.inTenant(COMPANY, (s) =>
+        service.readResultFile(ctx(s), req.params.id, req.params.resultId, req.params.fileId),
+      );
+      return (
+        reply
+          .type(file.mimeType)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          // Buffers bypass the response serializer; the schema documents them as binary.
+          .send(file.content as unknown as string)
+      );
+    },
+  );
+
+  app.post(
+    "/api/engagements/:id/results/:resultId/decision",
+    {
+      schema: {
+        tags,
+        summary:
+          "Accept a delivered result (it lands where its type belongs; accepting twice changes nothing) or request changes with a reason (an accepted result is taken out again)",
+        params: ResultParams,
+        body: ResultDecision,
+        response: { 200: PartnerResult },
+      },
+    },
+    async (req) => {
+      const { result, mails } = await req.inTenant(COMPANY, (s) => service.decide(ctx(s), req.params.id, req.params.resultId, req.body));
+      void dispatchMails(app.mailer, req.log, mails);
+      return result;
+    },
+  );
+
+  app.get(
+    "/api/analysis/copsoq",
+    {
+      schema: {
+        tags,
+        summary: "Phase 2 Analysis: accepted COPSOQ analyses with their source, newest first",
+        response: { 200: CopsoqAnalysisView },
+      },
+    },
+    async (req) => req.inTenant(COMPANY, (s) => service.copsoqAnalyses(s)),
+  );
+
+  // Deadlines of unanswered deliveries: every 15 minutes while the server runs (not in tests, which call the job directly).
+  if (app.config.env !== "test") {
+    let timer: NodeJS.Timeout | undefined;
+    const run = () =>
+      void runResultDeadlines({
+        db: app.db,
+        mailer: app.mailer,
+        log: app.log,
+        storage,
+        appUrl: app.config.appUrl,
+        reminderDays,
+        autoAcceptDays,
+      }).catch((err: Error) => app.log.error({ err: { message: err.message } }, "result deadline job failed"));
+    app.addHook("onReady", async () => {
+      timer = setInterval(run, JOB_INTERVAL_MS);
+      timer.unref();
+      setTimeout(run, 5_000).unref();
+    });
+    app.addHook("onClose", async () => clearInterval(timer));
+  }
+};

@@ -1,0 +1,320 @@
+import { createHash } from "node:crypto";
+import { type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
+import { AppError } from "../../lib/app-error.js";
+import type { Mail } from "../../lib/mailer.js";
+import type { TenantScope } from "../../lib/request-context.js";
+import {
+  type Acting,
+  findEngagementForResults,
+  type Outcome,
+  type ResultEngagement,
+  recordResultEvent,
+  reopenDeliveredEngagement,
+} from "../engagements/index.js";
+import type { FileStorage } from "./file-storage.js";
+import { landingFor } from "./landings.js";
+import { resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
+import * as repo from "./results.repository.js";
+import { checkSubmission, type IncomingFile } from "./submission.js";
+
+/** What the result use cases need besides the tenant scope. */
+export interface ResultsContext {
+  scope: TenantScope;
+  appUrl: string;
+  storage: FileStorage;
+  autoAcceptDays: number;
+}
+
+const ENTITY = "partner_result";
+
+async function requireEngagement(scope: TenantScope, id: string): Promise<ResultEngagement> {
+  const e = await findEngagementForResults(scope, id);
+  if (!e) throw AppError.notFound("Engagement");
+  return e;
+}
+
+async function view(c: ResultsContext, e: ResultEngagement, id: string): Promise<PartnerResult> {
+  const row = await repo.findResult(c.scope, e.id, id);
+  if (!row) throw AppError.notFound("Result");
+  return toPartnerResult(row, await repo.listFiles(c.scope, [id]), e, c.autoAcceptDays);
+}
+
+export async function listResults(c: ResultsContext, engagementId: string): Promise<{ items: PartnerResult[] }> {
+  const e = await requireEngagement(c.scope, engagementId);
+  const rows = await repo.listResults(c.scope, e.id);
+  const files = await repo.listFiles(
+    c.scope,
+    rows.map((r) => r.result.id),
+  );
+  const items = rows.map((r) => toPartnerResult(r, files, e, c.autoAcceptDays));
+  items.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.version - a.version);
+  return { items };
+}
+
+/**
+ * A partner delivers a result: only on its own engagement, only while it is in progress, only an
+ * output type the offering declares. Files are written to storage before the rows; the caller
+ * removes the written keys if the transaction fails (`written`).
+ */
+export async function submitResult(
+  c: ResultsContext & { apiKeyId: string | null; written: string[]; maxFileBytes: number },
+  engagementId: string,
+  raw: { outputType: OutputTypeKey; payload: unknown; note: string; files: readonly IncomingFile[] },
+): Promise<Outcome<PartnerResult>> {
+  const { scope } = c;
+  if (scope.orgKind !== "provider") throw AppError.forbidden("Only the engagement's provider delivers results");
+  const e = await requireEngagement(scope, engagementId);
+  await repo.lockEngagement(scope, e.id);
+  const current = await requireEngagement(scope, engagementId);
+  if (current.status !== "in_progress") {
+    throw new AppError(
+      "invalid_state",
+      "Results can only be delivered while the engagement is in progress",
+      { status: current.status },
+      409,
+    );
+  }
+  if (!current.outputDataTypes.includes(raw.outputType)) {
+    throw new AppError(
+      "output_type_not_declared",
+      `The offering does not declare ${raw.outputType} as a result`,
+      { outputType: raw.outputType, declared: current.outputDataTypes },
+      422,
+    );
+  }
+  // Only now, for a caller who may deliver here: the payload and files against the type's rules.
+  const input = { ...checkSubmission(raw.outputType, raw.payload, raw.files, c.maxFileBytes), note: raw.note };
+  const version = await repo.nextVersion(scope, e.id, input.outputType);
+  const seriesKey = input.seriesKey;
+  const superseded = await repo.supersedePending(scope, e.id, input.outputType, seriesKey);
+  const row = await repo.insertResult(scope, {
+    orgId: e.orgId,
+    providerOrgId: e.providerOrgId,
+    engagementId: e.id,
+    outputType: input.outputType,
+    version,
+    seriesKey,
+    payload: input.payload,
+    note: input.note.trim(),
+    submittedBy: scope.userId,
+    apiKeyId: c.apiKeyId,
+  });
+  const stored = [];
+  for (const f of input.files) {
+    const key = await c.storage.put(e.orgId, f.content);
+    c.written.push(key);
+    stored.push({
+      resultId: row.id,
+      orgId: e.orgId,
+      providerOrgId: e.providerOrgId,
+      fileName: f.fileName,
+      mimeType: f.mimeType,
+      sizeBytes: f.content.length,
+      sha256: createHash("sha256").update(f.content).digest("hex"),
+      storageKey: key,
+    });
+  }
+  await repo.insertFiles(scope, stored);
+  await scope.audit({
+    action: "result.submitted",
+    entityType: ENTITY,
+    entityId: row.id,
+    details: { engagementId: e.id, outputType: input.outputType, version, files: stored.length, superseded, apiKeyId: c.apiKeyId },
+  });
+  const mails = await recordResultEvent(
+    scope,
+    e,
+    {
+      kind: "result_submitted",
+      actorSide: "provider",
+      notify: "company",
+      message: input.note.trim(),
+      data: { resultId: row.id, outputType: input.outputType, version },
+      result: { label: outputType(input.outputType)?.label.de ?? input.outputType, version },
+    },
+    c.appUrl,
+  );
+  return { result: await view(c, e, row.id), mails };
+}
+
+/** Lands a result where its type belongs and takes the previously accepted version of the same type out. */
+async function accept(c: ResultsContext, e: ResultEngagement, row: repo.ResultRow, auto: boolean): Promise<void> {
+  const { scope } = c;
+  const previous = await repo.findAccepted(scope, e.id, row.outputType, row.seriesKey, row.id);
+  if (previous) await takeOut(c, e, previous, "superseded", "");
+  const now = new Date();
+  const source = sourceOf(row, e, now);
+  const handler = landingFor(row.outputType as OutputTypeKey);
+  const def = outputType(row.outputType);
+  if (!def) throw new Error(`output type ${row.outputType} is not in the registry`);
+  // The payload was validated at upload; parse again so handlers get defaults and exact types.
+  const payload = def.schema.parse(row.payload);
+  const undo = await handler.land({ scope, resultId: row.id, engagementId: e.id, source, label: resultLabel(row) }, payload as never);
+  await repo.updateResult(scope, row.id, {
+    status: "accepted",
+    decidedBy: scope.userId,
+    decidedAt: now,
+    autoAccepted: auto,
+    landing: { source, undo },
+  });
+  await scope.audit({
+    action: auto ? "result.auto_accepted" : "result.accepted",
+    entityType: ENTITY,
+    entityId: row.id,
+    details: {
+      engagementId: e.id,
+      outputType: row.outputType,
+      version: row.version,
+      landsIn: def.landsIn,
+      supersededId: previous?.id ?? null,
+    },
+  });
+}
+
+/** Takes an accepted result out of the place it landed, cleanly, and records why. */
+async function takeOut(
+  c: ResultsContext,
+  e: ResultEngagement,
+  row: repo.ResultRow,
+  status: "superseded" | "changes_requested",
+  reason: string,
+) {
+  const { scope } = c;
+  const landing = row.landing as { source?: unknown; undo?: Record<string, unknown> } | null;
+  if (row.status === "accepted" && landing?.undo) {
+    const handler = landingFor(row.outputType as OutputTypeKey);
+    const source = sourceOf(row, e, row.decidedAt);
+    await handler.withdraw({ scope, resultId: row.id, engagementId: e.id, source, label: resultLabel(row) }, landing.undo);
+  }
+  await repo.updateResult(scope, row.id, {
+    status,
+    ...(status === "changes_requested" ? { decidedBy: scope.userId, decidedAt: new Date(), decisionReason: reason } : {}),
+    landing: null,
+  });
+  await scope.audit({
+    action: status === "superseded" ? "result.superseded" : "result.changes_requested",
+    entityType: ENTITY,
+    entityId: row.id,
+    details: { engagementId: e.id, outputType: row.outputType, version: row.version, wasAccepted: row.status === "accepted" },
+  });
+}
+
+/**
+ * The company's answer to a delivery. Accepting lands it (and supersedes the earlier accepted
+ * version); accepting again changes nothing. Requesting changes sends it back with a reason the
+ * partner sees, takes it out of where it landed if it was accepted, and reopens a delivered engagement.
+ */
+export async function decide(
+  c: ResultsContext,
+  engagementId: string,
+  resultId: string,
+  input: { decision: "accept" | "request_changes"; reason: string },
+): Promise<Outcome<PartnerResult>> {
+  const { scope } = c;
+  if (scope.orgKind !== "company") throw AppError.forbidden("Only the company decides on results");
+  const e = await requireEngagement(scope, engagementId);
+  await repo.lockEngagement(scope, e.id);
+  const row = await repo.lockResult(scope, e.id, resultId);
+  if (!row) throw AppError.notFound("Result");
+  const label = { label: outputType(row.outputType)?.label.de ?? row.outputType, version: row.version };
+  const mails: Mail[] = [];
+
+  if (input.decision === "accept") {
+    if (row.status === "accepted") return { result: await view(c, e, row.id), mails };
+    if (row.status !== "submitted") {
+      throw new AppError(
+        "invalid_state",
+        `A ${row.status} result cannot be accepted`,
+        { status: row.status, allowed: ["request_changes"] },
+        409,
+      );
+    }
+    await accept(c, e, row, false);
+    mails.push(
+      ...(await recordResultEvent(
+        scope,
+        e,
+        {
+          kind: "result_accepted",
+          actorSide: "company",
+          notify: "provider",
+          message: "",
+          data: { resultId: row.id, outputType: row.outputType, version: row.version },
+          result: label,
+        },
+        c.appUrl,
+      )),
+    );
+    return { result: await view(c, e, row.id), mails };
+  }
+
+  if (row.status !== "submitted" && row.status !== "accepted") {
+    throw new AppError("invalid_state", `Changes cannot be requested on a ${row.status} result`, { status: row.status }, 409);
+  }
+  const reason = input.reason.trim();
+  await takeOut(c, e, row, "changes_requested", reason);
+  mails.push(
+    ...(await recordResultEvent(
+      scope,
+      e,
+      {
+        kind: "result_changes_requested",
+        actorSide: "company",
+        notify: "provider",
+        message: reason,
+        data: { resultId: row.id, outputType: row.outputType, version: row.version },
+        result: label,
+      },
+      c.appUrl,
+    )),
+  );
+  const reopened = await reopenDeliveredEngagement({ scope, appUrl: c.appUrl } satisfies Acting, e.id, reason);
+  mails.push(...reopened.mails);
+  return { result: await view(c, e, row.id), mails };
+}
+
+/** For the deadline job: accepts a result nobody answered, as the system, in the company's transaction. */
+export async function autoAccept(c: ResultsContext, engagementId: string, resultId: string): Promise<Mail[]> {
+  const { scope } = c;
+  const e = await requireEngagement(scope, engagementId);
+  await repo.lockEngagement(scope, e.id);
+  const row = await repo.lockResult(scope, e.id, resultId);
+  if (row?.status !== "submitted") return [];
+  await accept(c, e, row, true);
+  return recordResultEvent(
+    scope,
+    e,
+    {
+      kind: "result_auto_accepted",
+      actorSide: "system",
+      notify: "provider",
+      message: "",
+      data: { resultId: row.id, outputType: row.outputType, version: row.version, automatic: true },
+      result: { label: outputType(row.outputType)?.label.de ?? row.outputType, version: row.version },
+    },
+    c.appUrl,
+  );
+}
+
+export async function readResultFile(c: ResultsContext, engagementId: string, resultId: string, fileId: string) {
+  if (c.scope.orgKind !== "company") throw AppError.forbidden("Result files are served to the company");
+  const e = await requireEngagement(c.scope, engagementId);
+  const row = await repo.findResult(c.scope, e.id, resultId);
+  if (!row) throw AppError.notFound("Result");
+  const file = (await repo.listFiles(c.scope, [resultId])).find((f) => f.id === fileId);
+  if (!file) throw AppError.notFound("File");
+  await c.scope.audit({ action: "result.file_downloaded", entityType: ENTITY, entityId: resultId, details: { fileId } });
+  return { fileName: file.fileName, mimeType: file.mimeType, content: await c.storage.get(file.storageKey) };
+}
+
+/** Phase 2 Analysis: the company's accepted COPSOQ analyses with their source, newest first. */
+export async function copsoqAnalyses(scope: TenantScope) {
+  if (scope.orgKind !== "company") throw AppError.forbidden("Only companies have an analysis");
+  const rows = await repo.listAcceptedOfType(scope, "copsoq_analysis");
+  return {
+    items: rows.flatMap((r) => {
+      const landing = r.landing as { source?: PartnerResult["source"] } | null;
+      return landing?.source ? [{ payload: r.payload, source: landing.source }] : [];
+    }),
+  };
+}

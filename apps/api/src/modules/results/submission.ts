@@ -1,0 +1,91 @@
+import { type OutputTypeKey, outputType, type ResultFileMime } from "@bgm/domain";
+import { AppError } from "../../lib/app-error.js";
+import { detectResultFileType } from "./file-type.js";
+
+/**
+ * The checks a delivery must pass before anything is stored: the payload against its output
+ * type's schema (every problem with its JSON path), and each file's size and real type.
+ * Pure: no database, no HTTP, so the rules are tested on their own.
+ */
+export interface IncomingFile {
+  fileName: string;
+  content: Buffer;
+}
+
+export interface CheckedFile {
+  fileName: string;
+  content: Buffer;
+  mimeType: ResultFileMime;
+}
+
+export interface CheckedSubmission {
+  outputType: OutputTypeKey;
+  payload: Record<string, unknown>;
+  /** Deliveries with the same key are versions of each other (see the registry's seriesKey). */
+  seriesKey: string;
+  files: CheckedFile[];
+}
+
+export const MAX_FILES_PER_RESULT = 10;
+
+/** Path separators and control characters never reach a download header or a disk. */
+export function safeFileName(name: string): string {
+  const cleaned = Array.from(name, (ch) => (ch === "/" || ch === "\\" || ch === '"' || ch.charCodeAt(0) < 32 ? "_" : ch))
+    .join("")
+    .trim()
+    .slice(0, 200);
+  return cleaned || "datei";
+}
+
+export function checkSubmission(
+  key: OutputTypeKey,
+  payload: unknown,
+  files: readonly IncomingFile[],
+  maxFileBytes: number,
+): CheckedSubmission {
+  const def = outputType(key);
+  if (!def) throw AppError.unprocessable("Unknown output type", { outputType: key });
+  const parsed = def.schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new AppError(
+      "validation_failed",
+      `The result does not match the schema of ${def.key}`,
+      {
+        outputType: def.key,
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
+      },
+      422,
+    );
+  }
+  if (files.length > MAX_FILES_PER_RESULT) {
+    throw AppError.unprocessable(`At most ${MAX_FILES_PER_RESULT} files per result`, { count: files.length });
+  }
+  if (def.fileRequired && files.length === 0) {
+    throw AppError.unprocessable(`${def.key} needs a file`, { accepted: def.fileTypes });
+  }
+  const checked = files.map((f) => {
+    if (f.content.length > maxFileBytes) {
+      throw new AppError(
+        "payload_too_large",
+        `Files may be at most ${Math.round(maxFileBytes / 1024 / 1024)} MB`,
+        { fileName: safeFileName(f.fileName), maxFileBytes },
+        413,
+      );
+    }
+    if (f.content.length === 0) throw AppError.unprocessable("The file is empty", { fileName: safeFileName(f.fileName) });
+    const detected = detectResultFileType(f.content);
+    if (!detected || !(def.fileTypes as readonly string[]).includes(detected)) {
+      throw new AppError(
+        "file_type_mismatch",
+        detected
+          ? `Files of type ${detected} are not accepted for ${def.key}`
+          : "The file's content is not a type we accept, whatever its name says",
+        { fileName: safeFileName(f.fileName), detectedType: detected ?? "unknown", accepted: def.fileTypes },
+        422,
+      );
+    }
+    return { fileName: safeFileName(f.fileName), content: f.content, mimeType: detected };
+  });
+  const seriesKey = "seriesKey" in def && def.seriesKey ? (def.seriesKey as (p: unknown) => string)(parsed.data) : "";
+  return { outputType: def.key, payload: parsed.data as Record<string, unknown>, seriesKey, files: checked };
+}

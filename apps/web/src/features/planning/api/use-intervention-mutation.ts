@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type PlannedInterventionItem, planningKeys } from "./get-interventions";
+
+/** Writes the server's answer into the list at once, then refetches so every row is current. */
+export function useInterventionMutation<TInput>(fn: (input: TInput) => Promise<PlannedInterventionItem>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (updated) => {
+      queryClient.setQueryData<PlannedInterventionItem[]>(planningKeys.interventions, (items) =>
+        items?.map((item) => (item.id === updated.id ? updated : item)),
+      );
+      await queryClient.invalidateQueries({ queryKey: planningKeys.interventions });
+    },
+  });
+}

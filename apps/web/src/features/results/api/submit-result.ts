@@ -1,0 +1,29 @@
+import { apiRequest } from "../../../lib/api-client";
+import type { OutputTypeKey, PartnerResultItem } from "./types";
+import { useResultMutation } from "./use-result-mutation";
+
+export interface SubmitResultInput {
+  outputType: OutputTypeKey;
+  payload: unknown;
+  note: string;
+  files: File[];
+}
+
+/**
+ * Without files the upload is plain JSON; with files it is multipart, the payload travelling as a JSON
+ * string. The browser sets the multipart Content-Type (with its boundary) itself.
+ */
+export function submitResult(engagementId: string, { outputType, payload, note, files }: SubmitResultInput): Promise<PartnerResultItem> {
+  const path = `/api/partner/engagements/${encodeURIComponent(engagementId)}/results`;
+  if (files.length === 0) return apiRequest<PartnerResultItem>(path, { method: "POST", json: { outputType, payload, note } });
+  const form = new FormData();
+  form.append("outputType", outputType);
+  form.append("payload", JSON.stringify(payload));
+  form.append("note", note);
+  for (const file of files) form.append("files", file, file.name);
+  return apiRequest<PartnerResultItem>(path, { method: "POST", body: form });
+}
+
+export function useSubmitResult(engagementId: string) {
+  return useResultMutation(engagementId, (input: SubmitResultInput) => submitResult(engagementId, input));
+}

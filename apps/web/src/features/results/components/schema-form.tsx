@@ -1,0 +1,64 @@
+import Form from "@rjsf/mantine";
+import type { ErrorSchema, RJSFSchema, ValidatorType } from "@rjsf/utils";
+import type { RefObject } from "react";
+import { useTranslation } from "react-i18next";
+import { NativeDateWidget } from "./native-date-widget";
+import { rjsfTranslator } from "./rjsf-strings";
+import { ArrayTitle, FieldTitle } from "./rjsf-titles";
+
+const WIDGETS = { DateWidget: NativeDateWidget };
+const TEMPLATES = { TitleFieldTemplate: FieldTitle, ArrayFieldTitleTemplate: ArrayTitle };
+/** The dialog shows its own summary; without a handler rjsf logs every failed check to the console. */
+const ignoreErrors = () => {};
+
+export type SchemaFormRef = RefObject<{ validateForm: () => boolean } | null>;
+
+interface SchemaFormProps {
+  schema: RJSFSchema;
+  validator: ValidatorType;
+  value: Record<string, unknown>;
+  onChange: (value: Record<string, unknown>) => void;
+  /** The server's findings, shown at their fields. */
+  extraErrors?: ErrorSchema;
+  formRef: SchemaFormRef;
+  liveValidate: boolean;
+}
+
+/**
+ * The upload form drawn from the output type's JSON Schema. Rendered as a <div> inside the upload
+ * dialog's own form (forms cannot nest); the dialog validates it through `formRef` before sending.
+ */
+/**
+ * rjsf's built-in focusing needs a <form> element; ours is a <div> inside the dialog's form, so
+ * focus the first invalid field by its id (idPrefix "payload", path segments joined by "_").
+ */
+function focusField(error: { property?: string }) {
+  const id = `payload${(error.property ?? "").replace(/\./g, "_")}`;
+  document.getElementById(id)?.focus();
+}
+
+export function SchemaForm({ schema, validator, value, onChange, extraErrors, formRef, liveValidate }: SchemaFormProps) {
+  const { t } = useTranslation();
+  return (
+    <Form
+      ref={formRef as RefObject<never>}
+      tagName="div"
+      schema={schema}
+      formData={value}
+      validator={validator}
+      widgets={WIDGETS}
+      templates={TEMPLATES}
+      translateString={rjsfTranslator(t)}
+      onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)}
+      extraErrors={extraErrors}
+      liveValidate={liveValidate ? "onChange" : undefined}
+      showErrorList={false}
+      focusOnFirstError={focusField}
+      onError={ignoreErrors}
+      noHtml5Validate
+      idPrefix="payload"
+    >
+      {true}
+    </Form>
+  );
+}

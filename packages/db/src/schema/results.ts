@@ -1,0 +1,116 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organization, user } from "./auth.js";
+import { engagement } from "./engagements.js";
+import { orgId } from "./tenant.js";
+
+/**
+ * One version of a partner's structured result on an engagement. Shared by the two parties like the
+ * engagement itself: org_id is the company, provider_org_id the partner who delivered it.
+ */
+export const partnerResult = pgTable(
+  "partner_result",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    providerOrgId: text("provider_org_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    engagementId: uuid("engagement_id")
+      .notNull()
+      .references(() => engagement.id, { onDelete: "cascade" }),
+    outputType: text("output_type").notNull(),
+    version: integer("version").notNull(),
+    /** Deliveries with the same series key replace each other (e.g. participation stats of one period). */
+    seriesKey: text("series_key").notNull().default(""),
+    /** submitted → accepted | changes_requested | superseded; an accepted version may later be superseded or sent back. */
+    status: text("status").notNull().default("submitted"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    note: text("note").notNull().default(""),
+    submittedBy: text("submitted_by").references(() => user.id, { onDelete: "set null" }),
+    apiKeyId: uuid("api_key_id"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text("decided_by").references(() => user.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionReason: text("decision_reason").notNull().default(""),
+    autoAccepted: boolean("auto_accepted").notNull().default(false),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    /** What landing this result changed, so taking it out again restores exactly that. */
+    landing: jsonb("landing").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    uniqueIndex("partner_result_version_uq").on(t.engagementId, t.outputType, t.version),
+    index("partner_result_org_idx").on(t.orgId, t.outputType, t.status),
+    index("partner_result_pending_idx").on(t.status, t.submittedAt),
+  ],
+);
+
+/** Files delivered with a result. The bytes live in file storage (outside the web root), named by storage_key. */
+export const partnerResultFile = pgTable(
+  "partner_result_file",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    resultId: uuid("result_id")
+      .notNull()
+      .references(() => partnerResult.id, { onDelete: "cascade" }),
+    orgId: orgId(),
+    providerOrgId: text("provider_org_id").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("partner_result_file_result_idx").on(t.resultId)],
+);
+
+/** Snapshot of where a landed item came from (provider, offering, version, dates), kept with the item. */
+export type ResultSourceSnapshot = Record<string, unknown>;
+
+/** Accepted results documenting a checklist task or a legal requirement step. */
+export const resultEvidence = pgTable(
+  "result_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    resultId: uuid("result_id")
+      .notNull()
+      .references(() => partnerResult.id, { onDelete: "cascade" }),
+    /** "task" + bgm_task.id or "legal_step" + legal_requirement_step.id */
+    targetType: text("target_type").notNull(),
+    targetId: uuid("target_id").notNull(),
+    label: text("label").notNull(),
+    source: jsonb("source").$type<ResultSourceSnapshot>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("result_evidence_uq").on(t.resultId, t.targetType, t.targetId),
+    index("result_evidence_target_idx").on(t.orgId, t.targetType, t.targetId),
+  ],
+);
+
+/** Phase 3 Planning: interventions proposed by a partner's plan, adopted (or dismissed) one by one. */
+export const plannedIntervention = pgTable(
+  "planned_intervention",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    sourceResultId: uuid("source_result_id").references(() => partnerResult.id, { onDelete: "set null" }),
+    source: jsonb("source").$type<ResultSourceSnapshot>(),
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull(),
+    targetGroup: text("target_group").notNull(),
+    schedule: text("schedule").notNull(),
+    costEstimateCents: integer("cost_estimate_cents").notNull(),
+    goalId: uuid("goal_id"),
+    /** The goal as the partner named it, shown when it matches none of the company's goals. */
+    proposedGoal: text("proposed_goal"),
+    status: text("status").notNull().default("proposed"),
+    decidedBy: text("decided_by").references(() => user.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("planned_intervention_org_idx").on(t.orgId, t.status)],
+);

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { COPSOQ_MIN_GROUP_SIZE, OUTPUT_TYPES, outputType } from "./output-types.js";
+
+const docsExample = (key: string) =>
+  JSON.parse(readFileSync(new URL(`../../../../docs/partner-api/examples/${key}.json`, import.meta.url), "utf8"));
+
+describe("output type registry", () => {
+  it.each(OUTPUT_TYPES.map((t) => [t.key, t] as const))(
+    "%s: the example is valid, documented in the repo, and has a JSON Schema",
+    (key, t) => {
+      expect(t.schema.safeParse(t.example).success).toBe(true);
+      expect(docsExample(key)).toEqual(t.example);
+      const schema = z.toJSONSchema(t.schema, { io: "input", unrepresentable: "any" }) as { type: string; properties: object };
+      expect(schema.type).toBe("object");
+      expect(Object.keys(schema.properties).length).toBeGreaterThan(0);
+      expect(t.label.de && t.label.en).toBeTruthy();
+    },
+  );
+
+  it("refuses a COPSOQ group below the minimum group size and names it", () => {
+    const example = structuredClone(outputType("copsoq_analysis")?.example) as { groups: { name: string; n: number; scales: unknown[] }[] };
+    example.groups.push({ name: "Fuhrpark", n: COPSOQ_MIN_GROUP_SIZE - 1, scales: [] });
+    const parsed = outputType("copsoq_analysis")?.schema.safeParse(example);
+    expect(parsed?.success).toBe(false);
+    const issue = parsed?.error?.issues.find((i) => i.path.join(".") === "groups.2.n");
+    expect(issue?.message).toContain("Fuhrpark");
+  });
+
+  it("checks participation counts against the rate", () => {
+    const schema = outputType("participation_stats")?.schema;
+    const base = { label: "Kurs", period: { from: "2026-01-01", to: "2026-01-31" }, registeredCount: 20, attendedCount: 15 };
+    expect(schema?.safeParse({ ...base, attendanceRate: 75 }).success).toBe(true);
+    const wrong = schema?.safeParse({ ...base, attendanceRate: 90 });
+    expect(wrong?.error?.issues.map((i) => i.path.join("."))).toEqual(["attendanceRate"]);
+    expect(schema?.safeParse({ ...base, attendedCount: 25, attendanceRate: 125 }).success).toBe(false);
+  });
+
+  it("every output type lands somewhere and accepts at least one file type", () => {
+    for (const t of OUTPUT_TYPES) {
+      expect(t.fileTypes.length).toBeGreaterThan(0);
+      expect(t.landsIn).toBeTruthy();
+    }
+  });
+});
