@@ -2,7 +2,8 @@
 # Runs the Vitest suite once more on Node 24 LTS without touching the machine's node:
 # the npm registry's node-linux-<arch>@24 package carries the binary; it is cached in
 # $NODE24_DIR (default ~/.cache/bgm-node24) and installed only when missing.
-# Extra arguments are passed to `vitest run`.
+# Extra arguments are passed to `vitest run`; with `--pg` first, the run goes against the
+# PostgreSQL server (scripts/test-pg.mjs on Node 24), which CI uses to cover both in one run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -25,4 +26,8 @@ fi
 echo "test:node24: using Node $("$bin/node" --version) ($bin/node)"
 # On PATH first so any `node` a test spawns is Node 24, too.
 export PATH="$bin:$PATH"
+if [[ "${1:-}" == "--pg" ]]; then
+  shift
+  exec "$bin/node" scripts/test-pg.mjs "$@"
+fi
 exec "$bin/node" node_modules/vitest/vitest.mjs run "$@"
