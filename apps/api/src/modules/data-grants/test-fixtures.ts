@@ -1,5 +1,6 @@
-import { bgmProject, employee, goal, offering } from "@bgm/db";
+import { bgmProject, employee, goal } from "@bgm/db";
 import { eq } from "drizzle-orm";
+import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
 import { type Api, api, type OrgUser, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 
 /** Shared by this module's tests: a company and a provider with an accepted engagement about an offering that requests scopes. */
@@ -12,48 +13,14 @@ export interface World {
   engagementId: string;
 }
 
-export const FUTURE_QUOTE = "2099-12-31";
+export { FUTURE_QUOTE } from "../../../test/engagement-fixtures.js";
 
-export async function publishScopedOffering(
-  t: TestApp,
-  providerOrgId: string,
-  scopes: string[],
-  title = "COPSOQ-Befragung",
-): Promise<string> {
-  const [row] = await t.database.db
-    .insert(offering)
-    .values({
-      orgId: providerOrgId,
-      title,
-      category: "survey_analysis",
-      deliveryMode: "remote",
-      priceFromCents: 120_000,
-      priceUnit: "flat",
-      status: "published",
-      providerName: "SurveyPro GmbH",
-      requiredDataScopes: scopes,
-    })
-    .returning({ id: offering.id });
-  return row?.id as string;
-}
-
-function expectStatus(res: { statusCode: number; body: string }, status: number, what: string) {
-  if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-}
+export const publishScopedOffering = (t: TestApp, providerOrgId: string, scopes: string[], title = "COPSOQ-Befragung") =>
+  publishTestOffering(t, providerOrgId, { title, requiredDataScopes: scopes });
 
 /** Requests a quote, has the partner quote it and the company accept it: the engagement is `accepted`. */
-export async function acceptedEngagement(asCompany: Api, asPartner: Api, offeringId: string): Promise<string> {
-  const created = await asCompany.post("/api/engagements", { offeringId, brief: { what: "Mitarbeiterbefragung" } });
-  expectStatus(created, 201, "request quote");
-  const id = created.json().id as string;
-  expectStatus(
-    await asPartner.post(`/api/engagements/${id}/quotes`, { priceCents: 100_000, scopeOfWork: "Befragung", validUntil: FUTURE_QUOTE }),
-    201,
-    "quote",
-  );
-  expectStatus(await asCompany.post(`/api/engagements/${id}/transitions`, { action: "accept_quote", message: "" }), 200, "accept");
-  return id;
-}
+export const acceptedEngagement = (asCompany: Api, asPartner: Api, offeringId: string) =>
+  engagementUntil(asCompany, asPartner, offeringId, "accepted");
 
 export async function makeWorld(t: TestApp, opts: { scopes?: string[]; companyName?: string; partner?: OrgUser } = {}): Promise<World> {
   const company = await signUpCompany(t.app, { name: opts.companyName ?? "Muster GmbH" });

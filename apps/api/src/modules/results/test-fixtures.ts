@@ -1,4 +1,4 @@
-import { offering } from "@bgm/db";
+import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
 import { type Api, api, type OrgUser, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 
 /** A company and a provider with an engagement in progress about an offering that declares `outputTypes`. */
@@ -11,42 +11,12 @@ export interface ResultWorld {
   engagementId: string;
 }
 
-function expectStatus(res: { statusCode: number; body: string }, status: number, what: string) {
-  if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-}
-
-export async function publishOffering(t: TestApp, providerOrgId: string, outputTypes: string[], title = "COPSOQ-Analyse"): Promise<string> {
-  const [row] = await t.database.db
-    .insert(offering)
-    .values({
-      orgId: providerOrgId,
-      title,
-      category: "survey_analysis",
-      deliveryMode: "remote",
-      priceFromCents: 120_000,
-      priceUnit: "flat",
-      status: "published",
-      providerName: "SurveyPro GmbH",
-      outputDataTypes: outputTypes,
-    })
-    .returning({ id: offering.id });
-  return row?.id as string;
-}
+export const publishOffering = (t: TestApp, providerOrgId: string, outputTypes: string[], title = "COPSOQ-Analyse") =>
+  publishTestOffering(t, providerOrgId, { title, outputDataTypes: outputTypes });
 
 /** Quote request → quote → acceptance → start: the engagement is in progress. */
-export async function engagementInProgress(asCompany: Api, asPartner: Api, offeringId: string, start = true): Promise<string> {
-  const created = await asCompany.post("/api/engagements", { offeringId, brief: { what: "Befragung und Auswertung" } });
-  expectStatus(created, 201, "request quote");
-  const id = created.json().id as string;
-  expectStatus(
-    await asPartner.post(`/api/engagements/${id}/quotes`, { priceCents: 100_000, scopeOfWork: "Befragung", validUntil: "2099-12-31" }),
-    201,
-    "quote",
-  );
-  expectStatus(await asCompany.post(`/api/engagements/${id}/transitions`, { action: "accept_quote", message: "" }), 200, "accept");
-  if (start) expectStatus(await asPartner.post(`/api/engagements/${id}/transitions`, { action: "start", message: "" }), 200, "start");
-  return id;
-}
+export const engagementInProgress = (asCompany: Api, asPartner: Api, offeringId: string) =>
+  engagementUntil(asCompany, asPartner, offeringId, "in_progress", "Befragung und Auswertung");
 
 export async function makeResultWorld(
   t: TestApp,
