@@ -54,6 +54,10 @@ export const dataGrantsCases: AuthzCases = {
       body: () => ({ decisions: [{ scopeKey: "goals", grant: false }], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }),
     },
     "POST /api/data-grants/{id}/revoke": { kind: "foreign", url: (f) => `/api/data-grants/${f.ids.grantId}/revoke` },
+    "GET /api/partner/engagements/{id}/grants": {
+      kind: "foreign",
+      url: (f) => `/api/partner/engagements/${f.ids.grantEngagementId}/grants`,
+    },
     "GET /api/data-grants": { kind: "own", url: () => "/api/data-grants" },
     "GET /api/data-grants/export.csv": { kind: "own", url: () => "/api/data-grants/export.csv" },
     "GET /api/data-grants/export.pdf": { kind: "own", url: () => "/api/data-grants/export.pdf" },

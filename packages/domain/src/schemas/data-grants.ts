@@ -142,3 +142,23 @@ export const PartnerData = z.object({
   expiresAt: Timestamp,
   records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
 });
+
+/**
+ * A grant as the partner sees it: which scope, which fields, for what purpose, until when, and its
+ * state. No names of the company's people and no narrowing details (those are the company's).
+ */
+export const PartnerGrant = z.object({
+  id: z.uuid(),
+  scopeKey: z.string(),
+  label: z.object({ de: z.string(), en: z.string() }),
+  fields: z.array(z.string()),
+  purpose: z.object({ de: z.string(), en: z.string() }),
+  narrowed: z.boolean().describe("The company limited the scope to some departments or people"),
+  grantedAt: Timestamp,
+  expiresAt: Timestamp,
+  revokedAt: Timestamp.nullable(),
+  state: GrantState,
+  /** Where to fetch the data while the grant is active. */
+  dataPath: z.string(),
+});
+export const PartnerGrantList = z.object({ items: z.array(PartnerGrant) });

@@ -116,6 +116,40 @@ describe("the demo acceptance flow", () => {
   });
 });
 
+describe("the partner's view of its grants", () => {
+  it("lists scope, fields, purpose, expiry and state, without the company's people or narrowing details", async () => {
+    const w = await makeWorld(t);
+    await addEmployees(t, w.company.orgId, people(6, "Sicht", "Lager"));
+    const granted = await w.asCompany.post(`/api/engagements/${w.engagementId}/grants`, {
+      decisions: [
+        { scopeKey: "employee_list", grant: true, confirmHighSensitivity: true, narrowing: { departments: ["Lager"] } },
+        { scopeKey: "goals", grant: true },
+      ],
+      expiresAt: inOneMonth(),
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const listId = granted.json().granted.find((g: { scopeKey: string }) => g.scopeKey === "employee_list").id;
+    await w.asCompany.post(`/api/data-grants/${listId}/revoke`);
+
+    const res = await w.asPartner.get(`/api/partner/engagements/${w.engagementId}/grants`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { scopeKey: string; state: string; narrowed: boolean; fields: string[]; dataPath: string }[];
+    const byKey = Object.fromEntries(items.map((i) => [i.scopeKey, i]));
+    expect(byKey.employee_list).toMatchObject({ state: "revoked", narrowed: true, fields: ["name", "email"] });
+    expect(byKey.goals).toMatchObject({
+      state: "active",
+      narrowed: false,
+      dataPath: `/api/partner/engagements/${w.engagementId}/data/goals`,
+    });
+    expect(res.body).not.toContain("Lager");
+    expect(res.body).not.toContain("Muster GmbH Admin");
+
+    const other = await signUpProvider(t.app, { name: "Andere Partner AG" });
+    expect((await api(t.app, other.cookie).get(`/api/partner/engagements/${w.engagementId}/grants`)).statusCode).toBe(404);
+    expect((await w.asCompany.get(`/api/partner/engagements/${w.engagementId}/grants`)).statusCode).toBe(403);
+  });
+});
+
 describe("the grant dialog's rules", () => {
   let w: World;
   beforeAll(async () => {

@@ -116,3 +116,19 @@ export async function organizationName(tx: Tx, orgId: string): Promise<string> {
   const [row] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, orgId));
   return row?.name ?? "";
 }
+
+/** The grants of one engagement as its provider sees them (newest first). */
+export async function listGrantsForProvider(tx: Tx, providerOrgId: string, engagementId: string) {
+  return tx
+    .select({ grant: dataGrant, engagementStatus: engagement.status })
+    .from(dataGrant)
+    .innerJoin(engagement, eq(engagement.id, dataGrant.engagementId))
+    .where(
+      and(
+        eq(dataGrant.providerOrgId, providerOrgId),
+        eq(dataGrant.engagementId, engagementId),
+        eq(engagement.providerOrgId, providerOrgId),
+      ),
+    )
+    .orderBy(desc(dataGrant.grantedAt), desc(dataGrant.id));
+}

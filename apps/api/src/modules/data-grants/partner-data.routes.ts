@@ -1,11 +1,25 @@
-import { PartnerData, PartnerDataParams, PartnerDataQuery } from "@bgm/domain";
+import { IdParam, PartnerData, PartnerDataParams, PartnerDataQuery, PartnerGrantList } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toCsv } from "./csv.js";
 import { authenticatePartner } from "./partner-auth.js";
 import { servePartnerData } from "./partner-data.service.js";
+import { partnerGrants } from "./partner-grants.service.js";
 
 export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/api/partner/engagements/:id/grants",
+    {
+      schema: {
+        tags: ["data-grants"],
+        summary: "The data scopes the company granted on this engagement, with fields, purpose, expiry and state (the partner's view)",
+        params: IdParam,
+        response: { 200: PartnerGrantList },
+      },
+    },
+    async (req) => req.inTenant({ roles: ["partner_admin", "partner_member"], kind: "provider" }, (s) => partnerGrants(s, req.params.id)),
+  );
+
   app.get(
     "/api/partner/engagements/:id/data/:scope",
     {

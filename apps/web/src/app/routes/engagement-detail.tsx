@@ -7,6 +7,7 @@ import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
 import { homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
+import { GrantedDataSection } from "../../features/data-sharing/components/granted-data-section";
 import { canManageDataAccess, ManageDataAccessButton } from "../../features/data-sharing/components/manage-data-access-button";
 import { useEngagement } from "../../features/engagements/api/get-engagement";
 import { EngagementActions } from "../../features/engagements/components/engagement-actions";
@@ -65,6 +66,7 @@ export function EngagementDetailRoute() {
         </Grid.Col>
       </Grid>
       <ResultsSection engagement={e} side={side} />
+      {side === "provider" ? <GrantedDataSection engagementId={e.id} /> : null}
     </Stack>
   );
 }

@@ -10,6 +10,18 @@ export const dataSharingDe = {
   },
   dataSharing: {
     manageAccess: "Datenzugriff verwalten",
+    partnerView: {
+      title: "Freigegebene Daten",
+      none: "Das Unternehmen hat für diesen Auftrag noch keine Daten freigegeben.",
+      scope: "Daten",
+      fields: "Felder",
+      until: "Gültig bis",
+      state: "Status",
+      endpoint: "Abruf",
+      purpose: "Zweck: {{purpose}}",
+      narrowed: "Vom Unternehmen eingegrenzt",
+      hint: "Abrufen mit Ihrer Anmeldung oder einem API-Schlüssel (Authorization: Bearer …), als JSON oder mit ?format=csv. Jeder Abruf wird protokolliert; nach Widerruf oder Ablauf wird nichts mehr ausgeliefert.",
+    },
     sensitivity: {
       low: "Geringe Sensibilität",
       medium: "Mittlere Sensibilität",

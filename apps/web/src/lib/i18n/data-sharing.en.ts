@@ -9,6 +9,18 @@ export const dataSharingEn: Widen<typeof dataSharingDe> = {
     myData: "My data",
   },
   dataSharing: {
+    partnerView: {
+      title: "Granted data",
+      none: "The company has not granted any data for this engagement yet.",
+      scope: "Data",
+      fields: "Fields",
+      until: "Valid until",
+      state: "State",
+      endpoint: "Fetch",
+      purpose: "Purpose: {{purpose}}",
+      narrowed: "Narrowed by the company",
+      hint: "Fetch with your session or an API key (Authorization: Bearer …), as JSON or with ?format=csv. Every request is logged; after revocation or expiry nothing is served.",
+    },
     manageAccess: "Manage data access",
     sensitivity: {
       low: "Low sensitivity",

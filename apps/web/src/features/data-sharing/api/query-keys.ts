@@ -3,6 +3,7 @@ export const dataSharingKeys = {
   grants: ["data-grants"] as const,
   overview: ["data-grants", "overview"] as const,
   request: (engagementId: string) => ["data-grants", "request", engagementId] as const,
+  partnerGrants: (engagementId: string) => ["data-grants", "partner", engagementId] as const,
   disclosures: ["data-disclosures"] as const,
   apiKeys: ["api-keys"] as const,
 };

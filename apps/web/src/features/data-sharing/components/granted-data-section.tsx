@@ -1,0 +1,68 @@
+import { Alert, Code, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../../components/ui/error-alert";
+import { LoadingState } from "../../../components/ui/loading-state";
+import { formatDate } from "../../../lib/format";
+import { usePartnerGrants } from "../api/partner-grants";
+import { GrantStateBadge } from "./badges";
+
+/**
+ * The partner's side of data sharing on one engagement: which scopes the company granted, which
+ * fields, for what purpose and until when, and where to fetch them while they are active.
+ */
+export function GrantedDataSection({ engagementId }: { engagementId: string }) {
+  const { t, i18n } = useTranslation();
+  const grants = usePartnerGrants(engagementId);
+  const lang = i18n.language === "en" ? "en" : "de";
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="granted-data-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="granted-data-title">
+          {t("dataSharing.partnerView.title")}
+        </Title>
+        {grants.isPending ? <LoadingState /> : null}
+        {grants.isError ? <ErrorAlert error={grants.error} onRetry={() => void grants.refetch()} /> : null}
+        {grants.data && grants.data.items.length === 0 ? <Text c="dimmed">{t("dataSharing.partnerView.none")}</Text> : null}
+        {grants.data && grants.data.items.length > 0 ? (
+          <>
+            <Table.ScrollContainer minWidth={640}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("dataSharing.partnerView.scope")}</Table.Th>
+                    <Table.Th>{t("dataSharing.partnerView.fields")}</Table.Th>
+                    <Table.Th>{t("dataSharing.partnerView.until")}</Table.Th>
+                    <Table.Th>{t("dataSharing.partnerView.state")}</Table.Th>
+                    <Table.Th>{t("dataSharing.partnerView.endpoint")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {grants.data.items.map((g) => (
+                    <Table.Tr key={g.id}>
+                      <Table.Td>
+                        <Text fw={600}>{g.label[lang]}</Text>
+                        <Text size="sm" c="dimmed">
+                          {t("dataSharing.partnerView.purpose", { purpose: g.purpose[lang] })}
+                        </Text>
+                        {g.narrowed ? <Text size="sm">{t("dataSharing.partnerView.narrowed")}</Text> : null}
+                      </Table.Td>
+                      <Table.Td>{g.fields.join(", ")}</Table.Td>
+                      <Table.Td>{formatDate(g.expiresAt)}</Table.Td>
+                      <Table.Td>
+                        <GrantStateBadge state={g.state} />
+                      </Table.Td>
+                      <Table.Td>{g.state === "active" ? <Code>{`GET ${g.dataPath}`}</Code> : "–"}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Alert variant="light" color="blue">
+              {t("dataSharing.partnerView.hint")}
+            </Alert>
+          </>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
