@@ -11,12 +11,19 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      return send(reply, 400, "validation_failed", "The request does not match the expected schema", {
+      // A route may answer schema problems with 422 and JSON paths as arrays (partner result uploads).
+      const status = req.routeOptions.config?.validationStatus ?? 400;
+      return send(reply, status, "validation_failed", "The request does not match the expected schema", {
         issues: err.validation.map((v) => ({
           in: err.validationContext,
-          path: v.instancePath,
+          path:
+            status === 422
+              ? v.instancePath
+                  .split("/")
+                  .filter(Boolean)
+                  .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
+              : v.instancePath,
           message: v.message,
-          ...(v.params && "issue" in v.params ? {} : {}),
         })),
       });
     }

@@ -21,7 +21,6 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Only the returned views and mail texts use these; the seed keeps neither (no files, no mails). */
 const APP_URL = "http://localhost";
 const AUTO_ACCEPT_DAYS = 14;
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const noFiles: FileStorage = {
   put: async () => {
     throw new Error("the demo seed delivers no files");
@@ -294,8 +293,6 @@ async function deliverAndAccept(db: Database, w: ResultSeedWorld, engagementId: 
         storage: noFiles,
         autoAcceptDays: AUTO_ACCEPT_DAYS,
         apiKeyId: null,
-        written: [],
-        maxFileBytes: MAX_FILE_BYTES,
       },
       engagementId,
       { outputType: d.outputType, payload: d.payload, note: d.note, files: [] },

@@ -28,6 +28,28 @@ describe("output type registry", () => {
     expect(issue?.message).toContain("Fuhrpark");
   });
 
+  it("refuses group layouts that would reveal a small remainder or overlap", () => {
+    const schema = outputType("copsoq_analysis")?.schema;
+    const base = structuredClone(outputType("copsoq_analysis")?.example) as {
+      respondingCount: number;
+      groups: { name: string; n: number; scales: { key: string; mean: number; sd: number; n: number }[] }[];
+    };
+    const remainder = structuredClone(base);
+    remainder.respondingCount = 87;
+    expect(schema?.safeParse(remainder).error?.issues.map((i) => i.path.join("."))).toContain("groups");
+    const nested = structuredClone(base);
+    nested.groups.push({ name: "Produktion Schicht A", n: 20, scales: [] });
+    expect(
+      schema
+        ?.safeParse(nested)
+        .error?.issues.map((i) => i.message)
+        .join(" "),
+    ).toContain("overlap");
+    const cell = structuredClone(base);
+    (cell.groups[0]?.scales[0] as { n: number }).n = 38;
+    expect(schema?.safeParse(cell).error?.issues.map((i) => i.path.join("."))).toContain("scales.0.n");
+  });
+
   it("checks participation counts against the rate", () => {
     const schema = outputType("participation_stats")?.schema;
     const base = { label: "Kurs", period: { from: "2026-01-01", to: "2026-01-31" }, registeredCount: 20, attendedCount: 15 };

@@ -87,6 +87,34 @@ export const CopsoqAnalysis = z
         });
       }
     });
+    // No differencing: the groups must not overlap, and the respondents outside all listed groups must
+    // be none or at least the minimum group size, per survey and per scale; otherwise subtracting the
+    // groups from the total would reveal the answers of 1–4 people.
+    if (v.groups.length > 0) {
+      const inGroups = v.groups.reduce((sum, g) => sum + g.n, 0);
+      const rest = v.respondingCount - inGroups;
+      if (rest < 0) {
+        ctx.addIssue({ code: "custom", path: ["groups"], message: "The groups overlap: together they have more members than responses" });
+      } else if (rest > 0 && rest < COPSOQ_MIN_GROUP_SIZE) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["groups"],
+          message: `${rest} respondents are in no listed group; with fewer than ${COPSOQ_MIN_GROUP_SIZE} their answers could be computed from the difference. Add them to a group`,
+        });
+      }
+      v.scales.forEach((scale, i) => {
+        const cells = v.groups.flatMap((g) => g.scales.filter((c) => c.key === scale.key));
+        if (cells.length === 0) return;
+        const scaleRest = scale.n - cells.reduce((sum, c) => sum + c.n, 0);
+        if (scaleRest < 0 || (scaleRest > 0 && scaleRest < COPSOQ_MIN_GROUP_SIZE)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["scales", i, "n"],
+            message: `Scale "${scale.key}": the group values leave ${scaleRest} answers outside the groups; it must be 0 or at least ${COPSOQ_MIN_GROUP_SIZE}`,
+          });
+        }
+      });
+    }
     const names = new Set<string>();
     v.groups.forEach((g, i) => {
       if (names.has(g.name)) ctx.addIssue({ code: "custom", path: ["groups", i, "name"], message: `Group "${g.name}" appears twice` });

@@ -162,3 +162,12 @@ export async function withdrawInterventionsOf(s: Scope, resultId: string) {
     .returning({ id: plannedIntervention.id });
   return { removed: removed.length, kept: kept.length };
 }
+
+/** Serialises changes of one task (e.g. two results landing at once). */
+export async function lockTask(s: Scope, taskKey: string) {
+  await s.tx
+    .select({ id: bgmTask.id })
+    .from(bgmTask)
+    .where(and(eq(bgmTask.orgId, s.orgId), eq(bgmTask.taskKey, taskKey)))
+    .for("update");
+}

@@ -12,6 +12,8 @@ import { getTask, updateTask } from "./bgm-process.service.js";
 export interface TaskUndo {
   taskKey: string;
   previousStatus: "open" | "in_progress" | "done";
+  /** When this result completed the task (null if it was done already). */
+  completedAt?: string | null;
 }
 
 /** Marks the task done with the result as its evidence; remembers the status it had. */
@@ -20,17 +22,22 @@ export async function completeTaskWithResult(
   taskKey: string,
   r: { resultId: string; label: string; source: ResultSource },
 ): Promise<TaskUndo> {
+  await repo.lockTask(scope, taskKey);
   const task = await getTask(scope, taskKey);
   await addResultEvidence(scope, { resultId: r.resultId, targetType: "task", targetId: task.id, label: r.label, source: r.source });
-  if (task.status !== "done") await updateTask(scope, taskKey, { status: "done" });
-  return { taskKey, previousStatus: task.status };
+  if (task.status === "done") return { taskKey, previousStatus: task.status };
+  const done = await updateTask(scope, taskKey, { status: "done" });
+  return { taskKey, previousStatus: task.status, completedAt: done.completedAt };
 }
 
 export async function withdrawTaskResult(scope: TenantScope, resultId: string, undo: TaskUndo): Promise<void> {
+  await repo.lockTask(scope, undo.taskKey);
   const task = await getTask(scope, undo.taskKey);
   await removeResultEvidence(scope, resultId);
   const stillDocumented = await hasOtherResultEvidence(scope, "task", task.id, resultId);
-  if (undo.previousStatus !== "done" && task.status === "done" && !stillDocumented) {
+  // Only while the task is as this result left it: a manager who reopened and closed it decided themselves.
+  const untouched = task.status === "done" && undo.completedAt !== undefined && task.completedAt === undo.completedAt;
+  if (undo.previousStatus !== "done" && untouched && !stillDocumented) {
     await updateTask(scope, undo.taskKey, { status: undo.previousStatus });
   }
 }

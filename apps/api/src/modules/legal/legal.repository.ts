@@ -173,11 +173,15 @@ export async function insertRequirementsWithSteps(
   return created.length;
 }
 
-/** Measures a partner result created; they go with the result. */
-export async function deleteMeasuresOfResult({ tx, orgId }: Db, requirementId: string, resultId: string): Promise<number> {
-  const rows = await tx
+export async function deleteMeasure({ tx, orgId }: Db, requirementId: string, id: string): Promise<void> {
+  await tx
     .delete(legalMeasure)
-    .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, requirementId), eq(legalMeasure.sourceResultId, resultId)))
-    .returning({ id: legalMeasure.id });
-  return rows.length;
+    .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, requirementId), eq(legalMeasure.id, id)));
+}
+
+export async function detachMeasureFromResult({ tx, orgId }: Db, requirementId: string, id: string): Promise<void> {
+  await tx
+    .update(legalMeasure)
+    .set({ sourceResultId: null })
+    .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, requirementId), eq(legalMeasure.id, id)));
 }

@@ -142,6 +142,41 @@ describe("accepted results land in the right place and leave it cleanly", () => 
     expect(after.steps.every((s: { done: boolean }) => !s.done)).toBe(true);
   });
 
+  it("withdrawing keeps what the manager did afterwards: edited measures, a changed effectiveness check", async () => {
+    const w = await makeResultWorld(t, { outputTypes: ["ergonomic_assessment"], companyName: "Eigenarbeit GmbH" });
+    const assessment = example("ergonomic_assessment") as { effectivenessCheck: string };
+    assessment.effectivenessCheck = "Nachbegehung geplant";
+    const r = await deliver(w, "ergonomic_assessment", assessment);
+    await decide(w, r.id, "accept");
+    const req = (await w.asCompany.get("/api/legal-requirements/gbu_physical")).json();
+    const [first] = req.measures;
+    const edited = await w.asCompany.patch(`/api/legal-requirements/gbu_physical/measures/${first.id}`, {
+      carriedOutAt: "2026-11-25",
+      proof: "Rechnung 4711",
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await w.asCompany.patch("/api/legal-requirements/gbu_physical", {
+      effectivenessCheck: "Eigene Prüfung durch die Fachkraft für Arbeitssicherheit",
+    });
+
+    await decide(w, r.id, "request_changes", "Bitte Lager ergänzen");
+    const after = (await w.asCompany.get("/api/legal-requirements/gbu_physical")).json();
+    expect(after.measures.map((m: { id: string; proof: string }) => [m.id, m.proof])).toEqual([[first.id, "Rechnung 4711"]]);
+    expect(after.effectivenessCheck).toBe("Eigene Prüfung durch die Fachkraft für Arbeitssicherheit");
+    expect(after.assessmentDate).toBeNull();
+  });
+
+  it("a cancelled engagement's delivery can no longer be accepted", async () => {
+    const w = await makeResultWorld(t, { companyName: "Abbruch GmbH" });
+    const r = await deliver(w, "copsoq_analysis");
+    expect((await w.asCompany.post(`/api/engagements/${w.engagementId}/transitions`, { action: "cancel", message: "" })).statusCode).toBe(
+      200,
+    );
+    const res = await decide(w, r.id, "accept");
+    expect(res.statusCode).toBe(409);
+    expect((await w.asCompany.get("/api/project/tasks/employee_survey")).json().status).toBe("open");
+  });
+
   it("participation stats become a KPI card with its trend across periods", async () => {
     const w = await makeResultWorld(t, { outputTypes: ["participation_stats"], companyName: "Upfit Kunde GmbH" });
     const first = await deliver(w, "participation_stats");

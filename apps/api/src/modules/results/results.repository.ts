@@ -1,6 +1,6 @@
 import type { Database, Tx } from "@bgm/db";
 import { engagement, partnerResult, partnerResultFile, user } from "@bgm/db";
-import { and, asc, desc, eq, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, max, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { TenantScope } from "../../lib/request-context.js";
 
@@ -160,9 +160,12 @@ export async function listOverdue(db: Database | Tx, remindBefore: Date, acceptB
       remindedAt: partnerResult.remindedAt,
     })
     .from(partnerResult)
+    .innerJoin(engagement, eq(engagement.id, partnerResult.engagementId))
     .where(
       and(
         eq(partnerResult.status, "submitted"),
+        // Called-off engagements: no reminders, no automatic acceptance.
+        notInArray(engagement.status, ["cancelled", "declined", "quote_rejected"]),
         or(lt(partnerResult.submittedAt, acceptBefore), and(lt(partnerResult.submittedAt, remindBefore), isNull(partnerResult.remindedAt))),
       ),
     )

@@ -106,6 +106,27 @@ describe("partner results: upload and review", () => {
     expect(storedFileCount()).toBe(before);
   });
 
+  it("answers a malformed multipart body with 400 and an unknown output type with 422, never 500", async () => {
+    const truncated = await w.asPartner.raw({
+      method: "POST",
+      url: `/api/partner/engagements/${w.engagementId}/results`,
+      payload: '------x\r\nContent-Disposition: form-data; name="outputType"\r\n\r\nrepo',
+      headers: { "content-type": "multipart/form-data; boundary=----x" },
+    });
+    expect(truncated.statusCode).toBe(400);
+    const noBoundary = await w.asPartner.raw({
+      method: "POST",
+      url: `/api/partner/engagements/${w.engagementId}/results`,
+      payload: "irgendwas",
+      headers: { "content-type": "multipart/form-data" },
+    });
+    expect(noBoundary.statusCode).toBe(400);
+    const unknown = await upload({ outputType: "horoscope", payload: {} });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.details.issues[0].path).toEqual(["outputType"]);
+    expect(await list()).toEqual([]);
+  });
+
   it("refuses uploads by the company, by another provider and to a foreign engagement", async () => {
     const company = await upload({ outputType: "copsoq_analysis", payload: COPSOQ }, w.engagementId, w.asCompany);
     expect(company.statusCode).toBe(403);
@@ -179,5 +200,36 @@ describe("partner results: upload and review", () => {
     expect((await as.get(`/api/engagements/${w.engagementId}/results`)).statusCode).toBe(404);
     expect((await as.post(`/api/engagements/${w.engagementId}/results/${any?.id}/decision`, { decision: "accept" })).statusCode).toBe(404);
     expect((await as.get("/api/analysis/copsoq")).json().items).toEqual([]);
+  });
+});
+
+describe("the database holds the provider to superseding its own undecided versions", () => {
+  let t: TestApp;
+  let w: ResultWorld;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await makeResultWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  it("refuses any other change a provider-side transaction tries on a result row", async () => {
+    const { partnerResult, withTenantTx } = await import("@bgm/db");
+    const { eq } = await import("drizzle-orm");
+    const res = await w.asPartner.post(`/api/partner/engagements/${w.engagementId}/results`, {
+      outputType: "copsoq_analysis",
+      payload: COPSOQ,
+    });
+    const id = res.json().id as string;
+    const tamper = withTenantTx(t.database.db, w.partner.orgId, (tx) =>
+      tx
+        .update(partnerResult)
+        .set({ status: "accepted", landing: { forged: true } })
+        .where(eq(partnerResult.id, id)),
+    );
+    await expect(tamper).rejects.toThrow();
+    const supersede = withTenantTx(t.database.db, w.partner.orgId, (tx) =>
+      tx.update(partnerResult).set({ status: "superseded" }).where(eq(partnerResult.id, id)),
+    );
+    await expect(supersede).resolves.toBeDefined();
   });
 });

@@ -1,7 +1,9 @@
-import { withTenantTx } from "@bgm/db";
+import { createHash } from "node:crypto";
+import { type Tx, withTenantTx } from "@bgm/db";
 import {
   CopsoqAnalysisView,
   IdParam,
+  type MemberRole,
   OUTPUT_TYPES,
   OutputTypeList,
   PartnerResult,
@@ -19,11 +21,12 @@ import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
 import { authenticateApiKey, touchKey } from "../data-grants/index.js";
+import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
 import { runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
 import { createFileStorage, type FileStorage } from "./file-storage.js";
 import * as service from "./results.service.js";
-import { type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
+import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
 
 const tags = ["results"];
 const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
@@ -31,12 +34,28 @@ const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as con
 const PROVIDER_ROLES: readonly string[] = ["partner_admin", "partner_member"];
 const JOB_INTERVAL_MS = 15 * 60 * 1000;
 
+interface Uploader {
+  providerOrgId: string;
+  userId: string;
+  apiKeyId: string | null;
+  role: MemberRole;
+}
+
 declare module "fastify" {
   interface FastifyRequest {
     /** Files of a multipart result upload, read before validation. */
     resultFiles?: IncomingFile[];
+    /** Who delivers, checked before the body is read. */
+    uploader?: Uploader & { engagement: ResultEngagement };
+  }
+  interface FastifyContextConfig {
+    /** Status for schema validation failures of this route (default 400). */
+    validationStatus?: number;
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TOTAL_BYTES = (maxFileBytes: number) => 2 * maxFileBytes;
 
 /** The registry as partners read it: each output type's JSON Schema (drawn from its Zod schema) and an example. */
 const outputTypeList = (maxFileBytes: number) => ({
@@ -97,22 +116,80 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /**
-   * A multipart upload carries `outputType`, `payload` (JSON text) and `note` as fields and the files
-   * as parts; it is turned into the JSON body shape here, before validation, so both ways are
-   * validated by the same schema.
+   * Who delivers: an API key (machines; the key acts for its creator in the audit log) or a partner
+   * session, and the engagement must be theirs. Checked before a byte of the body is read, so
+   * nobody without the right to deliver here can make the server buffer uploads.
+   */
+  async function authenticateUploader(req: FastifyRequest<{ Params: { id: string } }>) {
+    const header = req.headers.authorization;
+    let who: Uploader;
+    if (header !== undefined) {
+      const key = await authenticateApiKey(app.db, header);
+      who = { providerOrgId: key.providerOrgId, userId: key.createdBy ?? SYSTEM_USER_ID, apiKeyId: key.apiKeyId, role: "partner_member" };
+    } else {
+      const { caller, active } = await req.authorize({ roles: ["partner_admin", "partner_member"], kind: "provider" });
+      who = { providerOrgId: active.organizationId, userId: caller.user.id, apiKeyId: null, role: active.role };
+    }
+    const id = typeof req.params.id === "string" && UUID.test(req.params.id) ? req.params.id : null;
+    const engagement = id
+      ? await withTenantTx(app.db, who.providerOrgId, (tx) => findEngagementForResults(uploaderScope(tx, who, req), id))
+      : null;
+    if (!engagement) throw AppError.notFound("Engagement");
+    req.uploader = { ...who, engagement };
+  }
+
+  function uploaderScope(tx: Tx, who: Uploader, req: FastifyRequest): TenantScope {
+    return makeTenantScope(
+      tx,
+      { orgId: who.providerOrgId, orgKind: "provider", role: who.role, userId: who.userId },
+      { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null, requestId: req.id },
+    );
+  }
+
+  /**
+   * A multipart upload carries `outputType`, `payload` (JSON text, or a part of type application/json)
+   * and `note` as fields and the files as parts; it is turned into the JSON body shape here, before
+   * validation, so both ways are validated by the same schema. A malformed body is a 400, too many
+   * bytes a 413 — never a 500.
    */
   async function readMultipart(req: FastifyRequest) {
     if (!req.isMultipart()) return;
-    const fields: Record<string, string> = {};
+    const fields: Record<string, unknown> = {};
     const files: IncomingFile[] = [];
-    for await (const part of req.parts()) {
-      if (part.type === "file") files.push({ fileName: part.filename || "datei", content: await part.toBuffer() });
-      else if (typeof part.value === "string") fields[part.fieldname] = part.value;
+    let total = 0;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === "file") {
+          const content = await part.toBuffer();
+          total += content.length;
+          if (total > MAX_TOTAL_BYTES(maxFileBytes)) {
+            throw new AppError(
+              "payload_too_large",
+              "The files of one result may be at most twice the single-file limit together",
+              { maxFileBytes },
+              413,
+            );
+          }
+          files.push({ fileName: part.filename || "datei", content });
+        } else {
+          fields[part.fieldname] = part.value;
+        }
+      }
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      const e = err as { code?: string; statusCode?: number };
+      if (e.statusCode === 413 || e.code === "FST_REQ_FILE_TOO_LARGE") {
+        throw new AppError("payload_too_large", `Files may be at most ${Math.round(maxFileBytes / 1024 / 1024)} MB`, { maxFileBytes }, 413);
+      }
+      if (e.code === "FST_FILES_LIMIT" || e.code === "FST_PARTS_LIMIT" || e.code === "FST_FIELDS_LIMIT") {
+        throw new AppError("payload_too_large", `At most ${MAX_FILES_PER_RESULT} files per result`, { code: e.code }, 413);
+      }
+      throw new AppError("bad_request", "The multipart body could not be read");
     }
-    let payload: unknown = fields.payload;
-    if (typeof fields.payload === "string") {
+    let payload = fields.payload;
+    if (typeof payload === "string") {
       try {
-        payload = JSON.parse(fields.payload);
+        payload = JSON.parse(payload);
       } catch {
         throw new AppError(
           "validation_failed",
@@ -130,7 +207,9 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/partner/engagements/:id/results",
     {
       bodyLimit: 5 * 1024 * 1024,
-      preValidation: readMultipart,
+      // Schema problems of a delivery are 422 with JSON paths, like the payload's own checks.
+      config: { validationStatus: 422 },
+      preValidation: [authenticateUploader, readMultipart],
       schema: {
         tags,
         summary:
@@ -142,31 +221,42 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      const who = req.uploader;
+      if (!who) throw new Error("uploader missing after authentication");
+      const declared = who.engagement.outputDataTypes;
+      if (!declared.includes(req.body.outputType)) {
+        throw new AppError(
+          "output_type_not_declared",
+          `The offering does not declare ${req.body.outputType} as a result`,
+          { outputType: req.body.outputType, declared },
+          422,
+        );
+      }
+      // Files are checked and written before the transaction: no row lock is held while bytes travel.
+      const files = checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
       const written: string[] = [];
-      const raw = { outputType: req.body.outputType, payload: req.body.payload, note: req.body.note, files: req.resultFiles ?? [] };
-      const submit = (scope: TenantScope, apiKeyId: string | null) =>
-        service.submitResult({ ...ctx(scope), apiKeyId, written, maxFileBytes }, req.params.id, raw);
       try {
-        const header = req.headers.authorization;
-        let outcome: Awaited<ReturnType<typeof service.submitResult>>;
-        if (header !== undefined) {
-          const key = await authenticateApiKey(app.db, header);
-          outcome = await withTenantTx(app.db, key.providerOrgId, async (tx) => {
-            await touchKey(tx, key.providerOrgId, key.apiKeyId);
-            const scope = makeTenantScope(
-              tx,
-              { orgId: key.providerOrgId, orgKind: "provider", role: "partner_member", userId: key.createdBy ?? SYSTEM_USER_ID },
-              { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null, requestId: req.id },
-            );
-            return submit(scope, key.apiKeyId);
+        const stored: service.StoredUpload[] = [];
+        for (const f of files) {
+          const key = await storage.put(who.engagement.orgId, f.content);
+          written.push(key);
+          stored.push({
+            fileName: f.fileName,
+            mimeType: f.mimeType,
+            sizeBytes: f.content.length,
+            sha256: createHash("sha256").update(f.content).digest("hex"),
+            storageKey: key,
           });
-        } else {
-          const caller = await req.caller();
-          if (caller.active?.kind !== "provider" || !PROVIDER_ROLES.includes(caller.active.role)) {
-            throw AppError.forbidden("Only members of the engagement's provider deliver results");
-          }
-          outcome = await req.inTenant({ roles: ["partner_admin", "partner_member"], kind: "provider" }, (s) => submit(s, null));
         }
+        const outcome = await withTenantTx(app.db, who.providerOrgId, async (tx) => {
+          if (who.apiKeyId) await touchKey(tx, who.providerOrgId, who.apiKeyId);
+          return service.submitResult({ ...ctx(uploaderScope(tx, who, req)), apiKeyId: who.apiKeyId }, req.params.id, {
+            outputType: req.body.outputType,
+            payload: req.body.payload,
+            note: req.body.note,
+            files: stored,
+          });
+        });
         void dispatchMails(app.mailer, req.log, outcome.mails);
         return reply.status(201).send(outcome.result);
       } catch (err) {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { Mail } from "../../lib/mailer.js";
@@ -15,7 +14,7 @@ import type { FileStorage } from "./file-storage.js";
 import { landingFor } from "./landings.js";
 import { resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
 import * as repo from "./results.repository.js";
-import { checkSubmission, type IncomingFile } from "./submission.js";
+import { checkPayload } from "./submission.js";
 
 /** What the result use cases need besides the tenant scope. */
 export interface ResultsContext {
@@ -26,6 +25,8 @@ export interface ResultsContext {
 }
 
 const ENTITY = "partner_result";
+/** Engagements that ended without the work: nothing delivered on them lands any more. */
+const CALLED_OFF: readonly string[] = ["cancelled", "declined", "quote_rejected"];
 
 async function requireEngagement(scope: TenantScope, id: string): Promise<ResultEngagement> {
   const e = await findEngagementForResults(scope, id);
@@ -51,15 +52,24 @@ export async function listResults(c: ResultsContext, engagementId: string): Prom
   return { items };
 }
 
+/** A file already checked and written to storage; the row points at it. */
+export interface StoredUpload {
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+}
+
 /**
  * A partner delivers a result: only on its own engagement, only while it is in progress, only an
- * output type the offering declares. Files are written to storage before the rows; the caller
- * removes the written keys if the transaction fails (`written`).
+ * output type the offering declares. The files were checked and stored before this transaction (so
+ * no lock is held while bytes travel); the caller removes them again if it fails.
  */
 export async function submitResult(
-  c: ResultsContext & { apiKeyId: string | null; written: string[]; maxFileBytes: number },
+  c: ResultsContext & { apiKeyId: string | null },
   engagementId: string,
-  raw: { outputType: OutputTypeKey; payload: unknown; note: string; files: readonly IncomingFile[] },
+  raw: { outputType: OutputTypeKey; payload: unknown; note: string; files: readonly StoredUpload[] },
 ): Promise<Outcome<PartnerResult>> {
   const { scope } = c;
   if (scope.orgKind !== "provider") throw AppError.forbidden("Only the engagement's provider delivers results");
@@ -82,8 +92,8 @@ export async function submitResult(
       422,
     );
   }
-  // Only now, for a caller who may deliver here: the payload and files against the type's rules.
-  const input = { ...checkSubmission(raw.outputType, raw.payload, raw.files, c.maxFileBytes), note: raw.note };
+  // Only now, for a caller who may deliver here: the payload against the type's schema.
+  const input = { ...checkPayload(raw.outputType, raw.payload), note: raw.note };
   const version = await repo.nextVersion(scope, e.id, input.outputType);
   const seriesKey = input.seriesKey;
   const superseded = await repo.supersedePending(scope, e.id, input.outputType, seriesKey);
@@ -99,21 +109,7 @@ export async function submitResult(
     submittedBy: scope.userId,
     apiKeyId: c.apiKeyId,
   });
-  const stored = [];
-  for (const f of input.files) {
-    const key = await c.storage.put(e.orgId, f.content);
-    c.written.push(key);
-    stored.push({
-      resultId: row.id,
-      orgId: e.orgId,
-      providerOrgId: e.providerOrgId,
-      fileName: f.fileName,
-      mimeType: f.mimeType,
-      sizeBytes: f.content.length,
-      sha256: createHash("sha256").update(f.content).digest("hex"),
-      storageKey: key,
-    });
-  }
+  const stored = raw.files.map((f) => ({ ...f, resultId: row.id, orgId: e.orgId, providerOrgId: e.providerOrgId }));
   await repo.insertFiles(scope, stored);
   await scope.audit({
     action: "result.submitted",
@@ -221,6 +217,14 @@ export async function decide(
 
   if (input.decision === "accept") {
     if (row.status === "accepted") return { result: await view(c, e, row.id), mails };
+    if (CALLED_OFF.includes(e.status)) {
+      throw new AppError(
+        "invalid_state",
+        "The engagement was called off; its results can no longer be accepted",
+        { engagementStatus: e.status },
+        409,
+      );
+    }
     if (row.status !== "submitted") {
       throw new AppError(
         "invalid_state",
@@ -279,7 +283,7 @@ export async function autoAccept(c: ResultsContext, engagementId: string, result
   const e = await requireEngagement(scope, engagementId);
   await repo.lockEngagement(scope, e.id);
   const row = await repo.lockResult(scope, e.id, resultId);
-  if (row?.status !== "submitted") return [];
+  if (row?.status !== "submitted" || CALLED_OFF.includes(e.status)) return [];
   await accept(c, e, row, true);
   return recordResultEvent(
     scope,
@@ -303,8 +307,16 @@ export async function readResultFile(c: ResultsContext, engagementId: string, re
   if (!row) throw AppError.notFound("Result");
   const file = (await repo.listFiles(c.scope, [resultId])).find((f) => f.id === fileId);
   if (!file) throw AppError.notFound("File");
+  let content: Buffer;
+  try {
+    content = await c.storage.get(file.storageKey);
+  } catch (err) {
+    if ((err as { code?: string }).code === "ENOENT")
+      throw new AppError("not_found", "The file's content is no longer in storage", { fileId }, 404);
+    throw err;
+  }
   await c.scope.audit({ action: "result.file_downloaded", entityType: ENTITY, entityId: resultId, details: { fileId } });
-  return { fileName: file.fileName, mimeType: file.mimeType, content: await c.storage.get(file.storageKey) };
+  return { fileName: file.fileName, mimeType: file.mimeType, content };
 }
 
 /** Phase 2 Analysis: the company's accepted COPSOQ analyses with their source, newest first. */

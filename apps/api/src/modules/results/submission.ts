@@ -37,12 +37,11 @@ export function safeFileName(name: string): string {
   return cleaned || "datei";
 }
 
-export function checkSubmission(
+/** The payload against its output type's schema; every problem with its JSON path (422). */
+export function checkPayload(
   key: OutputTypeKey,
   payload: unknown,
-  files: readonly IncomingFile[],
-  maxFileBytes: number,
-): CheckedSubmission {
+): { outputType: OutputTypeKey; payload: Record<string, unknown>; seriesKey: string } {
   const def = outputType(key);
   if (!def) throw AppError.unprocessable("Unknown output type", { outputType: key });
   const parsed = def.schema.safeParse(payload);
@@ -57,13 +56,21 @@ export function checkSubmission(
       422,
     );
   }
+  const seriesKey = "seriesKey" in def && def.seriesKey ? (def.seriesKey as (p: unknown) => string)(parsed.data) : "";
+  return { outputType: def.key, payload: parsed.data as Record<string, unknown>, seriesKey };
+}
+
+/** Each file's size and real type against what the output type accepts. */
+export function checkFiles(key: OutputTypeKey, files: readonly IncomingFile[], maxFileBytes: number): CheckedFile[] {
+  const def = outputType(key);
+  if (!def) throw AppError.unprocessable("Unknown output type", { outputType: key });
   if (files.length > MAX_FILES_PER_RESULT) {
     throw AppError.unprocessable(`At most ${MAX_FILES_PER_RESULT} files per result`, { count: files.length });
   }
   if (def.fileRequired && files.length === 0) {
     throw AppError.unprocessable(`${def.key} needs a file`, { accepted: def.fileTypes });
   }
-  const checked = files.map((f) => {
+  return files.map((f) => {
     if (f.content.length > maxFileBytes) {
       throw new AppError(
         "payload_too_large",
@@ -84,8 +91,22 @@ export function checkSubmission(
         422,
       );
     }
-    return { fileName: safeFileName(f.fileName), content: f.content, mimeType: detected };
+    return { fileName: withExtension(safeFileName(f.fileName), detected), content: f.content, mimeType: detected };
   });
-  const seriesKey = "seriesKey" in def && def.seriesKey ? (def.seriesKey as (p: unknown) => string)(parsed.data) : "";
-  return { outputType: def.key, payload: parsed.data as Record<string, unknown>, seriesKey, files: checked };
+}
+
+const EXTENSIONS: Record<ResultFileMime, string> = {
+  "application/pdf": ".pdf",
+  "image/png": ".png",
+  "image/jpeg": ".jpg",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+};
+
+/** A download is named for what its bytes are: "tool.jar" detected as docx is served as "tool.jar.docx". */
+export function withExtension(name: string, mime: ResultFileMime): string {
+  const ext = EXTENSIONS[mime];
+  const lower = name.toLowerCase();
+  if (lower.endsWith(ext) || (mime === "image/jpeg" && lower.endsWith(".jpeg"))) return name;
+  return `${name.slice(0, 200 - ext.length)}${ext}`;
 }
