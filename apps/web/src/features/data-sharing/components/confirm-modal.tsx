@@ -1,6 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../../components/ui/error-message";
+import { Text } from "@mantine/core";
+import { FormModal, ModalForm } from "../../../components/ui/form-modal";
 
 interface ConfirmModalProps {
   opened: boolean;
@@ -15,25 +14,19 @@ interface ConfirmModalProps {
 
 /** A red "are you sure" for revoking a grant or a key. */
 export function ConfirmModal({ opened, title, body, confirmLabel, loading, error, onConfirm, onClose }: ConfirmModalProps) {
-  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ "aria-label": t("common.close") }}>
-      <Stack>
-        {error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(error, t)}
-          </Alert>
-        ) : null}
+    <FormModal opened={opened} onClose={onClose} title={title}>
+      <ModalForm
+        onSubmit={onConfirm}
+        onCancel={onClose}
+        submitLabel={confirmLabel}
+        submitColor="red"
+        pending={loading}
+        error={error}
+        autoFocusSubmit
+      >
         <Text>{body}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button color="red" loading={loading} onClick={onConfirm} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      </ModalForm>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
-import { errorMessage } from "../../../components/ui/error-message";
+import { FormModal, ModalForm } from "../../../components/ui/form-modal";
 import { useCreateApiKey } from "../api/api-keys";
 import type { CreatedApiKeyResponse } from "../api/types";
 
@@ -17,14 +17,9 @@ export function CreateApiKeyModal({ opened, onClose }: { opened: boolean; onClos
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={created ? t("dataSharing.apiKeys.createdTitle") : t("dataSharing.apiKeys.create")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal opened={opened} onClose={close} title={created ? t("dataSharing.apiKeys.createdTitle") : t("dataSharing.apiKeys.create")}>
       {created ? <CreatedKey created={created} onDone={close} /> : opened ? <CreateForm onCreated={setCreated} onCancel={close} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -34,8 +29,7 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (key: CreatedApiKeyRes
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!name.trim()) return;
     create.mutate(
       { name: name.trim(), ...(expiry ? { expiresAt: new Date(`${expiry}T23:59:59.000Z`).toISOString() } : {}) },
@@ -44,32 +38,24 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (key: CreatedApiKeyRes
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {create.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(create.error, t)}
-          </Alert>
-        ) : null}
-        <TextInput
-          label={t("dataSharing.apiKeys.name")}
-          required
-          maxLength={200}
-          data-autofocus
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-        />
-        <DateField label={t("dataSharing.apiKeys.expiresOptional")} value={expiry} onChange={setExpiry} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
-            {t("dataSharing.apiKeys.create")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel={t("dataSharing.apiKeys.create")}
+      pending={create.isPending}
+      error={create.error}
+      submitDisabled={!name.trim()}
+    >
+      <TextInput
+        label={t("dataSharing.apiKeys.name")}
+        required
+        maxLength={200}
+        data-autofocus
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+      />
+      <DateField label={t("dataSharing.apiKeys.expiresOptional")} value={expiry} onChange={setExpiry} />
+    </ModalForm>
   );
 }
 

@@ -1,9 +1,8 @@
 import type { Employee } from "@bgm/domain";
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import { SimpleGrid, TextInput } from "@mantine/core";
+import { type ChangeEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../../components/ui/error-message";
-import { notify } from "../../../lib/notify";
+import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { useCreateEmployee } from "../api/create-employee";
 import { useUpdateEmployee } from "../api/update-employee";
 
@@ -16,15 +15,9 @@ interface EmployeeFormModalProps {
 export function EmployeeFormModal({ opened, onClose, employee }: EmployeeFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="lg"
-      title={employee ? t("employees.editTitle") : t("employees.addTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal opened={opened} onClose={onClose} size="lg" title={employee ? t("employees.editTitle") : t("employees.addTitle")}>
       {opened ? <EmployeeForm employee={employee} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -39,7 +32,6 @@ function EmployeeForm({ employee, onDone }: { employee?: Employee; onDone: () =>
     department: employee?.department ?? "",
     location: employee?.location ?? "",
   });
-  const error = create.error ?? update.error;
   const field = (name: keyof typeof values) => ({
     value: values[name],
     onChange: (e: ChangeEvent<HTMLInputElement>) => {
@@ -48,8 +40,7 @@ function EmployeeForm({ employee, onDone }: { employee?: Employee; onDone: () =>
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const input = {
       firstName: values.firstName.trim(),
       lastName: values.lastName.trim(),
@@ -57,40 +48,28 @@ function EmployeeForm({ employee, onDone }: { employee?: Employee; onDone: () =>
       department: values.department.trim(),
       location: values.location.trim(),
     };
-    const onSuccess = () => {
-      notify({ color: "green", message: employee ? t("employees.saved") : t("employees.created") });
-      onDone();
-    };
+    const onSuccess = notifyAndClose(employee ? t("employees.saved") : t("employees.created"), onDone);
     if (employee) update.mutate({ id: employee.id, input }, { onSuccess });
     else create.mutate(input, { onSuccess });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(error, t)}
-          </Alert>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("employees.firstName")} required maxLength={100} data-autofocus {...field("firstName")} />
-          <TextInput label={t("employees.lastName")} required maxLength={100} {...field("lastName")} />
-        </SimpleGrid>
-        <TextInput label={t("employees.email")} type="email" required maxLength={254} {...field("email")} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("employees.department")} required maxLength={200} {...field("department")} />
-          <TextInput label={t("employees.location")} maxLength={100} {...field("location")} />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t("common.save")}
+      pending={create.isPending || update.isPending}
+      error={create.error ?? update.error}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t("employees.firstName")} required maxLength={100} data-autofocus {...field("firstName")} />
+        <TextInput label={t("employees.lastName")} required maxLength={100} {...field("lastName")} />
+      </SimpleGrid>
+      <TextInput label={t("employees.email")} type="email" required maxLength={254} {...field("email")} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t("employees.department")} required maxLength={200} {...field("department")} />
+        <TextInput label={t("employees.location")} maxLength={100} {...field("location")} />
+      </SimpleGrid>
+    </ModalForm>
   );
 }

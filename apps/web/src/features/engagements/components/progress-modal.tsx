@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { NumberInput, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../../components/ui/error-message";
-import { notify } from "../../../lib/notify";
+import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { useReportProgress } from "../api/report-progress";
 import type { EngagementDetail } from "../api/types";
 
@@ -15,14 +14,9 @@ interface ProgressModalProps {
 export function ProgressModal({ engagement, opened, onClose }: ProgressModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("engagements.progressForm.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal opened={opened} onClose={onClose} title={t("engagements.progressForm.title")}>
       {opened ? <ProgressForm engagement={engagement} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -33,57 +27,40 @@ function ProgressForm({ engagement, onDone }: { engagement: EngagementDetail; on
   const [message, setMessage] = useState("");
   const complete = typeof percent === "number" && message.trim() !== "";
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (typeof percent !== "number") return;
-    report.mutate(
-      { percent, message: message.trim() },
-      {
-        onSuccess: () => {
-          notify({ color: "green", message: t("engagements.progressForm.sent") });
-          onDone();
-        },
-      },
-    );
+    report.mutate({ percent, message: message.trim() }, { onSuccess: notifyAndClose(t("engagements.progressForm.sent"), onDone) });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {report.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(report.error, t)}
-          </Alert>
-        ) : null}
-        <NumberInput
-          label={t("engagements.progressForm.percent")}
-          required
-          min={0}
-          max={100}
-          allowDecimal={false}
-          allowNegative={false}
-          clampBehavior="strict"
-          hideControls
-          data-autofocus
-          value={percent}
-          onChange={setPercent}
-        />
-        <TextInput
-          label={t("engagements.progressForm.message")}
-          required
-          maxLength={200}
-          value={message}
-          onChange={(e) => setMessage(e.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={report.isPending} disabled={!complete}>
-            {t("engagements.progressForm.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t("engagements.progressForm.submit")}
+      pending={report.isPending}
+      error={report.error}
+      submitDisabled={!complete}
+    >
+      <NumberInput
+        label={t("engagements.progressForm.percent")}
+        required
+        min={0}
+        max={100}
+        allowDecimal={false}
+        allowNegative={false}
+        clampBehavior="strict"
+        hideControls
+        data-autofocus
+        value={percent}
+        onChange={setPercent}
+      />
+      <TextInput
+        label={t("engagements.progressForm.message")}
+        required
+        maxLength={200}
+        value={message}
+        onChange={(e) => setMessage(e.currentTarget.value)}
+      />
+    </ModalForm>
   );
 }

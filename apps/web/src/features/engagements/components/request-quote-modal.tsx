@@ -1,10 +1,10 @@
 import type { Offering } from "@bgm/domain";
 import { taskTemplate } from "@bgm/domain";
-import { Alert, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { NumberInput, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { errorMessage } from "../../../components/ui/error-message";
+import { FormModal, ModalForm } from "../../../components/ui/form-modal";
 import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
 import { eurosToCents } from "../../marketplace/format-money";
@@ -21,15 +21,14 @@ interface RequestQuoteModalProps {
 export function RequestQuoteModal({ offering, taskKey = null, onClose }: RequestQuoteModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={offering !== null}
       onClose={onClose}
       size="lg"
       title={offering ? t("requestQuote.title", { title: offering.title }) : ""}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {offering ? <RequestQuoteForm key={offering.id} offering={offering} taskKey={taskKey} onCancel={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -49,8 +48,7 @@ function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering;
   const [budget, setBudget] = useState<string | number>("");
   const [message, setMessage] = useState("");
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const budgetEuros = optionalNumber(budget);
     create.mutate(
       {
@@ -74,73 +72,68 @@ function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering;
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <Text size="sm">{t("requestQuote.intro", { provider: offering.providerName })}</Text>
-        {task ? (
-          <Text size="sm" c="dimmed">
-            {t("requestQuote.linkedTask", { task: l(task.label) })}
-          </Text>
-        ) : null}
-        {create.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(create.error, t)}
-          </Alert>
-        ) : null}
-        <TextInput
-          label={t("requestQuote.what")}
-          required
-          maxLength={200}
-          data-autofocus
-          value={what}
-          onChange={(e) => setWhat(e.currentTarget.value)}
+    <ModalForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel={t("requestQuote.submit")}
+      pending={create.isPending}
+      error={create.error}
+      intro={
+        <>
+          <Text size="sm">{t("requestQuote.intro", { provider: offering.providerName })}</Text>
+          {task ? (
+            <Text size="sm" c="dimmed">
+              {t("requestQuote.linkedTask", { task: l(task.label) })}
+            </Text>
+          ) : null}
+        </>
+      }
+    >
+      <TextInput
+        label={t("requestQuote.what")}
+        required
+        maxLength={200}
+        data-autofocus
+        value={what}
+        onChange={(e) => setWhat(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t("requestQuote.when")}
+        placeholder={t("requestQuote.whenPlaceholder")}
+        maxLength={200}
+        value={when}
+        onChange={(e) => setWhen(e.currentTarget.value)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput
+          label={t("requestQuote.employeeCount")}
+          min={1}
+          max={100_000}
+          allowDecimal={false}
+          allowNegative={false}
+          hideControls
+          value={employeeCount}
+          onChange={setEmployeeCount}
         />
-        <TextInput
-          label={t("requestQuote.when")}
-          placeholder={t("requestQuote.whenPlaceholder")}
-          maxLength={200}
-          value={when}
-          onChange={(e) => setWhen(e.currentTarget.value)}
+        <NumberInput
+          label={t("requestQuote.budget")}
+          min={0}
+          max={1_000_000}
+          decimalScale={2}
+          allowNegative={false}
+          hideControls
+          value={budget}
+          onChange={setBudget}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label={t("requestQuote.employeeCount")}
-            min={1}
-            max={100_000}
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            value={employeeCount}
-            onChange={setEmployeeCount}
-          />
-          <NumberInput
-            label={t("requestQuote.budget")}
-            min={0}
-            max={1_000_000}
-            decimalScale={2}
-            allowNegative={false}
-            hideControls
-            value={budget}
-            onChange={setBudget}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={t("requestQuote.message")}
-          autosize
-          minRows={3}
-          maxLength={5000}
-          value={message}
-          onChange={(e) => setMessage(e.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t("requestQuote.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <Textarea
+        label={t("requestQuote.message")}
+        autosize
+        minRows={3}
+        maxLength={5000}
+        value={message}
+        onChange={(e) => setMessage(e.currentTarget.value)}
+      />
+    </ModalForm>
   );
 }

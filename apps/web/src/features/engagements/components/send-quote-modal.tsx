@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Modal, NumberInput, Stack, Textarea } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { NumberInput, Textarea } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
-import { errorMessage } from "../../../components/ui/error-message";
-import { notify } from "../../../lib/notify";
+import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { eurosToCents } from "../../marketplace/format-money";
 import { useSendQuote } from "../api/send-quote";
 import type { EngagementDetail } from "../api/types";
@@ -24,15 +23,14 @@ export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalPr
   const { t } = useTranslation();
   const revised = engagement.quotes.length > 0;
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={revised ? t("engagements.quoteForm.revisedTitle") : t("engagements.quoteForm.title")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
     >
       {opened ? <SendQuoteForm engagement={engagement} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -46,67 +44,53 @@ function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; o
   const [message, setMessage] = useState("");
   const complete = typeof price === "number" && scope.trim() !== "" && validUntil !== null;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (typeof price !== "number" || validUntil === null) return;
     send.mutate(
       { priceCents: eurosToCents(price), scopeOfWork: scope.trim(), validUntil, message: message.trim() },
-      {
-        onSuccess: () => {
-          notify({ color: "green", message: t("engagements.quoteForm.sent") });
-          onDone();
-        },
-      },
+      { onSuccess: notifyAndClose(t("engagements.quoteForm.sent"), onDone) },
     );
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {send.error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(send.error, t)}
-          </Alert>
-        ) : null}
-        <NumberInput
-          label={t("engagements.quoteForm.price")}
-          required
-          min={0}
-          max={1_000_000}
-          decimalScale={2}
-          allowNegative={false}
-          hideControls
-          data-autofocus
-          value={price}
-          onChange={setPrice}
-        />
-        <Textarea
-          label={t("engagements.quoteForm.scope")}
-          required
-          autosize
-          minRows={3}
-          maxLength={5000}
-          value={scope}
-          onChange={(e) => setScope(e.currentTarget.value)}
-        />
-        <DateField label={t("engagements.quoteForm.validUntil")} required value={validUntil} onChange={setValidUntil} />
-        <Textarea
-          label={t("engagements.quoteForm.message")}
-          autosize
-          minRows={2}
-          maxLength={5000}
-          value={message}
-          onChange={(e) => setMessage(e.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={send.isPending} disabled={!complete}>
-            {t("engagements.quoteForm.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t("engagements.quoteForm.submit")}
+      pending={send.isPending}
+      error={send.error}
+      submitDisabled={!complete}
+    >
+      <NumberInput
+        label={t("engagements.quoteForm.price")}
+        required
+        min={0}
+        max={1_000_000}
+        decimalScale={2}
+        allowNegative={false}
+        hideControls
+        data-autofocus
+        value={price}
+        onChange={setPrice}
+      />
+      <Textarea
+        label={t("engagements.quoteForm.scope")}
+        required
+        autosize
+        minRows={3}
+        maxLength={5000}
+        value={scope}
+        onChange={(e) => setScope(e.currentTarget.value)}
+      />
+      <DateField label={t("engagements.quoteForm.validUntil")} required value={validUntil} onChange={setValidUntil} />
+      <Textarea
+        label={t("engagements.quoteForm.message")}
+        autosize
+        minRows={2}
+        maxLength={5000}
+        value={message}
+        onChange={(e) => setMessage(e.currentTarget.value)}
+      />
+    </ModalForm>
   );
 }

@@ -1,22 +1,8 @@
 import { DATA_SCOPES, INTEGRATION_POINTS, OFFERING_CATEGORIES, type Offering, OUTPUT_TYPE_KEYS, PHASES, TASK_TEMPLATES } from "@bgm/domain";
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  Modal,
-  MultiSelect,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Fieldset, MultiSelect, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../../components/ui/error-message";
-import { notify } from "../../../lib/notify";
+import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { useLocalized } from "../../../lib/use-localized";
 import { type OfferingInput, useCreateOffering, useUpdateOffering } from "../api/save-offering";
 import { eurosToCents } from "../format-money";
@@ -30,15 +16,9 @@ interface OfferingFormModalProps {
 export function OfferingFormModal({ opened, onClose, offering }: OfferingFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      title={offering ? t("partner.editTitle") : t("partner.createTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
+    <FormModal opened={opened} onClose={onClose} size="xl" title={offering ? t("partner.editTitle") : t("partner.createTitle")}>
       {opened ? <OfferingForm offering={offering} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -68,10 +48,8 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
   const [points, setPoints] = useState<string[]>(offering?.integrationPoints ?? []);
   const [phases, setPhases] = useState<string[]>(offering?.relevantPhases.map(String) ?? []);
   const [tasks, setTasks] = useState<string[]>(offering?.relevantTasks ?? []);
-  const error = create.error ?? update.error;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const input: OfferingInput = {
       title: title.trim(),
       description: description.trim(),
@@ -89,156 +67,135 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
       relevantTasks: tasks,
     };
     if (offering) {
-      update.mutate(
-        { id: offering.id, patch: input },
-        {
-          onSuccess: () => {
-            notify({ color: "green", message: t("partner.saved") });
-            onDone();
-          },
-        },
-      );
+      update.mutate({ id: offering.id, patch: input }, { onSuccess: notifyAndClose(t("partner.saved"), onDone) });
     } else {
-      create.mutate(input, {
-        onSuccess: () => {
-          notify({ color: "green", message: t("partner.created") });
-          onDone();
-        },
-      });
+      create.mutate(input, { onSuccess: notifyAndClose(t("partner.created"), onDone) });
     }
   }
 
   const comboboxProps = { withinPortal: true };
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        {error ? (
-          <Alert color="red" role="alert">
-            {errorMessage(error, t)}
-          </Alert>
-        ) : null}
+    <ModalForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={t("common.save")}
+      pending={create.isPending || update.isPending}
+      error={create.error ?? update.error}
+      submitDisabled={!title.trim() || numberOrNull(price) === null}
+    >
+      <TextInput
+        label={t("partner.title")}
+        required
+        maxLength={200}
+        data-autofocus
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t("partner.description")}
+        autosize
+        minRows={3}
+        maxLength={5000}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t("partner.category")}
+          value={category}
+          onChange={(e) => setCategory(e.currentTarget.value)}
+          data={OFFERING_CATEGORIES.map((c) => ({ value: c.key, label: l(c.label) }))}
+        />
+        <NativeSelect
+          label={t("partner.deliveryMode")}
+          value={deliveryMode}
+          onChange={(e) => setDeliveryMode(e.currentTarget.value as Offering["deliveryMode"])}
+          data={(["on_site", "remote", "hybrid"] as const).map((m) => ({ value: m, label: t(`marketplace.deliveryModes.${m}`) }))}
+        />
         <TextInput
-          label={t("partner.title")}
+          label={t("partner.certifications")}
+          description={t("partner.certificationsHint")}
+          value={certifications}
+          onChange={(e) => setCertifications(e.currentTarget.value)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <NumberInput
+          label={t("partner.priceFrom")}
           required
-          maxLength={200}
-          data-autofocus
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
+          min={0}
+          decimalScale={2}
+          allowNegative={false}
+          hideControls
+          value={price}
+          onChange={setPrice}
         />
-        <Textarea
-          label={t("partner.description")}
-          autosize
-          minRows={3}
-          maxLength={5000}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
+        <NativeSelect
+          label={t("partner.priceUnit")}
+          value={priceUnit}
+          onChange={(e) => setPriceUnit(e.currentTarget.value as Offering["priceUnit"])}
+          data={(["flat", "per_participant", "per_day"] as const).map((u) => ({ value: u, label: t(`partner.priceUnits.${u}`) }))}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label={t("partner.category")}
-            value={category}
-            onChange={(e) => setCategory(e.currentTarget.value)}
-            data={OFFERING_CATEGORIES.map((c) => ({ value: c.key, label: l(c.label) }))}
+        <NumberInput
+          label={t("partner.turnaroundDays")}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          allowNegative={false}
+          hideControls
+          value={turnaround}
+          onChange={setTurnaround}
+        />
+        <NumberInput
+          label={t("partner.capacity")}
+          min={1}
+          allowDecimal={false}
+          allowNegative={false}
+          hideControls
+          value={capacity}
+          onChange={setCapacity}
+        />
+      </SimpleGrid>
+      <Fieldset legend={t("partner.integrationFields")}>
+        <Stack gap="sm">
+          <MultiSelect
+            label={t("partner.relevantPhases")}
+            data={PHASES.map((p) => ({ value: String(p.number), label: `${p.number}. ${l(p.label)}` }))}
+            value={phases}
+            onChange={setPhases}
+            comboboxProps={comboboxProps}
           />
-          <NativeSelect
-            label={t("partner.deliveryMode")}
-            value={deliveryMode}
-            onChange={(e) => setDeliveryMode(e.currentTarget.value as Offering["deliveryMode"])}
-            data={(["on_site", "remote", "hybrid"] as const).map((m) => ({ value: m, label: t(`marketplace.deliveryModes.${m}`) }))}
+          <MultiSelect
+            label={t("partner.relevantTasks")}
+            data={TASK_TEMPLATES.map((task) => ({ value: task.key, label: `${task.phase}. ${l(task.label)}` }))}
+            value={tasks}
+            onChange={setTasks}
+            searchable
+            comboboxProps={comboboxProps}
           />
-          <TextInput
-            label={t("partner.certifications")}
-            description={t("partner.certificationsHint")}
-            value={certifications}
-            onChange={(e) => setCertifications(e.currentTarget.value)}
+          <MultiSelect
+            label={t("partner.requiredDataScopes")}
+            data={DATA_SCOPES.map((s) => ({ value: s.key, label: l(s.label) }))}
+            value={scopes}
+            onChange={setScopes}
+            comboboxProps={comboboxProps}
           />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 4 }}>
-          <NumberInput
-            label={t("partner.priceFrom")}
-            required
-            min={0}
-            decimalScale={2}
-            allowNegative={false}
-            hideControls
-            value={price}
-            onChange={setPrice}
+          <MultiSelect
+            label={t("partner.outputDataTypes")}
+            data={OUTPUT_TYPE_KEYS.map((k) => ({ value: k, label: t(`offering.outputTypes.${k}`) }))}
+            value={outputs}
+            onChange={setOutputs}
+            comboboxProps={comboboxProps}
           />
-          <NativeSelect
-            label={t("partner.priceUnit")}
-            value={priceUnit}
-            onChange={(e) => setPriceUnit(e.currentTarget.value as Offering["priceUnit"])}
-            data={(["flat", "per_participant", "per_day"] as const).map((u) => ({ value: u, label: t(`partner.priceUnits.${u}`) }))}
+          <MultiSelect
+            label={t("partner.integrationPoints")}
+            data={INTEGRATION_POINTS.map((k) => ({ value: k, label: t(`offering.integrationPoints.${k}`) }))}
+            value={points}
+            onChange={setPoints}
+            comboboxProps={comboboxProps}
           />
-          <NumberInput
-            label={t("partner.turnaroundDays")}
-            min={1}
-            max={365}
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            value={turnaround}
-            onChange={setTurnaround}
-          />
-          <NumberInput
-            label={t("partner.capacity")}
-            min={1}
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            value={capacity}
-            onChange={setCapacity}
-          />
-        </SimpleGrid>
-        <Fieldset legend={t("partner.integrationFields")}>
-          <Stack gap="sm">
-            <MultiSelect
-              label={t("partner.relevantPhases")}
-              data={PHASES.map((p) => ({ value: String(p.number), label: `${p.number}. ${l(p.label)}` }))}
-              value={phases}
-              onChange={setPhases}
-              comboboxProps={comboboxProps}
-            />
-            <MultiSelect
-              label={t("partner.relevantTasks")}
-              data={TASK_TEMPLATES.map((task) => ({ value: task.key, label: `${task.phase}. ${l(task.label)}` }))}
-              value={tasks}
-              onChange={setTasks}
-              searchable
-              comboboxProps={comboboxProps}
-            />
-            <MultiSelect
-              label={t("partner.requiredDataScopes")}
-              data={DATA_SCOPES.map((s) => ({ value: s.key, label: l(s.label) }))}
-              value={scopes}
-              onChange={setScopes}
-              comboboxProps={comboboxProps}
-            />
-            <MultiSelect
-              label={t("partner.outputDataTypes")}
-              data={OUTPUT_TYPE_KEYS.map((k) => ({ value: k, label: t(`offering.outputTypes.${k}`) }))}
-              value={outputs}
-              onChange={setOutputs}
-              comboboxProps={comboboxProps}
-            />
-            <MultiSelect
-              label={t("partner.integrationPoints")}
-              data={INTEGRATION_POINTS.map((k) => ({ value: k, label: t(`offering.integrationPoints.${k}`) }))}
-              value={points}
-              onChange={setPoints}
-              comboboxProps={comboboxProps}
-            />
-          </Stack>
-        </Fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending} disabled={!title.trim() || numberOrNull(price) === null}>
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Stack>
+      </Fieldset>
+    </ModalForm>
   );
 }
