@@ -80,7 +80,7 @@ export async function contributeResult(scope: TenantScope, key: string, c: Resul
       sourceResultId: c.resultId,
       source: c.source as unknown as Record<string, unknown>,
     });
-    (undo.measures ??= []).push({ id: measure.id, ...m });
+    undo.measures = [...(undo.measures ?? []), { id: measure.id, ...m }];
     await scope.audit({
       action: "legal.measure_created",
       entityType: "legal_measure",

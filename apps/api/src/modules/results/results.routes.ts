@@ -31,7 +31,6 @@ import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submissio
 const tags = ["results"];
 const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
 const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
-const PROVIDER_ROLES: readonly string[] = ["partner_admin", "partner_member"];
 const JOB_INTERVAL_MS = 15 * 60 * 1000;
 
 interface Uploader {
