@@ -118,7 +118,7 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
     .locator("label")
     .filter({ hasText: /^Formular$/ })
     .click();
-  await expect(upload.getByRole("textbox", { name: "questionnaireVersion" })).toHaveValue("COPSOQ III (Standardversion 2021)");
+  await expect(upload.getByRole("textbox", { name: "Fragebogen-Version" })).toHaveValue("COPSOQ III (Standardversion 2021)");
   await upload.getByRole("textbox", { name: "Notiz an das Unternehmen (optional)" }).fill("Auswertung der Befragung im Oktober.");
   await expectNoSeriousA11yViolations(partner, "result upload dialog");
   await snapshot(partner, "result-upload-dialog");

@@ -1,7 +1,9 @@
 import Form from "@rjsf/mantine";
 import type { ErrorSchema, RJSFSchema, ValidatorType } from "@rjsf/utils";
 import type { RefObject } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { labelledUiSchema } from "./field-labels";
 import { NativeDateWidget } from "./native-date-widget";
 import { rjsfTranslator } from "./rjsf-strings";
 import { ArrayTitle, FieldTitle } from "./rjsf-titles";
@@ -39,8 +41,13 @@ function focusField(error: { property?: string }) {
 
 export function SchemaForm({ schema, validator, value, onChange, extraErrors, formRef, liveValidate }: SchemaFormProps) {
   const { t } = useTranslation();
+  const uiSchema = useMemo(
+    () => labelledUiSchema(schema, (name) => t(`results.fieldLabels.${name}` as "results.fieldLabels.title", { defaultValue: name })),
+    [schema, t],
+  );
   return (
     <Form
+      uiSchema={uiSchema}
       ref={formRef as RefObject<never>}
       tagName="div"
       schema={schema}

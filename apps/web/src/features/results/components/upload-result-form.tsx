@@ -71,6 +71,9 @@ export function UploadResultForm({ engagementId, types, maxFileBytes, onDone }: 
   function replacePayload(value: Record<string, unknown>, message?: string) {
     setPayload(value);
     setRevision((r) => r + 1);
+    // A new payload (file, example, type change) starts without the findings of the last attempt.
+    setFormInvalid(false);
+    submit.reset();
     if (message) notify({ message });
   }
 
