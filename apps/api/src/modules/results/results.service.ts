@@ -73,22 +73,17 @@ export async function submitResult(
 ): Promise<Outcome<PartnerResult>> {
   const { scope } = c;
   if (scope.orgKind !== "provider") throw AppError.forbidden("Only the engagement's provider delivers results");
+  // Lock first, then read once: the state checked is the state the upload is recorded against.
+  await repo.lockEngagement(scope, engagementId);
   const e = await requireEngagement(scope, engagementId);
-  await repo.lockEngagement(scope, e.id);
-  const current = await requireEngagement(scope, engagementId);
-  if (current.status !== "in_progress") {
-    throw new AppError(
-      "invalid_state",
-      "Results can only be delivered while the engagement is in progress",
-      { status: current.status },
-      409,
-    );
+  if (e.status !== "in_progress") {
+    throw new AppError("invalid_state", "Results can only be delivered while the engagement is in progress", { status: e.status }, 409);
   }
-  if (!current.outputDataTypes.includes(raw.outputType)) {
+  if (!e.outputDataTypes.includes(raw.outputType)) {
     throw new AppError(
       "output_type_not_declared",
       `The offering does not declare ${raw.outputType} as a result`,
-      { outputType: raw.outputType, declared: current.outputDataTypes },
+      { outputType: raw.outputType, declared: e.outputDataTypes },
       422,
     );
   }
