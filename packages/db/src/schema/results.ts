@@ -34,8 +34,6 @@ export const partnerResult = pgTable(
     decisionReason: text("decision_reason").notNull().default(""),
     autoAccepted: boolean("auto_accepted").notNull().default(false),
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
-    /** What landing this result changed, so taking it out again restores exactly that. */
-    landing: jsonb("landing").$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex("partner_result_version_uq").on(t.engagementId, t.outputType, t.version),
@@ -43,6 +41,24 @@ export const partnerResult = pgTable(
     index("partner_result_pending_idx").on(t.status, t.submittedAt),
   ],
 );
+
+/**
+ * Where an accepted result landed and what it changed there, so taking it out again restores exactly
+ * that. The company's alone (row-level security on org_id): the undo data holds the company's own
+ * earlier values (an assessment date, an effectiveness text), which the partner must not read.
+ * One row while the result is accepted; deleted when it is taken out.
+ */
+export const partnerResultLanding = pgTable("partner_result_landing", {
+  resultId: uuid("result_id")
+    .primaryKey()
+    .references(() => partnerResult.id, { onDelete: "cascade" }),
+  orgId: orgId(),
+  /** The source snapshot shown next to everything the result put in place. */
+  source: jsonb("source").$type<ResultSourceSnapshot>().notNull(),
+  /** The landing handler's record of what it changed (see landings.ts). */
+  undo: jsonb("undo").$type<Record<string, unknown>>().notNull(),
+  landedAt: timestamp("landed_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Files delivered with a result. The bytes live in file storage (outside the web root), named by storage_key. */
 export const partnerResultFile = pgTable(

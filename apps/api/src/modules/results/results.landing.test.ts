@@ -166,6 +166,42 @@ describe("accepted results land in the right place and leave it cleanly", () => 
     expect(after.assessmentDate).toBeNull();
   });
 
+  it("what a landing replaced stays the company's: the partner cannot read the undo record, not even in its own database session", async () => {
+    const { partnerResult, partnerResultLanding, withTenantTx } = await import("@bgm/db");
+    const { eq } = await import("drizzle-orm");
+    const w = await makeResultWorld(t, { outputTypes: ["ergonomic_assessment"], companyName: "Vertraulich GmbH" });
+    // The company's own earlier assessment date: the landing replaces it and keeps it for the undo.
+    const own = await w.asCompany.patch("/api/legal-requirements/gbu_physical", { assessmentDate: "2025-03-01" });
+    expect(own.statusCode, own.body).toBe(200);
+    const r = await deliver(w, "ergonomic_assessment");
+    await decide(w, r.id, "accept");
+
+    const asCompanyDb = await withTenantTx(t.database.db, w.company.orgId, (tx) =>
+      tx.select().from(partnerResultLanding).where(eq(partnerResultLanding.resultId, r.id)),
+    );
+    expect(asCompanyDb[0]?.undo).toMatchObject({ legal: { assessmentDate: { previous: "2025-03-01", set: "2026-11-10" } } });
+    // Row-level security, below the API: the provider's transaction sees its result but no landing.
+    const asPartnerDb = await withTenantTx(t.database.db, w.partner.orgId, async (tx) => ({
+      results: await tx.select().from(partnerResult).where(eq(partnerResult.id, r.id)),
+      landings: await tx.select().from(partnerResultLanding),
+    }));
+    expect(asPartnerDb.results).toHaveLength(1);
+    expect(asPartnerDb.landings).toEqual([]);
+    expect(JSON.stringify(asPartnerDb.results)).not.toContain("2025-03-01");
+    // Nor through the API the partner uses.
+    const seen = await w.asPartner.get(`/api/engagements/${w.engagementId}/results`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).not.toContain("2025-03-01");
+
+    // Taken out again, the company's own text is back and the landing record is gone.
+    await decide(w, r.id, "request_changes", "Bitte ergänzen");
+    expect((await w.asCompany.get("/api/legal-requirements/gbu_physical")).json().assessmentDate).toBe("2025-03-01");
+    const left = await withTenantTx(t.database.db, w.company.orgId, (tx) =>
+      tx.select().from(partnerResultLanding).where(eq(partnerResultLanding.resultId, r.id)),
+    );
+    expect(left).toEqual([]);
+  });
+
   it("a cancelled engagement's delivery can no longer be accepted", async () => {
     const w = await makeResultWorld(t, { companyName: "Abbruch GmbH" });
     const r = await deliver(w, "copsoq_analysis");

@@ -1,11 +1,12 @@
 import type { Database, Tx } from "@bgm/db";
-import { engagement, partnerResult, partnerResultFile, user } from "@bgm/db";
+import { engagement, partnerResult, partnerResultFile, partnerResultLanding, user } from "@bgm/db";
 import { and, asc, desc, eq, inArray, isNull, lt, max, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { TenantScope } from "../../lib/request-context.js";
 
 export type ResultRow = typeof partnerResult.$inferSelect;
 export type ResultFileRow = typeof partnerResultFile.$inferSelect;
+export type LandingRow = typeof partnerResultLanding.$inferSelect;
 
 type Scope = Pick<TenantScope, "tx" | "orgId" | "orgKind">;
 
@@ -136,13 +137,32 @@ export async function listFiles(s: Scope, resultIds: string[]): Promise<ResultFi
     .orderBy(asc(partnerResultFile.createdAt));
 }
 
-export async function listAcceptedOfType(s: Scope, outputType: string): Promise<ResultRow[]> {
+/** The company's accepted results of one type with their source snapshots, newest first. */
+export async function listAcceptedOfType(s: Scope, outputType: string): Promise<{ result: ResultRow; source: Record<string, unknown> }[]> {
   return s.tx
-    .select()
+    .select({ result: partnerResult, source: partnerResultLanding.source })
     .from(partnerResult)
+    .innerJoin(partnerResultLanding, eq(partnerResultLanding.resultId, partnerResult.id))
     .where(and(eq(partnerResult.orgId, s.orgId), eq(partnerResult.outputType, outputType), eq(partnerResult.status, "accepted")))
     .orderBy(desc(partnerResult.decidedAt), desc(partnerResult.submittedAt))
     .limit(50);
+}
+
+/** Records where an accepted result landed (company side only; row-level security enforces it). */
+export async function saveLanding(s: Scope, row: Omit<typeof partnerResultLanding.$inferInsert, "landedAt">): Promise<void> {
+  await s.tx
+    .insert(partnerResultLanding)
+    .values(row)
+    .onConflictDoUpdate({ target: partnerResultLanding.resultId, set: { source: row.source, undo: row.undo, landedAt: new Date() } });
+}
+
+/** Removes and returns the landing record of a result, if it has one. */
+export async function takeLanding(s: Scope, resultId: string): Promise<LandingRow | null> {
+  const [row] = await s.tx
+    .delete(partnerResultLanding)
+    .where(and(eq(partnerResultLanding.orgId, s.orgId), eq(partnerResultLanding.resultId, resultId)))
+    .returning();
+  return row ?? null;
 }
 
 /**

@@ -221,10 +221,7 @@ describe("the database holds the provider to superseding its own undecided versi
     });
     const id = res.json().id as string;
     const tamper = withTenantTx(t.database.db, w.partner.orgId, (tx) =>
-      tx
-        .update(partnerResult)
-        .set({ status: "accepted", landing: { forged: true } })
-        .where(eq(partnerResult.id, id)),
+      tx.update(partnerResult).set({ status: "accepted", decisionReason: "forged" }).where(eq(partnerResult.id, id)),
     );
     await expect(tamper).rejects.toThrow();
     const supersede = withTenantTx(t.database.db, w.partner.orgId, (tx) =>

@@ -141,13 +141,8 @@ async function accept(c: ResultsContext, e: ResultEngagement, row: repo.ResultRo
   // The payload was validated at upload; parse again so handlers get defaults and exact types.
   const payload = def.schema.parse(row.payload);
   const undo = await handler.land({ scope, resultId: row.id, engagementId: e.id, source, label: resultLabel(row) }, payload as never);
-  await repo.updateResult(scope, row.id, {
-    status: "accepted",
-    decidedBy: scope.userId,
-    decidedAt: now,
-    autoAccepted: auto,
-    landing: { source, undo },
-  });
+  await repo.updateResult(scope, row.id, { status: "accepted", decidedBy: scope.userId, decidedAt: now, autoAccepted: auto });
+  await repo.saveLanding(scope, { resultId: row.id, orgId: e.orgId, source, undo });
   await scope.audit({
     action: auto ? "result.auto_accepted" : "result.accepted",
     entityType: ENTITY,
@@ -171,8 +166,8 @@ async function takeOut(
   reason: string,
 ) {
   const { scope } = c;
-  const landing = row.landing as { source?: unknown; undo?: Record<string, unknown> } | null;
-  if (row.status === "accepted" && landing?.undo) {
+  const landing = await repo.takeLanding(scope, row.id);
+  if (row.status === "accepted" && landing) {
     const handler = landingFor(row.outputType as OutputTypeKey);
     const source = sourceOf(row, e, row.decidedAt);
     await handler.withdraw({ scope, resultId: row.id, engagementId: e.id, source, label: resultLabel(row) }, landing.undo);
@@ -180,7 +175,6 @@ async function takeOut(
   await repo.updateResult(scope, row.id, {
     status,
     ...(status === "changes_requested" ? { decidedBy: scope.userId, decidedAt: new Date(), decisionReason: reason } : {}),
-    landing: null,
   });
   await scope.audit({
     action: status === "superseded" ? "result.superseded" : "result.changes_requested",
@@ -319,9 +313,6 @@ export async function copsoqAnalyses(scope: TenantScope) {
   if (scope.orgKind !== "company") throw AppError.forbidden("Only companies have an analysis");
   const rows = await repo.listAcceptedOfType(scope, "copsoq_analysis");
   return {
-    items: rows.flatMap((r) => {
-      const landing = r.landing as { source?: PartnerResult["source"] } | null;
-      return landing?.source ? [{ payload: r.payload, source: landing.source }] : [];
-    }),
+    items: rows.map((r) => ({ payload: r.result.payload, source: r.source as PartnerResult["source"] })),
   };
 }
