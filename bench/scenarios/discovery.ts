@@ -1,4 +1,4 @@
-import { APP_ROLE, member, offering, organization, providerProfile, user } from "@bgm/db";
+import { APP_ROLE, member, offering, organization, providerProfile, TENANT_SETTINGS_SQL, user } from "@bgm/db";
 import { DiscoveryQuery, OFFERING_CATEGORIES, type OfferingCategoryKey, TASK_TEMPLATES } from "@bgm/domain";
 import { eq, fillPlaceholders, sql } from "drizzle-orm";
 import type pg from "pg";
@@ -227,8 +227,7 @@ export const discovery: Scenario = {
         const client = await pool.connect();
         try {
           await client.query("begin");
-          await client.query(`SET LOCAL ROLE ${APP_ROLE}`);
-          await client.query("SELECT set_config('app.org_id', $1, true)", [org]);
+          await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
           const rows = (await client.query(page.sql, fillPlaceholders(page.params, {}))).rows;
           let total = rows.length > 0 ? Number(rows[0].total) : 0;
           if (rows.length === 0 && filters.page > 1) {

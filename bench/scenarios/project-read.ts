@@ -1,4 +1,4 @@
-import { APP_ROLE, bgmProject, bgmTask, goal, member, user } from "@bgm/db";
+import { APP_ROLE, bgmProject, bgmTask, goal, member, TENANT_SETTINGS_SQL, user } from "@bgm/db";
 import { and, asc, eq, fillPlaceholders, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Scenario } from "../lib/scenario.js";
@@ -43,8 +43,7 @@ export const projectRead: Scenario = {
         const client = await pool.connect();
         try {
           await client.query("begin");
-          await client.query(`SET LOCAL ROLE ${APP_ROLE}`);
-          await client.query("SELECT set_config('app.org_id', $1, true)", [org]);
+          await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
           const project = (await client.query(findProject.sql, fillPlaceholders(findProject.params, { orgId: org }))).rows[0];
           if (!project) {
             await client.query("commit");

@@ -1,5 +1,6 @@
-import { employee, goal } from "@bgm/db";
+import { employee, goal, TENANT_SETTINGS_SQL, tenantSettings, withTenantTx } from "@bgm/db";
 import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "./helpers.js";
 
@@ -70,6 +71,22 @@ describe("row-level security (second wall)", () => {
       );
     });
     expect((rows as unknown as { rows: unknown[] }).rows).toEqual([{ rolbypassrls: false, rolsuper: false, owns: 0 }]);
+  });
+
+  it("a tenant transaction runs as the app role for one organization, and both settings end with it", async () => {
+    type Row = { who: string; org: string };
+    const read = sql`select current_user as who, coalesce(current_setting('app.org_id', true), '') as org`;
+    const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
+    const inside = await withTenantTx(t.database.db, a.orgId, async (tx) => rowsOf(await tx.execute<Row>(read)));
+    expect(inside).toEqual([{ who: "bgm_app", org: a.orgId }]);
+    // The benchmark's bare routes send TENANT_SETTINGS_SQL themselves: it must be this very statement.
+    expect(new PgDialect().sqlToQuery(tenantSettings(a.orgId))).toMatchObject({ sql: TENANT_SETTINGS_SQL, params: ["bgm_app", a.orgId] });
+    // The same pooled connections afterwards: back to the owner, no organization.
+    for (let i = 0; i < 3; i++) {
+      const [after] = rowsOf(await t.database.db.execute<Row>(read));
+      expect(after?.who).not.toBe("bgm_app");
+      expect(after?.org).toBe("");
+    }
   });
 
   it("the audit log is append-only even for the table owner", async () => {
