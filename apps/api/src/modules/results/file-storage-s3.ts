@@ -16,6 +16,8 @@ export interface S3FileStorageOptions {
   prefix?: string;
   /** Sent as x-amz-server-side-encryption on every upload when set. */
   serverSideEncryption?: "AES256" | "aws:kms";
+  /** How long one request may take before it is given up (default 60 s). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -85,7 +87,8 @@ export function s3FileStorage(opts: S3FileStorageOptions): FileStorage {
         ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
         forcePathStyle: opts.forcePathStyle,
         credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+        // Without throwOnRequestTimeout the SDK only logs a warning and the request hangs on.
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: opts.requestTimeoutMs ?? 60_000, throwOnRequestTimeout: true },
         // Many S3-compatible servers do not know the SDK's default CRC checksums; AWS does.
         ...(opts.endpoint ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } : {}),
       }),
@@ -110,7 +113,14 @@ export function s3FileStorage(opts: S3FileStorageOptions): FileStorage {
           }),
         );
       } catch (err) {
-        throw wrap("put", err);
+        const failure = wrap("put", err);
+        // No answer (a timeout, a dropped connection) or a server error: the object may have been
+        // stored all the same, and nobody would ever know its key. Remove it, best effort; the key is
+        // a fresh uuid, so it can only be ours. A 4xx answer means S3 stored nothing.
+        if (failure.httpStatus === undefined || failure.httpStatus >= 500) {
+          await client.send(new mod.DeleteObjectCommand({ Bucket: opts.bucket, Key: objectKey(key) })).catch(() => {});
+        }
+        throw failure;
       }
       return key;
     },

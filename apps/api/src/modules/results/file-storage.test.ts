@@ -250,6 +250,42 @@ describe("s3FileStorage", () => {
     expect(`${err.message} ${err.stack}`).not.toContain(String(port));
   });
 
+  it("removes an object whose upload got no answer, so no file is left that nobody knows of", async () => {
+    // An S3 endpoint that takes the whole upload but never answers it (a timeout after the write).
+    const requests: { method?: string; url?: string; bytes: number }[] = [];
+    const hanging = createServer((req, res) => {
+      let bytes = 0;
+      req.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      req.on("end", () => {
+        requests.push({ method: req.method, url: req.url?.split("?")[0], bytes });
+        if (req.method === "DELETE") res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((done) => hanging.listen(0, "127.0.0.1", done));
+    try {
+      const port = (hanging.address() as AddressInfo).port;
+      const storage = s3FileStorage(s3Options({ endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 300 }));
+      const err = await storage.put(ORG, Buffer.from("Befragungsbericht")).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(S3StorageError);
+      expect((err as S3StorageError).httpStatus).toBeUndefined();
+      const put = requests.find((r) => r.method === "PUT");
+      expect(put?.bytes).toBe("Befragungsbericht".length);
+      expect(requests.filter((r) => r.method === "DELETE").map((r) => r.url)).toEqual([put?.url]);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise<void>((done) => hanging.close(() => done()));
+    }
+  });
+
+  it("does not remove anything when S3 refused the upload", async () => {
+    const from = seen.length;
+    const wrongKeys = s3FileStorage(s3Options({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "x" }));
+    await expect(wrongKeys.put(ORG, Buffer.from("x"))).rejects.toMatchObject({ httpStatus: 403 });
+    expect(seen.slice(from).map((r) => r.method)).toEqual(["PUT"]);
+  });
+
   it("refuses a bad endpoint or prefix at construction", () => {
     expect(() => s3FileStorage(s3Options({ endpoint: "not a url" }))).toThrow("S3 endpoint must be an http(s) URL");
     expect(() => s3FileStorage(s3Options({ endpoint: "ftp://x" }))).toThrow("S3 endpoint must be an http(s) URL");
