@@ -38,7 +38,9 @@ export const ENGAGEMENT_TRANSITIONS = [
   { action: "start", from: ["accepted"], to: "in_progress", by: "provider" },
   { action: "mark_delivered", from: ["in_progress"], to: "delivered", by: "provider" },
   { action: "request_changes", from: ["delivered"], to: "in_progress", by: "company", needsMessage: true },
-  { action: "complete", from: ["delivered"], to: "completed", by: "company" },
+  // Also while in progress: a company that has what it needs (an accepted result, a workshop held)
+  // closes the order without waiting for the partner's "delivered".
+  { action: "complete", from: ["in_progress", "delivered"], to: "completed", by: "company" },
   { action: "cancel", from: ["requested", "quoted", "revision_requested", "accepted", "in_progress"], to: "cancelled", by: "company" },
 ] as const satisfies readonly TransitionRule[];
 
@@ -56,10 +58,19 @@ export function findTransition(action: string): TransitionRule | undefined {
   return ENGAGEMENT_TRANSITIONS.find((t) => t.action === action);
 }
 
-/** Who is expected to act next, for the dashboards' "next action" column. */
+/**
+ * Who is expected to act next, for the dashboards' "next action" column: the side that can move
+ * the engagement forward. Actions that end it (cancel, decline, reject, complete early) are always
+ * possible somewhere and say nothing about whose turn it is.
+ */
 export function nextActor(status: EngagementStatus): EngagementSide | null {
-  const company = allowedActions(status, "company").filter((a) => a !== "cancel");
-  const provider = allowedActions(status, "provider").filter((a) => a !== "decline");
+  const forward = (side: EngagementSide) =>
+    allowedActions(status, side).filter((a) => {
+      const to = findTransition(a)?.to;
+      return to !== undefined && !FINAL_STATUSES.includes(to);
+    });
+  const company = forward("company");
+  const provider = forward("provider");
   if (provider.length && !company.length) return "provider";
   if (company.length && !provider.length) return "company";
   if (status === "quoted") return "company";

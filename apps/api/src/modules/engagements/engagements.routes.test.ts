@@ -288,6 +288,19 @@ describe("ending early", () => {
     expect(cancelled).toMatchObject({ status: "cancelled", allowedActions: [] });
     expect((await act(asCompany, second.id, "cancel")).statusCode).toBe(409);
   });
+
+  it("the company closes an order in progress as completed without waiting for the partner's delivery note", async () => {
+    const { id } = await requestQuote();
+    await ok(await sendQuote(asPartner, id), 201);
+    await ok(await act(asCompany, id, "accept_quote"));
+    const started = await ok(await act(asPartner, id, "start"));
+    expect(started).toMatchObject({ status: "in_progress", nextActionBy: "provider" });
+    expect((await asCompany.get(`/api/engagements/${id}`)).json().allowedActions).toEqual(["complete", "cancel"]);
+    const done = await ok(await act(asCompany, id, "complete"));
+    expect(done).toMatchObject({ status: "completed", allowedActions: [], nextActionBy: null });
+    expect((await asPartner.get(`/api/engagements/${id}`)).json()).toMatchObject({ status: "completed", allowedActions: [] });
+    expect((await act(asPartner, id, "mark_delivered")).statusCode).toBe(409);
+  });
 });
 
 describe("quotes", () => {

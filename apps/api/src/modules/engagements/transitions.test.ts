@@ -1,4 +1,4 @@
-import { allowedActions, ENGAGEMENT_STATUSES, ENGAGEMENT_TRANSITIONS, type EngagementSide, FINAL_STATUSES } from "@bgm/domain";
+import { allowedActions, ENGAGEMENT_STATUSES, ENGAGEMENT_TRANSITIONS, type EngagementSide, FINAL_STATUSES, nextActor } from "@bgm/domain";
 import { describe, expect, it } from "vitest";
 import { berlinToday, isQuoteExpired, planTransition, refusalError, requireTransition } from "./transitions.js";
 
@@ -85,5 +85,29 @@ describe("quote expiry and the German calendar day", () => {
     expect(berlinToday(new Date("2026-03-31T22:30:00Z"))).toBe("2026-04-01");
     expect(berlinToday(new Date("2026-12-31T22:59:00Z"))).toBe("2026-12-31");
     expect(berlinToday(new Date("2026-12-31T23:00:00Z"))).toBe("2027-01-01");
+  });
+});
+
+describe("whose turn it is", () => {
+  it("is the side that can move the engagement forward; ending it (cancel, decline, complete early) does not count", () => {
+    const turns = Object.fromEntries(ENGAGEMENT_STATUSES.map((s) => [s, nextActor(s)]));
+    expect(turns).toEqual({
+      requested: "provider",
+      quoted: "company",
+      revision_requested: "provider",
+      accepted: "provider",
+      // The company may close early, but the partner is expected to deliver.
+      in_progress: "provider",
+      delivered: "company",
+      completed: null,
+      declined: null,
+      quote_rejected: null,
+      cancelled: null,
+    });
+  });
+
+  it("the company can close an order in progress (e.g. once it accepted the result) or after delivery", () => {
+    expect(allowedActions("in_progress", "company")).toEqual(["complete", "cancel"]);
+    expect(allowedActions("delivered", "company")).toEqual(["request_changes", "complete"]);
   });
 });
