@@ -7,6 +7,7 @@ export * from "./registries/legal-requirements.js";
 export * from "./registries/marketplace.js";
 export * from "./registries/output-types.js";
 export * from "./registries/phases.js";
+export * from "./registries/result-issues.js";
 export * from "./registries/roles.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/bgm-process.js";

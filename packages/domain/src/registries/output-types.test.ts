@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { COPSOQ_MIN_GROUP_SIZE, OUTPUT_TYPES, outputType } from "./output-types.js";
+import { COPSOQ_MIN_GROUP_SIZE, CopsoqAnalysis, OUTPUT_TYPES, outputType } from "./output-types.js";
+import { localizeIssue, RESULT_ISSUES, resultIssue } from "./result-issues.js";
 
 const docsExample = (key: string) =>
   JSON.parse(readFileSync(new URL(`../../../../docs/partner-api/examples/${key}.json`, import.meta.url), "utf8"));
@@ -63,6 +64,42 @@ describe("output type registry", () => {
     for (const t of OUTPUT_TYPES) {
       expect(t.fileTypes.length).toBeGreaterThan(0);
       expect(t.landsIn).toBeTruthy();
+    }
+  });
+});
+
+describe("result issues in both languages", () => {
+  it("every problem a schema finds beyond field types names a registry entry with German and English text", () => {
+    const bad = structuredClone(outputType("copsoq_analysis")?.example) as {
+      respondingCount: number;
+      invitedCount: number;
+      groups: { n: number }[];
+    };
+    bad.respondingCount = bad.invitedCount + 1;
+    const issues = CopsoqAnalysis.safeParse(bad).error?.issues ?? [];
+    const custom = issues.find((i) => i.path.join(".") === "respondingCount");
+    expect(custom).toMatchObject({
+      code: "custom",
+      message: "More responses than invited employees",
+      params: { issue: "responses_exceed_invited" },
+    });
+    expect(localizeIssue(custom as never, "de")).toBe("Mehr Antworten als eingeladene Beschäftigte.");
+    expect(localizeIssue(custom as never, "en")).toBe("More responses than invited employees");
+  });
+
+  it("fills in the values in both languages; an issue without an entry keeps its own message", () => {
+    const issue = resultIssue("group_too_small", { group: "Lager", n: 2, min: 5 });
+    expect(issue.message).toBe('Group "Lager" has n = 2; the minimum group size is 5. Merge it with another unit before uploading');
+    // The API's 422 answer carries the entry as `issue` + `values` beside the message.
+    expect(localizeIssue({ message: issue.message, issue: "group_too_small", values: { group: "Lager", n: 2, min: 5 } }, "de")).toBe(
+      "Die Gruppe „Lager“ hat n = 2; die Mindestgruppengröße ist 5. Fassen Sie sie vor dem Hochladen mit einer anderen Einheit zusammen.",
+    );
+    expect(localizeIssue({ message: "Too small: expected number to be >=0" }, "de")).toBe("Too small: expected number to be >=0");
+    expect(localizeIssue({ message: "x", issue: "toString" }, "de")).toBe("x");
+    for (const [key, text] of Object.entries(RESULT_ISSUES)) {
+      const values = { min: 5, n: 2, scale: "s", group: "g", rest: 3, rate: 1, expected: "2.0" };
+      expect(text.de(values), key).not.toBe(text.en(values));
+      expect(text.de(values), key).not.toMatch(/undefined/);
     }
   });
 });

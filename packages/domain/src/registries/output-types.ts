@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoDate } from "../schemas/common.js";
 import { OFFERING_CATEGORIES } from "./offering-categories.js";
+import { resultIssue } from "./result-issues.js";
 
 /**
  * What partners deliver, one entry per output type: the structured payload (a Zod schema that also
@@ -18,7 +19,7 @@ const Score = z.number().min(0).max(100).describe("Score 0–100");
 const Count = z.number().int().min(0).max(1_000_000);
 const Period = z
   .strictObject({ from: IsoDate, to: IsoDate })
-  .refine((p) => p.from <= p.to, { message: "The period must not end before it starts", path: ["to"] });
+  .refine((p) => p.from <= p.to, { ...resultIssue("period_order"), path: ["to"] });
 
 export const ComparisonFlag = z.enum(["better", "worse", "no_difference"]);
 export type ComparisonFlag = z.infer<typeof ComparisonFlag>;
@@ -63,28 +64,20 @@ export const CopsoqAnalysis = z
   })
   .superRefine((v, ctx) => {
     if (v.respondingCount > v.invitedCount) {
-      ctx.addIssue({ code: "custom", path: ["respondingCount"], message: "More responses than invited employees" });
+      ctx.addIssue({ ...resultIssue("responses_exceed_invited"), path: ["respondingCount"] });
     }
     if (v.respondingCount < COPSOQ_MIN_GROUP_SIZE) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["respondingCount"],
-        message: `Fewer than ${COPSOQ_MIN_GROUP_SIZE} responses cannot be analysed anonymously`,
-      });
+      ctx.addIssue({ ...resultIssue("too_few_responses", { min: COPSOQ_MIN_GROUP_SIZE }), path: ["respondingCount"] });
     }
     const keys = new Set<string>();
     v.scales.forEach((s, i) => {
-      if (keys.has(s.key)) ctx.addIssue({ code: "custom", path: ["scales", i, "key"], message: `Scale "${s.key}" appears twice` });
+      if (keys.has(s.key)) ctx.addIssue({ ...resultIssue("scale_twice", { scale: s.key }), path: ["scales", i, "key"] });
       keys.add(s.key);
       if (s.n > v.respondingCount) {
-        ctx.addIssue({ code: "custom", path: ["scales", i, "n"], message: "More valid answers than responses" });
+        ctx.addIssue({ ...resultIssue("answers_exceed_responses"), path: ["scales", i, "n"] });
       }
       if (s.n < COPSOQ_MIN_GROUP_SIZE) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["scales", i, "n"],
-          message: `Scale "${s.key}" has n = ${s.n}; the minimum group size is ${COPSOQ_MIN_GROUP_SIZE}`,
-        });
+        ctx.addIssue({ ...resultIssue("scale_too_small", { scale: s.key, n: s.n, min: COPSOQ_MIN_GROUP_SIZE }), path: ["scales", i, "n"] });
       }
     });
     // No differencing: the groups must not overlap, and the respondents outside all listed groups must
@@ -94,13 +87,9 @@ export const CopsoqAnalysis = z
       const inGroups = v.groups.reduce((sum, g) => sum + g.n, 0);
       const rest = v.respondingCount - inGroups;
       if (rest < 0) {
-        ctx.addIssue({ code: "custom", path: ["groups"], message: "The groups overlap: together they have more members than responses" });
+        ctx.addIssue({ ...resultIssue("groups_overlap"), path: ["groups"] });
       } else if (rest > 0 && rest < COPSOQ_MIN_GROUP_SIZE) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["groups"],
-          message: `${rest} respondents are in no listed group; with fewer than ${COPSOQ_MIN_GROUP_SIZE} their answers could be computed from the difference. Add them to a group`,
-        });
+        ctx.addIssue({ ...resultIssue("remainder_too_small", { rest, min: COPSOQ_MIN_GROUP_SIZE }), path: ["groups"] });
       }
       v.scales.forEach((scale, i) => {
         const cells = v.groups.flatMap((g) => g.scales.filter((c) => c.key === scale.key));
@@ -108,36 +97,33 @@ export const CopsoqAnalysis = z
         const scaleRest = scale.n - cells.reduce((sum, c) => sum + c.n, 0);
         if (scaleRest < 0 || (scaleRest > 0 && scaleRest < COPSOQ_MIN_GROUP_SIZE)) {
           ctx.addIssue({
-            code: "custom",
+            ...resultIssue("scale_remainder_too_small", { scale: scale.key, rest: scaleRest, min: COPSOQ_MIN_GROUP_SIZE }),
             path: ["scales", i, "n"],
-            message: `Scale "${scale.key}": the group values leave ${scaleRest} answers outside the groups; it must be 0 or at least ${COPSOQ_MIN_GROUP_SIZE}`,
           });
         }
       });
     }
     const names = new Set<string>();
     v.groups.forEach((g, i) => {
-      if (names.has(g.name)) ctx.addIssue({ code: "custom", path: ["groups", i, "name"], message: `Group "${g.name}" appears twice` });
+      if (names.has(g.name)) ctx.addIssue({ ...resultIssue("group_twice", { group: g.name }), path: ["groups", i, "name"] });
       names.add(g.name);
       if (g.n < COPSOQ_MIN_GROUP_SIZE) {
         ctx.addIssue({
-          code: "custom",
+          ...resultIssue("group_too_small", { group: g.name, n: g.n, min: COPSOQ_MIN_GROUP_SIZE }),
           path: ["groups", i, "n"],
-          message: `Group "${g.name}" has n = ${g.n}; the minimum group size is ${COPSOQ_MIN_GROUP_SIZE}. Merge it with another unit before uploading`,
         });
       }
       if (g.n > v.respondingCount) {
-        ctx.addIssue({ code: "custom", path: ["groups", i, "n"], message: `Group "${g.name}" has more members than responses` });
+        ctx.addIssue({ ...resultIssue("group_exceeds_responses", { group: g.name }), path: ["groups", i, "n"] });
       }
       g.scales.forEach((s, j) => {
         if (!keys.has(s.key)) {
-          ctx.addIssue({ code: "custom", path: ["groups", i, "scales", j, "key"], message: `Unknown scale "${s.key}"` });
+          ctx.addIssue({ ...resultIssue("unknown_scale", { scale: s.key }), path: ["groups", i, "scales", j, "key"] });
         }
         if (s.n < COPSOQ_MIN_GROUP_SIZE || s.n > g.n) {
           ctx.addIssue({
-            code: "custom",
+            ...resultIssue("group_scale_size", { group: g.name, scale: s.key, n: s.n, min: COPSOQ_MIN_GROUP_SIZE }),
             path: ["groups", i, "scales", j, "n"],
-            message: `Group "${g.name}", scale "${s.key}": n = ${s.n} must be between ${COPSOQ_MIN_GROUP_SIZE} and the group's n`,
           });
         }
       });
@@ -176,14 +162,13 @@ export const ParticipationStats = z
   })
   .superRefine((v, ctx) => {
     if (v.attendedCount > v.registeredCount) {
-      ctx.addIssue({ code: "custom", path: ["attendedCount"], message: "More attended than registered" });
+      ctx.addIssue({ ...resultIssue("attended_exceed_registered"), path: ["attendedCount"] });
     }
     const expected = v.registeredCount === 0 ? 0 : (v.attendedCount / v.registeredCount) * 100;
     if (Math.abs(expected - v.attendanceRate) > 0.5) {
       ctx.addIssue({
-        code: "custom",
+        ...resultIssue("rate_mismatch", { rate: v.attendanceRate, expected: expected.toFixed(1) }),
         path: ["attendanceRate"],
-        message: `attendanceRate ${v.attendanceRate} does not match attendedCount / registeredCount = ${expected.toFixed(1)}`,
       });
     }
   });

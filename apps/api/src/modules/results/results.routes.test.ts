@@ -67,6 +67,8 @@ describe("partner results: upload and review", () => {
     const issue = res.json().error.details.issues.find((i: { path: unknown[] }) => i.path.join(".") === "groups.2.n");
     expect(issue.message).toContain("Lager");
     expect(issue.message).toContain("n = 2");
+    // Named in the shared registry too, so the upload form can say it in German.
+    expect(issue).toMatchObject({ issue: "group_too_small", values: { group: "Lager", n: 2, min: 5 } });
     expect(await list()).toEqual([]);
   });
 

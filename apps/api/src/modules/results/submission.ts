@@ -37,6 +37,11 @@ export function safeFileName(name: string): string {
   return cleaned || "datei";
 }
 
+function issueRef(i: { code: string; params?: unknown }): { issue?: string; values?: Record<string, unknown> } {
+  const params = i.code === "custom" ? (i.params as { issue?: unknown; values?: unknown } | undefined) : undefined;
+  return typeof params?.issue === "string" ? { issue: params.issue, values: (params.values ?? {}) as Record<string, unknown> } : {};
+}
+
 /** The payload against its output type's schema; every problem with its JSON path (422). */
 export function checkPayload(
   key: OutputTypeKey,
@@ -51,7 +56,12 @@ export function checkPayload(
       `The result does not match the schema of ${def.key}`,
       {
         outputType: def.key,
-        issues: parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message })),
+        // `issue`/`values` name the problem in the shared registry, so clients can show it in their language.
+        issues: parsed.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+          message: i.message,
+          ...issueRef(i),
+        })),
       },
       422,
     );
