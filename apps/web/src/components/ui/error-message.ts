@@ -1,10 +1,52 @@
+import { localizeIssue } from "@bgm/domain";
 import type { TFunction } from "i18next";
 import { ApiError } from "../../lib/api-client";
+import i18n from "../../lib/i18n";
+import type { de } from "../../lib/i18n/de";
 
-/** The server's message is already meant for people; fall back to a translated generic text. */
+/**
+ * Answers whose meaning the code (or status) says fully get a text in the UI language; the API's
+ * own messages are English and written for developers. Anything more specific (a validation
+ * problem, a conflict) keeps the server's words, with registry-named problems translated.
+ */
+type ErrorKey = `errors.${keyof typeof de.errors}`;
+
+const BY_CODE: Record<string, ErrorKey> = {
+  unauthenticated: "errors.unauthenticated",
+  forbidden: "errors.forbidden",
+  csrf_failed: "errors.csrf",
+  not_found: "errors.notFound",
+  rate_limited: "errors.rateLimited",
+  payload_too_large: "errors.payloadTooLarge",
+  unsupported_media_type: "errors.unsupportedMediaType",
+  invalid_transition: "errors.invalidTransition",
+  stale_version: "errors.staleVersion",
+  quote_expired: "errors.quoteExpired",
+  internal: "errors.server",
+};
+
+const BY_STATUS: Record<number, ErrorKey> = {
+  401: "errors.unauthenticated",
+  413: "errors.payloadTooLarge",
+  429: "errors.rateLimited",
+};
+
+interface Issue {
+  message: string;
+  path?: unknown[];
+}
+
+function issuesOf(details: unknown): Issue[] {
+  const issues = (details as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? issues.filter((i): i is Issue => typeof (i as Issue)?.message === "string") : [];
+}
+
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    if (error.status === 413) return t("errors.payloadTooLarge");
+    const key: ErrorKey | undefined = BY_CODE[error.code] ?? BY_STATUS[error.status] ?? (error.status >= 500 ? "errors.server" : undefined);
+    if (key) return t(key);
+    const issues = issuesOf(error.details);
+    if (issues.length > 0) return issues.map((i) => localizeIssue(i, i18n.language)).join(" ");
     return error.message || t("errors.generic");
   }
   if (error instanceof TypeError) return t("errors.network");
