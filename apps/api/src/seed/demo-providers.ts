@@ -41,7 +41,7 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
       {
         title: "COPSOQ-Analyse",
         description:
-          "Psychosoziale Gefährdungsbeurteilung mit dem COPSOQ-Fragebogen: Online-Befragung, Auswertung nach Abteilungen, Vergleich mit der Referenzdatenbank.",
+          "Gefährdungsbeurteilung psychischer Belastung mit dem COPSOQ-Fragebogen: Online-Befragung, Auswertung nach Abteilungen, Vergleich mit der Referenzdatenbank.",
         category: "survey_analysis",
         certifications: ["§20 SGB V"],
         deliveryMode: "remote",

@@ -78,6 +78,16 @@ describe("partner suggestions on the demo data", () => {
     expect(byTitle(items, "Lunch & Learn: Gesunde Ernährung")?.reasons.map((r) => r.kind)).toEqual(["phase"]);
   });
 
+  it('does not pass an ergonomics check off as fitting "Psychische Belastung erkennen" because both say "Belastung"', async () => {
+    const items = await suggest(petra, "phase=2&limit=20");
+    const goalsOf = (title: string) =>
+      byTitle(items, title)
+        ?.reasons.filter((r) => r.kind === "goal")
+        .map((r) => r.text.de);
+    expect(goalsOf("Ergonomie-Check am Arbeitsplatz")).toEqual([]);
+    expect(goalsOf("COPSOQ-Analyse")).toContain("Passt zu Ihrem Ziel „Psychische Belastung erkennen“");
+  });
+
   it("uses the project's current phase when neither task nor phase is given, and honours the limit", async () => {
     const items = await suggest(petra, "limit=3");
     expect(items).toHaveLength(3);

@@ -15,11 +15,14 @@ const MAX_GOALS_SCORED = 3;
 
 /**
  * Words every goal has ("reduzieren", "Mitarbeitende", "Gesundheit") say nothing about which
- * partner fits; matching on them would suggest everyone for every goal.
+ * partner fits; matching on them would suggest everyone for every goal. "Belastung" belongs here
+ * too: in BGM it is physical and psychological strain alike, so "Psychische Belastung erkennen"
+ * must not suggest an ergonomics check for its ergonomic "Belastungen".
  */
 const GENERIC_GOAL_WORDS =
-  "reduzieren senken verringern erhöhen steigern verbessern fördern stärken erkennen vermeiden erreichen halten " +
-  "Mitarbeiter Mitarbeitende Mitarbeiterinnen Beschäftigte Belegschaft Gesundheit gesund Prozent Quote Anteil Ziel Unternehmen Betrieb";
+  "reduzieren senken verringern erhöhen steigern verbessern fördern stärken erkennen vermeiden erreichen halten abbauen " +
+  "Mitarbeiter Mitarbeitende Mitarbeiterinnen Beschäftigte Belegschaft Gesundheit gesund Prozent Quote Anteil Ziel Unternehmen Betrieb " +
+  "Belastung Belastungen Beanspruchung";
 
 const CATEGORY_LABELS = OFFERING_CATEGORIES.map((c) => ({ key: c.key, label: c.label.de }));
 
