@@ -19,11 +19,14 @@ export const marketplaceCases: AuthzCases = {
     const partnerB = await signUpProvider(t.app, { name: "Partner B Strenggeheim" });
     const asB = api(t.app, partnerB.cookie);
     const profile = await asB.patch("/api/provider/profile", { description: "Profiltext B-geheim-7f3", regions: ["Hamburg"] });
-    const draft = await asB.post("/api/provider/offerings", offering("Entwurf B-geheim-9c1"));
+    const draft = await asB.post("/api/provider/offerings", {
+      ...offering("Entwurf B-geheim-9c1"),
+      certifications: ["Zertifikat B-geheim-2d8"],
+    });
     for (const r of [profile, draft]) if (r.statusCode >= 300) throw new Error(`marketplace setup failed: ${r.body}`);
     return {
       ids: { providerBDraftId: draft.json().id },
-      markers: ["Entwurf B-geheim-9c1", "Geheimer Entwurf von Partner B"],
+      markers: ["Entwurf B-geheim-9c1", "Geheimer Entwurf von Partner B", "Zertifikat B-geheim-2d8"],
     };
   },
   cases: {
@@ -36,6 +39,7 @@ export const marketplaceCases: AuthzCases = {
       url: (f) => `/api/provider/offerings/${f.ids.providerBDraftId}`,
       body: () => ({ title: "gekapert", status: "published" }),
     },
+    "GET /api/marketplace/certifications": { kind: "own", url: () => "/api/marketplace/certifications" },
     "GET /api/marketplace/offerings": { kind: "own", url: () => "/api/marketplace/offerings?q=Entwurf&pageSize=100" },
     "GET /api/marketplace/offerings/{id}": { kind: "foreign", url: (f) => `/api/marketplace/offerings/${f.ids.providerBDraftId}` },
     "GET /api/marketplace/suggestions": {

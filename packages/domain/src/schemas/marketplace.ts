@@ -111,6 +111,8 @@ export const OfferingList = z.object({
   pageSize: z.number().int(),
 });
 
+export const CertificationList = z.object({ items: z.array(z.string()) });
+
 export const SuggestionReason = z.object({
   kind: z.enum(["task", "phase", "goal"]),
   /** A short, human reason, e.g. 'Passt zur Aufgabe "Mitarbeiterbefragung durchführen"'. */

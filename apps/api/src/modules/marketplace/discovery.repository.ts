@@ -7,6 +7,17 @@ import { type DiscoveryFilters, discoveryPage, discoveryWhere, offeringColumns, 
 /** Reads across providers: published offerings of everyone, plus the caller's own. */
 type Scope = Pick<TenantScope, "tx" | "orgId">;
 
+/** Every certification published offerings carry (the providers' own wording), sorted. */
+export async function listCertifications(s: Scope): Promise<string[]> {
+  const rows = await s.tx.execute<{ certification: string }>(
+    sql`SELECT DISTINCT unnest(${publishedOffering.certifications}) AS certification FROM ${publishedOffering} WHERE ${publishedOffering.status} = 'published'`,
+  );
+  // Sorted here, not by the database's collation (which differs between PGlite and a server).
+  return (rows as unknown as { rows: { certification: string }[] }).rows
+    .map((r) => r.certification)
+    .sort((a, b) => a.localeCompare(b, "de"));
+}
+
 export async function listPublished(s: Scope, f: DiscoveryFilters) {
   const { matches, order } = discoveryPage(s.tx, f);
   const rows = await s.tx

@@ -79,7 +79,9 @@ beforeAll(async () => {
     deliveryMode: "hybrid",
     priceFromCents: 30_000,
   });
-  draftId = (await ruecken.post("/api/provider/offerings", offeringBody({ title: "Rückenschule Entwurf" }))).json().id;
+  draftId = (
+    await ruecken.post("/api/provider/offerings", offeringBody({ title: "Rückenschule Entwurf", certifications: ["Entwurfszertifikat"] }))
+  ).json().id;
 });
 afterAll(() => t?.close());
 
@@ -122,6 +124,14 @@ describe("browsing", () => {
 });
 
 describe("filters", () => {
+  it("offers exactly the certifications of published offerings as filter choices (not a draft's)", async () => {
+    for (const as of [company, employee, national]) {
+      const res = await as.get("/api/marketplace/certifications");
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ items: ["§20 SGB V", "ZPP"] });
+    }
+  });
+
   it.each([
     ["category=ergonomics", ["Arbeitsplatzbegehung"]],
     ["certification=ZPP", ["Präventionskurs Bewegung"]],

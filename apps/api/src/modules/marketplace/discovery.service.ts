@@ -29,3 +29,8 @@ export async function getOffering(scope: Pick<TenantScope, "tx" | "orgId">, id: 
   if (!row) throw AppError.notFound("Offering");
   return toOffering(row);
 }
+
+/** The certification filter's choices: what published offerings actually carry (the API filters on the exact text). */
+export async function listCertifications(scope: Pick<TenantScope, "tx" | "orgId">): Promise<{ items: string[] }> {
+  return { items: await repo.listCertifications(scope) };
+}

@@ -1,4 +1,13 @@
-import { DiscoveryQuery, IdParam, MEMBER_ROLES, Offering, OfferingList, SuggestionList, SuggestionQuery } from "@bgm/domain";
+import {
+  CertificationList,
+  DiscoveryQuery,
+  IdParam,
+  MEMBER_ROLES,
+  Offering,
+  OfferingList,
+  SuggestionList,
+  SuggestionQuery,
+} from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createDiscoveryCache, DISCOVERY_CACHE_DEFAULTS, discoveryCacheKey } from "./discovery.cache.js";
@@ -52,6 +61,18 @@ export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: "One published offering (or an own one in any state)", params: IdParam, response: { 200: Offering } },
     },
     async (req) => req.inTenant(BROWSE, (s) => discovery.getOffering(s, req.params.id)),
+  );
+
+  app.get(
+    "/api/marketplace/certifications",
+    {
+      schema: {
+        tags,
+        summary: "Every certification that published offerings carry, for the certification filter",
+        response: { 200: CertificationList },
+      },
+    },
+    async (req) => req.inTenant(BROWSE, (s) => discovery.listCertifications(s)),
   );
 
   app.get(

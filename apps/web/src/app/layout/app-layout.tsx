@@ -25,13 +25,14 @@ export function AppLayout() {
       <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          {/* The app name never shrinks or wraps (it did on 390 px phones); the right side gives way instead. */}
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggleNavigation")} />
-            <Anchor component={Link} to="/" fw={700} size="lg" c="dark" underline="never">
+            <Anchor component={Link} to="/" fw={700} size="lg" c="dark" underline="never" style={{ whiteSpace: "nowrap" }}>
               {t("common.appName")}
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <OrgSwitcher />
             <NotificationBell />
             <LanguageMenu />

@@ -14,8 +14,11 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" size="sm" aria-label={t("nav.userMenu", { name: me.user.name })}>
-          {me.user.name}
+        {/* On a phone a long name is cut with "…" so the header stays on one line; the label keeps it in full. */}
+        <Button variant="subtle" size="sm" px="xs" maw={{ base: 120, sm: 260 }} aria-label={t("nav.userMenu", { name: me.user.name })}>
+          <Text span inherit truncate="end">
+            {me.user.name}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

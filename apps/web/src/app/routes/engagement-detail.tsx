@@ -10,6 +10,7 @@ import { useMe } from "../../features/auth/api/get-me";
 import { GrantedDataSection } from "../../features/data-sharing/components/granted-data-section";
 import { canManageDataAccess, ManageDataAccessButton } from "../../features/data-sharing/components/manage-data-access-button";
 import { useEngagement } from "../../features/engagements/api/get-engagement";
+import { DataAccessPrompt } from "../../features/engagements/components/data-access-prompt";
 import { EngagementActions } from "../../features/engagements/components/engagement-actions";
 import { EngagementBrief } from "../../features/engagements/components/engagement-brief";
 import { EngagementStatusBadge } from "../../features/engagements/components/engagement-status-badge";
@@ -53,6 +54,7 @@ export function EngagementDetailRoute() {
           }
         />
       </div>
+      {side === "company" ? <DataAccessPrompt engagement={e} /> : null}
       <EngagementActions engagement={e} side={side} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>

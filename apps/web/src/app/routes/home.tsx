@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/ui/page-header";
 import { homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
+import { PartnerWorkList } from "../../features/engagements/components/partner-work-list";
 import { PartnerHomeLinks } from "../../features/marketplace/components/partner-home-links";
 import { DashboardRoute } from "./dashboard";
 
@@ -23,7 +24,7 @@ export function HomeRoute() {
   }
   if (kind === "partner") {
     return (
-      <Stack>
+      <Stack gap="xl">
         <PageHeader
           title={t("homes.partnerTitle")}
           description={t("homes.partnerBody", {
@@ -31,6 +32,7 @@ export function HomeRoute() {
             role: me.active ? t(`roles.${me.active.role}`) : "",
           })}
         />
+        <PartnerWorkList />
         <PartnerHomeLinks />
       </Stack>
     );

@@ -1,7 +1,7 @@
 import type { Offering } from "@bgm/domain";
 import { Group, Pagination, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -9,18 +9,40 @@ import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { RequestQuoteModal } from "../../features/engagements/components/request-quote-modal";
 import { useOfferings } from "../../features/marketplace/api/get-offerings";
-import { EMPTY_FILTERS, type FilterValues, MarketplaceFilters } from "../../features/marketplace/components/marketplace-filters";
+import { type FilterValues, MarketplaceFilters } from "../../features/marketplace/components/marketplace-filters";
 import { OfferingCard } from "../../features/marketplace/components/offering-card";
+import { searchFromParams, searchToParams } from "../../features/marketplace/filter-params";
 
 const PAGE_SIZE = 12;
 
 export function MarketplaceRoute() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  // A suggestion widget links here with its phase preselected.
-  const [filters, setFilters] = useState<FilterValues>({ ...EMPTY_FILTERS, phase: params.get("phase") ?? "" });
+  const [params, setParams] = useSearchParams();
+  // Filters and page are kept here while typing and mirrored into the URL (see filter-params.ts);
+  // a suggestion widget links here with its phase preselected the same way.
+  const [filters, setFilters] = useState<FilterValues>(() => searchFromParams(params).filters);
+  const [page, setPage] = useState(() => searchFromParams(params).page);
   const [debounced] = useDebouncedValue(filters, 300);
-  const [page, setPage] = useState(1);
+  const written = useRef(params.toString());
+
+  // Replacing (not pushing) the entry: Back leaves the marketplace instead of undoing keystrokes.
+  useEffect(() => {
+    const next = searchToParams(debounced, page).toString();
+    if (next === written.current) return;
+    written.current = next;
+    setParams(new URLSearchParams(next), { replace: true });
+  }, [debounced, page, setParams]);
+
+  // A URL we did not write (the nav link, a suggestion link) replaces what is on screen.
+  useEffect(() => {
+    const current = params.toString();
+    if (current === written.current) return;
+    written.current = current;
+    const next = searchFromParams(params);
+    setFilters(next.filters);
+    setPage(next.page);
+  }, [params]);
+
   const [requesting, setRequesting] = useState<Offering | null>(null);
   const list = useOfferings({ ...debounced, q: debounced.q.trim(), region: debounced.region.trim(), page, pageSize: PAGE_SIZE });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;

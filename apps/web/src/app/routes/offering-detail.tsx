@@ -12,7 +12,8 @@ import { useMe } from "../../features/auth/api/get-me";
 import { RequestQuoteModal } from "../../features/engagements/components/request-quote-modal";
 import { useOffering } from "../../features/marketplace/api/get-offering";
 import { OfferingFacts } from "../../features/marketplace/components/offering-facts";
-import { formatEuro } from "../../features/marketplace/format-money";
+import { fromPriceLabel } from "../../features/marketplace/from-price";
+import { useOutputTypeLabel } from "../../features/marketplace/output-type-label";
 import { isApiError } from "../../lib/api-client";
 import { formatNumber } from "../../lib/format";
 import { useLocalized } from "../../lib/use-localized";
@@ -33,6 +34,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function OfferingDetailRoute() {
   const { t } = useTranslation();
   const l = useLocalized();
+  const outputLabel = useOutputTypeLabel();
   const { id = "" } = useParams();
   const me = useMe().data;
   const offering = useOffering(id);
@@ -82,10 +84,7 @@ export function OfferingDetailRoute() {
               <Fact label={t("offering.category")} value={category ? l(category.label) : o.category} />
               <Fact label={t("offering.certifications")} value={list(o.certifications)} />
               <Fact label={t("offering.deliveryMode")} value={t(`marketplace.deliveryModes.${o.deliveryMode}`)} />
-              <Fact
-                label={t("offering.price")}
-                value={`${t("marketplace.fromPrice", { price: formatEuro(o.priceFromCents) })}${t(`marketplace.priceUnits.${o.priceUnit}`)}`}
-              />
+              <Fact label={t("offering.price")} value={fromPriceLabel(t, o)} />
               <Fact
                 label={t("offering.turnaround")}
                 value={o.turnaroundDays ? t("offering.turnaroundDays", { days: o.turnaroundDays }) : none}
@@ -118,10 +117,7 @@ export function OfferingDetailRoute() {
                   }),
                 )}
               />
-              <Fact
-                label={t("offering.outputs")}
-                value={list(o.outputDataTypes.map((k) => t(`offering.outputTypes.${k as "copsoq_analysis"}`, { defaultValue: k })))}
-              />
+              <Fact label={t("offering.outputs")} value={list(o.outputDataTypes.map(outputLabel))} />
               <Fact
                 label={t("offering.integration")}
                 value={list(o.integrationPoints.map((k) => t(`offering.integrationPoints.${k as "kpi_dashboard"}`, { defaultValue: k })))}

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { formatEuro } from "../../marketplace/format-money";
+import { useOutputTypeLabel } from "../../marketplace/output-type-label";
 import type { TimelineItem } from "../api/types";
 
 const KNOWN = new Set([
@@ -23,7 +24,7 @@ const KNOWN = new Set([
 /** Partner results on the timeline name the output type and version. */
 const RESULT_EVENTS = new Set(["result_submitted", "result_accepted", "result_changes_requested", "result_auto_accepted"]);
 
-function eventTitle(e: TimelineItem, t: TFunction): string {
+function eventTitle(e: TimelineItem, t: TFunction, outputLabel: (key: string) => string): string {
   if (e.kind === "send_quote") {
     const price = typeof e.data.priceCents === "number" ? formatEuro(e.data.priceCents) : "";
     const validUntil = typeof e.data.validUntil === "string" ? formatDate(e.data.validUntil) : "";
@@ -32,7 +33,7 @@ function eventTitle(e: TimelineItem, t: TFunction): string {
   if (e.kind === "progress") return t("engagements.events.progress", { percent: Number(e.data.percent ?? 0) });
   if (RESULT_EVENTS.has(e.kind)) {
     const type = typeof e.data.outputType === "string" ? e.data.outputType : "";
-    const label = type ? t(`offering.outputTypes.${type as "copsoq_analysis"}`, { defaultValue: type }) : "";
+    const label = type ? outputLabel(type) : "";
     return t(`engagements.events.${e.kind as "result_submitted"}`, { label, version: Number(e.data.version ?? 1) });
   }
   if (KNOWN.has(e.kind)) return t(`engagements.events.${e.kind as "created"}`);
@@ -42,6 +43,7 @@ function eventTitle(e: TimelineItem, t: TFunction): string {
 /** Everything that happened, oldest first, the same for both sides. */
 export function EngagementTimeline({ events }: { events: TimelineItem[] }) {
   const { t } = useTranslation();
+  const outputLabel = useOutputTypeLabel();
   const status = (s: string | null) => (s ? t(`engagements.statuses.${s as EngagementStatus}`) : "");
   return (
     <section aria-labelledby="timeline-heading">
@@ -51,7 +53,7 @@ export function EngagementTimeline({ events }: { events: TimelineItem[] }) {
       {events.length === 0 ? <Text>{t("engagements.timelineEmpty")}</Text> : null}
       <Timeline active={events.length - 1} bulletSize={14} lineWidth={2} data-testid="engagement-timeline">
         {events.map((e) => (
-          <Timeline.Item key={e.id} title={eventTitle(e, t)} data-testid="timeline-event" data-kind={e.kind}>
+          <Timeline.Item key={e.id} title={eventTitle(e, t, outputLabel)} data-testid="timeline-event" data-kind={e.kind}>
             <Text size="sm" c="dimmed">
               {formatDateTime(e.at)} · {e.actorName ?? t(`engagements.sides.${e.actorSide}`)} ({t(`engagements.sides.${e.actorSide}`)})
               {e.fromStatus && e.toStatus

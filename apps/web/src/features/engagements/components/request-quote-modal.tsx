@@ -1,14 +1,17 @@
 import type { Offering } from "@bgm/domain";
 import { taskTemplate } from "@bgm/domain";
-import { NumberInput, SimpleGrid, Text, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { FormModal, ModalForm } from "../../../components/ui/form-modal";
+import { MoneyInput } from "../../../components/ui/money-input";
 import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
 import { eurosToCents } from "../../marketplace/format-money";
 import { useCreateEngagement } from "../api/create-engagement";
+import { useActiveEmployeeCount } from "../api/get-active-employee-count";
+import { OpenEngagementNotice } from "./open-engagement-notice";
 
 interface RequestQuoteModalProps {
   /** The offering to ask about; null keeps the modal closed. */
@@ -44,12 +47,14 @@ function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering;
   const task = taskKey ? taskTemplate(taskKey) : undefined;
   const [what, setWhat] = useState(offering.title);
   const [when, setWhen] = useState("");
-  const [employeeCount, setEmployeeCount] = useState<string | number>("");
-  const [budget, setBudget] = useState<string | number>("");
+  // null until the user types: until then the field shows the company's active employee count.
+  const [employeeCount, setEmployeeCount] = useState<string | number | null>(null);
+  const knownCount = useActiveEmployeeCount();
+  const shownCount = employeeCount ?? knownCount ?? "";
+  const [budget, setBudget] = useState<number | null>(null);
   const [message, setMessage] = useState("");
 
   function submit() {
-    const budgetEuros = optionalNumber(budget);
     create.mutate(
       {
         offeringId: offering.id,
@@ -57,8 +62,8 @@ function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering;
         brief: {
           what: what.trim(),
           when: when.trim(),
-          employeeCount: optionalNumber(employeeCount),
-          budgetCents: budgetEuros === null ? null : eurosToCents(budgetEuros),
+          employeeCount: optionalNumber(shownCount),
+          budgetCents: budget === null ? null : eurosToCents(budget),
           message: message.trim(),
         },
       },
@@ -79,14 +84,15 @@ function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering;
       pending={create.isPending}
       error={create.error}
       intro={
-        <>
+        <Stack gap="xs">
+          <OpenEngagementNotice offering={offering} />
           <Text size="sm">{t("requestQuote.intro", { provider: offering.providerName })}</Text>
           {task ? (
             <Text size="sm" c="dimmed">
               {t("requestQuote.linkedTask", { task: l(task.label) })}
             </Text>
           ) : null}
-        </>
+        </Stack>
       }
     >
       <TextInput
@@ -112,19 +118,11 @@ function RequestQuoteForm({ offering, taskKey, onCancel }: { offering: Offering;
           allowDecimal={false}
           allowNegative={false}
           hideControls
-          value={employeeCount}
+          description={employeeCount === null && knownCount !== null ? t("requestQuote.employeeCountHint") : undefined}
+          value={shownCount}
           onChange={setEmployeeCount}
         />
-        <NumberInput
-          label={t("requestQuote.budget")}
-          min={0}
-          max={1_000_000}
-          decimalScale={2}
-          allowNegative={false}
-          hideControls
-          value={budget}
-          onChange={setBudget}
-        />
+        <MoneyInput label={t("requestQuote.budget")} min={0} max={1_000_000} value={budget} onChange={setBudget} />
       </SimpleGrid>
       <Textarea
         label={t("requestQuote.message")}

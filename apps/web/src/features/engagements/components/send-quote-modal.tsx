@@ -1,8 +1,9 @@
-import { NumberInput, Textarea } from "@mantine/core";
+import { Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
+import { MoneyInput } from "../../../components/ui/money-input";
 import { eurosToCents } from "../../marketplace/format-money";
 import { useSendQuote } from "../api/send-quote";
 import type { EngagementDetail } from "../api/types";
@@ -37,15 +38,15 @@ export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalPr
 function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const send = useSendQuote(engagement.id);
-  const [price, setPrice] = useState<string | number>("");
+  const [price, setPrice] = useState<number | null>(null);
   const [scope, setScope] = useState("");
   // Four weeks is a common validity for service quotes; the partner can change it.
   const [validUntil, setValidUntil] = useState<string | null>(inDays(28));
   const [message, setMessage] = useState("");
-  const complete = typeof price === "number" && scope.trim() !== "" && validUntil !== null;
+  const complete = price !== null && scope.trim() !== "" && validUntil !== null;
 
   function submit() {
-    if (typeof price !== "number" || validUntil === null) return;
+    if (price === null || validUntil === null) return;
     send.mutate(
       { priceCents: eurosToCents(price), scopeOfWork: scope.trim(), validUntil, message: message.trim() },
       { onSuccess: notifyAndClose(t("engagements.quoteForm.sent"), onDone) },
@@ -61,14 +62,11 @@ function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; o
       error={send.error}
       submitDisabled={!complete}
     >
-      <NumberInput
+      <MoneyInput
         label={t("engagements.quoteForm.price")}
         required
         min={0}
         max={1_000_000}
-        decimalScale={2}
-        allowNegative={false}
-        hideControls
         data-autofocus
         value={price}
         onChange={setPrice}

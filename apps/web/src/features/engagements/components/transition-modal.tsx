@@ -32,7 +32,8 @@ function TransitionForm({ engagement, action, onDone }: { engagement: Engagement
   function submit() {
     transition.mutate(
       { action, message: message.trim(), expectedVersion: engagement.version },
-      { onSuccess: notifyAndClose(t("engagements.actionDone", { action: t(`engagements.actions.${action}`) }), onDone) },
+      // A message per action in the past tense ("Angebot angenommen"), not the button's label.
+      { onSuccess: notifyAndClose(t(`engagements.actionDone.${action}`), onDone) },
     );
   }
 

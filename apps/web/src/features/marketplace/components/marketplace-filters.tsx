@@ -1,7 +1,9 @@
 import { OFFERING_CATEGORIES, PHASES } from "@bgm/domain";
-import { Button, Group, NativeSelect, NumberInput, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { MoneyInput } from "../../../components/ui/money-input";
 import { useLocalized } from "../../../lib/use-localized";
+import { useCertifications } from "../api/get-certifications";
 
 export interface FilterValues {
   q: string;
@@ -25,16 +27,9 @@ export const EMPTY_FILTERS: FilterValues = {
   region: "",
 };
 
-/** The certifications companies ask about most; the API matches any certification text exactly. */
-const CERTIFICATIONS = ["§20 SGB V", "ZPP", "ISO 27001"];
-
 interface MarketplaceFiltersProps {
   value: FilterValues;
   onChange: (value: FilterValues) => void;
-}
-
-function toEuros(value: string | number): number | null {
-  return typeof value === "number" && Number.isFinite(value) ? Math.max(0, Math.round(value)) : null;
 }
 
 export function MarketplaceFilters({ value, onChange }: MarketplaceFiltersProps) {
@@ -42,6 +37,9 @@ export function MarketplaceFilters({ value, onChange }: MarketplaceFiltersProps)
   const l = useLocalized();
   const set = <K extends keyof FilterValues>(key: K, v: FilterValues[K]) => onChange({ ...value, [key]: v });
   const all = { value: "", label: t("marketplace.all") };
+  const known = useCertifications().data ?? [];
+  // A certification from a shared link stays selectable even if no offering carries it any more.
+  const certifications = value.certification && !known.includes(value.certification) ? [...known, value.certification] : known;
 
   return (
     <Group align="flex-end" wrap="wrap" role="search" gap="sm">
@@ -64,7 +62,7 @@ export function MarketplaceFilters({ value, onChange }: MarketplaceFiltersProps)
         label={t("marketplace.certification")}
         value={value.certification}
         onChange={(e) => set("certification", e.currentTarget.value)}
-        data={[all, ...CERTIFICATIONS.map((c) => ({ value: c, label: c }))]}
+        data={[all, ...certifications.map((c) => ({ value: c, label: c }))]}
         w={160}
       />
       <NativeSelect
@@ -84,24 +82,20 @@ export function MarketplaceFilters({ value, onChange }: MarketplaceFiltersProps)
         ]}
         w={220}
       />
-      <NumberInput
+      <MoneyInput
         label={t("marketplace.priceMin")}
         min={0}
-        allowNegative={false}
         allowDecimal={false}
-        hideControls
-        value={value.priceMin ?? ""}
-        onChange={(v) => set("priceMin", toEuros(v))}
+        value={value.priceMin}
+        onChange={(v) => set("priceMin", v)}
         w={120}
       />
-      <NumberInput
+      <MoneyInput
         label={t("marketplace.priceMax")}
         min={0}
-        allowNegative={false}
         allowDecimal={false}
-        hideControls
-        value={value.priceMax ?? ""}
-        onChange={(v) => set("priceMax", toEuros(v))}
+        value={value.priceMax}
+        onChange={(v) => set("priceMax", v)}
         w={120}
       />
       <TextInput

@@ -1,7 +1,7 @@
 import type { Offering } from "@bgm/domain";
 import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatEuro } from "../format-money";
+import { fromPriceLabel } from "../from-price";
 
 /** Certification, delivery mode, turnaround and from-price as compact badges ("§20 SGB V | Remote | ab 1.200 €"). */
 export function OfferingFacts({ offering }: { offering: Offering }) {
@@ -22,8 +22,7 @@ export function OfferingFacts({ offering }: { offering: Offering }) {
         </Badge>
       ) : null}
       <Badge role="listitem" color="blue" variant="light" tt="none" data-testid="offering-price">
-        {t("marketplace.fromPrice", { price: formatEuro(offering.priceFromCents) })}
-        {t(`marketplace.priceUnits.${offering.priceUnit}`)}
+        {fromPriceLabel(t, offering)}
       </Badge>
     </Group>
   );

@@ -3,9 +3,11 @@ import { Fieldset, MultiSelect, NativeSelect, NumberInput, SimpleGrid, Stack, Te
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
+import { MoneyInput } from "../../../components/ui/money-input";
 import { useLocalized } from "../../../lib/use-localized";
 import { type OfferingInput, useCreateOffering, useUpdateOffering } from "../api/save-offering";
 import { eurosToCents } from "../format-money";
+import { useOutputTypeLabel } from "../output-type-label";
 
 interface OfferingFormModalProps {
   opened: boolean;
@@ -32,6 +34,7 @@ const numberOrNull = (value: string | number) => (typeof value === "number" && N
 function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () => void }) {
   const { t } = useTranslation();
   const l = useLocalized();
+  const outputLabel = useOutputTypeLabel();
   const create = useCreateOffering();
   const update = useUpdateOffering();
   const [title, setTitle] = useState(offering?.title ?? "");
@@ -39,7 +42,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
   const [category, setCategory] = useState<string>(offering?.category ?? OFFERING_CATEGORIES[0].key);
   const [certifications, setCertifications] = useState(offering?.certifications.join(", ") ?? "");
   const [deliveryMode, setDeliveryMode] = useState<Offering["deliveryMode"]>(offering?.deliveryMode ?? "on_site");
-  const [price, setPrice] = useState<string | number>(offering ? offering.priceFromCents / 100 : "");
+  const [price, setPrice] = useState<number | null>(offering ? offering.priceFromCents / 100 : null);
   const [priceUnit, setPriceUnit] = useState<Offering["priceUnit"]>(offering?.priceUnit ?? "flat");
   const [turnaround, setTurnaround] = useState<string | number>(offering?.turnaroundDays ?? "");
   const [capacity, setCapacity] = useState<string | number>(offering?.capacity ?? "");
@@ -56,7 +59,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
       category: category as OfferingInput["category"],
       certifications: splitList(certifications),
       deliveryMode,
-      priceFromCents: eurosToCents(numberOrNull(price) ?? 0),
+      priceFromCents: eurosToCents(price ?? 0),
       priceUnit,
       turnaroundDays: numberOrNull(turnaround),
       capacity: numberOrNull(capacity),
@@ -81,7 +84,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
       submitLabel={t("common.save")}
       pending={create.isPending || update.isPending}
       error={create.error ?? update.error}
-      submitDisabled={!title.trim() || numberOrNull(price) === null}
+      submitDisabled={!title.trim() || price === null}
     >
       <TextInput
         label={t("partner.title")}
@@ -120,16 +123,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <NumberInput
-          label={t("partner.priceFrom")}
-          required
-          min={0}
-          decimalScale={2}
-          allowNegative={false}
-          hideControls
-          value={price}
-          onChange={setPrice}
-        />
+        <MoneyInput label={t("partner.priceFrom")} required min={0} value={price} onChange={setPrice} />
         <NativeSelect
           label={t("partner.priceUnit")}
           value={priceUnit}
@@ -182,7 +176,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
           />
           <MultiSelect
             label={t("partner.outputDataTypes")}
-            data={OUTPUT_TYPE_KEYS.map((k) => ({ value: k, label: t(`offering.outputTypes.${k}`) }))}
+            data={OUTPUT_TYPE_KEYS.map((k) => ({ value: k, label: outputLabel(k) }))}
             value={outputs}
             onChange={setOutputs}
             comboboxProps={comboboxProps}

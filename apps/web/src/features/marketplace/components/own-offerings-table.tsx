@@ -5,7 +5,7 @@ import { errorMessage } from "../../../components/ui/error-message";
 import { formatDateTime } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useUpdateOffering } from "../api/save-offering";
-import { formatEuro } from "../format-money";
+import { fromPriceLabel } from "../from-price";
 
 const STATUS_COLORS: Record<Offering["status"], string> = { draft: "gray", published: "green", archived: "orange" };
 
@@ -53,10 +53,7 @@ export function OwnOfferingsTable({ offerings, canEdit, onEdit }: OwnOfferingsTa
                     {t(`partner.statuses.${o.status}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>
-                  {t("marketplace.fromPrice", { price: formatEuro(o.priceFromCents) })}
-                  {t(`marketplace.priceUnits.${o.priceUnit}`)}
-                </Table.Td>
+                <Table.Td>{fromPriceLabel(t, o)}</Table.Td>
                 <Table.Td>{formatDateTime(o.updatedAt)}</Table.Td>
                 {canEdit ? (
                   <Table.Td>

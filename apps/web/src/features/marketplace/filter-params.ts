@@ -1,0 +1,32 @@
+import { EMPTY_FILTERS, type FilterValues } from "./components/marketplace-filters";
+
+/**
+ * The marketplace search lives in the URL query, so Back from an offering, a reload or a shared
+ * link shows the same results. Empty filters and page 1 stay out of the URL to keep it short.
+ */
+const TEXT_KEYS = ["q", "category", "certification", "deliveryMode", "phase", "region"] as const;
+const EURO_KEYS = ["priceMin", "priceMax"] as const;
+
+function wholeNumber(value: string | null): number | null {
+  if (value === null || value.trim() === "") return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+export function searchFromParams(params: URLSearchParams): { filters: FilterValues; page: number } {
+  const filters: FilterValues = { ...EMPTY_FILTERS };
+  for (const key of TEXT_KEYS) filters[key] = params.get(key) ?? "";
+  for (const key of EURO_KEYS) filters[key] = wholeNumber(params.get(key));
+  return { filters, page: Math.max(1, wholeNumber(params.get("page")) ?? 1) };
+}
+
+export function searchToParams(filters: FilterValues, page: number): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of TEXT_KEYS) if (filters[key] !== "") params.set(key, filters[key]);
+  for (const key of EURO_KEYS) {
+    const value = filters[key];
+    if (value !== null) params.set(key, String(value));
+  }
+  if (page > 1) params.set("page", String(page));
+  return params;
+}
