@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CompanyDataSource, DATA_SCOPES, dataScope, MIN_GROUP_SIZE, projectToFields, type SourceEmployee } from "./data-scopes.js";
+import {
+  type CompanyDataSource,
+  DATA_SCOPES,
+  dataFieldLabel,
+  dataScope,
+  MIN_GROUP_SIZE,
+  projectToFields,
+  type SourceEmployee,
+} from "./data-scopes.js";
 
 interface World {
   employees: (SourceEmployee & { active: boolean })[];
@@ -59,6 +67,17 @@ describe("data scope registry", () => {
     }
     expect(dataScope("employee_list")?.sensitivity).toBe("high");
     expect(dataScope("nope")).toBeUndefined();
+  });
+
+  it("names every declared field in both languages, and only those", () => {
+    for (const s of DATA_SCOPES) {
+      expect(Object.keys(s.fieldLabels).sort()).toEqual([...s.fields].sort());
+      for (const label of Object.values(s.fieldLabels)) expect(label.de && label.en).toBeTruthy();
+    }
+    expect(dataFieldLabel("department_structure", "size").de).toBe("Abteilungsgröße");
+    // A field of an older scope version (or an unknown scope) keeps its key rather than vanishing.
+    expect(dataFieldLabel("department_structure", "headcount")).toEqual({ de: "headcount", en: "headcount" });
+    expect(dataFieldLabel("nope", "x")).toEqual({ de: "x", en: "x" });
   });
 
   it("never releases a field outside a scope's declared fields", async () => {

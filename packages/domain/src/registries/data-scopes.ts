@@ -58,6 +58,11 @@ export interface DataScopeDefinition {
   personalData: boolean;
   /** The exact fields each released record has. Nothing else ever leaves the server. */
   fields: readonly string[];
+  /**
+   * Each field in plain words, for every screen that says which fields are shared (the keys are the
+   * partner API's column names, not words for a manager or an employee). One entry per field, no more.
+   */
+  fieldLabels: Readonly<Record<string, Localized>>;
   purpose: Localized;
   defaultRetentionDays: number;
   /** The manager may narrow this scope to departments or people. */
@@ -77,6 +82,7 @@ export const DATA_SCOPES = [
     sensitivity: "low",
     personalData: false,
     fields: ["employeeCount"],
+    fieldLabels: { employeeCount: { de: "Anzahl aktiver Beschäftigter", en: "Number of active employees" } },
     purpose: { de: "Angebot und Kapazität planen", en: "Plan the offer and its capacity" },
     defaultRetentionDays: 365,
     narrowable: false,
@@ -96,6 +102,11 @@ export const DATA_SCOPES = [
     sensitivity: "low",
     personalData: false,
     fields: ["title", "target", "dueDate"],
+    fieldLabels: {
+      title: { de: "Titel", en: "Title" },
+      target: { de: "Zielwert", en: "Target" },
+      dueDate: { de: "Termin", en: "Due date" },
+    },
     purpose: { de: "Angebot auf Ihre Ziele zuschneiden", en: "Tailor the service to your goals" },
     defaultRetentionDays: 365,
     narrowable: false,
@@ -123,6 +134,10 @@ export const DATA_SCOPES = [
     sensitivity: "low",
     personalData: false,
     fields: ["department", "size"],
+    fieldLabels: {
+      department: { de: "Abteilung", en: "Department" },
+      size: { de: "Abteilungsgröße", en: "Department size" },
+    },
     purpose: { de: "Auswertung nach Abteilungen vorbereiten", en: "Prepare analysis by department" },
     defaultRetentionDays: 365,
     narrowable: false,
@@ -153,6 +168,12 @@ export const DATA_SCOPES = [
     sensitivity: "medium",
     personalData: false,
     fields: ["scale", "group", "mean", "n"],
+    fieldLabels: {
+      scale: { de: "Skala", en: "Scale" },
+      group: { de: "Gruppe", en: "Group" },
+      mean: { de: "Mittelwert (0–100)", en: "Mean (0–100)" },
+      n: { de: "Anzahl der Antworten", en: "Number of responses" },
+    },
     purpose: { de: "Maßnahmen aus den Ergebnissen ableiten", en: "Derive interventions from the results" },
     defaultRetentionDays: 180,
     narrowable: false,
@@ -180,6 +201,10 @@ export const DATA_SCOPES = [
     sensitivity: "high",
     personalData: true,
     fields: ["name", "email"],
+    fieldLabels: {
+      name: { de: "Name", en: "Name" },
+      email: { de: "E-Mail-Adresse", en: "E-mail address" },
+    },
     purpose: { de: "Einladungen zur Befragung versenden", en: "Send survey invitations" },
     defaultRetentionDays: 90,
     narrowable: true,
@@ -205,6 +230,14 @@ export type DataScopeKeyFromRegistry = (typeof DATA_SCOPES)[number]["key"];
 
 export function dataScope(key: string): DataScopeDefinition | undefined {
   return (DATA_SCOPES as readonly DataScopeDefinition[]).find((s) => s.key === key);
+}
+
+/**
+ * A field's name in plain words; the raw key for a field the registry no longer declares (a grant keeps
+ * the fields of the scope version it was given under).
+ */
+export function dataFieldLabel(scopeKey: string, field: string): Localized {
+  return dataScope(scopeKey)?.fieldLabels[field] ?? { de: field, en: field };
 }
 
 /** Keeps only the declared fields of each record: the last gate before data leaves the server. */

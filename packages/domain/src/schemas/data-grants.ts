@@ -50,6 +50,8 @@ export const DataRequestScope = z.object({
   narrowable: z.boolean(),
   preview: LocalizedText.extend({ count: z.number().int() }).describe("Computed now from the company's current data"),
   currentGrant: DataGrant.nullable(),
+  /** The company's last answer for this scope was "no" (and it has not granted it since): decided, not open. */
+  declinedAt: Timestamp.nullable(),
 });
 
 export const DataRequest = z.object({

@@ -198,6 +198,12 @@ describe("the grant dialog's rules", () => {
     ]);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ granted: [], declined: ["employee_list", "goals"] });
+    // Declined counts as decided: the company is not asked again as if it had never answered.
+    const request = (await w.asCompany.get(`/api/engagements/${w.engagementId}/data-request`)).json();
+    for (const s of request.scopes as { currentGrant: unknown; declinedAt: string | null }[]) {
+      expect(s.currentGrant).toBeNull();
+      expect(s.declinedAt).not.toBeNull();
+    }
     expect((await w.asCompany.get(`/api/engagements/${w.engagementId}`)).json().status).toBe("accepted");
     const denied = await w.asPartner.get(dataUrl(w, "goals"));
     expect(denied.statusCode).toBe(403);
@@ -207,6 +213,13 @@ describe("the grant dialog's rules", () => {
   it("replaces a live grant when the scope is granted again, and narrows the list", async () => {
     await addEmployees(t, w.company.orgId, [...people(3, "Narrow", "IT"), ...people(2, "Andere", "Lager")]);
     const first = await post([{ scopeKey: "employee_list", grant: true, confirmHighSensitivity: true }]);
+    // Granted after the earlier "no": the latest answer counts.
+    const scopes = (await w.asCompany.get(`/api/engagements/${w.engagementId}/data-request`)).json().scopes as {
+      key: string;
+      declinedAt: string | null;
+    }[];
+    expect(scopes.find((s) => s.key === "employee_list")?.declinedAt).toBeNull();
+    expect(scopes.find((s) => s.key === "goals")?.declinedAt).not.toBeNull();
     const second = await post([
       { scopeKey: "employee_list", grant: true, confirmHighSensitivity: true, narrowing: { departments: ["IT"] } },
     ]);

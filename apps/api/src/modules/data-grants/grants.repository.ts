@@ -1,5 +1,5 @@
-import { dataGrant, engagement, offering, organization, type Tx, user } from "@bgm/db";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { auditLog, dataGrant, engagement, offering, organization, type Tx, user } from "@bgm/db";
+import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
 /** Every query of the company side names the company (org_id) explicitly; RLS is the second wall. */
@@ -131,4 +131,25 @@ export async function listGrantsForProvider(tx: Tx, providerOrgId: string, engag
       ),
     )
     .orderBy(desc(dataGrant.grantedAt), desc(dataGrant.id));
+}
+
+/**
+ * When each scope of an engagement was last declined. A decline writes no grant row (there is no
+ * consent to record); the audit entry of the decision is its record.
+ */
+export async function lastDeclines(tx: Tx, orgId: string, engagementId: string): Promise<Map<string, Date>> {
+  const scopeKey = sql<string>`${auditLog.details}->>'scopeKey'`;
+  const rows = await tx
+    .select({ scopeKey, at: max(auditLog.at) })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.orgId, orgId),
+        eq(auditLog.action, "data_grant.declined"),
+        eq(auditLog.entityType, "engagement"),
+        eq(auditLog.entityId, engagementId),
+      ),
+    )
+    .groupBy(scopeKey);
+  return new Map(rows.flatMap((r) => (r.at ? [[r.scopeKey, r.at] as const] : [])));
 }

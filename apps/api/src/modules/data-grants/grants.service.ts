@@ -35,10 +35,14 @@ export async function getDataRequest(scope: TenantScope, engagementId: string, n
   const defs = requestedScopes(e);
   const source = companyDataSource(scope.tx, scope.orgId);
   const grants = await repo.listGrants(scope.tx, scope.orgId, { engagementId });
+  const declines = await repo.lastDeclines(scope.tx, scope.orgId, engagementId);
   const scopes = [];
   for (const def of defs) {
     const preview = await def.preview(source, {});
     const current = grants.find((g) => g.grant.scopeKey === def.key && !g.grant.revokedAt);
+    const declined = declines.get(def.key);
+    const lastGranted = Math.max(0, ...grants.filter((g) => g.grant.scopeKey === def.key).map((g) => g.grant.grantedAt.getTime()));
+    const declinedAt = !current && declined && declined.getTime() >= lastGranted ? declined.toISOString() : null;
     scopes.push({
       key: def.key,
       version: def.version,
@@ -51,6 +55,7 @@ export async function getDataRequest(scope: TenantScope, engagementId: string, n
       narrowable: def.narrowable,
       preview,
       currentGrant: current ? toGrant(current, now) : null,
+      declinedAt,
     });
   }
   return {

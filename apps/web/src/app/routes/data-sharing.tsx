@@ -10,20 +10,24 @@ import { PartnerGrants } from "../../features/data-sharing/components/partner-gr
 export function DataSharingRoute() {
   const { t } = useTranslation();
   const grants = useDataGrants();
+  // An export of no grants would be an empty document; the buttons appear once there is something in it.
+  const hasGrants = (grants.data?.partners.length ?? 0) > 0;
   return (
     <Stack gap="lg">
       <PageHeader
         title={t("dataSharing.page.title")}
         description={t("dataSharing.page.description")}
         actions={
-          <>
-            <Button component="a" href={EXPORT_CSV_URL} download variant="default">
-              {t("dataSharing.page.exportCsv")}
-            </Button>
-            <Button component="a" href={EXPORT_PDF_URL} download variant="default">
-              {t("dataSharing.page.exportPdf")}
-            </Button>
-          </>
+          hasGrants ? (
+            <>
+              <Button component="a" href={EXPORT_CSV_URL} download variant="default">
+                {t("dataSharing.page.exportCsv")}
+              </Button>
+              <Button component="a" href={EXPORT_PDF_URL} download variant="default">
+                {t("dataSharing.page.exportPdf")}
+              </Button>
+            </>
+          ) : null
         }
       />
       {grants.isPending ? <LoadingState /> : null}

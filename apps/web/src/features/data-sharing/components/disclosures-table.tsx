@@ -3,11 +3,13 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
 import type { DataDisclosureListResponse } from "../api/types";
+import { useFieldNames } from "./field-names";
 
 /** Art. 15: which partner received which of the employee's fields, and when. */
 export function DisclosuresTable({ items }: { items: DataDisclosureListResponse["items"] }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const fieldNames = useFieldNames();
   if (items.length === 0) return <Text>{t("dataSharing.myData.empty")}</Text>;
   return (
     <Table.ScrollContainer minWidth={560}>
@@ -26,7 +28,7 @@ export function DisclosuresTable({ items }: { items: DataDisclosureListResponse[
               <Table.Td>{formatDateTime(item.at)}</Table.Td>
               <Table.Td>{item.providerName}</Table.Td>
               <Table.Td>{localized(item.scopeLabel)}</Table.Td>
-              <Table.Td>{item.fields.join(", ")}</Table.Td>
+              <Table.Td>{fieldNames(item.scopeKey, item.fields)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

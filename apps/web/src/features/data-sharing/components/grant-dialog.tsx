@@ -11,6 +11,8 @@ import { useLocalized } from "../../../lib/use-localized";
 import { useDataRequest, useGrantScopes } from "../api/data-grants";
 import type { DataRequestResponse } from "../api/types";
 import { SensitivityBadge } from "./badges";
+import { useFieldNames } from "./field-names";
+import { GrantStateText } from "./grant-state-text";
 
 interface GrantDialogProps {
   engagementId: string;
@@ -48,6 +50,7 @@ function toExpiry(date: string, request: DataRequestResponse): string {
 function GrantForm({ request, onDone }: { request: DataRequestResponse; onDone: () => void }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const fieldNames = useFieldNames();
   const grant = useGrantScopes(request.engagementId);
   const [selected, setSelected] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(request.scopes.map((s) => [s.key, s.currentGrant?.state === "active"])),
@@ -125,15 +128,24 @@ function GrantForm({ request, onDone }: { request: DataRequestResponse; onDone: 
                     />
                     <SensitivityBadge sensitivity={scope.sensitivity} />
                   </Group>
-                  <Text size="sm">→ {localized(scope.preview)}</Text>
+                  {/* The preview speaks as if granted ("… wird geteilt"); unticked, it is only what granting would share. */}
+                  <Text size="sm">
+                    {selected[scope.key]
+                      ? `→ ${localized(scope.preview)}`
+                      : t("dataSharing.dialog.previewIfGranted", { preview: localized(scope.preview) })}
+                  </Text>
                   <Text size="sm" c="dimmed">
                     {t("dataSharing.dialog.purpose", { purpose: localized(scope.purpose) })}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {t("dataSharing.dialog.fields", { fields: fieldNames(scope.key, scope.fields) })}
                   </Text>
                   {scope.currentGrant?.state === "active" ? (
                     <Text size="xs" c="dimmed">
                       {t("dataSharing.dialog.currentGrant", { date: formatDate(scope.currentGrant.expiresAt) })}
                     </Text>
                   ) : null}
+                  {scope.currentGrant && scope.currentGrant.state !== "active" ? <GrantStateText grant={scope.currentGrant} /> : null}
                   {scope.sensitivity === "high" && selected[scope.key] ? (
                     <Checkbox
                       color="red"

@@ -1,3 +1,4 @@
+import { dataFieldLabel } from "@bgm/domain";
 import { Alert, Code, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
@@ -46,7 +47,9 @@ export function GrantedDataSection({ engagementId }: { engagementId: string }) {
                         </Text>
                         {g.narrowed ? <Text size="sm">{t("dataSharing.partnerView.narrowed")}</Text> : null}
                       </Table.Td>
-                      <Table.Td>{g.fields.join(", ")}</Table.Td>
+                      <Table.Td>
+                        <SharedFields scopeKey={g.scopeKey} fields={g.fields} lang={lang} />
+                      </Table.Td>
                       <Table.Td>{formatDate(g.expiresAt)}</Table.Td>
                       <Table.Td>
                         <GrantStateBadge state={g.state} />
@@ -64,5 +67,18 @@ export function GrantedDataSection({ engagementId }: { engagementId: string }) {
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+/** Each field in plain words, with the column name the partner finds in the JSON or CSV beside it. */
+function SharedFields({ scopeKey, fields, lang }: { scopeKey: string; fields: string[]; lang: "de" | "en" }) {
+  return (
+    <Stack gap={2}>
+      {fields.map((field) => (
+        <Text key={field} size="sm">
+          {dataFieldLabel(scopeKey, field)[lang]} <Code>{field}</Code>
+        </Text>
+      ))}
+    </Stack>
   );
 }

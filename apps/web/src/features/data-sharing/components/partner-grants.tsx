@@ -1,4 +1,4 @@
-import { Anchor, Button, Code, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,11 +10,14 @@ import type { GrantWithLog, PartnerGrantsItem } from "../api/types";
 import { AccessLogTable } from "./access-log-table";
 import { GrantStateBadge, SensitivityBadge } from "./badges";
 import { ConfirmModal } from "./confirm-modal";
+import { useFieldNames } from "./field-names";
+import { GrantStateText } from "./grant-state-text";
 
 /** One partner's grants (any state), each with its access log, plus denied attempts that name no grant. */
 export function PartnerGrants({ partner }: { partner: PartnerGrantsItem }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const fieldNames = useFieldNames();
   const revoke = useRevokeGrant();
   const [revoking, setRevoking] = useState<GrantWithLog | null>(null);
   const headingId = `partner-${partner.providerOrgId}`;
@@ -63,33 +66,17 @@ export function PartnerGrants({ partner }: { partner: PartnerGrantsItem }) {
                     </Button>
                   ) : null}
                 </Group>
-                <Text size="sm">→ {localized(grant.preview)}</Text>
+                <GrantStateText grant={grant} />
                 <Text size="sm" c="dimmed">
                   {t("dataSharing.dialog.purpose", { purpose: localized(grant.purpose) })}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t("dataSharing.dialog.fields", { fields: "" })}
-                  {grant.fields.map((f) => (
-                    <Code key={f} mr={4}>
-                      {f}
-                    </Code>
-                  ))}
+                  {t("dataSharing.dialog.fields", { fields: fieldNames(grant.scopeKey, grant.fields) })}
                 </Text>
                 <Text size="sm">
                   {t("dataSharing.page.grantedBy", { name: grant.grantedByName ?? "–", date: formatDate(grant.grantedAt) })}
-                  {" · "}
-                  {t("dataSharing.page.expires", { date: formatDate(grant.expiresAt) })}
+                  {grant.state === "active" ? ` · ${t("dataSharing.page.expires", { date: formatDate(grant.expiresAt) })}` : null}
                 </Text>
-                {grant.revokedAt ? (
-                  <Text size="sm" c="red">
-                    {t("dataSharing.page.revokedBy", { name: grant.revokedByName ?? "–", date: formatDate(grant.revokedAt) })}
-                  </Text>
-                ) : null}
-                {grant.endReason && grant.state !== "revoked" ? (
-                  <Text size="sm" c="dimmed">
-                    {t("dataSharing.page.endReason", { reason: grant.endReason })}
-                  </Text>
-                ) : null}
                 <Title order={4} fz="sm">
                   {t("dataSharing.page.accessLog")}
                 </Title>
