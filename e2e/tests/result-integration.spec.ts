@@ -80,7 +80,7 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
   // The partner starts the engagement; only now can results be uploaded.
   await partner.reload();
   const partnerResults = partner.getByRole("region", { name: "Ergebnisse" });
-  await expect(partnerResults).toContainText("Ergebnisse können hochgeladen werden, solange der Auftrag in Bearbeitung ist.");
+  await expect(partnerResults).toContainText("Ergebnisse können hochgeladen werden, solange der Auftrag in Arbeit ist.");
   await expect(partnerResults.getByRole("button", { name: "Ergebnis hochladen" })).toHaveCount(0);
   await partner.getByRole("button", { name: "Auftrag beginnen" }).click();
   await partner.getByRole("dialog", { name: "Auftrag beginnen" }).getByRole("button", { name: "Auftrag beginnen" }).click();
@@ -107,13 +107,13 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
   await expect(upload.getByRole("textbox", { name: "Inhalt als JSON" })).toHaveValue(/"Lager"/);
   await upload.getByRole("button", { name: "Hochladen" }).click();
   await expect(upload.getByRole("alert").filter({ hasText: "Bitte prüfen Sie die markierten Felder." })).toBeVisible();
-  await expect(upload).toContainText('.groups.2.n: Group "Lager" has n = 2; the minimum group size is 5');
+  await expect(upload).toContainText(".groups.2.n: Die Gruppe „Lager“ hat n = 2; die Mindestgruppengröße ist 5.");
   await snapshot(partner, "result-upload-group-too-small");
 
   // Then SurveyPro's real export, shown in the form.
   await loadJsonFile(partner, upload, EXAMPLE);
   await expect(partner.getByText("„copsoq_analysis.json“ geladen")).toBeVisible();
-  await expect(upload).not.toContainText('Group "Lager"');
+  await expect(upload).not.toContainText("Die Gruppe „Lager“");
   await upload
     .locator("label")
     .filter({ hasText: /^Formular$/ })
@@ -161,6 +161,11 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
   await expect(delivered).toContainText("Auswertung der Befragung im Oktober.");
   await expect(delivered).toContainText("Wird am");
   await delivered.getByRole("button", { name: "Annehmen: COPSOQ-Auswertung, Version 1" }).click();
+  // Accepting asks first, naming where the result lands and what it ticks off.
+  const confirm = manager.getByRole("dialog", { name: "COPSOQ-Auswertung, Version 1 annehmen?" });
+  await expect(confirm).toContainText("Das Ergebnis landet in „Phase 2: Analyse“.");
+  await expect(confirm).toContainText("„Mitarbeiterbefragung durchführen“ wird als erledigt markiert");
+  await confirm.getByRole("button", { name: "Annehmen", exact: true }).click();
   await expect(manager.getByText("Ergebnis angenommen", { exact: true })).toBeVisible();
   await expect(delivered).toContainText("Angenommen");
   await expect(delivered).toContainText("Entschieden von Petra Schneider");
@@ -255,7 +260,7 @@ test("the demo world shows ErgoProfi's assessment in the physical GBU and Upfit'
   await expect(card).toHaveCount(1);
   await expect(card.getByRole("heading", { name: "Teilnahmequote: Ernährungscoaching" })).toBeVisible();
   await expect(card).toContainText("85");
-  await expect(card.getByTestId("kpi-trend")).toHaveAccessibleName(/2026-09-01 – 2026-10-31: 75 %, 2026-11-01 – 2026-11-30: 85 %/);
+  await expect(card.getByTestId("kpi-trend")).toHaveAccessibleName(/01\.09\.2026 – 31\.10\.2026: 75 %, 01\.11\.2026 – 30\.11\.2026: 85 %/);
   await expect(card.getByTestId("kpi-sources").getByTestId("result-source")).toHaveCount(2);
   await expect(card.getByTestId("kpi-sources")).toContainText("Upfit");
   await snapshot(page, "dashboard-participation-kpi");

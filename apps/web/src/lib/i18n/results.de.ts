@@ -51,11 +51,43 @@ export const resultsDe = {
       effectivenessCheck: "Wirksamkeitsprüfung",
       summary: "Zusammenfassung",
     },
+    /**
+     * Help texts below fields the output type's schema describes (its English `.describe()` texts are not
+     * shown), by property name.
+     */
+    fieldHelp: {
+      occupationGroup: "Die Berufsgruppe, die als zweite Referenz dient, z. B. „Büroberufe“.",
+      mean: "Wert von 0 bis 100.",
+      comparison: "Wie der Mittelwert des Unternehmens im Vergleich zu dieser Referenz abschneidet.",
+      schedule: "Zum Beispiel „Q1 2027, wöchentlich“.",
+      goal: "Titel des Unternehmensziels, dem die Maßnahme dient – falls es eines gibt.",
+      label: "Was besucht wurde, z. B. „Rückenfit-Kurs“.",
+      attendanceRate: "Anteil der Angemeldeten, die teilgenommen haben, in Prozent.",
+      effectivenessCheck: "Nur ausfüllen, wenn die Beurteilung bereits umgesetzte Maßnahmen erneut prüft.",
+    },
+    /** Help texts where a property name means different things, by the parent field's name; these win. */
+    fieldHelpIn: {
+      scales: { n: "Anzahl der gültigen Antworten für diese Skala." },
+      allOccupations: { label: "Bezeichnung der Referenz, z. B. „Alle Berufe“ oder „Verwaltung / Büro“." },
+      occupationGroup: { label: "Bezeichnung der Referenz, z. B. „Alle Berufe“ oder „Verwaltung / Büro“." },
+      groups: {
+        name: "Eine interne Einheit, z. B. eine Abteilung. Einheiten unter der Mindestgruppengröße vorher mit anderen zusammenlegen.",
+      },
+    },
+    /** Headings of list entries whose name field is still empty, by the list's property name. */
+    itemTitles: {
+      scales: "Skala {{number}}",
+      groups: "Gruppe {{number}}",
+      interventions: "Maßnahme {{number}}",
+      workplaces: "Arbeitsplatz {{number}}",
+      findings: "Befund {{number}}",
+      measures: "Maßnahme {{number}}",
+    },
     title: "Ergebnisse",
     loadError: "Die Ergebnisse konnten nicht geladen werden.",
     empty: "Der Partner hat noch keine Ergebnisse hochgeladen.",
     emptyProvider: "Sie haben für diesen Auftrag noch keine Ergebnisse hochgeladen.",
-    uploadHintNotInProgress: "Ergebnisse können hochgeladen werden, solange der Auftrag in Bearbeitung ist.",
+    uploadHintNotInProgress: "Ergebnisse können hochgeladen werden, solange der Auftrag in Arbeit ist.",
     version: "Version {{version}}",
     statuses: {
       submitted: "Eingereicht",
@@ -77,8 +109,24 @@ export const resultsDe = {
     olderVersions: "Ältere Versionen ({{count}})",
     accept: "Annehmen",
     acceptNamed: "Annehmen: {{type}}, Version {{version}}",
+    acceptTitle: "{{type}}, Version {{version}} annehmen?",
+    acceptLandsIn: "Das Ergebnis landet in „{{place}}“.",
+    /** What accepting changes in the company's workspace, by the output type's landing place. */
+    acceptEffects: {
+      phase2_analysis:
+        "Die Auswertung erscheint in der Analyse, die Aufgabe „Mitarbeiterbefragung durchführen“ wird als erledigt markiert, und in der Gefährdungsbeurteilung (psychische Belastung) werden die Schritte „Gefährdungen ermitteln“ und „Gefährdungen beurteilen“ abgehakt.",
+      phase3_planning: "Die vorgeschlagenen Maßnahmen erscheinen in der Planung und können dort einzeln übernommen werden.",
+      kpi_dashboard: "Die Teilnahmequote erscheint als Kennzahlkarte in der Kennzahlen-Übersicht.",
+      legal_requirements:
+        "Die Beurteilung wird in der Gefährdungsbeurteilung (physische Belastung) eingetragen: die belegten Schritte werden abgehakt und die Maßnahmen übernommen. Die Aufgabe „Arbeitsplätze ergonomisch prüfen“ wird als erledigt markiert.",
+      engagement_documents: "Das Ergebnis erscheint bei den Dokumenten dieses Auftrags; sonst ändert sich nichts.",
+    },
+    acceptUndoHint: "Wenn Sie später Änderungen anfordern, wird das Ergebnis dort wieder herausgenommen.",
     acceptedToast: "Ergebnis angenommen",
     requestChanges: "Änderungen anfordern",
+    /** On an accepted version: the same decision, but it also takes the result out of its landing place. */
+    requestChangesWithdraw: "Annahme zurücknehmen und Änderungen anfordern",
+    requestChangesWithdrawFor: "Annahme zurücknehmen und Änderungen anfordern: {{type}}, Version {{version}}",
     requestChangesFor: "Änderungen anfordern: {{type}}, Version {{version}}",
     requestChangesNamed: "Änderungen an {{type}}, Version {{version}} anfordern",
     requestChangesIntro: "Der Partner wird benachrichtigt und kann eine neue Version hochladen.",
@@ -148,6 +196,7 @@ export const resultsDe = {
     },
     rjsf: {
       item: "Eintrag",
+      itemNumbered: "Eintrag {{number}}",
       emptyArray: "Noch keine Einträge.",
       yes: "Ja",
       no: "Nein",
@@ -185,7 +234,7 @@ export const resultsDe = {
     rulesTitle: "Regeln",
     rules: {
       declared: "Nur Ergebnisarten, die das Angebot des Auftrags unter „Ergebnisarten“ angibt.",
-      inProgress: "Nur solange der Auftrag den Status „In Bearbeitung“ hat.",
+      inProgress: "Nur solange der Auftrag den Status „In Arbeit“ hat.",
       validation:
         "Der Inhalt wird gegen das JSON Schema der Ergebnisart und fachliche Regeln geprüft. Verstöße beantwortet die API mit 422 und listet jedes Problem mit seinem JSON-Pfad in error.details.issues.",
       files:

@@ -5,7 +5,7 @@ import { Box, Card, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import type { KpiCardItem } from "../../../lib/api-types";
-import { formatNumber } from "../../../lib/format";
+import { formatDate, formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
 
 /** Breakdown rows of the per-phase card name a phase (the API sends the German label); show it in the UI language. */
@@ -17,6 +17,14 @@ function usePhaseAwareLabel(): (label: string) => string {
   };
 }
 
+const ISO_PERIOD = /^(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})$/;
+
+/** Trend points of partner results are labelled with their period in ISO dates; show them as dates of the UI language. */
+export function formatPointLabel(label: string): string {
+  const period = ISO_PERIOD.exec(label);
+  return period ? `${formatDate(period[1])} – ${formatDate(period[2])}` : label;
+}
+
 /**
  * A small line of the card's values over time. To assistive technology it is one image whose label
  * lists every point, so nothing is only visible; recharts' keyboard layer stays off inside the image.
@@ -24,12 +32,13 @@ function usePhaseAwareLabel(): (label: string) => string {
 function KpiTrend({ title, trend, unit }: { title: string; trend: KpiCardItem["trend"]; unit: string | null }) {
   const { t } = useTranslation();
   const suffix = unit ? ` ${unit}` : "";
-  const values = trend.map((point) => `${point.label}: ${formatNumber(point.value)}${suffix}`).join(", ");
+  const points = trend.map((point) => ({ ...point, label: formatPointLabel(point.label) }));
+  const values = points.map((point) => `${point.label}: ${formatNumber(point.value)}${suffix}`).join(", ");
   return (
     <Box role="img" aria-label={t("kpiTrend.alt", { title, values })} mt="sm" data-testid="kpi-trend">
       <LineChart
         h={90}
-        data={trend}
+        data={points}
         dataKey="label"
         series={[{ name: "value", label: t("kpiTrend.label"), color: "blue.8" }]}
         accessibilityLayer={false}

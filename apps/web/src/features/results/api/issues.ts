@@ -1,4 +1,6 @@
+import { localizeIssue } from "@bgm/domain";
 import { ApiError } from "../../../lib/api-client";
+import { currentLanguage } from "../../../lib/i18n";
 
 export interface ResultIssue {
   path: (string | number)[];
@@ -11,10 +13,13 @@ export function resultIssues(error: unknown): ResultIssue[] {
   const issues = (error.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return [];
   return issues.flatMap((issue) => {
-    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
-    if (typeof message !== "string") return [];
-    const parts = Array.isArray(path) ? path.filter((p): p is string | number => typeof p === "string" || typeof p === "number") : [];
-    return [{ path: parts, message }];
+    const raw = (issue ?? {}) as { path?: unknown; message?: unknown; issue?: unknown; values?: unknown };
+    if (typeof raw.message !== "string") return [];
+    const parts = Array.isArray(raw.path)
+      ? raw.path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
+      : [];
+    // The server's English message, or the registry's text in the UI language when it names an entry.
+    return [{ path: parts, message: localizeIssue({ message: raw.message, issue: raw.issue, values: raw.values }, currentLanguage()) }];
   });
 }
 

@@ -1,37 +1,25 @@
-import { Alert, Button, Group, Stack } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../../components/ui/error-message";
-import { notify } from "../../../lib/notify";
-import { useDecideResult } from "../api/decide-result";
 import type { PartnerResultItem } from "../api/types";
+import { AcceptResultModal } from "./accept-result-modal";
 import { RequestChangesModal } from "./request-changes-modal";
 
 /** The company's answer to a version: accept a submitted one, or send it back (even once accepted). */
 export function DecisionButtons({ result }: { result: PartnerResultItem }) {
   const { t } = useTranslation();
-  const decide = useDecideResult(result.engagementId);
-  const [requesting, setRequesting] = useState(false);
+  const [dialog, setDialog] = useState<"accept" | "request_changes" | null>(null);
   if (result.status !== "submitted" && result.status !== "accepted") return null;
   const named = { type: t(`offering.outputTypes.${result.outputType}`), version: result.version };
-
-  function accept() {
-    decide.mutate(
-      { resultId: result.id, decision: "accept", reason: "" },
-      { onSuccess: () => notify({ color: "green", message: t("results.acceptedToast") }) },
-    );
-  }
+  // Sending back an accepted version also takes it out of where it landed; the label says so up front.
+  const withdraws = result.status === "accepted";
+  const close = () => setDialog(null);
 
   return (
-    <Stack gap="xs">
-      {decide.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(decide.error, t)}
-        </Alert>
-      ) : null}
+    <>
       <Group gap="sm">
         {result.status === "submitted" ? (
-          <Button size="xs" onClick={accept} loading={decide.isPending} aria-label={t("results.acceptNamed", named)}>
+          <Button size="xs" onClick={() => setDialog("accept")} aria-label={t("results.acceptNamed", named)}>
             {t("results.accept")}
           </Button>
         ) : null}
@@ -39,13 +27,14 @@ export function DecisionButtons({ result }: { result: PartnerResultItem }) {
           size="xs"
           variant="outline"
           color="orange"
-          onClick={() => setRequesting(true)}
-          aria-label={t("results.requestChangesFor", named)}
+          onClick={() => setDialog("request_changes")}
+          aria-label={t(withdraws ? "results.requestChangesWithdrawFor" : "results.requestChangesFor", named)}
         >
-          {t("results.requestChanges")}
+          {t(withdraws ? "results.requestChangesWithdraw" : "results.requestChanges")}
         </Button>
       </Group>
-      <RequestChangesModal result={result} opened={requesting} onClose={() => setRequesting(false)} />
-    </Stack>
+      <AcceptResultModal result={result} opened={dialog === "accept"} onClose={close} />
+      <RequestChangesModal result={result} opened={dialog === "request_changes"} onClose={close} />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { outputType } from "@bgm/domain";
+import { localizeIssue, outputType } from "@bgm/domain";
 import { ErrorSchemaBuilder, type RJSFSchema, type RJSFValidationError, type ValidationData, type ValidatorType } from "@rjsf/utils";
 import { z } from "zod";
 import { de, en } from "zod/locales";
@@ -25,13 +25,16 @@ export function checkPayload(key: OutputTypeKey, data: unknown): PayloadCheck {
   const def = outputType(key);
   const builder = new ErrorSchemaBuilder();
   if (!def) return { errors: [], errorSchema: {} };
-  const result = def.schema.safeParse(data, { error: locales[currentLanguage()].localeError });
+  const language = currentLanguage();
+  const result = def.schema.safeParse(data, { error: locales[language].localeError });
   const errors: RJSFValidationError[] = [];
   for (const issue of result.success ? [] : result.error.issues) {
     const path = issue.path.map(String);
     const property = path.length > 0 ? `.${path.join(".")}` : "";
-    errors.push({ property, message: issue.message, stack: `${property || "/"}: ${issue.message}` });
-    builder.addErrors(issue.message, path.length > 0 ? path : undefined);
+    // Zod's own messages come in the UI language from its locale; the schemas' own checks from the registry.
+    const message = localizeIssue(issue as { message: string; params?: unknown }, language);
+    errors.push({ property, message, stack: `${property || "/"}: ${message}` });
+    builder.addErrors(message, path.length > 0 ? path : undefined);
   }
   return { errors, errorSchema: builder.ErrorSchema };
 }

@@ -40,7 +40,7 @@ function RequestChangesForm({ result, onDone }: { result: PartnerResultItem; onD
     <ModalForm
       onSubmit={submit}
       onCancel={onDone}
-      submitLabel={t("results.requestChanges")}
+      submitLabel={t(result.status === "accepted" ? "results.requestChangesWithdraw" : "results.requestChanges")}
       submitColor="orange"
       pending={decide.isPending}
       error={decide.error}

@@ -3,7 +3,8 @@ import type { ErrorSchema, RJSFSchema, ValidatorType } from "@rjsf/utils";
 import type { RefObject } from "react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { labelledUiSchema } from "./field-labels";
+import { labelledUiSchema, withoutDescriptions } from "./field-labels";
+import { itemHeading } from "./item-titles";
 import { NativeDateWidget } from "./native-date-widget";
 import { rjsfTranslator } from "./rjsf-strings";
 import { ArrayTitle, FieldTitle } from "./rjsf-titles";
@@ -41,16 +42,30 @@ function focusField(error: { property?: string }) {
 
 export function SchemaForm({ schema, validator, value, onChange, extraErrors, formRef, liveValidate }: SchemaFormProps) {
   const { t } = useTranslation();
-  const uiSchema = useMemo(
-    () => labelledUiSchema(schema, (name) => t(`results.fieldLabels.${name}` as "results.fieldLabels.title", { defaultValue: name })),
-    [schema, t],
-  );
+  const uiSchema = useMemo(() => {
+    // An empty default: a field without a translated help text gets none (never the English description).
+    const text = (key: string) => t(key as "results.fieldHelp.mean", { defaultValue: "" }) || undefined;
+    return labelledUiSchema(schema, {
+      label: (name) => t(`results.fieldLabels.${name}` as "results.fieldLabels.title", { defaultValue: name }),
+      help: (parent, name) => (parent ? text(`results.fieldHelpIn.${parent}.${name}`) : undefined) ?? text(`results.fieldHelp.${name}`),
+      itemTitle: (list, item, index) => {
+        const number = index + 1;
+        const numbered = t(`results.itemTitles.${list}` as "results.itemTitles.scales", {
+          number,
+          defaultValue: t("results.rjsf.itemNumbered", { number }),
+        });
+        return itemHeading(item, numbered);
+      },
+    });
+  }, [schema, t]);
+  // The registry's descriptions are English; the form shows the translated help texts instead.
+  const formSchema = useMemo(() => withoutDescriptions(schema), [schema]);
   return (
     <Form
       uiSchema={uiSchema}
       ref={formRef as RefObject<never>}
       tagName="div"
-      schema={schema}
+      schema={formSchema}
       formData={value}
       validator={validator}
       widgets={WIDGETS}
