@@ -28,10 +28,6 @@ interface SchemaFormProps {
 }
 
 /**
- * The upload form drawn from the output type's JSON Schema. Rendered as a <div> inside the upload
- * dialog's own form (forms cannot nest); the dialog validates it through `formRef` before sending.
- */
-/**
  * rjsf's built-in focusing needs a <form> element; ours is a <div> inside the dialog's form, so
  * focus the first invalid field by its id (idPrefix "payload", path segments joined by "_").
  */
@@ -40,6 +36,10 @@ function focusField(error: { property?: string }) {
   document.getElementById(id)?.focus();
 }
 
+/**
+ * The upload form drawn from the output type's JSON Schema. Rendered as a <div> inside the upload
+ * dialog's own form (forms cannot nest); the dialog validates it through `formRef` before sending.
+ */
 export function SchemaForm({ schema, validator, value, onChange, extraErrors, formRef, liveValidate }: SchemaFormProps) {
   const { t } = useTranslation();
   const uiSchema = useMemo(() => {
