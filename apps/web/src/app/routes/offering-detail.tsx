@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { Fact } from "../../components/ui/fact";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
@@ -17,19 +18,6 @@ import { useOutputTypeLabel } from "../../features/marketplace/output-type-label
 import { isApiError } from "../../lib/api-client";
 import { formatNumber } from "../../lib/format";
 import { useLocalized } from "../../lib/use-localized";
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
-  );
-}
 
 export function OfferingDetailRoute() {
   const { t } = useTranslation();
@@ -80,48 +68,42 @@ export function OfferingDetailRoute() {
               {t("offering.facts")}
             </Title>
             <Stack gap="xs" component="dl" m={0}>
-              <Fact label={t("offering.provider")} value={o.providerName} />
-              <Fact label={t("offering.category")} value={category ? l(category.label) : o.category} />
-              <Fact label={t("offering.certifications")} value={list(o.certifications)} />
-              <Fact label={t("offering.deliveryMode")} value={t(`marketplace.deliveryModes.${o.deliveryMode}`)} />
-              <Fact label={t("offering.price")} value={fromPriceLabel(t, o)} />
-              <Fact
-                label={t("offering.turnaround")}
-                value={o.turnaroundDays ? t("offering.turnaroundDays", { days: o.turnaroundDays }) : none}
-              />
-              <Fact
-                label={t("offering.capacity")}
-                value={o.capacity ? t("offering.capacityValue", { count: formatNumber(o.capacity) }) : none}
-              />
-              <Fact
-                label={t("offering.phases")}
-                value={list(
+              <Fact label={t("offering.provider")}>{o.providerName}</Fact>
+              <Fact label={t("offering.category")}>{category ? l(category.label) : o.category}</Fact>
+              <Fact label={t("offering.certifications")}>{list(o.certifications)}</Fact>
+              <Fact label={t("offering.deliveryMode")}>{t(`marketplace.deliveryModes.${o.deliveryMode}`)}</Fact>
+              <Fact label={t("offering.price")}>{fromPriceLabel(t, o)}</Fact>
+              <Fact label={t("offering.turnaround")}>
+                {o.turnaroundDays ? t("offering.turnaroundDays", { days: o.turnaroundDays }) : none}
+              </Fact>
+              <Fact label={t("offering.capacity")}>
+                {o.capacity ? t("offering.capacityValue", { count: formatNumber(o.capacity) }) : none}
+              </Fact>
+              <Fact label={t("offering.phases")}>
+                {list(
                   o.relevantPhases.map((n) => PHASES.find((p) => p.number === n)).flatMap((p) => (p ? [`${p.number}. ${l(p.label)}`] : [])),
                 )}
-              />
-              <Fact
-                label={t("offering.tasks")}
-                value={list(
+              </Fact>
+              <Fact label={t("offering.tasks")}>
+                {list(
                   o.relevantTasks.flatMap((k) => {
                     const task = taskTemplate(k);
                     return task ? [l(task.label)] : [];
                   }),
                 )}
-              />
-              <Fact
-                label={t("offering.dataScopes")}
-                value={list(
+              </Fact>
+              <Fact label={t("offering.dataScopes")}>
+                {list(
                   o.requiredDataScopes.map((k) => {
                     const s = DATA_SCOPES.find((d) => d.key === k);
                     return s ? l(s.label) : k;
                   }),
                 )}
-              />
-              <Fact label={t("offering.outputs")} value={list(o.outputDataTypes.map(outputLabel))} />
-              <Fact
-                label={t("offering.integration")}
-                value={list(o.integrationPoints.map((k) => t(`offering.integrationPoints.${k as "kpi_dashboard"}`, { defaultValue: k })))}
-              />
+              </Fact>
+              <Fact label={t("offering.outputs")}>{list(o.outputDataTypes.map(outputLabel))}</Fact>
+              <Fact label={t("offering.integration")}>
+                {list(o.integrationPoints.map((k) => t(`offering.integrationPoints.${k as "kpi_dashboard"}`, { defaultValue: k })))}
+              </Fact>
             </Stack>
           </Paper>
         </Grid.Col>

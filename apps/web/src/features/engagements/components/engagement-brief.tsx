@@ -2,23 +2,11 @@ import { taskTemplate } from "@bgm/domain";
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { Fact } from "../../../components/ui/fact";
 import { formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
 import { formatEuro } from "../../marketplace/format-money";
 import type { EngagementDetail } from "../api/types";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** What the company asked for, as both sides see it. */
 export function EngagementBrief({ engagement, side }: { engagement: EngagementDetail; side: "company" | "provider" }) {

@@ -3,6 +3,7 @@ import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } fro
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
+import { Fact } from "../../../components/ui/fact";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { notify } from "../../../lib/notify";
 import { formatEuro } from "../../marketplace/format-money";
@@ -14,19 +15,6 @@ import { useCategoryLabel } from "./use-category-label";
 interface ProposalCardProps {
   intervention: PlannedInterventionItem;
   goals: Goal[];
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
-  );
 }
 
 export function ProposalCard({ intervention: item, goals }: ProposalCardProps) {
@@ -49,10 +37,10 @@ export function ProposalCard({ intervention: item, goals }: ProposalCardProps) {
         </Title>
         {item.description ? <Text size="sm">{item.description}</Text> : null}
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} m={0}>
-          <Fact label={t("planning.category")} value={category(item.category)} />
-          <Fact label={t("planning.targetGroup")} value={item.targetGroup} />
-          <Fact label={t("planning.schedule")} value={item.schedule} />
-          <Fact label={t("planning.cost")} value={formatEuro(item.costEstimateCents)} />
+          <Fact label={t("planning.category")}>{category(item.category)}</Fact>
+          <Fact label={t("planning.targetGroup")}>{item.targetGroup}</Fact>
+          <Fact label={t("planning.schedule")}>{item.schedule}</Fact>
+          <Fact label={t("planning.cost")}>{formatEuro(item.costEstimateCents)}</Fact>
         </SimpleGrid>
         <Group align="flex-end" gap="sm" wrap="wrap">
           <NativeSelect

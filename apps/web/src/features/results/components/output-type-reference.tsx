@@ -1,23 +1,11 @@
 import { Badge, Button, Collapse, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import { Fact } from "../../../components/ui/fact";
 import { useLocalized } from "../../../lib/use-localized";
 import type { OutputTypeInfoItem } from "../api/types";
 import { CodeBlock } from "./code-block";
 import { fileTypesLabel } from "./file-type-labels";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** One output type as partners need it: what it is, what it accepts, where it lands, its schema and example. */
 export function OutputTypeReference({ type }: { type: OutputTypeInfoItem }) {
@@ -40,17 +28,19 @@ export function OutputTypeReference({ type }: { type: OutputTypeInfoItem }) {
         </Group>
         <Text>{l(type.description)}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-          <Fact label={t("apiRef.key")}>
+          <Fact valueProps={{ size: "sm" }} label={t("apiRef.key")}>
             <Text span ff="monospace" size="sm">
               {type.key}
             </Text>
           </Fact>
-          <Fact label={t("apiRef.acceptedFiles")}>
+          <Fact valueProps={{ size: "sm" }} label={t("apiRef.acceptedFiles")}>
             {type.fileTypes.length === 0
               ? t("apiRef.noFiles")
               : `${fileTypesLabel(type.fileTypes)} (${type.fileRequired ? t("apiRef.fileRequired") : t("apiRef.fileOptional")})`}
           </Fact>
-          <Fact label={t("apiRef.landsIn")}>{t(`offering.integrationPoints.${type.landsIn}`)}</Fact>
+          <Fact valueProps={{ size: "sm" }} label={t("apiRef.landsIn")}>
+            {t(`offering.integrationPoints.${type.landsIn}`)}
+          </Fact>
         </SimpleGrid>
         <div>
           <Button variant="subtle" size="xs" onClick={toggle} aria-expanded={schemaShown} aria-controls={schemaId} px={0}>
