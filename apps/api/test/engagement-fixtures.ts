@@ -1,5 +1,5 @@
 import { offering } from "@bgm/db";
-import type { Api, TestApp } from "./helpers.js";
+import { type Api, api, type OrgUser, signUpCompany, signUpProvider, type TestApp } from "./helpers.js";
 
 /** Test setup shared by the modules whose tests need an offering and an engagement about it. */
 
@@ -57,4 +57,37 @@ export async function engagementUntil(
     expectStatus(await asPartner.post(`/api/engagements/${id}/transitions`, { action: "start", message: "" }), 200, "start");
   }
   return id;
+}
+
+/** A company and a provider with an engagement about one of the provider's published offerings. */
+export interface EngagementWorld {
+  company: OrgUser;
+  partner: OrgUser;
+  asCompany: Api;
+  asPartner: Api;
+  offeringId: string;
+  engagementId: string;
+}
+
+/**
+ * Signs up both organizations (or reuses `partner`), publishes the offering and takes the
+ * engagement through the API up to `until`.
+ */
+export async function makeEngagementWorld(
+  t: TestApp,
+  opts: {
+    until: "accepted" | "in_progress";
+    offering: Parameters<typeof publishTestOffering>[2];
+    what?: string;
+    companyName?: string;
+    partner?: OrgUser;
+  },
+): Promise<EngagementWorld> {
+  const company = await signUpCompany(t.app, { name: opts.companyName ?? "Muster GmbH" });
+  const partner = opts.partner ?? (await signUpProvider(t.app, { name: "SurveyPro GmbH" }));
+  const asCompany = api(t.app, company.cookie);
+  const asPartner = api(t.app, partner.cookie);
+  const offeringId = await publishTestOffering(t, partner.orgId, opts.offering);
+  const engagementId = await engagementUntil(asCompany, asPartner, offeringId, opts.until, opts.what);
+  return { company, partner, asCompany, asPartner, offeringId, engagementId };
 }

@@ -1,17 +1,10 @@
 import { bgmProject, employee, goal } from "@bgm/db";
 import { eq } from "drizzle-orm";
-import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
-import { type Api, api, type OrgUser, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
+import { type EngagementWorld, engagementUntil, makeEngagementWorld, publishTestOffering } from "../../../test/engagement-fixtures.js";
+import type { Api, OrgUser, TestApp } from "../../../test/helpers.js";
 
 /** Shared by this module's tests: a company and a provider with an accepted engagement about an offering that requests scopes. */
-export interface World {
-  company: OrgUser;
-  partner: OrgUser;
-  asCompany: Api;
-  asPartner: Api;
-  offeringId: string;
-  engagementId: string;
-}
+export type World = EngagementWorld;
 
 export { FUTURE_QUOTE } from "../../../test/engagement-fixtures.js";
 
@@ -22,15 +15,13 @@ export const publishScopedOffering = (t: TestApp, providerOrgId: string, scopes:
 export const acceptedEngagement = (asCompany: Api, asPartner: Api, offeringId: string) =>
   engagementUntil(asCompany, asPartner, offeringId, "accepted");
 
-export async function makeWorld(t: TestApp, opts: { scopes?: string[]; companyName?: string; partner?: OrgUser } = {}): Promise<World> {
-  const company = await signUpCompany(t.app, { name: opts.companyName ?? "Muster GmbH" });
-  const partner = opts.partner ?? (await signUpProvider(t.app, { name: "SurveyPro GmbH" }));
-  const asCompany = api(t.app, company.cookie);
-  const asPartner = api(t.app, partner.cookie);
-  const offeringId = await publishScopedOffering(t, partner.orgId, opts.scopes ?? ["employee_list", "goals"]);
-  const engagementId = await acceptedEngagement(asCompany, asPartner, offeringId);
-  return { company, partner, asCompany, asPartner, offeringId, engagementId };
-}
+export const makeWorld = (t: TestApp, opts: { scopes?: string[]; companyName?: string; partner?: OrgUser } = {}): Promise<World> =>
+  makeEngagementWorld(t, {
+    until: "accepted",
+    offering: { title: "COPSOQ-Befragung", requiredDataScopes: opts.scopes ?? ["employee_list", "goals"] },
+    companyName: opts.companyName,
+    partner: opts.partner,
+  });
 
 export interface PersonSeed {
   firstName: string;

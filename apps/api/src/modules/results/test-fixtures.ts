@@ -1,35 +1,20 @@
-import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
-import { type Api, api, type OrgUser, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
+import { type EngagementWorld, makeEngagementWorld } from "../../../test/engagement-fixtures.js";
+import type { OrgUser, TestApp } from "../../../test/helpers.js";
 
 /** A company and a provider with an engagement in progress about an offering that declares `outputTypes`. */
-export interface ResultWorld {
-  company: OrgUser;
-  partner: OrgUser;
-  asCompany: Api;
-  asPartner: Api;
-  offeringId: string;
-  engagementId: string;
-}
+export type ResultWorld = EngagementWorld;
 
-export const publishOffering = (t: TestApp, providerOrgId: string, outputTypes: string[], title = "COPSOQ-Analyse") =>
-  publishTestOffering(t, providerOrgId, { title, outputDataTypes: outputTypes });
-
-/** Quote request → quote → acceptance → start: the engagement is in progress. */
-export const engagementInProgress = (asCompany: Api, asPartner: Api, offeringId: string) =>
-  engagementUntil(asCompany, asPartner, offeringId, "in_progress", "Befragung und Auswertung");
-
-export async function makeResultWorld(
+export const makeResultWorld = (
   t: TestApp,
   opts: { outputTypes?: string[]; companyName?: string; partner?: OrgUser } = {},
-): Promise<ResultWorld> {
-  const company = await signUpCompany(t.app, { name: opts.companyName ?? "Muster GmbH" });
-  const partner = opts.partner ?? (await signUpProvider(t.app, { name: "SurveyPro GmbH" }));
-  const asCompany = api(t.app, company.cookie);
-  const asPartner = api(t.app, partner.cookie);
-  const offeringId = await publishOffering(t, partner.orgId, opts.outputTypes ?? ["copsoq_analysis", "report_pdf"]);
-  const engagementId = await engagementInProgress(asCompany, asPartner, offeringId);
-  return { company, partner, asCompany, asPartner, offeringId, engagementId };
-}
+): Promise<ResultWorld> =>
+  makeEngagementWorld(t, {
+    until: "in_progress",
+    offering: { title: "COPSOQ-Analyse", outputDataTypes: opts.outputTypes ?? ["copsoq_analysis", "report_pdf"] },
+    what: "Befragung und Auswertung",
+    companyName: opts.companyName,
+    partner: opts.partner,
+  });
 
 /** A multipart body built by hand (no extra dependency): fields, then files. */
 export function multipart(fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[]) {
