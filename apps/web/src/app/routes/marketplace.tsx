@@ -20,8 +20,9 @@ export function MarketplaceRoute() {
   const [params, setParams] = useSearchParams();
   // Filters and page are kept here while typing and mirrored into the URL (see filter-params.ts);
   // a suggestion widget links here with its phase preselected the same way.
-  const [filters, setFilters] = useState<FilterValues>(() => searchFromParams(params).filters);
-  const [page, setPage] = useState(() => searchFromParams(params).page);
+  const [initial] = useState(() => searchFromParams(params));
+  const [filters, setFilters] = useState<FilterValues>(initial.filters);
+  const [page, setPage] = useState(initial.page);
   const [debounced] = useDebouncedValue(filters, 300);
   const written = useRef(params.toString());
 
