@@ -13,6 +13,16 @@ type Scope = Pick<TenantScope, "tx" | "orgId" | "orgKind">;
 /** Each query names the caller's side explicitly, on top of row-level security. */
 const sideFilter = (s: Scope) => (s.orgKind === "company" ? eq(partnerResult.orgId, s.orgId) : eq(partnerResult.providerOrgId, s.orgId));
 
+/** The caller's versions of one series (engagement, output type, series key) in one status. */
+const seriesIn = (s: Scope, engagementId: string, outputType: string, seriesKey: string, status: string) =>
+  and(
+    sideFilter(s),
+    eq(partnerResult.engagementId, engagementId),
+    eq(partnerResult.outputType, outputType),
+    eq(partnerResult.seriesKey, seriesKey),
+    eq(partnerResult.status, status),
+  );
+
 const submitter = alias(user, "submitter");
 const decider = alias(user, "decider");
 
@@ -40,15 +50,7 @@ export async function supersedePending(s: Scope, engagementId: string, outputTyp
   const rows = await s.tx
     .update(partnerResult)
     .set({ status: "superseded" })
-    .where(
-      and(
-        sideFilter(s),
-        eq(partnerResult.engagementId, engagementId),
-        eq(partnerResult.outputType, outputType),
-        eq(partnerResult.seriesKey, seriesKey),
-        eq(partnerResult.status, "submitted"),
-      ),
-    )
+    .where(seriesIn(s, engagementId, outputType, seriesKey, "submitted"))
     .returning({ id: partnerResult.id });
   return rows.length;
 }
@@ -102,16 +104,7 @@ export async function findAccepted(
   const [row] = await s.tx
     .select()
     .from(partnerResult)
-    .where(
-      and(
-        sideFilter(s),
-        eq(partnerResult.engagementId, engagementId),
-        eq(partnerResult.outputType, outputType),
-        eq(partnerResult.seriesKey, seriesKey),
-        eq(partnerResult.status, "accepted"),
-        sql`${partnerResult.id} <> ${exceptId}`,
-      ),
-    )
+    .where(and(seriesIn(s, engagementId, outputType, seriesKey, "accepted"), sql`${partnerResult.id} <> ${exceptId}`))
     .for("update");
   return row ?? null;
 }
