@@ -15,6 +15,29 @@ export class ApiError extends Error {
   }
 }
 
+/** One problem of a refused request (`details.issues`): where, what, and the registry entry naming it, if any. */
+export interface ApiIssue {
+  path: (string | number)[];
+  message: string;
+  issue?: unknown;
+  values?: unknown;
+}
+
+/** The problems an API error lists in `details.issues`; empty for any other error. */
+export function apiIssues(error: unknown): ApiIssue[] {
+  if (!(error instanceof ApiError)) return [];
+  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.flatMap((issue) => {
+    const raw = (issue ?? {}) as { path?: unknown; message?: unknown; issue?: unknown; values?: unknown };
+    if (typeof raw.message !== "string") return [];
+    const path = Array.isArray(raw.path)
+      ? raw.path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
+      : [];
+    return [{ path, message: raw.message, issue: raw.issue, values: raw.values }];
+  });
+}
+
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON. */

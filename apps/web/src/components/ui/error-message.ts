@@ -1,7 +1,7 @@
 import { localizeIssue } from "@bgm/domain";
 import type { TFunction } from "i18next";
-import { ApiError } from "../../lib/api-client";
-import i18n from "../../lib/i18n";
+import { ApiError, apiIssues } from "../../lib/api-client";
+import { currentLanguage } from "../../lib/i18n";
 import type { de } from "../../lib/i18n/de";
 
 /**
@@ -31,22 +31,12 @@ const BY_STATUS: Record<number, ErrorKey> = {
   429: "errors.rateLimited",
 };
 
-interface Issue {
-  message: string;
-  path?: unknown[];
-}
-
-function issuesOf(details: unknown): Issue[] {
-  const issues = (details as { issues?: unknown } | undefined)?.issues;
-  return Array.isArray(issues) ? issues.filter((i): i is Issue => typeof (i as Issue)?.message === "string") : [];
-}
-
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     const key: ErrorKey | undefined = BY_CODE[error.code] ?? BY_STATUS[error.status] ?? (error.status >= 500 ? "errors.server" : undefined);
     if (key) return t(key);
-    const issues = issuesOf(error.details);
-    if (issues.length > 0) return issues.map((i) => localizeIssue(i, i18n.language)).join(" ");
+    const issues = apiIssues(error);
+    if (issues.length > 0) return issues.map((i) => localizeIssue(i, currentLanguage())).join(" ");
     return error.message || t("errors.generic");
   }
   if (error instanceof TypeError) return t("errors.network");
