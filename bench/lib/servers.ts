@@ -35,6 +35,7 @@ export async function startRealApp(url: string): Promise<RealApp> {
     appUrl: "http://127.0.0.1",
     authSecret: "bench-secret-bench-secret-bench-secret-0123",
     mailFrom: "bench@bgm-hub.local",
+    devOutbox: false,
     logLevel: "silent",
     // Every scenario signs in; never let the login limit get in the way.
     loginRateLimit: 100_000,

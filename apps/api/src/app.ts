@@ -20,7 +20,7 @@ import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
-import { registerErrorHandler } from "./plugins/error-handler.js";
+import { frameworkErrors, registerErrorHandler } from "./plugins/error-handler.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { requestContextPlugin } from "./plugins/request-context.js";
@@ -67,6 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         ? req.headers["x-request-id"]
         : randomUUID(),
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -120,8 +121,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(resultRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
-  // The outbox shows every mail (reset links!): only on a developer's machine, never in test or production.
-  if (config.env === "development") await app.register(devRoutes);
+  // The outbox shows every mail (reset links!): only when config.devOutbox says so, never in production.
+  if (config.devOutbox) await app.register(devRoutes);
 
   if (opts.serveWeb !== false) await app.register(webAppPlugin);
   return app;

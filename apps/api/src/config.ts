@@ -5,13 +5,21 @@ import { type S3FileStorageOptions, s3ConfigFromEnv } from "./modules/results/fi
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /** Loopback by default: a laptop in a café must not serve the app (and its demo logins) to the network. */
+  HOST: z.string().default("127.0.0.1"),
   /** PostgreSQL server; when unset the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z.string().optional(),
   DATA_DIR: z.string().default(".data/pglite"),
   /** Public base URL, used in e-mail links and as the trusted origin for CSRF checks. */
   APP_URL: z.string().url().optional(),
+  /** Unset outside production: a random secret kept in AUTH_SECRET_FILE (never a secret known from the source). */
   AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_SECRET_FILE: z.string().default(".data/auth-secret"),
+  /**
+   * The local mail outbox at /api/dev/outbox ("auto": only in development, without SMTP, when the server
+   * listens on loopback and its URL is a loopback one). It answers only requests from this machine.
+   */
+  DEV_OUTBOX: z.enum(["auto", "true", "false"]).default("auto"),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("BGM Hub <no-reply@bgm-hub.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -50,6 +58,8 @@ export interface AppConfig {
   authSecret: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Serve the local mail outbox (to loopback requests only); see DEV_OUTBOX. */
+  devOutbox: boolean;
   logLevel: Env["LOG_LEVEL"];
   loginRateLimit: number;
   /** Absent (tests, bench): the defaults of DISCOVERY_CACHE_*; ttlMs 0 turns the cache off. */
@@ -61,22 +71,35 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return Env.parse(source);
 }
 
-// A fixed development secret keeps sessions valid across restarts on a newcomer's machine;
-// production must set AUTH_SECRET (enforced below).
-const DEV_SECRET = "bgm-hub-development-secret-change-me-in-production";
+export const appUrlOf = (env: Env) => env.APP_URL ?? `http://localhost:${env.PORT}`;
 
-export function toAppConfig(env: Env): AppConfig {
-  if (env.NODE_ENV === "production" && !env.AUTH_SECRET && env.DATABASE_URL) {
-    throw new Error("AUTH_SECRET must be set when running against a PostgreSQL server in production");
-  }
+/** Addresses only this machine can reach: 127.0.0.0/8, ::1 (also IPv4-mapped) and the name localhost. */
+export function isLoopback(hostOrAddress: string | undefined): boolean {
+  if (!hostOrAddress) return false;
+  const h = hostOrAddress.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/** "auto" turns the outbox on only where nobody but the person at this machine can reach the app. */
+export function devOutboxEnabled(env: Env): boolean {
+  if (env.DEV_OUTBOX === "false" || env.NODE_ENV === "production") return false;
+  if (env.DEV_OUTBOX === "true") return true;
+  return env.NODE_ENV === "development" && !env.SMTP_URL && isLoopback(env.HOST) && isLoopback(new URL(appUrlOf(env)).hostname);
+}
+
+/** `authSecret`: AUTH_SECRET, or (outside production) the generated one from AUTH_SECRET_FILE. */
+export function toAppConfig(env: Env, secrets: { authSecret?: string } = {}): AppConfig {
+  const authSecret = env.AUTH_SECRET ?? secrets.authSecret;
+  if (!authSecret) throw new Error("AUTH_SECRET is not set");
   return {
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    appUrl: env.APP_URL ?? `http://localhost:${env.PORT}`,
-    authSecret: env.AUTH_SECRET ?? DEV_SECRET,
+    appUrl: appUrlOf(env),
+    authSecret,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
+    devOutbox: devOutboxEnabled(env),
     logLevel: env.LOG_LEVEL,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     discoveryCache: { ttlMs: env.DISCOVERY_CACHE_TTL_S * 1000, maxEntries: env.DISCOVERY_CACHE_MAX_ENTRIES },

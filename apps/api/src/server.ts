@@ -4,9 +4,21 @@ import { buildApp } from "./app.js";
 import { loadEnv, toAppConfig } from "./config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo-logins.js";
 import { isEmptyDatabase, seedDemo } from "./seed/seed-demo.js";
+import { localAuthSecret } from "./startup/auth-secret.js";
+import { workingDemoLogins } from "./startup/demo-logins-check.js";
+import { checkDemoLogins, checkEnvironment, type StartupFindings } from "./startup/environment-checks.js";
+
+/** Warnings go to stderr in a frame nobody overlooks; errors stop the start before anything listens. */
+function report(findings: StartupFindings) {
+  for (const w of findings.warnings) process.stderr.write(`\n!!! WARNING: ${w}\n`);
+  if (findings.errors.length === 0) return;
+  for (const e of findings.errors) process.stderr.write(`\n!!! REFUSING TO START: ${e}\n`);
+  process.exit(1);
+}
 
 const env = loadEnv();
-const config = toAppConfig(env);
+report(checkEnvironment(env));
+const config = toAppConfig(env, { authSecret: env.AUTH_SECRET ?? (await localAuthSecret(resolve(env.AUTH_SECRET_FILE))) });
 const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR) });
 await database.migrate();
 
@@ -21,6 +33,8 @@ if (wantSeed && (await isEmptyDatabase(database.db))) {
   await seedDemo(database.db, app.auth);
   seeded = true;
 }
+const demoLogins = await workingDemoLogins(database.db);
+report(checkDemoLogins(env, demoLogins));
 
 await app.listen({ port: config.port, host: config.host });
 
@@ -30,9 +44,12 @@ const lines = [
   `Database: ${database.kind === "pglite" ? `embedded PGlite in ${resolve(env.DATA_DIR)}` : "PostgreSQL server"}${seeded ? " (demo data loaded)" : ""}`,
   `API reference: ${config.appUrl}/api/docs`,
 ];
-if (database.kind === "pglite" || env.SEED_DEMO === "true") {
+if (config.devOutbox) lines.push(`Mail outbox (this machine only): ${config.appUrl}/dev/outbox`);
+else if (!config.smtpUrl) lines.push("Mails are kept in the local outbox table (DEV_OUTBOX=true shows them to this machine).");
+if (demoLogins.length > 0) {
   lines.push(`Demo logins (password ${DEMO_PASSWORD}):`);
-  for (const l of DEMO_LOGINS) lines.push(`  ${l.role.padEnd(15)} ${l.email}${l.org ? `  (${l.org})` : ""}`);
+  for (const l of DEMO_LOGINS.filter((d) => demoLogins.includes(d.email)))
+    lines.push(`  ${l.role.padEnd(15)} ${l.email}${l.org ? `  (${l.org})` : ""}`);
 }
 process.stdout.write(`${lines.join("\n")}\n\n`);
 

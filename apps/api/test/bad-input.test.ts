@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { employee, goal, storedFile } from "@bgm/db";
 import { ErrorBody } from "@bgm/domain";
 import { eq, sql } from "drizzle-orm";
@@ -133,6 +135,37 @@ describe("malformed and mistyped bodies", () => {
     expect(await count(goal)).toBe(1);
   });
 
+  it("answers a plain fetch of a large JSON body (no Expect: 100-continue) with 413 instead of dropping the connection", async () => {
+    // Fastify refuses by Content-Length before reading; fetch is still writing then and, without the
+    // body drained, gets EPIPE instead of the answer. The client runs in a process of its own, as a
+    // real one does: in this process the server could not answer before the client had written all.
+    // Anonymous, as an attacker's: the size is refused before anyone is looked up.
+    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const client = `
+      const out = [];
+      for (const mb of [1.2, 3, 12]) {
+        const body = JSON.stringify({ title: "x", target: "y", pad: "x".repeat(mb * 1024 * 1024) });
+        try {
+          const res = await fetch(process.argv[1] + "/api/project/goals", { method: "POST", body, headers: {
+            "content-type": "application/json", "x-requested-with": "bgm-hub" } });
+          out.push([mb, res.status, await res.json()]);
+        } catch (err) { out.push([mb, String(err.cause?.code ?? err)]); }
+      }
+      console.log(JSON.stringify(out));`;
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", client, address]);
+      const error = { error: { code: "payload_too_large", message: "The request body is too large" } };
+      expect(JSON.parse(stdout)).toEqual([
+        [1.2, 413, error],
+        [3, 413, error],
+        [12, 413, error],
+      ]);
+    } finally {
+      await t.app.server.close();
+    }
+    expect(await count(goal)).toBe(1);
+  });
+
   it("answers an unsupported content type with 415", async () => {
     const cases: InjectOptions[] = [
       { method: "POST", url: "/api/project/goals", headers: { "content-type": "application/xml" }, payload: "<goal/>" },
@@ -177,6 +210,27 @@ describe("paths and query strings", () => {
       const res = await as.raw({ method, url });
       expectError(res, 404, `${method} ${url}`);
       expect(res.json().error.code).toBe("not_found");
+    }
+  });
+
+  it("answers framework-level errors in the agreed shape, with the usual headers, without echoing the input", async () => {
+    const marker = "ECHO-MARKER";
+    const cases: [InjectOptions, number][] = [
+      // A path parameter over Fastify's maxParamLength: the router answers before any hook runs.
+      [{ method: "GET", url: `/api/engagements/${marker}${"a".repeat(300)}` }, 414],
+      [{ method: "GET", url: `/api/${marker}/unknown?q=${marker}` }, 404],
+      [{ method: "GET", url: `/api/engagements/%E0%A4%A${marker}` }, 400],
+      [json("POST", "/api/project/goals", `{"title": "${marker}`), 400],
+      [{ method: "POST", url: "/api/project/goals", headers: { "content-type": `application/${marker}` }, payload: marker }, 415],
+    ];
+    for (const [req, status] of cases) {
+      const res = await as.raw(req);
+      expectError(res, status, `${req.method} ${req.url}`);
+      expect(res.body, req.url as string).not.toContain(marker);
+      expect(res.headers["content-security-policy"], req.url as string).toContain("default-src 'self'");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(res.headers["x-request-id"]).toBeTruthy();
     }
   });
 

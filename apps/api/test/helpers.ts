@@ -29,6 +29,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     appUrl: APP_URL,
     authSecret: "test-secret-test-secret-test-secret-42",
     mailFrom: "test@bgm-hub.local",
+    devOutbox: false,
     logLevel: "silent",
     loginRateLimit: 1000,
     results: { maxFileBytes: 20 * 1024 * 1024, storageDir: TEST_FILE_DIR, reminderDays: 5, autoAcceptDays: 14 },
@@ -139,13 +140,22 @@ export const signUpCompany = (app: FastifyInstance, opts: { name?: string } = {}
 /** A new user who created a provider: they are its partner_admin. */
 export const signUpProvider = (app: FastifyInstance, opts: { name?: string } = {}) => signUpOrg(app, "provider", opts.name ?? "Partner AG");
 
+/** The id and signed token from the link of the newest invitation mail to `email` (what the invitee clicks). */
+export function invitationLink(t: TestApp, email: string): { id: string; token: string } {
+  const mail = t.mails.findLast((m) => m.to === email.toLowerCase() && /\/invite\//.test(m.text));
+  const match = mail && /\/invite\/([^?\s]+)\?token=([\w-]+)/.exec(mail.text);
+  if (!match?.[1] || !match[2]) throw new Error(`no invitation mail with a signed link to ${email}`);
+  return { id: match[1], token: match[2] };
+}
+
 /** Invites a new user with `role` into the inviter's organization and accepts it; returns the new member's login. */
 export async function addMember(t: TestApp, inviter: OrgUser, role: string): Promise<OrgUser> {
   const email = uniqueEmail(role);
   const inv = await api(t.app, inviter.cookie).post("/api/invitations", { email, role });
   if (inv.statusCode !== 201) throw new Error(`invite failed: ${inv.statusCode} ${inv.body}`);
   const user = await signUp(t.app, { email, name: `New ${role}` });
-  const acc = await api(t.app, user.cookie).post(`/api/invitations/${(inv.json() as { id: string }).id}/accept`);
+  const { id, token } = invitationLink(t, email);
+  const acc = await api(t.app, user.cookie).post(`/api/invitations/${id}/accept`, { token });
   if (acc.statusCode !== 200) throw new Error(`accept failed: ${acc.statusCode} ${acc.body}`);
   return { ...user, orgId: inviter.orgId };
 }

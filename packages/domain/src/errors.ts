@@ -1,6 +1,7 @@
 /** Error codes the API answers with, mapped to HTTP status in one place. */
 export const ERROR_STATUS = {
   bad_request: 400,
+  invalid_json: 400,
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -8,6 +9,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,

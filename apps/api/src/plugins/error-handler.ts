@@ -1,15 +1,55 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "../lib/app-error.js";
+import { drainBody } from "./drain-body.js";
+import { helmetHeaders } from "./security.js";
 
-function send(reply: import("fastify").FastifyReply, status: number, code: string, message: string, details?: unknown) {
+function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+}
+
+/** One wording for "no such route", whoever says it; it never repeats the URL the client sent. */
+export const NO_ROUTE_MESSAGE = "No route matches this method and path";
+
+/**
+ * Errors Fastify raises in its own code, keyed by its error code: a fixed status and message each, so no
+ * answer repeats what the client sent (a URL, a content type, a fragment of a body).
+ */
+const FRAMEWORK_ERRORS: Record<string, [status: number, code: string, message: string]> = {
+  FST_ERR_BAD_URL: [400, "bad_request", "The URL is not valid"],
+  FST_ERR_MAX_PARAM_LENGTH: [414, "uri_too_long", "A path parameter is too long"],
+  FST_ERR_ASYNC_CONSTRAINT: [400, "bad_request", "The request could not be routed"],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, "invalid_json", "The body is not valid JSON"],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, "invalid_json", "The body is empty although its content type is JSON"],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "unsupported_media_type", "This content type is not accepted here"],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "bad_request", "The Content-Length does not match the body"],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, "payload_too_large", "The request body is too large"],
+  FST_ERR_CTP_EMPTY_TYPE: [415, "unsupported_media_type", "The content type is empty"],
+  FST_ERR_CTP_INVALID_TYPE: [415, "unsupported_media_type", "The content type is not valid"],
+  FST_ERR_PARAMETER_TOO_LARGE: [414, "uri_too_long", "A parameter is too long"],
+};
+
+const BASE_HEADERS = helmetHeaders();
+
+/**
+ * Errors raised while routing (bad URL encoding, a path parameter over maxParamLength) skip every hook,
+ * so the security headers, the request id and the cache policy are set here by hand.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  for (const [name, value] of BASE_HEADERS) reply.header(name, value);
+  reply.header("x-request-id", req.id);
+  reply.header("cache-control", "no-store");
+  const [status, code, message] = FRAMEWORK_ERRORS[err.code] ?? [400, "bad_request", "The request is not valid"];
+  return send(reply, status, code, message);
 }
 
 /** Maps every failure to `{ error: { code, message, details } }`; nothing leaks a stack trace. */
 export function registerErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) return send(reply, err.status, err.code, err.message, err.details);
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      if (err.status === 413) await drainBody(req.raw);
+      return send(reply, err.status, err.code, err.message, err.details);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       // A route may answer schema problems with 422 and JSON paths as arrays (partner result uploads).
       const status = req.routeOptions.config?.validationStatus ?? 400;
@@ -39,19 +79,22 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      await drainBody(req.raw);
       return send(reply, 413, "payload_too_large", "The request body is too large");
     }
-    if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-      return send(reply, 415, "unsupported_media_type", err.message);
-    }
+    const known = FRAMEWORK_ERRORS[err.code];
+    if (known) return send(reply, ...known);
     if (err.code === "FST_ERR_RATE_LIMIT_EXCEEDED" || status === 429) {
       return send(reply, 429, "rate_limited", "Too many requests, try again later");
     }
+    if (status === 404) return send(reply, 404, "not_found", NO_ROUTE_MESSAGE);
     if (status >= 400 && status < 500) {
-      return send(reply, status, status === 404 ? "not_found" : "bad_request", err.message);
+      // Other client errors from plugins: the status stands, their text (which may quote input) does not.
+      req.log.info({ code: err.code, status }, "client error");
+      return send(reply, status, "bad_request", "The request is not valid");
     }
     req.log.error({ err }, "unhandled error");
     return send(reply, 500, "internal", "Internal error");
   });
-  app.setNotFoundHandler((req, reply) => send(reply, 404, "not_found", `Route ${req.method} ${req.url.split("?")[0]} not found`));
+  app.setNotFoundHandler((_req, reply) => send(reply, 404, "not_found", NO_ROUTE_MESSAGE));
 }

@@ -56,6 +56,8 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationIdParam = z.strictObject({ id: z.string().min(1).max(64) });
+/** `token`: the signature from the invitation mail's link, the proof that the address is the caller's. */
+export const AcceptInvitation = z.strictObject({ token: z.string().min(1).max(128).optional() });
 
 export const Member = z.object({
   id: z.string(),

@@ -6,6 +6,7 @@ import {
   addMember,
   api,
   createTestApp,
+  invitationLink,
   type OrgUser,
   signUp,
   signUpCompany,
@@ -83,7 +84,7 @@ beforeAll(async () => {
   const email = uniqueEmail("kollegin");
   ids.invitation = ok(await asA.post("/api/invitations", { email, role: "bgm_manager" })).id;
   const user = await signUp(t.app, { email, name: "Kollegin Käthe" });
-  ok(await api(t.app, user.cookie).post(`/api/invitations/${ids.invitation}/accept`));
+  ok(await api(t.app, user.cookie).post(`/api/invitations/${ids.invitation}/accept`, { token: invitationLink(t, email).token }));
   invitee = { ...user, orgId: a.orgId };
   ids.canceled = ok(await asA.post("/api/invitations", { email: uniqueEmail("abgesagt"), role: "employee" })).id;
   ok(await asA.delete(`/api/invitations/${ids.canceled}`));

@@ -1,4 +1,4 @@
-import { bgmProject, employee, invitation, legalRequirement, member } from "@bgm/db";
+import { bgmProject, employee, invitation, legalRequirement, member, user } from "@bgm/db";
 import { LEGAL_REQUIREMENTS, TASK_TEMPLATES } from "@bgm/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import {
   addMember,
   api,
   createTestApp,
+  invitationLink,
   type OrgUser,
   signUp,
   signUpCompany,
@@ -210,7 +211,7 @@ describe("invitations", () => {
     const inv = await invite(asManager, email, "employee");
     const stranger = await signUp(t.app);
     expect((await api(t.app, stranger.cookie).get(`/api/invitations/${inv.id}`)).statusCode).toBe(404);
-    const res = await api(t.app, stranger.cookie).post(`/api/invitations/${inv.id}/accept`);
+    const res = await api(t.app, stranger.cookie).post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token });
     expect(res.statusCode).toBe(404);
     expect((await api(t.app, stranger.cookie).get("/api/me")).json().memberships).toEqual([]);
 
@@ -225,14 +226,48 @@ describe("invitations", () => {
     const inv = await invite(asManager, email, "bgm_manager");
     const user = await signUp(t.app, { email });
     const as = api(t.app, user.cookie);
-    const first = await as.post(`/api/invitations/${inv.id}/accept`);
+    const first = await as.post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ status: "accepted", role: "bgm_manager" });
     expect((await as.get("/api/me")).json().active).toMatchObject({ organizationId: manager.orgId, role: "bgm_manager" });
-    const second = await as.post(`/api/invitations/${inv.id}/accept`);
+    const second = await as.post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token });
     expect(second.statusCode).toBe(409);
     const rows = await t.database.db.select().from(member).where(eq(member.userId, user.userId));
     expect(rows).toHaveLength(1);
+  });
+
+  it("refuses an account that cannot prove the invited address: no token, a forged token, another invitation's token (403)", async () => {
+    // The attack: learn an invitation id, sign up with the invited address (never verified), accept.
+    const email = uniqueEmail("takeover");
+    const inv = await invite(asManager, email, "bgm_manager");
+    const attacker = await signUp(t.app, { email });
+    const as = api(t.app, attacker.cookie);
+    const other = await invite(asManager, uniqueEmail("other"), "employee");
+    const otherToken = invitationLink(t, other.email).token;
+    for (const body of [{}, { token: "A".repeat(43) }, { token: otherToken }]) {
+      const res = await as.post(`/api/invitations/${inv.id}/accept`, body);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe("email_unverified");
+    }
+    expect((await as.get("/api/me")).json().memberships).toEqual([]);
+    const [row] = await t.database.db.select({ status: invitation.status }).from(invitation).where(eq(invitation.id, inv.id));
+    expect(row?.status).toBe("pending");
+  });
+
+  it("the invitation mail's signed link proves the address: accepting with it verifies the e-mail", async () => {
+    const email = uniqueEmail("proven");
+    const inv = await invite(asManager, email, "employee");
+    const mail = t.mails.findLast((m) => m.to === email);
+    expect(mail?.text).toContain(`/invite/${inv.id}?token=`);
+    const invitee = await signUp(t.app, { email });
+    const res = await api(t.app, invitee.cookie).post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token });
+    expect(res.statusCode, res.body).toBe(200);
+    const [u] = await t.database.db.select({ verified: user.emailVerified }).from(user).where(eq(user.id, invitee.userId));
+    expect(u?.verified).toBe(true);
+    // A verified address needs no token for the next invitation.
+    const second = await signUpCompany(t.app, { name: "Zweitfirma" });
+    const inv2 = await invite(api(t.app, second.cookie), email, "employee");
+    expect((await api(t.app, invitee.cookie).post(`/api/invitations/${inv2.id}/accept`)).statusCode).toBe(200);
   });
 
   it("refuses an expired invitation (409) and lets the manager invite the person again", async () => {
@@ -243,7 +278,7 @@ describe("invitations", () => {
       .set({ expiresAt: new Date(Date.now() - 60_000) })
       .where(eq(invitation.id, inv.id));
     const user = await signUp(t.app, { email });
-    const res = await api(t.app, user.cookie).post(`/api/invitations/${inv.id}/accept`);
+    const res = await api(t.app, user.cookie).post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token });
     expect(res.statusCode).toBe(409);
     expect((await api(t.app, user.cookie).get("/api/me")).json().memberships).toEqual([]);
 
@@ -261,7 +296,9 @@ describe("invitations", () => {
     const listed = (await asManager.get("/api/invitations")).json().find((i: { id: string }) => i.id === inv.id);
     expect(listed.status).toBe("canceled");
     const user = await signUp(t.app, { email });
-    expect((await api(t.app, user.cookie).post(`/api/invitations/${inv.id}/accept`)).statusCode).toBe(409);
+    expect(
+      (await api(t.app, user.cookie).post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token })).statusCode,
+    ).toBe(409);
     expect((await asManager.delete(`/api/invitations/${inv.id}`)).statusCode).toBe(404);
     // Another organization cannot cancel it either.
     const inv2 = await invite(asManager, uniqueEmail("cancel2"), "employee");
@@ -279,7 +316,7 @@ describe("invitations", () => {
     expect(created.statusCode, created.body).toBe(201);
     const inv = await invite(asManager, email, "employee");
     const user = await signUp(t.app, { email });
-    const acc = await api(t.app, user.cookie).post(`/api/invitations/${inv.id}/accept`);
+    const acc = await api(t.app, user.cookie).post(`/api/invitations/${inv.id}/accept`, { token: invitationLink(t, email).token });
     expect(acc.statusCode, acc.body).toBe(200);
     const [row] = await t.database.db.select({ userId: employee.userId }).from(employee).where(eq(employee.id, created.json().id));
     expect(row?.userId).toBe(user.userId);

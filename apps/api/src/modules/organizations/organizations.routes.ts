@@ -1,4 +1,5 @@
 import {
+  AcceptInvitation,
   CreateInvitation,
   CreateOrganization,
   Invitation,
@@ -67,7 +68,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "Invite a colleague or employee by e-mail", body: CreateInvitation, response: { 201: Invitation } } },
     async (req, reply) => {
       const { invitation, mail } = await req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) =>
-        service.createInvitation(s, app.config.appUrl, req.body),
+        service.createInvitation(s, { appUrl: app.config.appUrl, secret: app.config.authSecret }, req.body),
       );
       try {
         await app.mailer.send(mail);
@@ -99,10 +100,21 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Accept an invitation addressed to the signed-in user",
+        description:
+          "Needs proof of the invited address: a verified e-mail, or `token` from the invitation mail's link " +
+          "(`/invite/{id}?token=…`), which also marks the address verified. Without either: 403 `email_unverified`.",
         params: InvitationIdParam,
+        body: AcceptInvitation.optional(),
         response: { 200: Invitation },
       },
     },
-    async (req) => service.acceptInvitation(app.db, await req.caller(), req.params.id, meta(req)),
+    async (req) =>
+      service.acceptInvitation(
+        app.db,
+        await req.caller(),
+        req.params.id,
+        { token: req.body?.token, secret: app.config.authSecret },
+        meta(req),
+      ),
   );
 };

@@ -9,6 +9,7 @@ import { makeTenantScope, type ScopeMeta } from "../../lib/tenant-scope.js";
 import { bootstrapProject } from "../bgm-process/index.js";
 import { linkEmployeeAccount } from "../employees/index.js";
 import { bootstrapLegalRequirements } from "../legal/index.js";
+import { invitationToken, isValidInvitationToken } from "./invitation-token.js";
 
 const INVITATION_DAYS = 7;
 
@@ -92,7 +93,11 @@ export async function listInvitations(scope: TenantScope) {
  * has committed: a mail must never go out for an invitation that was rolled back, and the outbox
  * writes through the database, which the open transaction holds (on PGlite, exclusively).
  */
-export async function createInvitation(scope: TenantScope, appUrl: string, input: { email: string; role: MemberRole }) {
+export async function createInvitation(
+  scope: TenantScope,
+  link: { appUrl: string; secret: string },
+  input: { email: string; role: MemberRole },
+) {
   const allowed = INVITABLE_ROLES[scope.role] ?? [];
   if (!allowed.includes(input.role)) {
     throw AppError.forbidden(`A ${scope.role} may invite only: ${allowed.join(", ") || "nobody"}`);
@@ -135,7 +140,7 @@ export async function createInvitation(scope: TenantScope, appUrl: string, input
   const mail: Mail = {
     to: email,
     subject: `Einladung zu ${org?.name ?? "BGM Hub"} / Invitation`,
-    text: `Sie wurden zu ${org?.name} in BGM Hub eingeladen.\nRegistrieren oder anmelden und Einladung annehmen:\n${appUrl}/invite/${row.id}\n\nYou have been invited to ${org?.name} on BGM Hub. Open the link above to accept (valid ${INVITATION_DAYS} days).\n`,
+    text: `Sie wurden zu ${org?.name} in BGM Hub eingeladen.\nRegistrieren oder anmelden und Einladung annehmen:\n${link.appUrl}/invite/${row.id}?token=${invitationToken(link.secret, row.id, email)}\n\nYou have been invited to ${org?.name} on BGM Hub. Open the link above to accept (valid ${INVITATION_DAYS} days).\n`,
   };
   return { invitation: toInvitation(row, org?.name), mail };
 }
@@ -167,10 +172,31 @@ export async function getOwnInvitation(db: Database, caller: Caller, id: string)
   return toInvitation(row.inv, row.orgName);
 }
 
-export async function acceptInvitation(db: Database, caller: Caller, id: string, meta: RequestMeta) {
+/**
+ * Joining an organization needs proof of the invited address: a verified e-mail, or the signed link of
+ * the invitation mail (which then verifies the address). Without it anyone who signs up with the
+ * address and learns the invitation id would join.
+ */
+export async function acceptInvitation(
+  db: Database,
+  caller: Caller,
+  id: string,
+  proof: { token?: string; secret: string },
+  meta: RequestMeta,
+) {
   const row = await findOwnInvitation(db, caller, id);
   if (row.inv.status !== "pending") throw AppError.conflict(`Invitation is ${row.inv.status}`);
   if (row.inv.expiresAt.getTime() < Date.now()) throw AppError.conflict("Invitation has expired");
+  const [invitee] = await db.select({ emailVerified: user.emailVerified }).from(user).where(eq(user.id, caller.user.id));
+  const signedLink = isValidInvitationToken(proof.secret, id, row.inv.email, proof.token);
+  if (!invitee?.emailVerified && !signedLink) {
+    throw new AppError(
+      "email_unverified",
+      "Open the link of the invitation e-mail to accept: it proves that the address is yours",
+      undefined,
+      403,
+    );
+  }
   const orgId = row.inv.organizationId;
   return withTenantTx(db, orgId, async (tx) => {
     // Guard against a concurrent accept: only one update can move it from pending.
@@ -185,6 +211,7 @@ export async function acceptInvitation(db: Database, caller: Caller, id: string,
       .values({ id: randomUUID(), organizationId: orgId, userId: caller.user.id, role: row.inv.role })
       .onConflictDoNothing();
     await tx.update(session).set({ activeOrganizationId: orgId }).where(eq(session.id, caller.sessionId));
+    if (!invitee?.emailVerified) await tx.update(user).set({ emailVerified: true }).where(eq(user.id, caller.user.id));
     if (row.orgKind === "company") await linkEmployeeAccount(tx, orgId, caller.user.email, caller.user.id);
     const scope = makeTenantScope(
       tx,

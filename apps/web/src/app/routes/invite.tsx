@@ -1,10 +1,12 @@
-import { useNavigate, useParams } from "react-router";
+import { useNavigate, useParams, useSearchParams } from "react-router";
 import { NotFound } from "../../components/ui/not-found";
 import { InvitationView } from "../../features/organizations/components/invitation-view";
 
 export function InviteRoute() {
   const { id } = useParams();
+  const [search] = useSearchParams();
   const navigate = useNavigate();
   if (!id) return <NotFound />;
-  return <InvitationView id={id} onAccepted={() => navigate("/", { replace: true })} />;
+  // The mail's link carries a signed token: the proof that the invited address is the reader's.
+  return <InvitationView id={id} token={search.get("token") ?? undefined} onAccepted={() => navigate("/", { replace: true })} />;
 }

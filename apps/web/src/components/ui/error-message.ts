@@ -22,6 +22,9 @@ const BY_CODE: Record<string, ErrorKey> = {
   invalid_transition: "errors.invalidTransition",
   stale_version: "errors.staleVersion",
   quote_expired: "errors.quoteExpired",
+  email_unverified: "errors.emailUnverified",
+  uri_too_long: "errors.generic",
+  invalid_json: "errors.generic",
   internal: "errors.server",
 };
 

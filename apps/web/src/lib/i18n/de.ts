@@ -46,6 +46,7 @@ export const de = {
     invalidTransition: "Dieser Schritt ist im aktuellen Status nicht möglich. Bitte laden Sie die Seite neu.",
     staleVersion: "Inzwischen wurde der Auftrag geändert. Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand.",
     quoteExpired: "Das Angebot ist abgelaufen. Bitten Sie den Partner um ein neues Angebot.",
+    emailUnverified: "Bitte öffnen Sie den Link aus der Einladungs-E-Mail: Er bestätigt, dass die Adresse Ihnen gehört.",
     server: "Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.",
     conflict: "Konflikt: {{message}}",
   },

@@ -47,6 +47,7 @@ export const en: Translations = {
     invalidTransition: "This step is not possible in the current status. Please reload the page.",
     staleVersion: "The engagement was changed in the meantime. Please reload the page and check its current state.",
     quoteExpired: "The quote has expired. Ask the partner for a new one.",
+    emailUnverified: "Please open the link from the invitation e-mail: it confirms that the address is yours.",
     server: "Something went wrong on the server. Please try again later.",
     conflict: "Conflict: {{message}}",
   },

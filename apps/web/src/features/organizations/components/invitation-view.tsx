@@ -10,12 +10,12 @@ import { useMe } from "../../auth/api/get-me";
 import { useAcceptInvitation } from "../api/accept-invitation";
 import { useInvitation } from "../api/get-invitation";
 
-export function InvitationView({ id, onAccepted }: { id: string; onAccepted: () => void }) {
+export function InvitationView({ id, token, onAccepted }: { id: string; token?: string; onAccepted: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const invitation = useInvitation(id);
   const accept = useAcceptInvitation();
-  const here = encodeURIComponent(`/invite/${id}`);
+  const here = encodeURIComponent(`/invite/${id}${token ? `?token=${encodeURIComponent(token)}` : ""}`);
 
   if (invitation.isPending || me.isPending) return <LoadingState />;
   if (invitation.isError) {
@@ -49,7 +49,7 @@ export function InvitationView({ id, onAccepted }: { id: string; onAccepted: () 
               {errorMessage(accept.error, t)}
             </Alert>
           ) : null}
-          <Button loading={accept.isPending} onClick={() => accept.mutate(id, { onSuccess: onAccepted })}>
+          <Button loading={accept.isPending} onClick={() => accept.mutate({ id, token }, { onSuccess: onAccepted })}>
             {t("invite.accept")}
           </Button>
         </>
