@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import { ensureWebBuild } from "./support/ensure-web-build";
@@ -56,6 +57,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: dataDir,
       NODE_ENV: "production",
+      // Production refuses to start without a secret; a fresh random one per run.
+      AUTH_SECRET: randomBytes(48).toString("base64url"),
       LOGIN_RATE_LIMIT: "200",
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}?ignoreTLS=true`,
     },
