@@ -84,7 +84,9 @@ describe("malformed and mistyped bodies", () => {
       const res = await as.raw({ method, url, payload: payload as object });
       expectError(res, 400, `${method} ${url}`);
       expect(res.json().error.code).toBe("validation_failed");
-      expect(JSON.stringify(res.json().error.details), `${method} ${url}`).toContain(path);
+      expect(res.json().error.details.issues, `${method} ${url}`).toContainEqual(
+        expect.objectContaining({ in: "body", path: [path.slice(1)], code: expect.any(String) }),
+      );
     }
     for (const payload of ["null", "[]", '"text"', "42"]) {
       expectError(await as.raw(json("POST", "/api/project/goals", payload)), 400, payload);
@@ -316,7 +318,7 @@ describe("all-or-nothing writes", () => {
     rows.splice(17, 0, "Kaputt;Zeile;keine-mail;Lager");
     const res = await csv(header + rows.join("\n"));
     expectError(res, 422, "bad row");
-    expect(res.json().error.details.rows[0]).toMatchObject({ row: 19, field: "email" });
+    expect(res.json().error.details.issues[0]).toMatchObject({ in: "file", path: [19, "email"], code: "invalid_format" });
     expect(await count(employee)).toBe(before);
   });
 

@@ -14,7 +14,11 @@ async function appWith(devOutbox: boolean) {
   const mailer = createMailer({ db: database.db, from: "test@bgm-hub.local" });
   const app = await buildApp({ database, config: testConfig({ devOutbox }), mailer, logger: false, serveWeb: false });
   await app.ready();
-  return { app, close: async () => (await app.close(), await database.close()) };
+  const close = async () => {
+    await app.close();
+    await database.close();
+  };
+  return { app, close };
 }
 
 const outbox = (app: FastifyInstance, opts: { remoteAddress?: string; headers?: Record<string, string> } = {}) =>

@@ -1,6 +1,8 @@
+import type { ValidationIssue } from "@bgm/domain";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "../lib/app-error.js";
+import { issue, pointerToPath } from "../lib/validation-issues.js";
 import { drainBody } from "./drain-body.js";
 import { helmetHeaders } from "./security.js";
 
@@ -53,18 +55,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       // A route may answer schema problems with 422 and JSON paths as arrays (partner result uploads).
       const status = req.routeOptions.config?.validationStatus ?? 400;
+      const part = (err.validationContext ?? "body") as ValidationIssue["in"];
       return send(reply, status, "validation_failed", "The request does not match the expected schema", {
-        issues: err.validation.map((v) => ({
-          in: err.validationContext,
-          path:
-            status === 422
-              ? v.instancePath
-                  .split("/")
-                  .filter(Boolean)
-                  .map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg))
-              : v.instancePath,
-          message: v.message,
-        })),
+        issues: err.validation.map((v) => issue(part, pointerToPath(v.instancePath), v.keyword, v.message ?? "Invalid value")),
       });
     }
     if (isResponseSerializationError(err)) {

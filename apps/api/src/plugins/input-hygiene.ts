@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../lib/app-error.js";
+import { issue, pointerToPath } from "../lib/validation-issues.js";
 
 function findNul(value: unknown, path: string): string | null {
   if (typeof value === "string") return value.includes("\u0000") ? path || "/" : null;
@@ -39,7 +40,7 @@ export function registerInputHygiene(app: FastifyInstance) {
       const at = findNul(value, "");
       if (at)
         throw new AppError("validation_failed", "Text must not contain NUL characters", {
-          issues: [{ in: part, path: at, message: "NUL character" }],
+          issues: [issue(part === "querystring" ? "querystring" : part, pointerToPath(at), "nul_character", "NUL character")],
         });
     }
   });

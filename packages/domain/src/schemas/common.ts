@@ -1,10 +1,26 @@
 import { z } from "zod";
 
+/**
+ * One problem with the input, in every 400/422 that names problems (query, body, path, CSV file, result
+ * payload): `path` is an array of keys and indexes into the part named by `in` (for a CSV file: line
+ * number, then the field); `code` is machine-readable (Zod's issue codes, or ours such as `duplicate`);
+ * `issue` + `values`, when present, name a text in the shared result-issue registry (German/English).
+ */
+export const ValidationIssue = z.object({
+  in: z.enum(["body", "querystring", "params", "headers", "file"]),
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+  issue: z.string().optional(),
+  values: z.record(z.string(), z.unknown()).optional(),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.looseObject({ issues: z.array(ValidationIssue).optional() }).optional(),
   }),
 });
 

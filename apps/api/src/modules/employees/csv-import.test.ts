@@ -67,37 +67,37 @@ describe("parseEmployeeCsv", () => {
     const r = fail(csv);
     expect(r.reason).toBe("invalid");
     expect(r.errors).toEqual([
-      { row: 3, field: "firstName", message: "Required" },
-      { row: 3, field: "email", message: "Not a valid e-mail address" },
-      { row: 4, field: "lastName", message: "At most 100 characters" },
-      { row: 4, field: "department", message: "Required" },
+      { row: 3, field: "firstName", code: "too_small", message: "Required" },
+      { row: 3, field: "email", code: "invalid_format", message: "Not a valid e-mail address" },
+      { row: 4, field: "lastName", code: "too_big", message: "At most 100 characters" },
+      { row: 4, field: "department", code: "too_small", message: "Required" },
     ]);
     expect(r.message).toMatch(/2 rows .* invalid; nothing was imported/);
   });
 
   it("counts lines of quoted multi-line fields so the reported line is where the row starts", () => {
     const r = fail(`${HEADER}\n"Eva\nMaria";Schmidt;eva@example.de;HR;\nMax;Muster;bad;IT;\n`);
-    expect(r.errors).toEqual([{ row: 4, field: "email", message: "Not a valid e-mail address" }]);
+    expect(r.errors).toEqual([{ row: 4, field: "email", code: "invalid_format", message: "Not a valid e-mail address" }]);
   });
 
   it("rejects duplicate e-mails within the file, ignoring case", () => {
     const r = fail(`${HEADER}\nEva;Schmidt;eva@example.de;HR;\nEva;Schmidt;EVA@Example.de;HR;\n`);
-    expect(r.errors).toEqual([{ row: 3, field: "email", message: "Duplicate e-mail, also in line 2" }]);
+    expect(r.errors).toEqual([{ row: 3, field: "email", code: "duplicate", message: "Duplicate e-mail, also in line 2" }]);
   });
 
   it("rejects rows with more fields than the header", () => {
     const r = fail("Vorname;Nachname;E-Mail;Abteilung\nEva;Schmidt;eva@example.de;HR;extra\n");
-    expect(r.errors).toEqual([{ row: 2, message: "More fields than the header has columns" }]);
+    expect(r.errors).toEqual([{ row: 2, code: "too_many_fields", message: "More fields than the header has columns" }]);
   });
 
   it("rejects unknown, duplicate and missing header columns with a clear message", () => {
     const r = fail("Vorname;Name;E-Mail;Email\nEva;Schmidt;eva@example.de;eva@example.de\n");
     expect(r.message).toMatch(/header row is not valid/);
     expect(r.errors).toEqual([
-      { row: 1, message: 'Unknown column "Name"' },
-      { row: 1, field: "email", message: "Column E-Mail appears twice" },
-      { row: 1, field: "lastName", message: "Missing column Nachname / Last name" },
-      { row: 1, field: "department", message: "Missing column Abteilung / Department" },
+      { row: 1, code: "unknown_column", message: 'Unknown column "Name"' },
+      { row: 1, field: "email", code: "duplicate_column", message: "Column E-Mail appears twice" },
+      { row: 1, field: "lastName", code: "missing_column", message: "Missing column Nachname / Last name" },
+      { row: 1, field: "department", code: "missing_column", message: "Missing column Abteilung / Department" },
     ]);
   });
 

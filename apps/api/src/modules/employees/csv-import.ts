@@ -14,6 +14,8 @@ export interface CsvRowError {
   row: number;
   /** The API field name, so the client can show its own label for it. */
   field?: ImportField;
+  /** Machine-readable: Zod's issue code for a field, else what is wrong with the line or file. */
+  code: string;
   message: string;
 }
 
@@ -95,7 +97,7 @@ function readRecords(text: string): RawRecord[] | CsvParseResult {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = typeof (err as { lines?: unknown }).lines === "number" ? (err as unknown as { lines: number }).lines : 1;
-      return invalid(csvErrorMessage(err), [{ row: line, message: csvErrorMessage(err) }]);
+      return invalid(csvErrorMessage(err), [{ row: line, code: "malformed_csv", message: csvErrorMessage(err) }]);
     }
     throw err;
   }
@@ -118,15 +120,16 @@ function mapHeader(header: string[]): ColumnMap | CsvParseResult {
     if (name === "") return;
     const field = HEADER_ALIASES[normalizeHeader(name)];
     if (!field) {
-      errors.push({ row: 1, message: `Unknown column "${name.slice(0, 50)}"` });
+      errors.push({ row: 1, code: "unknown_column", message: `Unknown column "${name.slice(0, 50)}"` });
     } else if (columns.some((c) => c.field === field)) {
-      errors.push({ row: 1, field, message: `Column ${LABEL[field]} appears twice` });
+      errors.push({ row: 1, field, code: "duplicate_column", message: `Column ${LABEL[field]} appears twice` });
     } else {
       columns.push({ index, field });
     }
   });
   for (const field of REQUIRED) {
-    if (!columns.some((c) => c.field === field)) errors.push({ row: 1, field, message: `Missing column ${LABEL[field]}` });
+    if (!columns.some((c) => c.field === field))
+      errors.push({ row: 1, field, code: "missing_column", message: `Missing column ${LABEL[field]}` });
   }
   if (errors.length) {
     const expected = Object.values(LABEL).join("; ");
@@ -151,18 +154,18 @@ export function parseEmployeeCsv(text: string): CsvParseResult {
   // "J�rgen" silently would be worse than asking for a UTF-8 export.
   if (text.includes("\uFFFD")) {
     return invalid('The file is not UTF-8 encoded. In Excel choose "CSV UTF-8 (durch Trennzeichen getrennt)"', [
-      { row: 1, message: "Not UTF-8" },
+      { row: 1, code: "not_utf8", message: "Not UTF-8" },
     ]);
   }
   const records = readRecords(text);
   if (!Array.isArray(records)) return records;
   const [header, ...body] = records;
-  if (!header) return invalid("The file is empty", [{ row: 1, message: "The file is empty" }]);
+  if (!header) return invalid("The file is empty", [{ row: 1, code: "empty_file", message: "The file is empty" }]);
   const columns = mapHeader(header.record);
   if (!Array.isArray(columns)) return columns;
   // Rows of only separators (";;;") are what Excel writes for blank lines.
   const dataRows = body.filter((r) => r.record.some((cell) => cell.trim() !== ""));
-  if (dataRows.length === 0) return invalid("The file has no employee rows", [{ row: 2, message: "No data rows" }]);
+  if (dataRows.length === 0) return invalid("The file has no employee rows", [{ row: 2, code: "no_rows", message: "No data rows" }]);
   if (dataRows.length > MAX_IMPORT_ROWS) {
     const message = `At most ${MAX_IMPORT_ROWS} rows per import; the file has ${dataRows.length}`;
     return { ok: false, reason: "too_many_rows", message, errors: [] };
@@ -178,7 +181,7 @@ function validateRows(dataRows: RawRecord[], columns: ColumnMap, headerWidth: nu
   for (const raw of dataRows) {
     const line = startLine(raw);
     if (raw.record.slice(headerWidth).some((cell) => cell.trim() !== "")) {
-      errors.push({ row: line, message: "More fields than the header has columns" });
+      errors.push({ row: line, code: "too_many_fields", message: "More fields than the header has columns" });
       continue;
     }
     const cells: Partial<Record<ImportField, string>> = {};
@@ -186,14 +189,14 @@ function validateRows(dataRows: RawRecord[], columns: ColumnMap, headerWidth: nu
     const parsed = CreateEmployee.safeParse({ ...cells, location: cells.location ?? "" });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        errors.push({ row: line, field: issue.path[0] as ImportField, message: issueMessage(issue) });
+        errors.push({ row: line, field: issue.path[0] as ImportField, code: issue.code, message: issueMessage(issue) });
       }
       continue;
     }
     const key = parsed.data.email.toLowerCase();
     const seen = firstLineOfEmail.get(key);
     if (seen !== undefined) {
-      errors.push({ row: line, field: "email", message: `Duplicate e-mail, also in line ${seen}` });
+      errors.push({ row: line, field: "email", code: "duplicate", message: `Duplicate e-mail, also in line ${seen}` });
       continue;
     }
     firstLineOfEmail.set(key, line);

@@ -213,7 +213,7 @@ describe("CSV import", () => {
       "Vorname;Nachname;E-Mail;Abteilung\nNeu;Eins;neu.eins@firma-a.de;IT\nNeu;Zwei;keine-mail;IT\nNeu;Drei;neu.drei@firma-a.de;IT\n";
     const res = await asA.raw(csv(file));
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: "csv_invalid", details: { rows: [{ row: 3, field: "email" }] } });
+    expect(res.json().error).toMatchObject({ code: "csv_invalid", details: { issues: [{ in: "file", path: [3, "email"] }] } });
     expect(await countIn(a.orgId)).toBe(before);
   });
 

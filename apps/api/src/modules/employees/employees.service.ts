@@ -2,6 +2,7 @@ import type { CreateEmployee, Employee, UpdateEmployee } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { issue } from "../../lib/validation-issues.js";
 import { parseEmployeeCsv } from "./csv-import.js";
 import * as repo from "./employees.repository.js";
 
@@ -97,7 +98,12 @@ export async function importEmployees(scope: TenantScope, csv: string) {
   const parsed = parseEmployeeCsv(csv);
   if (!parsed.ok) {
     if (parsed.reason === "too_many_rows") throw new AppError("payload_too_large", parsed.message);
-    throw new AppError("csv_invalid", parsed.message, { rows: parsed.errors }, 422);
+    throw new AppError(
+      "csv_invalid",
+      parsed.message,
+      { issues: parsed.errors.map((e) => issue("file", e.field ? [e.row, e.field] : [e.row], e.code, e.message)) },
+      422,
+    );
   }
   const existing = await repo.findByEmails(
     scope.tx,

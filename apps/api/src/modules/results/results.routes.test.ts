@@ -55,7 +55,7 @@ describe("partner results: upload and review", () => {
     const res = await upload({ outputType: "copsoq_analysis", payload: bad });
     expect(res.statusCode).toBe(422);
     const paths = res.json().error.details.issues.map((i: { path: unknown[] }) => i.path.join("."));
-    expect(paths).toEqual(expect.arrayContaining(["scales.0.mean", "invitedCount"]));
+    expect(paths).toEqual(expect.arrayContaining(["payload.scales.0.mean", "payload.invitedCount"]));
     expect(await list()).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe("partner results: upload and review", () => {
     small.groups.push({ name: "Lager", n: 2, scales: [] });
     const res = await upload({ outputType: "copsoq_analysis", payload: small });
     expect(res.statusCode).toBe(422);
-    const issue = res.json().error.details.issues.find((i: { path: unknown[] }) => i.path.join(".") === "groups.2.n");
+    const issue = res.json().error.details.issues.find((i: { path: unknown[] }) => i.path.join(".") === "payload.groups.2.n");
     expect(issue.message).toContain("Lager");
     expect(issue.message).toContain("n = 2");
     // Named in the shared registry too, so the upload form can say it in German.

@@ -20,6 +20,7 @@ import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
+import { issue } from "../../lib/validation-issues.js";
 import { authenticateApiKey, touchKey } from "../data-grants/index.js";
 import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
@@ -193,7 +194,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError(
           "validation_failed",
           "The payload field must be JSON",
-          { issues: [{ path: ["payload"], message: "Invalid JSON" }] },
+          { issues: [issue("body", ["payload"], "invalid_json", "Invalid JSON")] },
           422,
         );
       }

@@ -1,5 +1,6 @@
 import { type OutputTypeKey, outputType, type ResultFileMime } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
+import { issue, zodPath } from "../../lib/validation-issues.js";
 import { detectResultFileType } from "./file-type.js";
 
 /**
@@ -58,8 +59,7 @@ export function checkPayload(
         outputType: def.key,
         // `issue`/`values` name the problem in the shared registry, so clients can show it in their language.
         issues: parsed.error.issues.map((i) => ({
-          path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
-          message: i.message,
+          ...issue("body", ["payload", ...zodPath(i.path)], i.code, i.message),
           ...issueRef(i),
         })),
       },

@@ -3,17 +3,23 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
 import { FileField } from "../../../components/ui/file-field";
-import { isApiError } from "../../../lib/api-client";
+import { apiIssues, isApiError } from "../../../lib/api-client";
 import type { CsvRowErrorItem } from "../../../lib/api-types";
 import { downloadText } from "../../../lib/download-text";
 import { useImportEmployees } from "../api/import-employees";
 import { CsvErrorsTable } from "./csv-errors-table";
 import { CSV_TEMPLATE, CSV_TEMPLATE_FILE_NAME } from "./csv-template";
 
+/** A refused file's problems: `details.issues` with `path` = [line, field?] into the file. */
 function rowErrors(error: unknown): CsvRowErrorItem[] | null {
   if (!isApiError(error, 422)) return null;
-  const rows = (error.details as { rows?: unknown } | undefined)?.rows;
-  return Array.isArray(rows) ? (rows as CsvRowErrorItem[]) : null;
+  const issues = apiIssues(error);
+  if (issues.length === 0) return null;
+  return issues.map(({ path: [row, field], message }) => ({
+    row: typeof row === "number" ? row : 0,
+    field: typeof field === "string" ? field : undefined,
+    message,
+  }));
 }
 
 export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
