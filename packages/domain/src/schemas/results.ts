@@ -30,6 +30,11 @@ export const ResultSource = z.object({
   offeringTitle: z.string(),
   submittedAt: Timestamp,
   acceptedAt: Timestamp.nullable(),
+  /**
+   * Set on an item the company kept (a measure it worked on, an adopted intervention) after it sent
+   * this result back: the item stays, but it no longer stands on the partner's result.
+   */
+  withdrawnAt: Timestamp.nullable().optional(),
 });
 export type ResultSource = z.infer<typeof ResultSource>;
 
