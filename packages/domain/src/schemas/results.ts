@@ -114,8 +114,10 @@ export const PlannedIntervention = z.object({
   proposedGoal: z.string().nullable(),
   status: InterventionStatus,
   decidedAt: Timestamp.nullable(),
-  /** Where the proposal came from; kept for adopted interventions even when the result is later withdrawn. */
+  /** Where the proposal came from; kept for adopted interventions, marked with withdrawnAt if the result is sent back. */
   source: ResultSource.nullable(),
+  /** A proposal whose title and category match an intervention already adopted: that intervention's id. */
+  alreadyInPlanId: z.uuid().nullable(),
 });
 export const InterventionList = z.object({ items: z.array(PlannedIntervention) });
 /** goalId: a goal to link, null to link none, absent to keep the proposed link. */
