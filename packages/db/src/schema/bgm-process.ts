@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth.js";
 import { orgId } from "./tenant.js";
 
@@ -66,7 +66,8 @@ export const kpiCard = pgTable(
     cardKey: text("card_key").notNull(),
     titleDe: text("title_de").notNull(),
     titleEn: text("title_en").notNull(),
-    value: integer("value"),
+    /** Exact, not rounded: a rate of 87.5 % is shown as 87.5. */
+    value: doublePrecision("value"),
     unit: text("unit"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     source: text("source").notNull(),

@@ -18,6 +18,8 @@ export const legalRequirement = pgTable(
       .default("open"),
     assessmentDate: date("assessment_date", { mode: "string" }),
     effectivenessCheck: text("effectiveness_check").notNull().default(""),
+    /** The day of the effectiveness check: it must not be older than the last measure carried out. */
+    effectivenessCheckedOn: date("effectiveness_checked_on", { mode: "string" }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

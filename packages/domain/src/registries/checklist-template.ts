@@ -1,3 +1,4 @@
+import type { LegalRequirementKey } from "./legal-requirements.js";
 import type { PhaseNumber } from "./phases.js";
 
 /**
@@ -13,6 +14,12 @@ export interface TaskTemplate {
   kind: TaskKind;
   label: { de: string; en: string };
   description: { de: string; en: string };
+  /**
+   * A task that is the same duty as a legal requirement takes its status from that requirement's
+   * ledger (steps, measures, effectiveness check) instead of keeping its own: one source of truth,
+   * so the checklist can never say "open" while the ledger says "done", or the reverse.
+   */
+  followsLegalRequirement?: LegalRequirementKey;
 }
 
 export const TASK_TEMPLATES = [
@@ -65,9 +72,10 @@ export const TASK_TEMPLATES = [
       en: "Risk assessment of psychological strain",
     },
     description: {
-      de: "Gesetzlich vorgeschrieben nach § 5 ArbSchG.",
-      en: "Required by law under § 5 ArbSchG.",
+      de: "Gesetzlich vorgeschrieben nach § 5 ArbSchG; der Stand folgt der Dokumentation unter Rechtliche Anforderungen.",
+      en: "Required by law under § 5 ArbSchG; its status follows the documentation under Legal requirements.",
     },
+    followsLegalRequirement: "gbu_psychological",
   },
   {
     key: "sick_leave_analysis",

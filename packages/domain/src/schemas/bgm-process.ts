@@ -23,6 +23,8 @@ export const Task = z.object({
   details: z.record(z.string(), z.unknown()),
   /** Accepted partner results that completed or document this task. */
   results: z.array(ResultEvidence),
+  /** A task that mirrors a legal requirement: its status is the requirement's, changed only there. */
+  followsLegalRequirement: z.string().nullable(),
   completedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
 });
@@ -83,6 +85,7 @@ export type Project = z.infer<typeof Project>;
 export const SetCurrentPhase = z.strictObject({ phase: z.number().int().min(1).max(6) });
 export const TaskKeyParam = z.strictObject({ key: z.string().min(1).max(64) });
 
+export const ParticipationCounts = z.object({ registered: z.number().int(), attended: z.number().int() });
 export const KpiCard = z.object({
   key: z.string(),
   source: z.enum(["builtin", "custom"]),
@@ -91,7 +94,9 @@ export const KpiCard = z.object({
   unit: z.string().nullable(),
   breakdown: z.array(z.object({ label: z.string(), value: z.number(), total: z.number().optional() })),
   /** Values over time, oldest first (e.g. attendance per period from partner results). */
-  trend: z.array(z.object({ label: z.string(), value: z.number() })),
+  trend: z.array(z.object({ label: z.string(), value: z.number(), counts: ParticipationCounts.nullable() })),
+  /** The counts behind the latest value of a rate card, so a manager sees what the percentage stands for. */
+  counts: ParticipationCounts.nullable(),
   /** Where a custom card's figures come from. */
   sources: z.array(ResultSource),
 });

@@ -43,6 +43,8 @@ export const LegalRequirement = z.object({
   status: z.enum(["open", "done"]),
   assessmentDate: IsoDate.nullable(),
   effectivenessCheck: z.string(),
+  /** When the effectiveness check was done; it counts only if on or after the day the last measure was carried out. */
+  effectivenessCheckedOn: IsoDate.nullable(),
   completedAt: Timestamp.nullable(),
   steps: z.array(RequirementStep),
   measures: z.array(Measure),
@@ -58,7 +60,11 @@ export const UpdateStep = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 export const UpdateRequirement = z
-  .strictObject({ assessmentDate: IsoDate.nullable(), effectivenessCheck: LongText })
+  .strictObject({
+    assessmentDate: IsoDate.nullable(),
+    effectivenessCheck: LongText,
+    effectivenessCheckedOn: IsoDate.nullable().describe("Defaults to today when effectivenessCheck changes without it"),
+  })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 export const CreateMeasure = z.strictObject({ title: ShortText, ownerName: ShortText, dueDate: IsoDate });

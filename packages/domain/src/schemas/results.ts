@@ -30,6 +30,11 @@ export const ResultSource = z.object({
   offeringTitle: z.string(),
   submittedAt: Timestamp,
   acceptedAt: Timestamp.nullable(),
+  /**
+   * Set on an item the company kept (a measure it worked on, an adopted intervention) after it sent
+   * this result back: the item stays, but it no longer stands on the partner's result.
+   */
+  withdrawnAt: Timestamp.nullable().optional(),
 });
 export type ResultSource = z.infer<typeof ResultSource>;
 
@@ -109,8 +114,10 @@ export const PlannedIntervention = z.object({
   proposedGoal: z.string().nullable(),
   status: InterventionStatus,
   decidedAt: Timestamp.nullable(),
-  /** Where the proposal came from; kept for adopted interventions even when the result is later withdrawn. */
+  /** Where the proposal came from; kept for adopted interventions, marked with withdrawnAt if the result is sent back. */
   source: ResultSource.nullable(),
+  /** A proposal whose title and category match an intervention already adopted: that intervention's id. */
+  alreadyInPlanId: z.uuid().nullable(),
 });
 export const InterventionList = z.object({ items: z.array(PlannedIntervention) });
 /** goalId: a goal to link, null to link none, absent to keep the proposed link. */

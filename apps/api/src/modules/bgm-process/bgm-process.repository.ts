@@ -1,5 +1,5 @@
 import { bgmProject, bgmTask, goal, kpiCard, plannedIntervention, user } from "@bgm/db";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 
 type Scope = Pick<TenantScope, "tx" | "orgId">;
@@ -144,7 +144,7 @@ export async function updateIntervention(s: Scope, id: string, patch: Partial<ty
 }
 
 /** Proposals of a result that nobody adopted go with the result; adopted ones stay in the plan, without the link. */
-export async function withdrawInterventionsOf(s: Scope, resultId: string) {
+export async function withdrawInterventionsOf(s: Scope, resultId: string, withdrawnAt: Date) {
   const removed = await s.tx
     .delete(plannedIntervention)
     .where(
@@ -155,9 +155,13 @@ export async function withdrawInterventionsOf(s: Scope, resultId: string) {
       ),
     )
     .returning({ id: plannedIntervention.id });
+  // Adopted ones are the company's plan now: they stay, and their source says it was withdrawn.
   const kept = await s.tx
     .update(plannedIntervention)
-    .set({ sourceResultId: null })
+    .set({
+      sourceResultId: null,
+      source: sql`${plannedIntervention.source} || jsonb_build_object('withdrawnAt', ${withdrawnAt.toISOString()}::text)`,
+    })
     .where(and(eq(plannedIntervention.orgId, s.orgId), eq(plannedIntervention.sourceResultId, resultId)))
     .returning({ id: plannedIntervention.id });
   return { removed: removed.length, kept: kept.length };

@@ -75,7 +75,8 @@ describe("project and phases", () => {
   });
 
   it("counts done tasks per phase", async () => {
-    const phase2 = TASK_TEMPLATES.filter((x) => x.phase === 2).slice(0, 2);
+    // A task mirroring a legal requirement is done through the ledger, not here.
+    const phase2 = TASK_TEMPLATES.filter((x) => x.phase === 2 && !("followsLegalRequirement" in x)).slice(0, 2);
     for (const task of phase2) {
       const res = await as.patch(`/api/project/tasks/${task.key}`, { status: "done" });
       expect(res.statusCode, res.body).toBe(200);

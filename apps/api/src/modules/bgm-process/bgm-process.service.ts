@@ -3,6 +3,7 @@ import { PHASES, type Project, TASK_TEMPLATES, type TaskStatus, taskTemplate } f
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { requirementProgress } from "../legal/index.js";
 import { listResultEvidence } from "../result-evidence/index.js";
 import { toGoal, toTask } from "./bgm-process.mappers.js";
 import * as repo from "./bgm-process.repository.js";
@@ -36,7 +37,10 @@ export async function getProject(scope: TenantScope): Promise<Project> {
     "task",
     rows.map((r) => r.task.id),
   );
-  const tasks = rows.map((r) => toTask(r, evidence)).sort((a, b) => (templateOrder.get(a.key) ?? 99) - (templateOrder.get(b.key) ?? 99));
+  const ledger = await requirementProgress(scope);
+  const tasks = rows
+    .map((r) => toTask(r, evidence, ledger))
+    .sort((a, b) => (templateOrder.get(a.key) ?? 99) - (templateOrder.get(b.key) ?? 99));
   return {
     id: project.id,
     currentPhase: project.currentPhase,
@@ -67,7 +71,9 @@ export async function setCurrentPhase(scope: TenantScope, phase: number) {
 export async function getTask(scope: TenantScope, key: string) {
   const row = await repo.findTask(scope, key);
   if (!row) throw AppError.notFound("Task");
-  return toTask(row, await listResultEvidence(scope, "task", [row.task.id]));
+  const evidence = await listResultEvidence(scope, "task", [row.task.id]);
+  const ledger = taskTemplate(key)?.followsLegalRequirement ? await requirementProgress(scope) : [];
+  return toTask(row, evidence, ledger);
 }
 
 export interface TaskPatch {
@@ -78,10 +84,31 @@ export interface TaskPatch {
   details?: { agreementDate?: string | null; documentId?: string | null };
 }
 
-export async function updateTask(scope: TenantScope, key: string, patch: TaskPatch) {
+/**
+ * A task that mirrors a legal requirement takes its status from the ledger: repeating that status
+ * (a form sends every field) is fine and dropped, changing it is refused with where to go instead.
+ */
+async function withoutLedgerStatus(scope: TenantScope, key: string, input: TaskPatch): Promise<TaskPatch> {
+  const requirementKey = taskTemplate(key)?.followsLegalRequirement;
+  if (input.status === undefined || !requirementKey) return input;
+  const current = await getTask(scope, key);
+  if (input.status !== current.status) {
+    throw new AppError(
+      "follows_legal_requirement",
+      "This task follows the legal requirement; document it there",
+      { requirementKey, status: current.status },
+      409,
+    );
+  }
+  const { status: _status, ...rest } = input;
+  return rest;
+}
+
+export async function updateTask(scope: TenantScope, key: string, input: TaskPatch) {
   const row = await repo.findTask(scope, key);
   if (!row) throw AppError.notFound("Task");
   const template = taskTemplate(key);
+  const patch = await withoutLedgerStatus(scope, key, input);
   if (patch.details && template?.kind !== "works_council_agreement") {
     throw AppError.unprocessable("This task has no extra details", { allowedFor: ["works_council_agreement"] });
   }

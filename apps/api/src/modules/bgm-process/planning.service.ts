@@ -7,7 +7,23 @@ import * as repo from "./bgm-process.repository.js";
 
 type Row = Awaited<ReturnType<typeof repo.listInterventions>>[number];
 
-function toIntervention({ intervention: i, goalTitle }: Row) {
+/**
+ * A later plan often proposes again what the company adopted from an earlier one. Same title and
+ * category (ignoring case and spacing) is the same intervention: the proposal points at the adopted
+ * one instead of offering it a second time.
+ */
+const sameness = (i: { title: string; category: string }) =>
+  `${i.category.trim().toLowerCase()}\u0000${i.title.trim().toLowerCase().replace(/\s+/g, " ")}`;
+
+function adoptedByKey(rows: readonly Row[]): Map<string, string> {
+  const adopted = new Map<string, string>();
+  for (const { intervention: i } of rows) {
+    if (i.status === "adopted" && !adopted.has(sameness(i))) adopted.set(sameness(i), i.id);
+  }
+  return adopted;
+}
+
+function toIntervention({ intervention: i, goalTitle }: Row, adopted: Map<string, string>) {
   return {
     id: i.id,
     title: i.title,
@@ -22,6 +38,7 @@ function toIntervention({ intervention: i, goalTitle }: Row) {
     status: i.status as "proposed" | "adopted" | "dismissed",
     decidedAt: i.decidedAt?.toISOString() ?? null,
     source: (i.source as ResultSource | null) ?? null,
+    alreadyInPlanId: i.status === "proposed" ? (adopted.get(sameness(i)) ?? null) : null,
   };
 }
 
@@ -31,13 +48,16 @@ function assertCompany(scope: TenantScope) {
 
 export async function listInterventions(scope: TenantScope) {
   assertCompany(scope);
-  return { items: (await repo.listInterventions(scope)).map(toIntervention) };
+  const rows = await repo.listInterventions(scope);
+  const adopted = adoptedByKey(rows);
+  return { items: rows.map((r) => toIntervention(r, adopted)) };
 }
 
 async function loadOne(scope: TenantScope, id: string) {
-  const row = (await repo.listInterventions(scope)).find((r) => r.intervention.id === id);
+  const rows = await repo.listInterventions(scope);
+  const row = rows.find((r) => r.intervention.id === id);
   if (!row) throw AppError.notFound("Intervention");
-  return toIntervention(row);
+  return toIntervention(row, adoptedByKey(rows));
 }
 
 /** Adopting is idempotent: adopting an adopted intervention again only updates its goal. */
@@ -48,6 +68,12 @@ export async function adoptIntervention(scope: TenantScope, id: string, input: {
   if (input.goalId) {
     const goals = await repo.listGoals(scope);
     if (!goals.some((g) => g.id === input.goalId)) throw AppError.unprocessable("Unknown goal", { field: "goalId" });
+  }
+  if (row.status === "proposed") {
+    const inPlan = (await loadOne(scope, id)).alreadyInPlanId;
+    if (inPlan) {
+      throw new AppError("already_in_plan", "This intervention is already in your plan", { interventionId: inPlan }, 409);
+    }
   }
   const goalId = input.goalId === undefined ? row.goalId : input.goalId;
   if (row.status === "adopted" && goalId === row.goalId) return loadOne(scope, id);

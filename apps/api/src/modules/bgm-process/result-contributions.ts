@@ -74,7 +74,7 @@ export async function recordKpiPoint(
     cardKey: card.cardKey,
     titleDe: card.title.de,
     titleEn: card.title.en,
-    value: latest ? Math.round(latest.value) : null,
+    value: latest ? latest.value : null,
     unit: card.unit,
     data: { points } as unknown as Record<string, unknown>,
     source: "partner_result",
@@ -95,7 +95,7 @@ export async function withdrawKpiPoint(scope: TenantScope, cardKey: string, resu
       cardKey,
       titleDe: existing.titleDe,
       titleEn: existing.titleEn,
-      value: latest ? Math.round(latest.value) : null,
+      value: latest ? latest.value : null,
       unit: existing.unit,
       data: { points } as unknown as Record<string, unknown>,
       source: existing.source,
@@ -104,11 +104,21 @@ export async function withdrawKpiPoint(scope: TenantScope, cardKey: string, resu
   await scope.audit({ action: "kpi.point_withdrawn", entityType: "kpi_card", details: { cardKey, resultId } });
 }
 
-/** The card's trend and sources for the dashboard. */
+/** The counts behind a rate, when the point's detail has them (participation stats do). */
+function countsOf(p: KpiPoint): { registered: number; attended: number } | null {
+  const { registeredCount, attendedCount } = p.detail;
+  return typeof registeredCount === "number" && typeof attendedCount === "number"
+    ? { registered: registeredCount, attended: attendedCount }
+    : null;
+}
+
+/** The card's trend, the counts behind its latest value and its sources for the dashboard; values exact, never rounded. */
 export function kpiSeries(data: Record<string, unknown>) {
   const points = pointsOf(data);
+  const latest = points[points.length - 1];
   return {
-    trend: points.map((p) => ({ label: p.label, value: p.value })),
+    trend: points.map((p) => ({ label: p.label, value: p.value, counts: countsOf(p) })),
+    counts: latest ? countsOf(latest) : null,
     sources: points.map((p) => p.source),
   };
 }
@@ -145,7 +155,7 @@ export async function proposeInterventions(
 }
 
 export async function withdrawInterventions(scope: TenantScope, resultId: string): Promise<void> {
-  const { removed, kept } = await repo.withdrawInterventionsOf(scope, resultId);
+  const { removed, kept } = await repo.withdrawInterventionsOf(scope, resultId, new Date());
   await scope.audit({
     action: "planning.interventions_withdrawn",
     entityType: "planned_intervention",

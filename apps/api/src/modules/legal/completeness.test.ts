@@ -10,6 +10,7 @@ function complete(): CompletenessInput {
   return {
     assessmentDate: "2025-03-01",
     effectivenessCheck: "Follow-up survey in September: strain scores improved in both teams.",
+    effectivenessCheckedOn: "2025-09-15",
     steps: GBU_STEP_KEYS.map((key) => ({ key, done: true })),
     measures: [{ id: M1, ownerName: "Team lead IT", dueDate: "2025-06-30", carriedOutAt: "2025-06-15", proof: "Training attendance list" }],
   };
@@ -24,6 +25,7 @@ describe("missingDocumentation", () => {
     const fresh: CompletenessInput = {
       assessmentDate: null,
       effectivenessCheck: "",
+      effectivenessCheckedOn: null,
       steps: GBU_STEP_KEYS.map((key) => ({ key, done: false })),
       measures: [],
     };
@@ -64,6 +66,8 @@ describe("missingDocumentation", () => {
       `measure_missing_owner_or_due_date:${M2}`,
       `measure_not_carried_out:${M2}`,
       `measure_without_proof:${M2}`,
+      // The check predates the new, still open measure.
+      "effectiveness_check_before_last_measure",
     ]);
   });
 
@@ -71,6 +75,27 @@ describe("missingDocumentation", () => {
     const input = complete();
     input.measures = input.measures.map((m) => ({ ...m, proof: "" }));
     expect(missingDocumentation(input)).toEqual([`measure_without_proof:${M1}`]);
+  });
+
+  it("does not count a check dated before the last measure was carried out", () => {
+    const input = complete();
+    input.measures = [
+      ...input.measures,
+      { id: M2, ownerName: "Facility", dueDate: "2025-12-31", carriedOutAt: "2025-11-20", proof: "Invoice" },
+    ];
+    expect(missingDocumentation(input)).toEqual(["effectiveness_check_before_last_measure"]);
+    expect(missingDocumentation({ ...input, effectivenessCheckedOn: "2025-11-20" })).toEqual([]);
+  });
+
+  it("does not count a check while a measure is still open, nor an undated one", () => {
+    const input = complete();
+    input.measures = [...input.measures, { id: M2, ownerName: "Facility", dueDate: "2025-12-31", carriedOutAt: null, proof: "" }];
+    expect(missingDocumentation(input)).toEqual([
+      `measure_not_carried_out:${M2}`,
+      `measure_without_proof:${M2}`,
+      "effectiveness_check_before_last_measure",
+    ]);
+    expect(missingDocumentation({ ...complete(), effectivenessCheckedOn: null })).toEqual(["effectiveness_check_before_last_measure"]);
   });
 
   it("treats a blank effectiveness check as missing", () => {

@@ -35,7 +35,7 @@ export async function findRequirementRow({ tx, orgId }: Db, key: string, forUpda
 export async function updateRequirementRow(
   { tx, orgId }: Db,
   id: string,
-  patch: Partial<Pick<RequirementRow, "status" | "assessmentDate" | "effectivenessCheck" | "completedAt">>,
+  patch: Partial<Pick<RequirementRow, "status" | "assessmentDate" | "effectivenessCheck" | "effectivenessCheckedOn" | "completedAt">>,
 ): Promise<void> {
   await tx
     .update(legalRequirement)
@@ -179,9 +179,29 @@ export async function deleteMeasure({ tx, orgId }: Db, requirementId: string, id
     .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, requirementId), eq(legalMeasure.id, id)));
 }
 
-export async function detachMeasureFromResult({ tx, orgId }: Db, requirementId: string, id: string): Promise<void> {
+/** The measure stays; its source keeps saying where it came from, and since when that no longer holds. */
+export async function detachMeasureFromResult(
+  { tx, orgId }: Db,
+  requirementId: string,
+  id: string,
+  source: Record<string, unknown> | null,
+): Promise<void> {
   await tx
     .update(legalMeasure)
-    .set({ sourceResultId: null })
+    .set({ sourceResultId: null, source })
     .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, requirementId), eq(legalMeasure.id, id)));
+}
+
+/** For an exact undo: the history entries a withdrawn partner result caused go with it. */
+export async function deleteEventRows({ tx, orgId }: Db, requirementId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .delete(legalRequirementEvent)
+    .where(
+      and(
+        eq(legalRequirementEvent.orgId, orgId),
+        eq(legalRequirementEvent.requirementId, requirementId),
+        inArray(legalRequirementEvent.id, ids),
+      ),
+    );
 }

@@ -12,7 +12,7 @@ import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { storeFile } from "../files/index.js";
-import { missingDocumentation } from "./completeness.js";
+import { missingDocumentation, STEPS_REOPENED_BY_NEW_MEASURES } from "./completeness.js";
 import * as repo from "./legal.repository.js";
 import { completenessInput, EVIDENCE_TARGET, loadViews } from "./legal.view.js";
 
@@ -25,6 +25,10 @@ import { completenessInput, EVIDENCE_TARGET, loadViews } from "./legal.view.js";
 /** After a trigger the assessment must be reviewed and re-documented: these two steps start over. */
 const STEPS_UNDONE_BY_TRIGGER: GbuStepKey[] = ["check_effectiveness", "update_and_document"];
 const ENTITY = "legal_requirement";
+
+/** The day in Germany, where the checks happen: a check recorded at 00:30 belongs to that day, not to UTC's previous one. */
+const berlinDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
+export const todayInBerlin = (now = new Date()) => berlinDay.format(now);
 
 export interface EvidenceUpload {
   fileName: string;
@@ -91,7 +95,13 @@ export async function updateRequirement(
   patch: z.infer<typeof UpdateRequirement>,
 ): Promise<LegalRequirement> {
   const row = await lockRequirement(scope, key);
-  await repo.updateRequirementRow(scope, row.id, patch);
+  const values: Parameters<typeof repo.updateRequirementRow>[2] = { ...patch };
+  // A rewritten check without its date was written now; a blank one has no date.
+  if (patch.effectivenessCheck !== undefined && patch.effectivenessCheckedOn === undefined) {
+    if (!patch.effectivenessCheck.trim()) values.effectivenessCheckedOn = null;
+    else if (patch.effectivenessCheck.trim() !== row.effectivenessCheck.trim()) values.effectivenessCheckedOn = todayInBerlin();
+  }
+  await repo.updateRequirementRow(scope, row.id, values);
   await scope.audit({
     action: "legal.requirement_updated",
     entityType: ENTITY,
@@ -167,7 +177,37 @@ export async function createMeasure(scope: TenantScope, key: string, input: z.in
     entityId: measure.id,
     details: { requirementKey: key },
   });
+  await reopenStepsForNewMeasures(scope, row);
   return settle(scope, key);
+}
+
+/**
+ * New measures reopen the effectiveness and documentation steps (see completeness.ts). Returns the
+ * steps it unticked as they were, so a partner result that brought the measures can be undone exactly.
+ * Does not settle: the caller does, once, after all its changes.
+ */
+export async function reopenStepsForNewMeasures(
+  scope: TenantScope,
+  row: repo.RequirementRow,
+): Promise<{ step: GbuStepKey; completedAt: string | null }[]> {
+  const steps = await repo.listStepRows(scope, [row.id]);
+  const reopened = steps
+    .filter((s) => s.done && (STEPS_REOPENED_BY_NEW_MEASURES as readonly string[]).includes(s.stepKey))
+    .map((s) => ({ step: s.stepKey as GbuStepKey, completedAt: s.completedAt?.toISOString() ?? null }));
+  if (reopened.length === 0) return [];
+  await repo.updateStepRows(
+    scope,
+    row.id,
+    reopened.map((s) => s.step),
+    { done: false, completedAt: null },
+  );
+  await scope.audit({
+    action: "legal.steps_reopened",
+    entityType: ENTITY,
+    entityId: row.id,
+    details: { requirementKey: row.requirementKey, steps: reopened.map((s) => s.step), reason: "new_measures" },
+  });
+  return reopened;
 }
 
 export async function updateMeasure(
@@ -225,4 +265,27 @@ export async function bootstrapLegalRequirements(scope: TenantScope): Promise<vo
       details: { keys: LEGAL_REQUIREMENTS.map((r) => r.key) },
     });
   }
+}
+
+export interface RequirementProgress {
+  key: string;
+  status: "open" | "done";
+  completedAt: string | null;
+  /** Some documentation exists: a step ticked or a measure set. */
+  started: boolean;
+}
+
+/** Where each requirement stands, for a checklist task that mirrors it (no evidence, no files loaded). */
+export async function requirementProgress(scope: TenantScope): Promise<RequirementProgress[]> {
+  if (scope.orgKind !== "company") return [];
+  const rows = await repo.listRequirementRows(scope);
+  const ids = rows.map((r) => r.id);
+  const steps = await repo.listStepRows(scope, ids);
+  const measures = await repo.listMeasureRows(scope, ids);
+  return rows.map((r) => ({
+    key: r.requirementKey,
+    status: r.status,
+    completedAt: r.completedAt?.toISOString() ?? null,
+    started: steps.some((s) => s.requirementId === r.id && s.done) || measures.some((m) => m.requirementId === r.id),
+  }));
 }

@@ -18,6 +18,7 @@ export function completenessInput(row: repo.RequirementRow, steps: repo.StepRow[
   return {
     assessmentDate: row.assessmentDate,
     effectivenessCheck: row.effectivenessCheck,
+    effectivenessCheckedOn: row.effectivenessCheckedOn,
     steps: steps.map((s) => ({ key: s.stepKey, done: s.done })),
     measures,
   };
@@ -52,6 +53,7 @@ export async function loadViews(scope: TenantScope, rows: repo.RequirementRow[])
         status: row.status,
         assessmentDate: row.assessmentDate,
         effectivenessCheck: row.effectivenessCheck,
+        effectivenessCheckedOn: row.effectivenessCheckedOn,
         completedAt: row.completedAt?.toISOString() ?? null,
         // A step dropped from the registry is no longer part of the process; don't show it.
         steps: ownSteps.flatMap((s) =>

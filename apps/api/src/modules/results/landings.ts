@@ -53,6 +53,15 @@ function ergonomicSteps(p: OutputPayload<"ergonomic_assessment">): GbuStepKey[] 
   return steps;
 }
 
+/**
+ * The assessment's effectiveness check re-checks the measures it lists (see the schema), so it is
+ * dated no earlier than the assessment and the last of those measures carried out.
+ */
+function ergonomicCheckDate(p: OutputPayload<"ergonomic_assessment">): string | undefined {
+  if (!p.effectivenessCheck.trim()) return undefined;
+  return p.measures.reduce((latest, m) => (m.carriedOutAt && m.carriedOutAt > latest ? m.carriedOutAt : latest), p.date);
+}
+
 export const LANDINGS: { [K in OutputTypeKey]: LandingHandler<K> } = {
   copsoq_analysis: {
     // The charts of the Analysis tab read accepted analyses directly; the task and the psychological
@@ -103,6 +112,7 @@ export const LANDINGS: { [K in OutputTypeKey]: LandingHandler<K> } = {
         steps: ergonomicSteps(a),
         assessmentDate: a.date,
         effectivenessCheck: a.effectivenessCheck,
+        effectivenessCheckedOn: ergonomicCheckDate(a),
         measures: a.measures.map((m) => ({
           title: m.title,
           ownerName: m.owner,

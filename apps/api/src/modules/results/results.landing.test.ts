@@ -162,6 +162,8 @@ describe("accepted results land in the right place and leave it cleanly", () => 
     await decide(w, r.id, "request_changes", "Bitte Lager ergänzen");
     const after = (await w.asCompany.get("/api/legal-requirements/gbu_physical")).json();
     expect(after.measures.map((m: { id: string; proof: string }) => [m.id, m.proof])).toEqual([[first.id, "Rechnung 4711"]]);
+    // Kept, but no longer "from the partner's result": its source says it was withdrawn.
+    expect(after.measures[0].source).toMatchObject({ resultId: r.id, withdrawnAt: expect.any(String) });
     expect(after.effectivenessCheck).toBe("Eigene Prüfung durch die Fachkraft für Arbeitssicherheit");
     expect(after.assessmentDate).toBeNull();
   });

@@ -17,6 +17,14 @@ interface ResultSourceNoteProps {
 export function ResultSourceNote({ source, compact = false }: ResultSourceNoteProps) {
   const { t } = useTranslation();
   const to = `/engagements/${encodeURIComponent(source.engagementId)}`;
+  // A kept item whose result was sent back no longer stands on it: say so instead of "from <provider>".
+  if (source.withdrawnAt) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="result-source-withdrawn">
+        {t("resultSource.withdrawn", { date: formatDate(source.withdrawnAt), version: source.version, provider: source.providerName })}
+      </Text>
+    );
+  }
   if (compact) {
     return (
       <Text size="xs" c="dimmed" data-testid="result-source">

@@ -9,6 +9,7 @@ export const landingDe = {
     submittedOn: "eingereicht am {{date}}",
     engagementLink: "Auftrag „{{title}}“",
     fromProvider: "aus Ergebnis von",
+    withdrawn: "Quelle zurückgezogen am {{date}} (war: Ergebnis v{{version}} von {{provider}})",
   },
   analysis: {
     title: "Analyse",
@@ -91,6 +92,10 @@ export const landingDe = {
     adoptedAt: "Übernommen am",
     dismissedList: "Verworfene Vorschläge ({{count}})",
     sourceWithdrawn: "Das Ergebnis, aus dem diese Maßnahme stammt, gilt nicht mehr.",
+    proposedAgain: "Erneut vorgeschlagen von {{provider}} (v{{version}}) – bereits in Ihrem Plan",
+  },
+  kpiCounts: {
+    participation: "{{attended}} von {{registered}} Angemeldeten haben teilgenommen",
   },
   kpiTrend: {
     label: "Verlauf",

@@ -9,6 +9,7 @@ export const landingEn: Widen<typeof landingDe> = {
     submittedOn: "submitted on {{date}}",
     engagementLink: "Engagement “{{title}}”",
     fromProvider: "from a result by",
+    withdrawn: "Source withdrawn on {{date}} (was: result v{{version}} by {{provider}})",
   },
   analysis: {
     title: "Analysis",
@@ -91,6 +92,10 @@ export const landingEn: Widen<typeof landingDe> = {
     adoptedAt: "Adopted on",
     dismissedList: "Dismissed proposals ({{count}})",
     sourceWithdrawn: "The result this intervention came from is no longer valid.",
+    proposedAgain: "Proposed again by {{provider}} (v{{version}}) – already in your plan",
+  },
+  kpiCounts: {
+    participation: "{{attended}} of {{registered}} registered took part",
   },
   kpiTrend: {
     label: "Trend",

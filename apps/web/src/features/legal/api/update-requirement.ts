@@ -4,6 +4,7 @@ import { useRequirementMutation } from "./use-requirement-mutation";
 export interface UpdateRequirementInput {
   assessmentDate?: string | null;
   effectivenessCheck?: string;
+  effectivenessCheckedOn?: string | null;
 }
 
 export function updateRequirement(key: string, input: UpdateRequirementInput): Promise<unknown> {

@@ -12,10 +12,16 @@ export function AssessmentForm({ requirement }: { requirement: LegalRequirement 
   const update = useUpdateRequirement(requirement.key);
   const [assessmentDate, setAssessmentDate] = useState(requirement.assessmentDate);
   const [effectivenessCheck, setEffectivenessCheck] = useState(requirement.effectivenessCheck);
+  const [effectivenessCheckedOn, setEffectivenessCheckedOn] = useState(requirement.effectivenessCheckedOn);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({ assessmentDate, effectivenessCheck }, { onSuccess: () => notify({ color: "green", message: t("common.saved") }) });
+    // Only a date the manager changed is sent: a rewritten check without a new date is dated today by the API.
+    const dated = effectivenessCheckedOn !== requirement.effectivenessCheckedOn ? { effectivenessCheckedOn } : {};
+    update.mutate(
+      { assessmentDate, effectivenessCheck, ...dated },
+      { onSuccess: () => notify({ color: "green", message: t("common.saved") }) },
+    );
   }
 
   return (
@@ -39,6 +45,13 @@ export function AssessmentForm({ requirement }: { requirement: LegalRequirement 
             maxLength={5000}
             value={effectivenessCheck}
             onChange={(e) => setEffectivenessCheck(e.currentTarget.value)}
+          />
+          <DateField
+            label={t("legal.effectivenessCheckedOn")}
+            description={t("legal.effectivenessCheckedOnHint")}
+            value={effectivenessCheckedOn}
+            onChange={setEffectivenessCheckedOn}
+            w={220}
           />
           <Button type="submit" loading={update.isPending} w="fit-content">
             {t("legal.saveAssessment")}

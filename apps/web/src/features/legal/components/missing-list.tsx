@@ -12,6 +12,7 @@ const MISSING_KEYS = [
   "measure_not_carried_out",
   "measure_without_proof",
   "effectiveness_check_missing",
+  "effectiveness_check_before_last_measure",
 ] as const;
 type MissingKey = (typeof MISSING_KEYS)[number];
 

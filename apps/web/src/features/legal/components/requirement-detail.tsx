@@ -29,7 +29,10 @@ export function RequirementDetail({ requirement }: { requirement: LegalRequireme
         />
         <MissingList requirement={requirement} />
       </div>
-      <AssessmentForm key={`${requirement.assessmentDate}-${requirement.effectivenessCheck}`} requirement={requirement} />
+      <AssessmentForm
+        key={`${requirement.assessmentDate}-${requirement.effectivenessCheck}-${requirement.effectivenessCheckedOn}`}
+        requirement={requirement}
+      />
       <Divider />
       <section aria-labelledby="steps-heading">
         <Group justify="space-between" mb="sm">

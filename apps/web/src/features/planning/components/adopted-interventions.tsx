@@ -7,7 +7,14 @@ import type { PlannedInterventionItem } from "../api/get-interventions";
 import { useCategoryLabel } from "./use-category-label";
 
 /** The interventions the company took into its plan, each with the goal it serves and where it came from. */
-export function AdoptedInterventions({ items }: { items: PlannedInterventionItem[] }) {
+export function AdoptedInterventions({
+  items,
+  proposedAgain = [],
+}: {
+  items: PlannedInterventionItem[];
+  /** Proposals of later plans that repeat an adopted intervention. */
+  proposedAgain?: PlannedInterventionItem[];
+}) {
   const { t } = useTranslation();
   const category = useCategoryLabel();
   if (items.length === 0) return <Text size="sm">{t("planning.noneInPlan")}</Text>;
@@ -34,6 +41,13 @@ export function AdoptedInterventions({ items }: { items: PlannedInterventionItem
                 </Badge>
                 <Text fw={600}>{item.title}</Text>
                 {item.source ? <ResultSourceNote source={item.source} /> : <Text size="xs">{t("planning.sourceWithdrawn")}</Text>}
+                {proposedAgain
+                  .filter((p) => p.alreadyInPlanId === item.id && p.source)
+                  .map((p) => (
+                    <Text key={p.id} size="xs" c="dimmed" data-testid="proposed-again">
+                      {t("planning.proposedAgain", { provider: p.source?.providerName, version: p.source?.version })}
+                    </Text>
+                  ))}
               </Table.Th>
               <Table.Td>{category(item.category)}</Table.Td>
               <Table.Td>{item.targetGroup}</Table.Td>

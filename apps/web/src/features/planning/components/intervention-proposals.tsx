@@ -31,7 +31,9 @@ export function InterventionProposals() {
       </Card>
     );
   }
-  const proposed = items.filter((i) => i.status === "proposed");
+  // A proposal of something already adopted is not offered twice: the adopted row says it was proposed again.
+  const proposed = items.filter((i) => i.status === "proposed" && !i.alreadyInPlanId);
+  const proposedAgain = items.filter((i) => i.status === "proposed" && i.alreadyInPlanId);
   const adopted = items.filter((i) => i.status === "adopted");
   const dismissed = items.filter((i) => i.status === "dismissed");
   // Without goals the proposals can still be adopted; the goal select then offers only "no goal".
@@ -57,7 +59,7 @@ export function InterventionProposals() {
         <Title order={3} fz="h4" id="in-plan-heading" mb="sm">
           {t("planning.inPlan", { count: adopted.length })}
         </Title>
-        <AdoptedInterventions items={adopted} />
+        <AdoptedInterventions items={adopted} proposedAgain={proposedAgain} />
       </section>
       {dismissed.length > 0 ? (
         <section aria-labelledby="dismissed-heading">

@@ -70,6 +70,11 @@ export function KpiCard({ card }: { card: KpiCardItem }) {
           </Text>
         ) : null}
       </Text>
+      {card.counts ? (
+        <Text size="sm" data-testid="kpi-counts">
+          {t("kpiCounts.participation", { attended: formatNumber(card.counts.attended), registered: formatNumber(card.counts.registered) })}
+        </Text>
+      ) : null}
       {card.breakdown.length > 0 ? (
         <List size="sm" mt="xs" spacing={2}>
           {card.breakdown.map((item) => (

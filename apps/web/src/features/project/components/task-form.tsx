@@ -1,7 +1,8 @@
 import type { Task, TaskStatus } from "@bgm/domain";
-import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
 import { formatDateTime } from "../../../lib/format";
@@ -21,10 +22,12 @@ export function TaskForm({ task }: { task: Task }) {
   const [ownerUserId, setOwnerUserId] = useState(task.ownerUserId ?? "");
   const [dueDate, setDueDate] = useState<string | null>(task.dueDate);
   const [notes, setNotes] = useState(task.notes);
+  const ledger = task.followsLegalRequirement;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input: UpdateTaskInput = { status, ownerUserId: ownerUserId || null, dueDate, notes };
+    // A task that follows a legal requirement gets its status from the ledger; the form does not send one.
+    const input: UpdateTaskInput = { ...(ledger ? {} : { status }), ownerUserId: ownerUserId || null, dueDate, notes };
     update.mutate(input, { onSuccess: () => notify({ color: "green", message: t("task.saved") }) });
   }
 
@@ -47,12 +50,21 @@ export function TaskForm({ task }: { task: Task }) {
             {errorMessage(update.error, t)}
           </Alert>
         ) : null}
-        <NativeSelect
-          label={t("task.status")}
-          value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)}
-          data={STATUSES.map((s) => ({ value: s, label: t(`task.statuses.${s}`) }))}
-        />
+        {ledger ? (
+          <Text size="sm" data-testid="task-follows-ledger">
+            {t("task.followsLedger")}{" "}
+            <Anchor component={Link} to={`/legal/${encodeURIComponent(ledger)}`} size="sm" underline="always">
+              {t("task.toLedger")}
+            </Anchor>
+          </Text>
+        ) : (
+          <NativeSelect
+            label={t("task.status")}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)}
+            data={STATUSES.map((s) => ({ value: s, label: t(`task.statuses.${s}`) }))}
+          />
+        )}
         <NativeSelect
           label={t("task.owner")}
           value={ownerUserId}
