@@ -141,15 +141,15 @@ export const PartnerDataQuery = z.strictObject({ format: z.enum(["json", "csv"])
 export const DepartmentStructureRecord = z
   .strictObject({
     department: z.string(),
-    size: z.number().int().nullable().describe("The department's own head count; null when withheld"),
+    size: z.number().int().min(0).nullable().describe("The department's own head count; null when withheld"),
     suppressed: z.boolean().describe("true when `size` is withheld (below 5, or combined to protect a department below 5)"),
     combinedGroup: z.string().nullable().describe('For a withheld department: the combined group it is counted in ("Sonstige")'),
-    combinedSize: z.number().int().nullable().describe("The combined group's head count (at least 5); null when counted nowhere"),
+    combinedSize: z.number().int().min(0).nullable().describe("The combined group's head count (at least 5); null when counted nowhere"),
   })
   .describe("department_structure (version 2)");
 export const EmployeeCountRecord = z
   .strictObject({
-    employeeCount: z.number().int().nullable().describe("Active employees; null when withheld (it would reveal a group below 5)"),
+    employeeCount: z.number().int().min(0).nullable().describe("Active employees; null when withheld (it would reveal a group below 5)"),
   })
   .describe("employee_count");
 

@@ -176,4 +176,13 @@ describe("no small group follows from what one partner receives about one compan
       { numRuns: 8 },
     );
   }, 120_000);
+
+  it("the OpenAPI document gives department sizes as integers or null, with a suppressed flag", async () => {
+    const doc = (await w.asPartner.get("/api/openapi.json")).json();
+    const ok = doc.paths["/api/partner/engagements/{id}/data/{scope}"].get.responses["200"].content["application/json"].schema.anyOf[0];
+    const record = ok.properties.records.items.anyOf.find((s: { properties?: object }) => s.properties && "suppressed" in s.properties);
+    expect(record.properties.size.anyOf.map((s: { type: string }) => s.type)).toEqual(["integer", "null"]);
+    expect(record.properties.suppressed.type).toBe("boolean");
+    expect(record.required).toEqual(["department", "size", "suppressed", "combinedGroup", "combinedSize"]);
+  });
 });
