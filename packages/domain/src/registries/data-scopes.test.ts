@@ -9,6 +9,7 @@ import {
   projectToFields,
   type SourceEmployee,
 } from "./data-scopes.js";
+import { discloseGroups } from "./group-disclosure.js";
 
 interface World {
   employees: (SourceEmployee & { active: boolean })[];
@@ -20,13 +21,12 @@ interface World {
 function sourceOf(w: World): CompanyDataSource {
   const active = () => w.employees.filter((e) => e.active);
   return {
-    countActiveEmployees: async () => active().length,
-    listGoals: async () => w.goals,
-    departmentSizes: async () => {
+    groupDisclosure: async () => {
       const sizes = new Map<string, number>();
       for (const e of active()) sizes.set(e.department, (sizes.get(e.department) ?? 0) + 1);
-      return [...sizes].map(([name, size]) => ({ name, size }));
+      return discloseGroups([...sizes].map(([name, size]) => ({ name, size })));
     },
+    listGoals: async () => w.goals,
     surveyResults: async () => w.survey,
     listActiveEmployees: async (n) =>
       active().filter((e) => (!n.departments || n.departments.includes(e.department)) && (!n.employeeIds || n.employeeIds.includes(e.id))),
@@ -76,6 +76,7 @@ describe("data scope registry", () => {
     }
     expect(dataFieldLabel("department_structure", "size").de).toBe("Abteilungsgröße");
     // A field of an older scope version (or an unknown scope) keeps its key rather than vanishing.
+    expect(dataFieldLabel("department_structure", "suppressed").en).toBe("Size withheld");
     expect(dataFieldLabel("department_structure", "headcount")).toEqual({ de: "headcount", en: "headcount" });
     expect(dataFieldLabel("nope", "x")).toEqual({ de: "x", en: "x" });
   });
@@ -99,9 +100,14 @@ describe("data scope registry", () => {
         for (const r of survey?.records ?? []) expect(Number(r.n)).toBeGreaterThanOrEqual(MIN_GROUP_SIZE);
         const depts = await dataScope("department_structure")?.resolve(src, {});
         for (const r of depts?.records ?? []) {
-          const size = String(r.size);
-          expect(size === `< ${MIN_GROUP_SIZE}` || Number(size) >= MIN_GROUP_SIZE).toBe(true);
+          // Numbers or null, never a "< 5" string; a withheld size says so.
+          expect(r.size === null || (typeof r.size === "number" && r.size >= MIN_GROUP_SIZE)).toBe(true);
+          expect(r.combinedSize === null || (typeof r.combinedSize === "number" && r.combinedSize >= MIN_GROUP_SIZE)).toBe(true);
+          expect(r.suppressed).toBe(r.size === null);
         }
+        const count = await dataScope("employee_count")?.resolve(src, {});
+        const total = count?.records[0]?.employeeCount;
+        expect(total === null || total === 0 || (typeof total === "number" && total >= MIN_GROUP_SIZE)).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -140,5 +146,22 @@ describe("data scope registry", () => {
     expect((await dataScope("employee_list")?.preview(src, {}))?.en).toBe("120 employees will receive the survey link");
     expect((await dataScope("goals")?.preview(src, {}))?.en).toBe("Your 3 defined health goals will be shared");
     expect((await dataScope("goals")?.preview(src, {}))?.de).toBe("Ihre 3 definierten Gesundheitsziele werden geteilt");
+    expect((await dataScope("employee_count")?.preview(src, {}))?.en).toBe("The number 120 (active employees) will be shared");
+    expect((await dataScope("department_structure")?.preview(src, {}))?.en).toBe("1 department will be shared: 1 with their own size");
+    const small = sourceOf({
+      ...world,
+      employees: [...world.employees.slice(0, 10), { ...world.employees[0]!, id: "x", department: "Lager" }],
+    });
+    // The preview says what the partner will actually get: the small department only inside a combined group.
+    expect((await dataScope("department_structure")?.preview(small, {}))?.en).toBe(
+      "2 departments will be shared: 0 with their own size, 2 only within a combined group of at least 5",
+    );
+    const tiny = sourceOf({ ...world, employees: world.employees.slice(0, 3) });
+    expect((await dataScope("department_structure")?.preview(tiny, {}))?.de).toBe(
+      "1 Abteilung wird geteilt: 0 mit eigener Größe, 1 ohne Größe",
+    );
+    expect((await dataScope("employee_count")?.preview(tiny, {}))?.en).toBe(
+      "The number of employees is withheld (it would reveal a group of fewer than 5 people)",
+    );
   });
 });

@@ -5,6 +5,8 @@
  * one entry here (and, if it needs new data, one method on the source) — nothing else changes.
  */
 
+import type { GroupDisclosure } from "./group-disclosure.js";
+
 /** No aggregate may describe fewer people than this (COPSOQ standard; k-anonymity for department sizes). */
 export const MIN_GROUP_SIZE = 5;
 
@@ -35,15 +37,20 @@ export interface SurveyGroupResult {
 
 /** What a resolver may read about one company. The API implements it inside that company's tenant transaction. */
 export interface CompanyDataSource {
-  countActiveEmployees(): Promise<number>;
+  /**
+   * The head counts the partner asking may see (discloseGroups): the only source of head counts,
+   * so no two scopes can release figures that differ by a small group.
+   */
+  groupDisclosure(): Promise<GroupDisclosure>;
   listGoals(): Promise<{ title: string; target: string; dueDate: string | null }[]>;
-  departmentSizes(): Promise<{ name: string; size: number }[]>;
   surveyResults(): Promise<SurveyGroupResult[]>;
   listActiveEmployees(narrowing: EmployeeNarrowing): Promise<SourceEmployee[]>;
 }
 
+export type RecordValue = string | number | boolean | null;
+
 export interface ResolvedScope {
-  records: Record<string, string | number | null>[];
+  records: Record<string, RecordValue>[];
   /** Employees whose personal data is in `records` (for the Art. 15 record of who received what). */
   subjectEmployeeIds: string[];
 }
@@ -78,7 +85,10 @@ export const DATA_SCOPES = [
     key: "employee_count",
     version: 1,
     label: { de: "Anzahl der Beschäftigten", en: "Number of employees" },
-    description: { de: "Die Zahl der aktiven Beschäftigten.", en: "The number of active employees." },
+    description: {
+      de: `Die Zahl der aktiven Beschäftigten; leer, wenn sie eine Gruppe unter ${MIN_GROUP_SIZE} Personen verriete.`,
+      en: `The number of active employees; empty when it would reveal a group of fewer than ${MIN_GROUP_SIZE} people.`,
+    },
     sensitivity: "low",
     personalData: false,
     fields: ["employeeCount"],
@@ -87,10 +97,17 @@ export const DATA_SCOPES = [
     defaultRetentionDays: 365,
     narrowable: false,
     async resolve(source) {
-      return { records: [{ employeeCount: await source.countActiveEmployees() }], subjectEmployeeIds: [] };
+      return { records: [{ employeeCount: (await source.groupDisclosure()).total }], subjectEmployeeIds: [] };
     },
     async preview(source) {
-      const n = await source.countActiveEmployees();
+      const n = (await source.groupDisclosure()).total;
+      if (n === null) {
+        return {
+          de: `Die Zahl der Beschäftigten wird zurückgehalten (sie verriete eine Gruppe unter ${MIN_GROUP_SIZE} Personen)`,
+          en: `The number of employees is withheld (it would reveal a group of fewer than ${MIN_GROUP_SIZE} people)`,
+          count: 1,
+        };
+      }
       return { de: `Die Zahl ${n} (aktive Beschäftigte) wird geteilt`, en: `The number ${n} (active employees) will be shared`, count: 1 };
     },
   },
@@ -125,34 +142,49 @@ export const DATA_SCOPES = [
   },
   {
     key: "department_structure",
-    version: 1,
+    // 2: sizes became numbers with a `suppressed` flag, and small departments are combined (ADR 0007).
+    version: 2,
     label: { de: "Abteilungsstruktur", en: "Department structure" },
     description: {
-      de: `Abteilungsnamen und -größen; Größen unter ${MIN_GROUP_SIZE} erscheinen als „< ${MIN_GROUP_SIZE}“.`,
-      en: `Department names and sizes; sizes below ${MIN_GROUP_SIZE} appear as "< ${MIN_GROUP_SIZE}".`,
+      de: `Abteilungsnamen und -größen. Abteilungen unter ${MIN_GROUP_SIZE} Personen werden zu „Sonstige“ zusammengefasst (mindestens ${MIN_GROUP_SIZE}, notfalls mit der nächstkleineren Abteilung); ihre eigene Größe bleibt leer.`,
+      en: `Department names and sizes. Departments below ${MIN_GROUP_SIZE} people are combined into "Sonstige" (at least ${MIN_GROUP_SIZE}, with the next smallest department if needed); their own size stays empty.`,
     },
     sensitivity: "low",
     personalData: false,
-    fields: ["department", "size"],
+    fields: ["department", "size", "suppressed", "combinedGroup", "combinedSize"],
     fieldLabels: {
       department: { de: "Abteilung", en: "Department" },
       size: { de: "Abteilungsgröße", en: "Department size" },
+      suppressed: { de: "Größe zurückgehalten", en: "Size withheld" },
+      combinedGroup: { de: "Zusammengefasst in", en: "Combined into" },
+      combinedSize: { de: "Größe der zusammengefassten Gruppe", en: "Size of the combined group" },
     },
     purpose: { de: "Auswertung nach Abteilungen vorbereiten", en: "Prepare analysis by department" },
     defaultRetentionDays: 365,
     narrowable: false,
     async resolve(source) {
-      const depts = await source.departmentSizes();
-      return {
-        records: depts.map((d) => ({ department: d.name, size: d.size < MIN_GROUP_SIZE ? `< ${MIN_GROUP_SIZE}` : String(d.size) })),
-        subjectEmployeeIds: [],
-      };
+      const { departments } = await source.groupDisclosure();
+      return { records: departments.map((d) => ({ ...d })), subjectEmployeeIds: [] };
     },
     async preview(source) {
-      const n = (await source.departmentSizes()).length;
+      const { departments } = await source.groupDisclosure();
+      const n = departments.length;
+      const own = departments.filter((d) => !d.suppressed).length;
+      const combined = departments.filter((d) => d.combinedGroup !== null).length;
+      const none = n - own - combined;
+      const de = [`${own} mit eigener Größe`];
+      const en = [`${own} with their own size`];
+      if (combined) {
+        de.push(`${combined} nur in einer zusammengefassten Gruppe von mindestens ${MIN_GROUP_SIZE}`);
+        en.push(`${combined} only within a combined group of at least ${MIN_GROUP_SIZE}`);
+      }
+      if (none) {
+        de.push(`${none} ohne Größe`);
+        en.push(`${none} without any size`);
+      }
       return {
-        de: `${plural(n, "Abteilung", "Abteilungen")} mit Größe werden geteilt`,
-        en: `${plural(n, "department", "departments")} with their size will be shared`,
+        de: `${plural(n, "Abteilung wird", "Abteilungen werden")} geteilt: ${de.join(", ")}`,
+        en: `${plural(n, "department", "departments")} will be shared: ${en.join(", ")}`,
         count: n,
       };
     },

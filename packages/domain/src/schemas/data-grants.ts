@@ -137,12 +137,34 @@ export const CreatedApiKey = ApiKey.extend({
 
 export const PartnerDataParams = z.strictObject({ id: z.uuid(), scope: ScopeKeyParam });
 export const PartnerDataQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
+/** Head counts are numbers; a withheld one is null with `suppressed: true` (ADR 0007), never a "< 5" string. */
+export const DepartmentStructureRecord = z
+  .strictObject({
+    department: z.string(),
+    size: z.number().int().min(0).nullable().describe("The department's own head count; null when withheld"),
+    suppressed: z.boolean().describe("true when `size` is withheld (below 5, or combined to protect a department below 5)"),
+    combinedGroup: z.string().nullable().describe('For a withheld department: the combined group it is counted in ("Sonstige")'),
+    combinedSize: z.number().int().min(0).nullable().describe("The combined group's head count (at least 5); null when counted nowhere"),
+  })
+  .describe("department_structure (version 2)");
+export const EmployeeCountRecord = z
+  .strictObject({
+    employeeCount: z.number().int().min(0).nullable().describe("Active employees; null when withheld (it would reveal a group below 5)"),
+  })
+  .describe("employee_count");
+
 export const PartnerData = z.object({
   scope: z.string(),
   fields: z.array(z.string()),
   grantedAt: Timestamp,
   expiresAt: Timestamp,
-  records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  records: z.array(
+    z.union([
+      DepartmentStructureRecord,
+      EmployeeCountRecord,
+      z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).describe("Other scopes: one value per field"),
+    ]),
+  ),
 });
 
 /**

@@ -1,5 +1,12 @@
-import { employee, goal, partnerResult, type Tx } from "@bgm/db";
-import { COPSOQ_MIN_GROUP_SIZE, type CompanyDataSource, type EmployeeNarrowing, type SurveyGroupResult } from "@bgm/domain";
+import { dataGrant, employee, goal, partnerResult, type Tx } from "@bgm/db";
+import {
+  COPSOQ_MIN_GROUP_SIZE,
+  type CompanyDataSource,
+  discloseGroups,
+  type EmployeeNarrowing,
+  namedDepartmentsOf,
+  type SurveyGroupResult,
+} from "@bgm/domain";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 
 /** The part of an accepted COPSOQ payload the survey_results scope reads (validated at upload). */
@@ -33,16 +40,37 @@ export function surveyRowsOf(p: StoredCopsoq): SurveyGroupResult[] {
 }
 
 /**
- * The registry's CompanyDataSource on the database. It must run inside the company's own tenant
- * transaction: row-level security confines every read to that company, and each query names the
- * company explicitly as well, so neither wall alone decides whose data a partner receives.
+ * The narrowings of every employee list this company ever granted this partner, in any engagement,
+ * revoked or expired included: a list the partner fetched once stays known to it (ADR 0007).
  */
-export function companyDataSource(tx: Tx, orgId: string): CompanyDataSource {
+async function employeeListNarrowings(tx: Tx, orgId: string, partnerOrgId: string) {
+  const rows = await tx
+    .select({ narrowing: dataGrant.narrowing })
+    .from(dataGrant)
+    .where(and(eq(dataGrant.orgId, orgId), eq(dataGrant.providerOrgId, partnerOrgId), eq(dataGrant.scopeKey, "employee_list")));
+  return rows.map((r) => r.narrowing ?? {});
+}
+
+/**
+ * The registry's CompanyDataSource on the database, as one partner may see it (head counts depend
+ * on what else that partner holds). It must run inside the company's own tenant transaction:
+ * row-level security confines every read to that company, and each query names the company
+ * explicitly as well, so neither wall alone decides whose data a partner receives.
+ */
+export function companyDataSource(tx: Tx, orgId: string, partnerOrgId: string): CompanyDataSource {
   const activeOf = and(eq(employee.orgId, orgId), eq(employee.active, true));
   return {
-    async countActiveEmployees() {
-      const [row] = await tx.select({ n: count() }).from(employee).where(activeOf);
-      return Number(row?.n ?? 0);
+    async groupDisclosure() {
+      const sizes = await tx
+        .select({ name: employee.department, size: count() })
+        .from(employee)
+        .where(activeOf)
+        .groupBy(employee.department);
+      const named = namedDepartmentsOf(await employeeListNarrowings(tx, orgId, partnerOrgId));
+      return discloseGroups(
+        sizes.map((r) => ({ name: r.name, size: Number(r.size) })),
+        named,
+      );
     },
     async listGoals() {
       return tx
@@ -50,15 +78,6 @@ export function companyDataSource(tx: Tx, orgId: string): CompanyDataSource {
         .from(goal)
         .where(and(eq(goal.orgId, orgId), eq(goal.status, "active")))
         .orderBy(asc(goal.createdAt), asc(goal.id));
-    },
-    async departmentSizes() {
-      const rows = await tx
-        .select({ name: employee.department, size: count() })
-        .from(employee)
-        .where(activeOf)
-        .groupBy(employee.department)
-        .orderBy(asc(employee.department));
-      return rows.map((r) => ({ name: r.name, size: Number(r.size) }));
     },
     async surveyResults() {
       // The company's current survey: the COPSOQ analysis it accepted last. Read straight from the

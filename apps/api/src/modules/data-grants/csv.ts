@@ -1,4 +1,4 @@
-type Cell = string | number | null | undefined;
+type Cell = string | number | boolean | null | undefined;
 
 /**
  * RFC 4180 CSV. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading

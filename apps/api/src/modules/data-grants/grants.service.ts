@@ -33,7 +33,7 @@ function requestedScopes(e: repo.CompanyEngagement): DataScopeDefinition[] {
 export async function getDataRequest(scope: TenantScope, engagementId: string, now = new Date()) {
   const e = await requireEngagement(scope, engagementId);
   const defs = requestedScopes(e);
-  const source = companyDataSource(scope.tx, scope.orgId);
+  const source = companyDataSource(scope.tx, scope.orgId, e.providerOrgId);
   const grants = await repo.listGrants(scope.tx, scope.orgId, { engagementId });
   const declines = await repo.lastDeclines(scope.tx, scope.orgId, engagementId);
   const scopes = [];
@@ -118,8 +118,12 @@ export async function grantScopes(a: Acting, engagementId: string, input: z.infe
     );
   }
   const expiresAt = new Date(input.expiresAt);
-  const plan = validateDecisions(e, input.decisions, expiresAt, now);
-  const source = companyDataSource(scope.tx, scope.orgId);
+  // Employee lists first: a list changes how this partner's head counts are grouped (ADR 0007), and each
+  // receipt must record the preview of what will actually be served.
+  const plan = validateDecisions(e, input.decisions, expiresAt, now).sort(
+    (a, b) => Number(b.def.key === "employee_list") - Number(a.def.key === "employee_list"),
+  );
+  const source = companyDataSource(scope.tx, scope.orgId, e.providerOrgId);
   const granted = [];
   const declined: string[] = [];
   const revokedLabels: string[] = [];

@@ -1,5 +1,5 @@
 import { type Database, withTenantTx } from "@bgm/db";
-import { dataScope, type EngagementStatus, FINAL_STATUSES, projectToFields } from "@bgm/domain";
+import { dataScope, type EngagementStatus, FINAL_STATUSES, projectToFields, type RecordValue } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import { appendAccessLog } from "./access-log.repository.js";
 import { touchKey } from "./api-keys.repository.js";
@@ -38,7 +38,7 @@ export interface Served {
   fields: string[];
   grantedAt: string;
   expiresAt: string;
-  records: Record<string, string | number | null>[];
+  records: Record<string, RecordValue>[];
 }
 
 const logBase = (c: PartnerCaller, r: PartnerRequest) => ({
@@ -114,7 +114,7 @@ export async function servePartnerData(db: Database, c: PartnerCaller, r: Partne
     // Consent was given for one version of the scope's fields and purpose; a changed scope needs a new grant.
     if (grant.scopeVersion !== def.version) return deny("scope_changed", grant.id);
 
-    const resolved = await def.resolve(companyDataSource(tx, companyOrgId), grant.narrowing ?? {});
+    const resolved = await def.resolve(companyDataSource(tx, companyOrgId, c.providerOrgId), grant.narrowing ?? {});
     // The fields consented to, and only those the scope declares: the last gate before data leaves.
     const fields = grant.fields.filter((f) => def.fields.includes(f));
     const records = projectToFields(resolved.records, fields) as Served["records"];
