@@ -136,7 +136,14 @@ export const CreatedApiKey = ApiKey.extend({
 });
 
 export const PartnerDataParams = z.strictObject({ id: z.uuid(), scope: ScopeKeyParam });
-export const PartnerDataQuery = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
+export const CsvDialect = z
+  .enum(["excel", "rfc4180"])
+  .describe("CSV convention: `excel` = `;`-separated with a UTF-8 BOM (German Excel); `rfc4180` = `,`-separated, no BOM");
+export type CsvDialect = z.infer<typeof CsvDialect>;
+export const PartnerDataQuery = z.strictObject({
+  format: z.enum(["json", "csv"]).default("json"),
+  dialect: CsvDialect.default("excel"),
+});
 /** Head counts are numbers; a withheld one is null with `suppressed: true` (ADR 0007), never a "< 5" string. */
 export const DepartmentStructureRecord = z
   .strictObject({

@@ -78,9 +78,15 @@ describe("the demo acceptance flow", () => {
     const csv = await bearer(t, key, dataUrl(w, "employee_list", "csv"));
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
-    const rows = parse(csv.body, { columns: true }) as Record<string, string>[];
+    // One convention for every download: German Excel's (`;` and a BOM); plain RFC 4180 on request.
+    expect(csv.body.startsWith("\uFEFFname;email\r\n")).toBe(true);
+    const rows = parse(csv.body, { columns: true, bom: true, delimiter: ";" }) as Record<string, string>[];
     expect(rows).toHaveLength(120);
     expect(Object.keys(rows[0] ?? {})).toEqual(["name", "email"]);
+    const plain = await bearer(t, key, `${dataUrl(w, "employee_list", "csv")}&dialect=rfc4180`);
+    expect(plain.body.startsWith("name,email\r\n")).toBe(true);
+    expect(parse(plain.body, { columns: true })).toEqual(rows);
+    expect((await bearer(t, key, `${dataUrl(w, "employee_list", "csv")}&dialect=tsv`)).statusCode).toBe(400);
 
     const goals = await w.asPartner.get(dataUrl(w, "goals"));
     expect(goals.statusCode, goals.body).toBe(200);
@@ -107,6 +113,7 @@ describe("the demo acceptance flow", () => {
     expect(list.state).toBe("revoked");
     expect(list.accessLog.map((l: { outcome: string; recordCount: number; via: string }) => [l.outcome, l.recordCount, l.via])).toEqual([
       ["denied", 0, "api_key"],
+      ["served", 120, "api_key"],
       ["served", 120, "api_key"],
       ["served", 120, "api_key"],
     ]);

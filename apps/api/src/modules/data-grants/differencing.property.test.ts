@@ -71,7 +71,8 @@ async function fetchJson(engagementId: string, scope: string): Promise<Row[]> {
 async function fetchCsv(engagementId: string, scope: string): Promise<Row[]> {
   const res = await w.asPartner.get(`/api/partner/engagements/${engagementId}/data/${scope}?format=csv`);
   expect(res.statusCode, res.body).toBe(200);
-  const rows = parse(res.body, { columns: true, bom: true }) as Record<string, string>[];
+  expect(res.body.startsWith("\uFEFF"), "Excel's BOM").toBe(true);
+  const rows = parse(res.body, { columns: true, bom: true, delimiter: ";" }) as Record<string, string>[];
   const typed = (v: string) => (v === "" ? null : v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v);
   return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typed(v)])));
 }

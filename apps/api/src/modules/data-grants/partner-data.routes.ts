@@ -30,7 +30,12 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
         params: PartnerDataParams,
         querystring: PartnerDataQuery,
         produces: ["application/json", "text/csv"],
-        response: { 200: z.union([PartnerData, z.string().describe("CSV (format=csv)")]) },
+        response: {
+          200: z.union([
+            PartnerData,
+            z.string().describe("CSV (format=csv): `;`-separated with a BOM for Excel, or `,` without BOM with dialect=rfc4180"),
+          ]),
+        },
       },
     },
     async (req, reply) => {
@@ -41,6 +46,7 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
       const csv = toCsv(
         data.fields,
         data.records.map((r) => data.fields.map((f) => r[f] ?? null)),
+        req.query.dialect,
       );
       return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${data.scope}.csv"`).send(csv);
     },

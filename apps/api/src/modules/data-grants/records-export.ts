@@ -63,7 +63,7 @@ function rows(o: Overview): string[][] {
 
 /** `;`-separated with a BOM: German Excel opens it with umlauts intact. */
 export function recordsCsv(o: Overview): string {
-  return toCsv(HEADER, rows(o), { separator: ";", bom: true });
+  return toCsv(HEADER, rows(o), "excel");
 }
 
 interface PdfMake {

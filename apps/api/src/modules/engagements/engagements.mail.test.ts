@@ -84,10 +84,18 @@ beforeAll(async () => {
   const smtpUrl = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
   const database = await openTestDatabase();
   const config = testConfig({ smtpUrl });
+  const smtpMailer = createMailer({ db: database.db, smtpUrl, from: config.mailFrom });
+  // Also kept in memory: the setup's invitation is accepted through the link of its mail.
+  const sent: TestApp["mails"] = [];
   app = await buildApp({
     database,
     config,
-    mailer: createMailer({ db: database.db, smtpUrl, from: config.mailFrom }),
+    mailer: {
+      async send(mail) {
+        sent.push(mail);
+        await smtpMailer.send(mail);
+      },
+    },
     logger: false,
     serveWeb: false,
   });
@@ -95,7 +103,7 @@ beforeAll(async () => {
   t = {
     app,
     database,
-    mails: [],
+    mails: sent,
     async close() {
       await app.close();
       await database.close();

@@ -104,7 +104,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
           "Needs proof of the invited address: a verified e-mail, or `token` from the invitation mail's link " +
           "(`/invite/{id}?token=…`), which also marks the address verified. Without either: 403 `email_unverified`.",
         params: InvitationIdParam,
-        body: AcceptInvitation.optional(),
+        body: AcceptInvitation.nullish(),
         response: { 200: Invitation },
       },
     },
