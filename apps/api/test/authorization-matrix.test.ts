@@ -9,7 +9,8 @@ import { addMember, api, createTestApp, type OrgUser, signUp, signUpCompany, sig
  * an employee of A and a user without organization try it with company B's ids. They must get
  * 403/404, or — for routes that take no foreign id — an answer about their own organization that
  * contains none of B's data. A route in the document without a case fails the test, so a new route
- * cannot ship uncovered. Cases live per module in ./authz-cases/.
+ * cannot ship uncovered. The uninvolved provider's API key tries every route the same way (a key
+ * opens only the partner API; elsewhere it is no session at all). Cases live per module in ./authz-cases/.
  */
 
 const MATRIX: Record<string, Case & { method: string }> = {};
@@ -22,6 +23,8 @@ let f: Foreign;
 let markers: string[];
 let callers: { name: string; user: OrgUser }[];
 let operations: string[];
+/** An API key of the uninvolved provider. */
+let partnerKey: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -40,6 +43,9 @@ beforeAll(async () => {
   const partner = await signUpProvider(t.app, { name: "Unbeteiligter Partner" });
   const employeeA = await addMember(t, managerA, "employee");
   const loner = await signUp(t.app, { name: "Ohne Organisation" });
+  const created = await api(t.app, partner.cookie).post("/api/provider/api-keys", { name: "Matrix-Schlüssel" });
+  if (created.statusCode !== 201) throw new Error(`setup failed: ${created.statusCode} ${created.body}`);
+  partnerKey = created.json().key;
   callers = [
     { name: "manager of company A", user: managerA },
     { name: "uninvolved partner admin", user: partner },
@@ -51,13 +57,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function send(user: OrgUser, c: Case & { method: string }): Promise<LightMyRequestResponse> {
+function send(user: OrgUser, c: Case & { method: string }, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   return api(t.app, user.cookie).raw({
     method: c.method as "GET",
     url: c.url(f),
-    ...(c.rawBody !== undefined ? { payload: c.rawBody, headers: c.headers } : c.body ? { payload: c.body(f) as object } : {}),
+    headers: { ...(c.rawBody !== undefined ? c.headers : {}), ...extraHeaders },
+    ...(c.rawBody !== undefined ? { payload: c.rawBody } : c.body ? { payload: c.body(f) as object } : {}),
   });
 }
+
+const NOBODY: OrgUser = { cookie: "", email: "", userId: "", orgId: "" };
 
 describe("authorization matrix", () => {
   it("covers every route in the OpenAPI document", () => {
@@ -87,6 +96,24 @@ describe("authorization matrix", () => {
     expect(failures).toEqual([]);
   });
 
+  it("never gives B's data to an uninvolved provider's API key", async () => {
+    const failures: string[] = [];
+    const foreignIds = Object.values(f.ids);
+    for (const op of operations) {
+      const c = MATRIX[op];
+      if (!c) continue;
+      const res = await send(NOBODY, c, { authorization: `Bearer ${partnerKey}` });
+      const leaked = markers.filter((m) => res.body.includes(m));
+      if (c.kind === "own") leaked.push(...foreignIds.filter((id) => res.body.includes(id)));
+      if (leaked.length) failures.push(`${op}: leaked ${leaked.join(", ")}`);
+      if (c.kind === "foreign" && ![401, 403, 404].includes(res.statusCode)) {
+        failures.push(`${op}: expected 401/403/404, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+      if (res.statusCode >= 500) failures.push(`${op}: server error ${res.body.slice(0, 120)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it("company B's data is unchanged afterwards", async () => {
     const asB = api(t.app, f.b.cookie);
     const emp = (await asB.get("/api/employees?active=all")).json().items.find((e: { id: string }) => e.id === f.ids.employeeId);
@@ -107,7 +134,7 @@ describe("authorization matrix", () => {
     for (const op of operations) {
       const c = MATRIX[op];
       if (!c || open.has(op)) continue;
-      const res = await send({ cookie: "", email: "", userId: "", orgId: "" }, c);
+      const res = await send(NOBODY, c);
       if (res.statusCode !== 401) failures.push(`${op}: ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

@@ -1,7 +1,9 @@
-import { employee, goal, TENANT_SETTINGS_SQL, tenantSettings, withTenantTx } from "@bgm/db";
+import { employee, engagement, goal, TENANT_SETTINGS_SQL, tenantSettings, withTenantTx } from "@bgm/db";
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inPartnerTenant } from "../src/modules/data-grants/index.js";
+import { type EngagementWorld, makeEngagementWorld } from "./engagement-fixtures.js";
 import { api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "./helpers.js";
 
 /**
@@ -21,6 +23,16 @@ beforeAll(async () => {
         const viaSql = await s.tx.execute<{ email: string }>(sql`select email from employee`);
         const goals = await s.tx.select({ title: goal.title }).from(goal);
         return { viaBuilder, viaSql: (viaSql as unknown as { rows: { email: string }[] }).rows, goals };
+      }),
+    );
+    // The same careless query, run for a partner's API key the way the partner API runs its reads.
+    app.get("/api/__test/unscoped-engagements", { schema: { hide: true } }, async (req) =>
+      inPartnerTenant(app.db, req, {}, async (s) => {
+        const rows = await s.tx.select({ id: engagement.id }).from(engagement);
+        const settings = await s.tx.execute<{ who: string; org: string }>(
+          sql`select current_user as who, current_setting('app.org_id', true) as org`,
+        );
+        return { ids: rows.map((r) => r.id), settings: (settings as unknown as { rows: unknown[] }).rows };
       }),
     );
     app.post("/api/__test/write-foreign", { schema: { hide: true } }, async (req) =>
@@ -53,6 +65,25 @@ describe("row-level security (second wall)", () => {
     expect(body.viaSql).toEqual([{ email: "anna.a@firma-a.de" }]);
     expect(body.goals).toEqual([{ title: "Ziel von anna.a@firma-a.de" }]);
     expect(res.body).not.toContain("firma-b");
+  });
+
+  it("a partner API key's read runs under the same wall: an unscoped query sees only its provider's engagements", async () => {
+    const p: EngagementWorld = await makeEngagementWorld(t, {
+      until: "accepted",
+      offering: { title: "Angebot P" },
+      companyName: "Kunde P",
+    });
+    const q: EngagementWorld = await makeEngagementWorld(t, {
+      until: "accepted",
+      offering: { title: "Angebot Q" },
+      companyName: "Kunde Q",
+    });
+    const key = (await p.asPartner.post("/api/provider/api-keys", { name: "Wand" })).json().key as string;
+    const res = await t.app.inject({ method: "GET", url: "/api/__test/unscoped-engagements", headers: { authorization: `Bearer ${key}` } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().ids).toEqual([p.engagementId]);
+    expect(res.json().ids).not.toContain(q.engagementId);
+    expect(res.json().settings).toEqual([{ who: "bgm_app", org: p.partner.orgId }]);
   });
 
   it("a write into another organization is refused by the database and nothing is stored", async () => {

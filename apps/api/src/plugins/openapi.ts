@@ -16,7 +16,16 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
           "Workplace health management with a partner marketplace. Cookie-authenticated; every write needs the header `X-Requested-With: bgm-hub`. Errors: `{ error: { code, message, details } }`.",
       },
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "bgm.session_token" } },
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "bgm.session_token" },
+          // Machines of a provider: keys are created on the API-Schlüssel page and shown once.
+          partnerApiKey: {
+            type: "http",
+            scheme: "bearer",
+            description:
+              "A provider's API key (`bgm_…`) as `Authorization: Bearer <key>`, accepted only where an operation lists it. No cookie and no CSRF header; a malformed, unknown, revoked or expired key is a 401 `invalid_api_key`.",
+          },
+        },
       },
       security: [{ session: [] }],
     },

@@ -70,6 +70,8 @@ export const engagementsCases: AuthzCases = {
       url: (f) => `/api/engagements/${f.ids.engagementId}/progress`,
       body: () => ({ percent: 99, message: "gekapert" }),
     },
+    "GET /api/partner/engagements": { kind: "own", url: () => "/api/partner/engagements" },
+    "GET /api/partner/engagements/{id}": { kind: "foreign", url: (f) => `/api/partner/engagements/${f.ids.engagementId}` },
     "GET /api/notifications": { kind: "own", url: () => "/api/notifications" },
     "POST /api/notifications/{id}/read": { kind: "foreign", url: (f) => `/api/notifications/${f.ids.notificationId}/read` },
     "POST /api/notifications/read-all": { kind: "own", url: () => "/api/notifications/read-all" },

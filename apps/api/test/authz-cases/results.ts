@@ -74,6 +74,10 @@ export const resultsCases: AuthzCases = {
   cases: {
     "GET /api/output-types": { kind: "own", url: () => "/api/output-types" },
     "GET /api/engagements/{id}/results": { kind: "foreign", url: (f) => `/api/engagements/${f.ids.resultEngagementId}/results` },
+    "GET /api/partner/engagements/{id}/results": {
+      kind: "foreign",
+      url: (f) => `/api/partner/engagements/${f.ids.resultEngagementId}/results`,
+    },
     "POST /api/partner/engagements/{id}/results": {
       kind: "foreign",
       url: (f) => `/api/partner/engagements/${f.ids.resultEngagementId}/results`,

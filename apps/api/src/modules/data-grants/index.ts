@@ -7,6 +7,7 @@ import { partnerDataRoutes } from "./partner-data.routes.js";
 export { type ApiKeyCaller, authenticateApiKey } from "./api-key-auth.js";
 export { touchKey } from "./api-keys.repository.js";
 export { endGrantsForEngagement } from "./grants.service.js";
+export { inPartnerTenant, type KeyRead, PARTNER_SECURITY } from "./partner-scope.js";
 
 export const dataGrantRoutes: FastifyPluginAsync = async (app) => {
   await app.register(companyDataGrantRoutes);

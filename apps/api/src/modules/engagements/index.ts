@@ -1,6 +1,9 @@
 // Public entry of the engagements module.
+import type { FastifyPluginAsync } from "fastify";
+import { engagementRoutes } from "./engagements.routes.js";
+import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
+
 export type { Acting, Outcome } from "./access.js";
-export { engagementRoutes as engagementsRoutes } from "./engagements.routes.js";
 export {
   findEngagementForResults,
   type ResultEngagement,
@@ -8,3 +11,8 @@ export {
   recordResultEvent,
   reopenDeliveredEngagement,
 } from "./results-bridge.js";
+
+export const engagementsRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(engagementRoutes);
+  await app.register(partnerEngagementRoutes);
+};

@@ -2,6 +2,7 @@ import { type Database, withTenantTx } from "@bgm/db";
 import { outputType } from "@bgm/domain";
 import type { FastifyBaseLogger } from "fastify";
 import type { Mail, Mailer } from "../../lib/mailer.js";
+import { SYSTEM_USER_ID } from "../../lib/system-user.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
 import { findEngagementForResults } from "../engagements/index.js";
 import { dispatchMails, notifyOrg } from "../notifications/index.js";
@@ -10,8 +11,8 @@ import * as repo from "./results.repository.js";
 import { autoAccept } from "./results.service.js";
 
 const DAY = 24 * 60 * 60 * 1000;
-/** The user row the migrations create for automatic decisions; it has no account to sign in with. */
-export const SYSTEM_USER_ID = "system";
+
+export { SYSTEM_USER_ID };
 
 export interface DeadlineDeps {
   db: Database;

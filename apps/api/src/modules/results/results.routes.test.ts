@@ -195,6 +195,50 @@ describe("partner results: upload and review", () => {
     expect(res.json().error.details.status).toBe("delivered");
   });
 
+  it("a partner's API key reads the results with the company's decisions, as the portal shows them; another provider's key gets 404", async () => {
+    const d = await makeResultWorld(t, { companyName: "Entscheid GmbH" });
+    const created = await d.asPartner.post("/api/provider/api-keys", { name: "Auswertung" });
+    expect(created.statusCode, created.body).toBe(201);
+    const key = created.json().key as string;
+    const byKey = (url: string, k = key) => t.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${k}` } });
+    const url = `/api/partner/engagements/${d.engagementId}/results`;
+    const deliver = async (outputType: string, payload: unknown) => {
+      const res = await d.asPartner.post(url, { outputType, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const decide = async (id: string, body: unknown) =>
+      expect((await d.asCompany.post(`/api/engagements/${d.engagementId}/results/${id}/decision`, body)).statusCode).toBe(200);
+
+    const first = await deliver("copsoq_analysis", COPSOQ);
+    await decide(first, { decision: "request_changes", reason: "Bitte Abteilungen ergänzen" });
+    const second = await deliver("copsoq_analysis", COPSOQ);
+    await decide(second, { decision: "accept" });
+    const third = await deliver("copsoq_analysis", COPSOQ);
+    const fourth = await deliver("copsoq_analysis", COPSOQ);
+
+    const res = await byKey(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual((await d.asPartner.get(`/api/engagements/${d.engagementId}/results`)).json());
+    const byId = new Map((res.json().items as Record<string, unknown>[]).map((r) => [r.id, r]));
+    expect(byId.get(first)).toMatchObject({
+      status: "changes_requested",
+      decisionReason: "Bitte Abteilungen ergänzen",
+      decidedAt: expect.any(String),
+      decidedByName: "Entscheid GmbH Admin",
+    });
+    expect(byId.get(second)).toMatchObject({ status: "accepted", decidedAt: expect.any(String) });
+    expect(byId.get(third)).toMatchObject({ status: "superseded" });
+    expect(byId.get(fourth)).toMatchObject({ status: "submitted", decidedAt: null });
+
+    const stranger = (await w.asPartner.post("/api/provider/api-keys", { name: "Fremd" })).json().key as string;
+    const foreign = await byKey(url, stranger);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.code).toBe("not_found");
+    expect(foreign.body).not.toContain("Entscheid");
+    expect((await d.asCompany.get(url)).statusCode).toBe(403);
+  });
+
   it("another company sees none of it", async () => {
     const stranger = await signUpCompany(t.app, { name: "Neugier GmbH" });
     const as = api(t.app, stranger.cookie);

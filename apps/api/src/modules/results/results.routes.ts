@@ -21,7 +21,7 @@ import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
 import { issue } from "../../lib/validation-issues.js";
-import { authenticateApiKey, touchKey } from "../data-grants/index.js";
+import { authenticateApiKey, inPartnerTenant, PARTNER_SECURITY, touchKey } from "../data-grants/index.js";
 import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
 import { runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
@@ -113,6 +113,21 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => req.inTenant(PARTY, (s) => service.listResults(ctx(s), req.params.id)),
+  );
+
+  app.get(
+    "/api/partner/engagements/:id/results",
+    {
+      schema: {
+        tags: [...tags, "partner-api"],
+        security: PARTNER_SECURITY,
+        summary:
+          "The results delivered on one of the provider's engagements, newest first, with the company's decision: status (submitted, accepted, changes_requested, superseded), decidedAt and the reason of a change request (API key or partner session; read-only; another provider's engagement is a 404)",
+        params: IdParam,
+        response: { 200: ResultList },
+      },
+    },
+    async (req) => inPartnerTenant(app.db, req, { engagementId: req.params.id }, (s) => service.listResults(ctx(s), req.params.id)),
   );
 
   /**
@@ -214,6 +229,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Deliver a result (partner session or `Authorization: Bearer <API key>`): JSON `{ outputType, payload, note }` or multipart/form-data with the same fields (payload as JSON text) plus files. Only output types the offering declares, only while the engagement is in progress. The payload schemas are listed at GET /api/output-types; every problem comes back as a 422 with its JSON path.",
+        security: PARTNER_SECURITY,
         consumes: ["application/json", "multipart/form-data"],
         params: IdParam,
         body: SubmitResult,
