@@ -52,16 +52,18 @@ export async function inPartnerTenant<T>(
   const header = req.headers.authorization;
   if (header === undefined) return req.inTenant(PARTNER, fn);
   const route = `${req.method} ${req.routeOptions.url ?? ""}`;
-  const logRefusal = (key: KeyOwner, details: Record<string, unknown>) =>
+  // A refused key was not used, so only a key that worked gets lastUsedAt. A failing log must not
+  // hide the refusal the client is owed.
+  const logRefusal = (key: KeyOwner, details: { status: number; reason: string }) =>
     withTenantTx(db, key.orgId, async (tx) => {
-      await touchKey(tx, key.orgId, key.id);
+      if (details.status !== 401) await touchKey(tx, key.orgId, key.id);
       await keyScope(tx, key, req).audit({
         action: "api_key.refused",
         entityType: ENTITY,
         entityId: key.id,
         details: { route, ...what, ...details },
       });
-    });
+    }).catch((e: Error) => req.log.error({ err: { message: e.message } }, "api key refusal could not be logged"));
 
   const key: ApiKeyCaller = await authenticateApiKey(db, header, {
     onRefused: (k, reason) => logRefusal(k, { status: 401, reason }),
@@ -76,12 +78,7 @@ export async function inPartnerTenant<T>(
       return result;
     });
   } catch (err) {
-    if (err instanceof AppError) {
-      // A failing log must not hide the refusal the client is owed.
-      await logRefusal(owner, { status: err.status, reason: err.code }).catch((e: Error) =>
-        req.log.error({ err: { message: e.message } }, "api key refusal could not be logged"),
-      );
-    }
+    if (err instanceof AppError) await logRefusal(owner, { status: err.status, reason: err.code });
     throw err;
   }
 }

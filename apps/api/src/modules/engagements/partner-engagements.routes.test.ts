@@ -136,6 +136,9 @@ describe("partner API: engagements by API key", () => {
     expect((await keyAudit(w.asPartner, expired.id)).map((e) => [e.action, e.details.reason])).toEqual([
       ["api_key.refused", "key_expired"],
     ]);
+    // A refused key was not used: its lastUsedAt stays empty.
+    const keys = (await w.asPartner.get("/api/provider/api-keys")).json().items as { id: string; lastUsedAt: string | null }[];
+    expect(keys.filter((k) => [revoked.id, expired.id].includes(k.id)).map((k) => k.lastUsedAt)).toEqual([null, null]);
     expectApiError(await bearer("bgm_nonsense", "/api/partner/engagements"), 401, "invalid_api_key");
   });
 
