@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { ErrorBody } from "@bgm/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, createTestApp, type TestApp } from "./helpers.js";
+import type { z } from "zod";
+import { RequestResetAnswer, ResetAnswer, SignInAnswer, SignOutAnswer, SignUpAnswer } from "../src/plugins/auth-openapi.js";
+import { api, cookieFrom, createTestApp, TEST_PASSWORD, type TestApp, uniqueEmail } from "./helpers.js";
 
 interface Schema {
   type?: unknown;
@@ -16,14 +20,16 @@ interface Schema {
 }
 interface Operation {
   summary?: string;
+  security?: Record<string, string[]>[];
   parameters?: { in: string; name: string; schema?: Schema }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: Schema }> }>;
 }
 interface Doc {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, Operation>>;
+  components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
 }
 
 const WRITE_METHODS = new Set(["post", "put", "patch"]);
@@ -109,6 +115,8 @@ describe("OpenAPI document", () => {
 
   /** Upload routes that authenticate before the body is read (so nobody anonymous makes us buffer files). */
   const AUTH_BEFORE_BODY = new Set(["POST /api/partner/engagements/{id}/results"]);
+  /** better-auth validates its own bodies (it ignores unknown fields); their schemas only document. */
+  const isAuthRoute = (o: { path: string }) => o.path.startsWith("/api/auth/");
 
   it("matches the running API: documented routes exist, and every body the API validates is documented", async () => {
     const failures: string[] = [];
@@ -125,7 +133,7 @@ describe("OpenAPI document", () => {
       const body = res.headers["content-type"]?.toString().startsWith("application/json") ? res.json() : null;
       if (res.statusCode === 404 && /^Route /.test(body?.error?.message ?? "")) failures.push(`${name(o)}: route does not exist`);
       if (res.statusCode >= 500) failures.push(`${name(o)}: ${res.statusCode}`);
-      if (!WRITE_METHODS.has(o.method)) continue;
+      if (!WRITE_METHODS.has(o.method) || isAuthRoute(o)) continue;
       if (AUTH_BEFORE_BODY.has(name(o))) {
         // These check the caller before reading a byte of the body (uploads); anonymous is 401 first.
         if (res.statusCode !== 401) failures.push(`${name(o)}: expected 401 before the body is read, got ${res.statusCode}`);
@@ -148,10 +156,73 @@ describe("OpenAPI document", () => {
     expect(Object.keys(document?.requestBody?.content ?? {}), "POST /api/project/tasks/{key}/document").toContain("application/pdf");
   });
 
-  it("keeps better-auth's own routes and the document itself out of the operation list", () => {
-    const paths = Object.keys(doc.paths);
-    expect(paths.filter((p) => p.startsWith("/api/auth/"))).toEqual([]);
-    expect(paths).not.toContain("/api/openapi.json");
+  it("keeps the document itself out of the operation list", () => {
+    expect(Object.keys(doc.paths)).not.toContain("/api/openapi.json");
+  });
+
+  it("documents sign-up, sign-in, sign-out and the password reset, and no other better-auth route", () => {
+    const auth = operations.filter(isAuthRoute).map(name);
+    expect(auth.sort()).toEqual(
+      [
+        "POST /api/auth/request-password-reset",
+        "POST /api/auth/reset-password",
+        "POST /api/auth/sign-in/email",
+        "POST /api/auth/sign-out",
+        "POST /api/auth/sign-up/email",
+      ].sort(),
+    );
+    for (const o of operations.filter(isAuthRoute)) {
+      expect(o.op.requestBody?.content?.["application/json"]?.schema?.type, name(o)).toBe("object");
+      expect(Object.keys(o.op.responses ?? {}), name(o)).toEqual(expect.arrayContaining(["200", "403", "429"]));
+      expect(o.op.responses?.["429"]?.headers, name(o)).toHaveProperty("X-Retry-After");
+      expect(o.op.security, `${name(o)} needs no session`).toEqual([]);
+    }
+    const signIn = doc.paths["/api/auth/sign-in/email"]?.post;
+    expect(signIn?.responses?.["200"]?.headers).toHaveProperty("Set-Cookie");
+    expect(signIn?.responses?.["401"]).toBeDefined();
+  });
+
+  it("documents every /api/auth/ route the web app calls", () => {
+    const dir = new URL("../../web/src/features/auth/api/", import.meta.url);
+    const called = readdirSync(dir).flatMap((f) =>
+      [...readFileSync(new URL(f, dir), "utf8").matchAll(/"(\/api\/auth\/[^"?]+)"/g)].map((m) => m[1]),
+    );
+    expect(called.length).toBeGreaterThanOrEqual(5);
+    for (const path of called) expect(Object.keys(doc.paths), path).toContain(path);
+  });
+
+  it("describes the auth answers as the bridge really gives them", async () => {
+    const anonymous = api(t.app);
+    const fits = (schema: z.ZodType, res: { statusCode: number; body: string }, status = 200) => {
+      expect(res.statusCode, res.body).toBe(status);
+      const parsed = schema.safeParse(JSON.parse(res.body));
+      expect(parsed.success, `${res.body}\n${parsed.error?.message}`).toBe(true);
+    };
+    const email = uniqueEmail("doku");
+    fits(SignUpAnswer, await anonymous.post("/api/auth/sign-up/email", { name: "Doku", email, password: TEST_PASSWORD }));
+    fits(ErrorBody, await anonymous.post("/api/auth/sign-up/email", { name: "Doku", email, password: TEST_PASSWORD }), 422);
+    fits(ErrorBody, await anonymous.post("/api/auth/sign-in/email", { email, password: "falsches-Passwort" }), 401);
+    const signedIn = await anonymous.post("/api/auth/sign-in/email", { email, password: TEST_PASSWORD });
+    fits(SignInAnswer, signedIn);
+    fits(RequestResetAnswer, await anonymous.post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" }));
+    fits(ErrorBody, await anonymous.post("/api/auth/reset-password", { token: "erfunden", newPassword: TEST_PASSWORD }), 400);
+    const link = t.mails.findLast((m) => m.to === email)?.text.match(/https?:\/\/\S+/)?.[0] ?? "";
+    const token = new URL(link).pathname.split("/").pop();
+    fits(ResetAnswer, await anonymous.post("/api/auth/reset-password", { token, newPassword: "Ganz-Neues-Passwort-3" }));
+    fits(SignOutAnswer, await api(t.app, cookieFrom(signedIn)).post("/api/auth/sign-out", {}));
+  });
+
+  it("names the bearer scheme of API keys on the partner operations that take one", () => {
+    expect(doc.components?.securitySchemes?.partnerApiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    const withKey = operations.filter((o) => o.op.security?.some((s) => "partnerApiKey" in s)).map(name);
+    expect(withKey).toEqual(
+      expect.arrayContaining([
+        "GET /api/partner/engagements",
+        "GET /api/partner/engagements/{id}",
+        "GET /api/partner/engagements/{id}/results",
+        "POST /api/partner/engagements/{id}/results",
+      ]),
+    );
   });
 });
 

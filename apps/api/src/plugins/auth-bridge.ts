@@ -15,8 +15,8 @@ export function toWebHeaders(raw: Record<string, string | string[] | undefined>)
 
 /**
  * better-auth speaks web Request/Response; this forwards /api/auth/* to it. Cookies are copied with
- * getSetCookie() so several Set-Cookie headers survive. These routes are better-auth's own and are
- * not in our OpenAPI document (hidden), so the auth matrix covers our routes only.
+ * getSetCookie() so several Set-Cookie headers survive. The wildcard route itself is hidden; the
+ * forwarded routes the web app uses are described for the OpenAPI document in auth-openapi.ts.
  */
 /**
  * The better-auth endpoints the app uses. Everything else better-auth offers (notably its

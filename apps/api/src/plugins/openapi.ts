@@ -3,6 +3,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
+import { authOpenApiPaths } from "./auth-openapi.js";
 
 /** OpenAPI 3.1 document at /api/openapi.json and a readable reference at /api/docs. */
 export const openApiPlugin = fp(async (app: FastifyInstance) => {
@@ -13,7 +14,7 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         title: "BGM Hub API",
         version: "0.1.0",
         description:
-          "Workplace health management with a partner marketplace. Cookie-authenticated; every write needs the header `X-Requested-With: bgm-hub`. Errors: `{ error: { code, message, details } }`.",
+          "Workplace health management with a partner marketplace. Cookie-authenticated (sign in with POST /api/auth/sign-in/email); every write needs the header `X-Requested-With: bgm-hub`. Partner machines use an API key on the operations that list `partnerApiKey`. Errors: `{ error: { code, message, details } }`.",
       },
       components: {
         securitySchemes: {
@@ -30,6 +31,11 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // better-auth's routes have no Fastify route of their own (one hidden wildcard bridges them): their descriptions are added here.
+    transformObject: (doc) => {
+      const spec = "openapiObject" in doc ? doc.openapiObject : doc.swaggerObject;
+      return { ...spec, paths: { ...authOpenApiPaths(app.config.loginRateLimit), ...spec.paths } } as typeof spec;
+    },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
