@@ -30,7 +30,7 @@ async function addMember(db: Database, orgId: string, userId: string, role: Memb
 }
 
 /**
- * Loads the demo world: Muster GmbH in phase 2 with 120 employees and 3 goals, 8 providers with 15 offerings,
+ * Loads the demo world: Muster GmbH in phase 2 with 120 employees and 3 goals, 8 providers with 14 offerings,
  * and two engagements in progress whose accepted results already landed (see seed-results.ts).
  */
 export async function seedDemo(db: Database, auth: Auth) {
