@@ -72,6 +72,17 @@ describe("partner results: upload and review", () => {
     expect(await list()).toEqual([]);
   });
 
+  it("refuses unknown fields of a delivery with 422 like its other problems (elsewhere the API answers 400)", async () => {
+    const top = await upload({ outputType: "copsoq_analysis", payload: COPSOQ, priority: "hoch" });
+    expect(top.statusCode, top.body).toBe(422);
+    expect(top.json().error.code).toBe("validation_failed");
+    const inner = await upload({ outputType: "copsoq_analysis", payload: { ...copy(COPSOQ), extra: true } });
+    expect(inner.statusCode, inner.body).toBe(422);
+    expect(inner.json().error.code).toBe("validation_failed");
+    expect(JSON.stringify(inner.json().error.details)).toContain("extra");
+    expect(await list()).toEqual([]);
+  });
+
   it("refuses an output type the offering does not declare", async () => {
     const res = await upload({ outputType: "participation_stats", payload: outputType("participation_stats")?.example });
     expect(res.statusCode).toBe(422);
