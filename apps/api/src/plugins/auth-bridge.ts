@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Auth } from "../lib/auth.js";
+import { NO_ROUTE_MESSAGE } from "./error-handler.js";
 
 export const CLIENT_IP_HEADER = "x-bgm-client-ip";
 
@@ -41,7 +42,7 @@ export async function authBridge(app: FastifyInstance, opts: { auth: Auth; appUr
     async handler(req, reply) {
       const url = new URL(req.url, opts.appUrl);
       if (!FORWARDED.some((re) => re.test(url.pathname))) {
-        return reply.status(404).send({ error: { code: "not_found", message: `Route ${req.method} ${url.pathname} not found` } });
+        return reply.status(404).send({ error: { code: "not_found", message: NO_ROUTE_MESSAGE } });
       }
       const hasBody = req.method !== "GET" && req.body !== undefined;
       const headers = toWebHeaders(req.headers);
@@ -67,9 +68,10 @@ export async function authBridge(app: FastifyInstance, opts: { auth: Auth; appUr
         try {
           parsed = JSON.parse(text);
         } catch {}
-        return reply.type("application/json").send({
-          error: { code: (parsed.code ?? "auth_error").toLowerCase(), message: parsed.message ?? "Authentication failed" },
-        });
+        // The limit answers with the code every other route uses for it, so a client handles 429 once.
+        const code = response.status === 429 ? "rate_limited" : (parsed.code ?? "auth_error").toLowerCase();
+        const message = response.status === 429 ? "Too many requests, try again later" : (parsed.message ?? "Authentication failed");
+        return reply.type("application/json").send({ error: { code, message } });
       }
       return reply.send(text.length ? text : null);
     },

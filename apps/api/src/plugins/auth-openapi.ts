@@ -127,7 +127,7 @@ export function authOpenApiPaths(loginRateLimit: number): Record<string, unknown
     const errors = {
       ...d.errors,
       403: "`csrf_failed`: the `X-Requested-With: bgm-hub` header is missing or the Origin is foreign",
-      429: `\`auth_error\` "Too many requests": more than ${limit}; \`X-Retry-After\` says after how many seconds to try again`,
+      429: `\`rate_limited\` "Too many requests, try again later": more than ${limit}; \`X-Retry-After\` says after how many seconds to try again`,
     };
     paths[path] = {
       post: {

@@ -66,6 +66,10 @@ describe("the demo acceptance flow", () => {
     const { key } = await newKey(w);
     expect(key).toMatch(/^bgm_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     expect((await w.asPartner.get("/api/provider/api-keys")).body).not.toContain(key);
+    // A machine client reads what is granted with its key, as the portal shows it.
+    const grantsByKey = await bearer(t, key, `/api/partner/engagements/${w.engagementId}/grants`);
+    expect(grantsByKey.statusCode, grantsByKey.body).toBe(200);
+    expect(grantsByKey.json()).toEqual((await w.asPartner.get(`/api/partner/engagements/${w.engagementId}/grants`)).json());
 
     const json = await bearer(t, key, dataUrl(w, "employee_list"));
     expect(json.statusCode, json.body).toBe(200);

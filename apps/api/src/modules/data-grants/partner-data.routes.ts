@@ -5,6 +5,7 @@ import { toCsv } from "./csv.js";
 import { authenticatePartner } from "./partner-auth.js";
 import { servePartnerData } from "./partner-data.service.js";
 import { partnerGrants } from "./partner-grants.service.js";
+import { inPartnerTenant, PARTNER_SECURITY } from "./partner-scope.js";
 
 export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -12,12 +13,14 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["data-grants"],
-        summary: "The data scopes the company granted on this engagement, with fields, purpose, expiry and state (the partner's view)",
+        summary:
+          "The data scopes the company granted on this engagement, with fields, purpose, expiry and state (the partner's view; API key or partner session)",
+        security: PARTNER_SECURITY,
         params: IdParam,
         response: { 200: PartnerGrantList },
       },
     },
-    async (req) => req.inTenant({ roles: ["partner_admin", "partner_member"], kind: "provider" }, (s) => partnerGrants(s, req.params.id)),
+    async (req) => inPartnerTenant(app.db, req, { engagementId: req.params.id }, (s) => partnerGrants(s, req.params.id)),
   );
 
   app.get(
@@ -27,6 +30,7 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["data-grants"],
         summary:
           "Fetch granted data of one engagement and scope, as JSON or CSV. Authenticate with the partner session or `Authorization: Bearer <API key>`. Only live grants are served; every request is logged.",
+        security: PARTNER_SECURITY,
         params: PartnerDataParams,
         querystring: PartnerDataQuery,
         produces: ["application/json", "text/csv"],
