@@ -117,13 +117,3 @@ export const invitation = pgTable(
   },
   (t) => [index("invitation_org_idx").on(t.organizationId)],
 );
-
-/** Mails sent while no SMTP server is configured (development), readable in the app. */
-export const outboxMail = pgTable("outbox_mail", {
-  id: text("id").primaryKey(),
-  to: text("to").notNull(),
-  subject: text("subject").notNull(),
-  text: text("text").notNull(),
-  html: text("html"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth.js";
+import { partnerResult, type ResultSourceSnapshot } from "./results.js";
 import { orgId } from "./tenant.js";
 
 export const bgmProject = pgTable(
@@ -74,4 +75,30 @@ export const kpiCard = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("kpi_card_org_key_uq").on(t.orgId, t.cardKey)],
+);
+
+/** Phase 3 Planning: interventions proposed by a partner's plan, adopted (or dismissed) one by one. */
+export const plannedIntervention = pgTable(
+  "planned_intervention",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    sourceResultId: uuid("source_result_id").references(() => partnerResult.id, { onDelete: "set null" }),
+    source: jsonb("source").$type<ResultSourceSnapshot>(),
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull(),
+    targetGroup: text("target_group").notNull(),
+    schedule: text("schedule").notNull(),
+    costEstimateCents: integer("cost_estimate_cents").notNull(),
+    goalId: uuid("goal_id"),
+    /** The goal as the partner named it, shown when it matches none of the company's goals. */
+    proposedGoal: text("proposed_goal"),
+    status: text("status").notNull().default("proposed"),
+    decidedBy: text("decided_by").references(() => user.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("planned_intervention_org_idx").on(t.orgId, t.status)],
 );

@@ -76,22 +76,3 @@ export const engagementEvent = pgTable(
   },
   (t) => [index("engagement_event_engagement_idx").on(t.engagementId, t.id)],
 );
-
-/** In-app notifications, one row per recipient. */
-export const notification = pgTable(
-  "notification",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    orgId: orgId(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull().default(""),
-    link: text("link"),
-    readAt: timestamp("read_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("notification_user_idx").on(t.userId, t.readAt)],
-);

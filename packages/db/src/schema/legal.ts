@@ -1,11 +1,6 @@
-import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./auth.js";
 import { orgId } from "./tenant.js";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (v) => Buffer.from(v),
-});
 
 export const legalRequirement = pgTable(
   "legal_requirement",
@@ -79,25 +74,4 @@ export const legalRequirementEvent = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("legal_requirement_event_req_idx").on(t.requirementId)],
-);
-
-/** Uploaded files (evidence, works council agreement). Kept in the database so backups hold everything. */
-export const storedFile = pgTable(
-  "stored_file",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    orgId: orgId(),
-    fileName: text("file_name").notNull(),
-    mimeType: text("mime_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    content: bytea("content").notNull(),
-    note: text("note").notNull().default(""),
-    /** Where the file is attached, e.g. "legal_step" + step id, or "task" + task id. */
-    attachedTo: text("attached_to").notNull(),
-    attachedId: uuid("attached_id").notNull(),
-    uploadedBy: text("uploaded_by").references(() => user.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("stored_file_attached_idx").on(t.orgId, t.attachedTo, t.attachedId)],
 );

@@ -2,13 +2,23 @@ import { storedFile } from "@bgm/db";
 import { PHASES, TASK_TEMPLATES } from "@bgm/domain";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, addMember, api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "../../../test/helpers.js";
+import { addMember, api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "../../../test/helpers.js";
+import {
+  createGoal,
+  AGREEMENT_FILE_NAME as FILE_NAME,
+  makeProjectWorld,
+  AGREEMENT_PDF as PDF,
+  prepareAgreement,
+  uploadAgreement as upload,
+  WORKS_COUNCIL_AGREEMENT as WCA,
+} from "./test-fixtures.js";
 
+/*
+ * Every test works on a company of its own (makeProjectWorld) and builds the state it needs, so the
+ * tests pass in any order (checked with `vitest --sequence.shuffle`). The outsider company is only read.
+ */
 let t: TestApp;
-let manager: OrgUser;
-let colleague: OrgUser;
 let outsider: OrgUser;
-let as: Api;
 
 interface TaskBody {
   id: string;
@@ -29,18 +39,7 @@ interface Phase {
   tasksDone: number;
 }
 
-const WCA = "/api/project/tasks/works_council_agreement";
-const FILE_NAME = "Betriebsvereinbarung_Gesundheit_ä.pdf";
-const PDF = Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% Betriebsvereinbarung\n%%EOF\n");
 const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(64, 0x90), Buffer.from("This program cannot be run in DOS mode.")]);
-
-const upload = (payload: Buffer, contentType = "application/pdf", name = FILE_NAME) =>
-  as.raw({
-    method: "POST",
-    url: `${WCA}/document`,
-    headers: { "content-type": contentType, "x-file-name": encodeURIComponent(name) },
-    payload,
-  });
 
 async function fileCount(orgId: string): Promise<number> {
   const [row] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(storedFile).where(eq(storedFile.orgId, orgId));
@@ -49,15 +48,13 @@ async function fileCount(orgId: string): Promise<number> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  manager = await signUpCompany(t.app, { name: "Prozess GmbH" });
   outsider = await signUpCompany(t.app, { name: "Andere GmbH" });
-  colleague = await addMember(t, manager, "bgm_manager");
-  as = api(t.app, manager.cookie);
 });
 afterAll(() => t?.close());
 
 describe("project and phases", () => {
   it("summarises the six phases with task totals from the checklist template", async () => {
+    const { as } = await makeProjectWorld(t);
     const res = await as.get("/api/project");
     expect(res.statusCode, res.body).toBe(200);
     const project = res.json() as { currentPhase: number; phases: Phase[]; tasks: TaskBody[]; goals: unknown[] };
@@ -75,6 +72,7 @@ describe("project and phases", () => {
   });
 
   it("counts done tasks per phase", async () => {
+    const { as } = await makeProjectWorld(t);
     // A task mirroring a legal requirement is done through the ledger, not here.
     const phase2 = TASK_TEMPLATES.filter((x) => x.phase === 2 && !("followsLegalRequirement" in x)).slice(0, 2);
     for (const task of phase2) {
@@ -88,6 +86,7 @@ describe("project and phases", () => {
   });
 
   it("moves the project to another phase and refuses phases outside 1-6", async () => {
+    const { as } = await makeProjectWorld(t);
     const res = await as.put("/api/project/current-phase", { phase: 3 });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().currentPhase).toBe(3);
@@ -103,6 +102,8 @@ describe("project and phases", () => {
 
 describe("checklist tasks", () => {
   it("round-trips status, owner, due date and notes", async () => {
+    const { as, manager } = await makeProjectWorld(t);
+    const colleague = await addMember(t, manager, "bgm_manager");
     const patch = {
       status: "in_progress",
       ownerUserId: colleague.userId,
@@ -139,6 +140,7 @@ describe("checklist tasks", () => {
   });
 
   it("requires the owner to be a member of the organization (422)", async () => {
+    const { as } = await makeProjectWorld(t);
     for (const ownerUserId of [outsider.userId, "kein-mitglied"]) {
       const res = await as.patch("/api/project/tasks/define_goals", { ownerUserId });
       expect(res.statusCode, ownerUserId).toBe(422);
@@ -148,6 +150,7 @@ describe("checklist tasks", () => {
   });
 
   it("answers 404 for an unknown task key and 400 for an empty or invalid patch", async () => {
+    const { as } = await makeProjectWorld(t);
     expect((await as.get("/api/project/tasks/gibt_es_nicht")).statusCode).toBe(404);
     const res = await as.patch("/api/project/tasks/gibt_es_nicht", { status: "done" });
     expect(res.statusCode).toBe(404);
@@ -160,6 +163,7 @@ describe("checklist tasks", () => {
   });
 
   it("only lets the company's BGM managers work on the project", async () => {
+    const { as, manager } = await makeProjectWorld(t);
     const staff = await addMember(t, manager, "employee");
     const asStaff = api(t.app, staff.cookie);
     expect((await asStaff.get("/api/project")).statusCode).toBe(403);
@@ -170,6 +174,7 @@ describe("checklist tasks", () => {
 
 describe("works council agreement", () => {
   it("cannot be done without its date and document; the answer lists what is missing", async () => {
+    const { as } = await makeProjectWorld(t);
     const none = await as.patch(WCA, { status: "done" });
     expect(none.statusCode).toBe(422);
     expect(none.json().error.details.missing).toEqual(["agreementDate", "document"]);
@@ -190,8 +195,9 @@ describe("works council agreement", () => {
   });
 
   it("refuses an executable declared as PDF (422) and stores nothing", async () => {
+    const { as, manager } = await makeProjectWorld(t);
     const before = await fileCount(manager.orgId);
-    const res = await upload(EXE, "application/pdf", "Betriebsvereinbarung.pdf");
+    const res = await upload(as, EXE, "application/pdf", "Betriebsvereinbarung.pdf");
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe("unprocessable");
     expect(await fileCount(manager.orgId)).toBe(before);
@@ -199,7 +205,9 @@ describe("works council agreement", () => {
   });
 
   it("stores the uploaded PDF and serves the same bytes with its name", async () => {
-    const res = await upload(PDF);
+    const { as } = await makeProjectWorld(t);
+    expect((await as.patch(WCA, { details: { agreementDate: "2025-11-03" } })).statusCode).toBe(200);
+    const res = await upload(as, PDF);
     expect(res.statusCode, res.body).toBe(201);
     const task = res.json() as TaskBody;
     const documentId = task.details.documentId as string;
@@ -220,7 +228,10 @@ describe("works council agreement", () => {
   });
 
   it("refuses setting the document id through PATCH (422)", async () => {
+    const { as } = await makeProjectWorld(t);
+    const documentId = await prepareAgreement(as);
     const current = (await as.get(WCA)).json() as TaskBody;
+    expect(current.details.documentId).toBe(documentId);
     const res = await as.patch(WCA, { details: { documentId: "00000000-0000-4000-8000-000000000000" } });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual({ field: "details.documentId" });
@@ -228,16 +239,19 @@ describe("works council agreement", () => {
   });
 
   it("can be done once date and document are there", async () => {
+    const { as } = await makeProjectWorld(t);
+    await prepareAgreement(as);
     const res = await as.patch(WCA, { status: "done" });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe("done");
     expect(Date.parse(res.json().completedAt)).not.toBeNaN();
-    // form_steering_group was reopened above: the agreement is phase 1's only done task.
+    // The agreement is phase 1's only done task.
     const phase1 = ((await as.get("/api/project")).json().phases as Phase[]).find((p) => p.number === 1);
     expect(phase1?.tasksDone).toBe(1);
   });
 
   it("refuses a document upload for an unknown task (404), without a file name (400) or as JSON (415)", async () => {
+    const { as, manager } = await makeProjectWorld(t);
     const before = await fileCount(manager.orgId);
     const unknown = await as.raw({
       method: "POST",
@@ -254,9 +268,8 @@ describe("works council agreement", () => {
 });
 
 describe("goals", () => {
-  let goalId: string;
-
   it("creates and lists goals", async () => {
+    const { as } = await makeProjectWorld(t);
     const res = await as.post("/api/project/goals", {
       title: "  AU-Tage senken  ",
       target: "−10 % AU-Tage bis 2027",
@@ -269,7 +282,8 @@ describe("goals", () => {
       dueDate: "2027-12-31",
       status: "active",
     });
-    goalId = res.json().id;
+    const goalId = res.json().id as string;
+    expect((await as.get("/api/project/goals")).json()[0].id).toBe(goalId);
     const second = await as.post("/api/project/goals", { title: "Rückengesundheit", target: "80 % Teilnahme" });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().dueDate).toBeNull();
@@ -281,6 +295,8 @@ describe("goals", () => {
   });
 
   it("edits a goal and changes its status", async () => {
+    const { as } = await makeProjectWorld(t);
+    const goalId = await createGoal(as, { title: "AU-Tage senken", target: "−10 % AU-Tage bis 2027", dueDate: "2027-12-31" });
     const res = await as.patch(`/api/project/goals/${goalId}`, { target: "−12 % AU-Tage bis 2027", dueDate: null });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ title: "AU-Tage senken", target: "−12 % AU-Tage bis 2027", dueDate: null, status: "active" });
@@ -291,6 +307,8 @@ describe("goals", () => {
   });
 
   it("refuses invalid goals (400) and unknown or foreign goals (404)", async () => {
+    const { as } = await makeProjectWorld(t);
+    const goalId = await createGoal(as, { title: "AU-Tage senken", target: "−10 % AU-Tage bis 2027", dueDate: "2027-12-31" });
     expect((await as.post("/api/project/goals", { title: "", target: "x" })).statusCode).toBe(400);
     expect((await as.post("/api/project/goals", { title: "x" })).statusCode).toBe(400);
     expect((await as.patch(`/api/project/goals/${goalId}`, { status: "erledigt" })).statusCode).toBe(400);
@@ -304,6 +322,19 @@ describe("goals", () => {
 
 describe("KPI dashboard", () => {
   it("shows active employees, active goals and done tasks per phase", async () => {
+    const { as } = await makeProjectWorld(t);
+    // Two goals, one of them achieved; three tasks done: two in phase 2, one in phase 1.
+    const achievedGoalId = await createGoal(as, { title: "AU-Tage senken", target: "−10 % AU-Tage bis 2027" });
+    await createGoal(as, { title: "Rückengesundheit", target: "80 % Teilnahme" });
+    expect((await as.patch(`/api/project/goals/${achievedGoalId}`, { status: "achieved" })).statusCode).toBe(200);
+    const doneTasks = [
+      ...TASK_TEMPLATES.filter((x) => x.phase === 2 && !("followsLegalRequirement" in x)).slice(0, 2),
+      TASK_TEMPLATES.find((x) => x.key === "form_steering_group"),
+    ];
+    for (const task of doneTasks) {
+      const res = await as.patch(`/api/project/tasks/${task?.key}`, { status: "done" });
+      expect(res.statusCode, res.body).toBe(200);
+    }
     const people = [
       ["Anna", "Lager"],
       ["Ben", "Lager"],

@@ -13,6 +13,24 @@ async function deliver(w: ResultWorld, key: string, payload: unknown = example(k
 const decide = (w: ResultWorld, id: string, decision: "accept" | "request_changes", reason = "") =>
   w.asCompany.post(`/api/engagements/${w.engagementId}/results/${id}/decision`, { decision, reason });
 
+/** Delivers `payloads` one after the other as versions 1, 2, … and accepts each; returns the last. */
+async function acceptedVersions(w: ResultWorld, key: string, payloads: unknown[]) {
+  let last: { id: string; version: number } | undefined;
+  for (const payload of payloads) {
+    last = await deliver(w, key, payload);
+    const res = await decide(w, last.id, "accept");
+    if (res.statusCode !== 200) throw new Error(`accept: ${res.statusCode} ${res.body}`);
+  }
+  return last as { id: string; version: number };
+}
+
+/** A second COPSOQ delivery that differs from the example. */
+function copsoqV2() {
+  const payload = example("copsoq_analysis") as { respondingCount: number };
+  payload.respondingCount = 90;
+  return payload;
+}
+
 describe("accepted results land in the right place and leave it cleanly", () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -20,24 +38,23 @@ describe("accepted results land in the right place and leave it cleanly", () => 
   });
   afterAll(async () => t.close());
 
+  // Each test starts from its own company and engagement and delivers what it needs, so the order does not matter.
   describe("COPSOQ analysis → phase 2, survey task, psychological risk assessment", () => {
-    let w: ResultWorld;
-    const task = async () => (await w.asCompany.get("/api/project/tasks/employee_survey")).json();
-    const gbu = async () => (await w.asCompany.get("/api/legal-requirements/gbu_psychological")).json();
+    const task = async (w: ResultWorld) => (await w.asCompany.get("/api/project/tasks/employee_survey")).json();
+    const gbu = async (w: ResultWorld) => (await w.asCompany.get("/api/legal-requirements/gbu_psychological")).json();
     const step = (req: { steps: { key: string }[] }, key: string) =>
       req.steps.find((s) => s.key === key) as unknown as { done: boolean; results: { label: string; source: { providerName: string } }[] };
 
-    beforeAll(async () => {
-      w = await makeResultWorld(t);
-    });
-
     it("nothing lands before the company accepts", async () => {
+      const w = await makeResultWorld(t);
       await deliver(w, "copsoq_analysis");
       expect((await w.asCompany.get("/api/analysis/copsoq")).json().items).toEqual([]);
-      expect((await task()).status).toBe("open");
+      expect((await task(w)).status).toBe("open");
     });
 
     it("accepting lands it: charts data with source, task done with evidence, GBU steps documented but the requirement still open", async () => {
+      const w = await makeResultWorld(t);
+      await deliver(w, "copsoq_analysis");
       const [pending] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
       const res = await decide(w, pending.id, "accept");
       expect(res.statusCode).toBe(200);
@@ -48,11 +65,11 @@ describe("accepted results land in the right place and leave it cleanly", () => 
       expect(analysis[0].payload.scales).toHaveLength(5);
       expect(analysis[0].source).toMatchObject({ providerName: "SurveyPro GmbH", offeringTitle: "COPSOQ-Analyse", version: 1 });
 
-      const tk = await task();
+      const tk = await task(w);
       expect(tk.status).toBe("done");
       expect(tk.results).toEqual([expect.objectContaining({ label: "COPSOQ-Auswertung v1" })]);
 
-      const req = await gbu();
+      const req = await gbu(w);
       expect(step(req, "identify_hazards").done).toBe(true);
       expect(step(req, "assess_hazards").done).toBe(true);
       expect(step(req, "identify_hazards").results[0]?.source.providerName).toBe("SurveyPro GmbH");
@@ -65,19 +82,21 @@ describe("accepted results land in the right place and leave it cleanly", () => 
     });
 
     it("accepting twice does nothing twice", async () => {
+      const w = await makeResultWorld(t);
+      await acceptedVersions(w, "copsoq_analysis", [example("copsoq_analysis")]);
       const [current] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
       const again = await decide(w, current.id, "accept");
       expect(again.statusCode).toBe(200);
-      expect((await task()).results).toHaveLength(1);
-      expect(step(await gbu(), "identify_hazards").results).toHaveLength(1);
+      expect((await task(w)).results).toHaveLength(1);
+      expect(step(await gbu(w), "identify_hazards").results).toHaveLength(1);
       const timeline = (await w.asCompany.get(`/api/engagements/${w.engagementId}`)).json().timeline;
       expect(timeline.filter((e: { kind: string }) => e.kind === "result_accepted")).toHaveLength(1);
     });
 
     it("an accepted new version supersedes the old one in every place", async () => {
-      const v2payload = example("copsoq_analysis") as { respondingCount: number };
-      v2payload.respondingCount = 90;
-      const v2 = await deliver(w, "copsoq_analysis", v2payload);
+      const w = await makeResultWorld(t);
+      await acceptedVersions(w, "copsoq_analysis", [example("copsoq_analysis")]);
+      const v2 = await deliver(w, "copsoq_analysis", copsoqV2());
       expect((await decide(w, v2.id, "accept")).statusCode).toBe(200);
       const versions = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
       expect(versions.map((r: { version: number; status: string }) => [r.version, r.status])).toEqual([
@@ -86,11 +105,14 @@ describe("accepted results land in the right place and leave it cleanly", () => 
       ]);
       const analysis = (await w.asCompany.get("/api/analysis/copsoq")).json().items;
       expect(analysis.map((a: { source: { version: number } }) => a.source.version)).toEqual([2]);
-      expect((await task()).results.map((r: { label: string }) => r.label)).toEqual(["COPSOQ-Auswertung v2"]);
-      expect(step(await gbu(), "assess_hazards").results.map((r) => r.label)).toEqual(["COPSOQ-Auswertung v2"]);
+      expect((await task(w)).results.map((r: { label: string }) => r.label)).toEqual(["COPSOQ-Auswertung v2"]);
+      expect(step(await gbu(w), "assess_hazards").results.map((r) => r.label)).toEqual(["COPSOQ-Auswertung v2"]);
     });
 
     it("requesting changes on the accepted version takes it out and tells the partner why", async () => {
+      // Version 2 accepted over version 1: taking it out must not bring the superseded version back.
+      const w = await makeResultWorld(t);
+      await acceptedVersions(w, "copsoq_analysis", [example("copsoq_analysis"), copsoqV2()]);
       const [current] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
       const missingReason = await decide(w, current.id, "request_changes", "");
       expect(missingReason.statusCode).toBe(400);
@@ -101,10 +123,10 @@ describe("accepted results land in the right place and leave it cleanly", () => 
         decisionReason: "Bitte die Gruppe Produktion getrennt nach Schichten ausweisen",
       });
       expect((await w.asCompany.get("/api/analysis/copsoq")).json().items).toEqual([]);
-      const tk = await task();
+      const tk = await task(w);
       expect(tk.status).toBe("open");
       expect(tk.results).toEqual([]);
-      const req = await gbu();
+      const req = await gbu(w);
       expect(step(req, "identify_hazards")).toMatchObject({ done: false, results: [] });
       const partnerView = (await w.asPartner.get(`/api/engagements/${w.engagementId}/results`)).json().items[0];
       expect(partnerView.decisionReason).toContain("Schichten");

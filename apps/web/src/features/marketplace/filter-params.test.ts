@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from "vitest";
+import type { FilterValues } from "./components/marketplace-filters";
+import { searchFromParams, searchToParams } from "./filter-params";
+
+// filter-params takes EMPTY_FILTERS from the filter component, whose imports reach lib/i18n (browser set-up).
+vi.mock("../../lib/i18n", async () => ({ default: (await import("../../test/fake-i18n")).fakeI18n }));
+
+const EMPTY: FilterValues = {
+  q: "",
+  category: "",
+  certification: "",
+  deliveryMode: "",
+  priceMin: null,
+  priceMax: null,
+  phase: "",
+  region: "",
+};
+
+const fromQuery = (query: string) => searchFromParams(new URLSearchParams(query));
+
+describe("marketplace search in the URL", () => {
+  it("keeps empty filters and page 1 out of the URL", () => {
+    expect(searchToParams(EMPTY, 1).toString()).toBe("");
+    expect(fromQuery("")).toEqual({ filters: EMPTY, page: 1 });
+  });
+
+  it("survives a round trip through the URL: Back, reload and shared links show the same search", () => {
+    const filters: FilterValues = {
+      q: "Rücken & Nacken",
+      category: "movement",
+      certification: "§ 20 SGB V",
+      deliveryMode: "on_site",
+      priceMin: 0,
+      priceMax: 1500,
+      phase: "3",
+      region: "Nordrhein-Westfalen",
+    };
+    const query = searchToParams(filters, 4).toString();
+    expect(fromQuery(query)).toEqual({ filters, page: 4 });
+  });
+
+  it("writes only what is set, with whole-euro prices", () => {
+    const params = searchToParams({ ...EMPTY, q: "Yoga", priceMax: 250 }, 2);
+    expect([...params.entries()]).toEqual([
+      ["q", "Yoga"],
+      ["priceMax", "250"],
+      ["page", "2"],
+    ]);
+  });
+
+  it("keeps a price of 0 €: it is a filter, not an empty one", () => {
+    expect(searchToParams({ ...EMPTY, priceMin: 0 }, 1).toString()).toBe("priceMin=0");
+    expect(fromQuery("priceMin=0").filters.priceMin).toBe(0);
+  });
+
+  it("ignores prices that are not whole, non-negative euro amounts", () => {
+    for (const bad of ["abc", "-5", "12.5", "1e400", " ", "1,5"]) {
+      expect(fromQuery(`priceMin=${encodeURIComponent(bad)}`).filters.priceMin, bad).toBeNull();
+    }
+    expect(fromQuery("priceMax=%2012%20").filters.priceMax).toBe(12);
+  });
+
+  it("falls back to page 1 for a missing, zero, negative or garbled page", () => {
+    for (const page of ["", "0", "-2", "zwei", "1.5"]) {
+      expect(fromQuery(`page=${page}`).page, page).toBe(1);
+    }
+    expect(fromQuery("page=7").page).toBe(7);
+  });
+
+  it("ignores parameters it does not know", () => {
+    expect(fromQuery("utm_source=newsletter&q=Stress")).toEqual({ filters: { ...EMPTY, q: "Stress" }, page: 1 });
+  });
+});

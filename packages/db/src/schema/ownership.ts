@@ -1,0 +1,67 @@
+/**
+ * Which module owns which table (or view). The owner is the module that writes it; every other module
+ * reads that data through the owner's `index.ts`, never through the table. `apps/api/test/module-boundaries.test.ts`
+ * checks the imports of `@bgm/db` against this map, and `docs/architecture.md` lists it.
+ *
+ * - `shared`: the identity tables every module may read (the session's user, organization and membership).
+ * - `platform`: code outside `apps/api/src/modules` (lib/, plugins/, startup/): better-auth's own tables
+ *   and the mail outbox written by `lib/mailer.ts`.
+ * - any other value: the folder name of a module under `apps/api/src/modules`.
+ */
+export const SHARED = "shared";
+export const PLATFORM = "platform";
+
+export const TABLE_OWNERS = {
+  // Identity, shared by all (auth.ts).
+  user: SHARED,
+  organization: SHARED,
+  member: SHARED,
+  session: SHARED,
+  // better-auth's own bookkeeping (auth.ts), reached only through lib/auth.ts and startup checks.
+  account: PLATFORM,
+  verification: PLATFORM,
+  // Written by better-auth's organization plugin and by the organizations module (auth.ts).
+  invitation: "organizations",
+  // mail.ts: lib/mailer.ts writes the outbox when no SMTP server is configured.
+  outbox_mail: PLATFORM,
+  // audit.ts
+  audit_log: "audit",
+  // bgm-process.ts (planned_intervention is phase 3 planning, written by bgm-process when a plan lands).
+  bgm_project: "bgm-process",
+  bgm_task: "bgm-process",
+  goal: "bgm-process",
+  kpi_card: "bgm-process",
+  planned_intervention: "bgm-process",
+  // data-grants.ts
+  data_grant: "data-grants",
+  data_access_log: "data-grants",
+  api_key: "data-grants",
+  // employees.ts
+  employee: "employees",
+  // engagements.ts
+  engagement: "engagements",
+  quote: "engagements",
+  engagement_event: "engagements",
+  // files.ts
+  stored_file: "files",
+  // legal.ts
+  legal_requirement: "legal",
+  legal_requirement_step: "legal",
+  legal_measure: "legal",
+  legal_requirement_event: "legal",
+  // marketplace.ts (published_offering is a view over offering)
+  provider_profile: "marketplace",
+  offering: "marketplace",
+  published_offering: "marketplace",
+  // notifications.ts
+  notification: "notifications",
+  // results.ts
+  partner_result: "results",
+  partner_result_landing: "results",
+  partner_result_file: "results",
+  // result-evidence.ts
+  result_evidence: "result-evidence",
+} as const satisfies Record<string, string>;
+
+export type TableName = keyof typeof TABLE_OWNERS;
+export type TableOwner = (typeof TABLE_OWNERS)[TableName];
