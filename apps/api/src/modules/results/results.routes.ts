@@ -249,7 +249,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       // Files are checked and written before the transaction: no row lock is held while bytes travel.
-      const files = checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
+      const files = await checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
       const written: string[] = [];
       try {
         const stored: service.StoredUpload[] = [];
