@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database, DatabaseHandle } from "@bgm/db";
+import { DOCUMENT_FILE_TYPES } from "@bgm/domain";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
@@ -12,7 +13,7 @@ import { dataGrantRoutes } from "./modules/data-grants/index.js";
 import { devRoutes } from "./modules/dev/index.js";
 import { employeeRoutes } from "./modules/employees/index.js";
 import { engagementsRoutes } from "./modules/engagements/index.js";
-import { fileRoutes } from "./modules/files/index.js";
+import { fileRoutes, MAX_FILE_BYTES } from "./modules/files/index.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
@@ -91,15 +92,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string", bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
+  // application/octet-stream too: a browser that cannot name a file's type sends it, and the upload
+  // check then answers what the bytes are instead of a bare 415.
   app.addContentTypeParser(
-    [
-      "application/pdf",
-      "application/octet-stream",
-      "image/png",
-      "image/jpeg",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ],
-    { parseAs: "buffer", bodyLimit: 10 * 1024 * 1024 },
+    [...DOCUMENT_FILE_TYPES, "application/octet-stream"],
+    { parseAs: "buffer", bodyLimit: MAX_FILE_BYTES },
     (_req, body, done) => done(null, body),
   );
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-// Pure parsing only (no module state): config may read it before the app is built.
-import { type S3FileStorageOptions, s3ConfigFromEnv } from "./modules/results/file-storage.js";
+// Pure parsing only (the S3 SDK loads on first use): config may read it before the app is built.
+import { type S3FileStorageOptions, s3ConfigFromEnv } from "./lib/file-storage/index.js";
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

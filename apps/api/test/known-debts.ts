@@ -31,10 +31,7 @@ export const KNOWN_TABLE_DEBTS: Record<string, readonly string[]> = {
 };
 
 /** Imports that reach past a module's `index.ts` (spec as written in the importing file). */
-export const KNOWN_INTERNAL_IMPORT_DEBTS: readonly string[] = [
-  // The S3 settings are read by config.ts from inside the results module (issue 11).
-  "config.ts → ./modules/results/file-storage.js",
-];
+export const KNOWN_INTERNAL_IMPORT_DEBTS: readonly string[] = [];
 
 /**
  * Not checked against table ownership: they build data for demos and tests across all modules,

@@ -3,6 +3,7 @@ export * from "./registries/checklist-template.js";
 export * from "./registries/data-scopes.js";
 export * from "./registries/differencing.js";
 export * from "./registries/engagement-states.js";
+export * from "./registries/file-types.js";
 export * from "./registries/group-disclosure.js";
 export * from "./registries/kpi-cards.js";
 export * from "./registries/legal-requirements.js";

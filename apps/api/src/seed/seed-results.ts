@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { type Database, engagement, engagementEvent, member, notification, offering, quote, type Tx, user, withTenantTx } from "@bgm/db";
 import type { EngagementStatus, OutputTypeKey } from "@bgm/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { FileStorage } from "../lib/file-storage/index.js";
 import { makeTenantScope } from "../lib/tenant-scope.js";
-import { decide, type FileStorage, submitResult } from "../modules/results/index.js";
+import { decide, submitResult } from "../modules/results/index.js";
 
 /*
  * Partner results in the demo world: ErgoProfi's ergonomic assessment (complete, so the physical-strain

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate } from "../schemas/common.js";
+import { RESULT_FILE_TYPES, type ResultFileMime } from "./file-types.js";
 import { OFFERING_CATEGORIES } from "./offering-categories.js";
 import { resultIssue } from "./result-issues.js";
 
@@ -202,15 +203,6 @@ export type ErgonomicAssessment = z.infer<typeof ErgonomicAssessment>;
 
 export const ReportPdf = z.strictObject({ title: Text(200), summary: z.string().trim().min(1).max(5000) });
 export type ReportPdf = z.infer<typeof ReportPdf>;
-
-export const RESULT_FILE_TYPES = {
-  pdf: "application/pdf",
-  png: "image/png",
-  jpeg: "image/jpeg",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-} as const;
-export type ResultFileMime = (typeof RESULT_FILE_TYPES)[keyof typeof RESULT_FILE_TYPES];
 
 /** Where an accepted result lands; each output type names exactly one. */
 export const RESULT_LANDINGS = [

@@ -1,7 +1,19 @@
-import { CreateGoal, Goal, IdParam, KpiDashboard, Project, SetCurrentPhase, Task, TaskKeyParam, UpdateGoal, UpdateTask } from "@bgm/domain";
+import {
+  CreateGoal,
+  DOCUMENT_FILE_TYPES,
+  Goal,
+  IdParam,
+  KpiDashboard,
+  Project,
+  SetCurrentPhase,
+  Task,
+  TaskKeyParam,
+  UpdateGoal,
+  UpdateTask,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ACCEPTED_FILE_TYPES, storeFile, uploadFromRequest } from "../files/index.js";
+import { storeFile, uploadFromRequest } from "../files/index.js";
 import * as service from "./bgm-process.service.js";
 import { getKpiDashboard } from "./kpi.service.js";
 import { planningRoutes } from "./planning.routes.js";
@@ -49,7 +61,7 @@ export const bgmProcessRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Upload the document of a task (e.g. the signed works council agreement); raw file body, name in X-File-Name",
-        consumes: ACCEPTED_FILE_TYPES,
+        consumes: [...DOCUMENT_FILE_TYPES],
         params: TaskKeyParam,
         headers: z.object({ "x-file-name": z.string().min(1).max(1000) }),
         body: z.instanceof(Buffer).describe("The file's bytes: PDF, PNG, JPEG or DOCX, at most 10 MB"),

@@ -1,7 +1,6 @@
-import { IdParam } from "@bgm/domain";
+import { DOCUMENT_FILE_TYPES, IdParam } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ACCEPTED_FILE_TYPES } from "./file-type.js";
 import { readFile } from "./files.service.js";
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,7 +11,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["files"],
         summary: "Download an uploaded file of the active company",
         params: IdParam,
-        produces: ACCEPTED_FILE_TYPES,
+        produces: [...DOCUMENT_FILE_TYPES],
         response: { 200: z.string().meta({ format: "binary" }).describe("The file's bytes, as an attachment") },
       },
     },

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { storedFile } from "@bgm/db";
+import { DOCUMENT_FILE_TYPES } from "@bgm/domain";
 import { and, eq, inArray } from "drizzle-orm";
 import { AppError } from "../../lib/app-error.js";
+import { detectFileType } from "../../lib/file-type.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { detectFileType } from "./file-type.js";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -23,12 +24,12 @@ export interface UploadInput {
 export async function storeFile(scope: TenantScope, input: UploadInput) {
   if (input.content.length === 0) throw AppError.unprocessable("The file is empty");
   if (input.content.length > MAX_FILE_BYTES) throw new AppError("payload_too_large", "Files may be at most 10 MB");
-  const detected = detectFileType(input.content);
-  if (!detected || detected !== input.declaredType) {
+  const detected = await detectFileType(input.content);
+  if (!detected || detected !== input.declaredType || !(DOCUMENT_FILE_TYPES as readonly string[]).includes(detected)) {
     throw AppError.unprocessable("The file content does not match its type", {
       declaredType: input.declaredType,
       detectedType: detected ?? "unknown",
-      allowed: ["application/pdf", "image/png", "image/jpeg", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+      allowed: DOCUMENT_FILE_TYPES,
     });
   }
   // Path separators and control characters never reach a download header or a disk.

@@ -1,5 +1,6 @@
 import {
   CreateMeasure,
+  DOCUMENT_FILE_TYPES,
   LegalRequirement,
   RecordTrigger,
   RequirementKeyParam,
@@ -17,12 +18,6 @@ import * as service from "./legal.service.js";
 
 const tags = ["legal"];
 const MeasureParams = RequirementKeyParam.extend({ id: z.uuid() });
-const EVIDENCE_TYPES = [
-  "application/pdf",
-  "image/png",
-  "image/jpeg",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-];
 
 /** Only the company's BGM managers document legal requirements. */
 const asManager = <T>(req: FastifyRequest, fn: (scope: TenantScope) => Promise<T>) =>
@@ -81,7 +76,7 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Attach a file as evidence of a step (raw body; file name in X-File-Name, optional X-File-Note, both URL-encoded)",
-        consumes: EVIDENCE_TYPES,
+        consumes: [...DOCUMENT_FILE_TYPES],
         params: StepParams,
         headers: z.object({ "x-file-name": z.string().min(1).max(1000), "x-file-note": z.string().max(3000).optional() }),
         body: z.instanceof(Buffer).describe("The file's bytes: PDF, PNG, JPEG or DOCX, at most 10 MB"),

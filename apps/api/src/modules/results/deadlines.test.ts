@@ -1,8 +1,8 @@
 import { outputType } from "@bgm/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers.js";
+import { localFileStorage } from "../../lib/file-storage/index.js";
 import { runResultDeadlines } from "./deadlines.js";
-import { localFileStorage } from "./file-storage.js";
 import { makeResultWorld, type ResultWorld } from "./test-fixtures.js";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,12 +1,12 @@
 import { type Database, withTenantTx } from "@bgm/db";
 import { outputType } from "@bgm/domain";
 import type { FastifyBaseLogger } from "fastify";
+import type { FileStorage } from "../../lib/file-storage/index.js";
 import type { Mail, Mailer } from "../../lib/mailer.js";
 import { SYSTEM_USER_ID } from "../../lib/system-user.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
 import { findEngagementForResults } from "../engagements/index.js";
 import { dispatchMails, notifyOrg } from "../notifications/index.js";
-import type { FileStorage } from "./file-storage.js";
 import * as repo from "./results.repository.js";
 import { autoAccept } from "./results.service.js";
 

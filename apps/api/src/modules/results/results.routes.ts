@@ -18,6 +18,7 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { createFileStorage, type FileStorage } from "../../lib/file-storage/index.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
 import { issue } from "../../lib/validation-issues.js";
@@ -25,7 +26,6 @@ import { authenticateApiKey, inPartnerTenant, PARTNER_SECURITY, touchKey } from 
 import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
 import { runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
-import { createFileStorage, type FileStorage } from "./file-storage.js";
 import * as service from "./results.service.js";
 import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
 
@@ -249,7 +249,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       // Files are checked and written before the transaction: no row lock is held while bytes travel.
-      const files = checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
+      const files = await checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
       const written: string[] = [];
       try {
         const stored: service.StoredUpload[] = [];

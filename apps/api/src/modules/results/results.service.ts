@@ -1,5 +1,6 @@
 import { type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
+import type { FileStorage } from "../../lib/file-storage/index.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import {
@@ -10,7 +11,6 @@ import {
   recordResultEvent,
   reopenDeliveredEngagement,
 } from "../engagements/index.js";
-import type { FileStorage } from "./file-storage.js";
 import { landingFor } from "./landings.js";
 import { resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
 import * as repo from "./results.repository.js";

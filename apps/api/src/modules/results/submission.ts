@@ -1,7 +1,7 @@
 import { type OutputTypeKey, outputType, type ResultFileMime } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
+import { detectFileType } from "../../lib/file-type.js";
 import { issue, zodPath } from "../../lib/validation-issues.js";
-import { detectResultFileType } from "./file-type.js";
 
 /**
  * The checks a delivery must pass before anything is stored: the payload against its output
@@ -71,7 +71,7 @@ export function checkPayload(
 }
 
 /** Each file's size and real type against what the output type accepts. */
-export function checkFiles(key: OutputTypeKey, files: readonly IncomingFile[], maxFileBytes: number): CheckedFile[] {
+export async function checkFiles(key: OutputTypeKey, files: readonly IncomingFile[], maxFileBytes: number): Promise<CheckedFile[]> {
   const def = outputType(key);
   if (!def) throw AppError.unprocessable("Unknown output type", { outputType: key });
   if (files.length > MAX_FILES_PER_RESULT) {
@@ -80,7 +80,9 @@ export function checkFiles(key: OutputTypeKey, files: readonly IncomingFile[], m
   if (def.fileRequired && files.length === 0) {
     throw AppError.unprocessable(`${def.key} needs a file`, { accepted: def.fileTypes });
   }
-  return files.map((f) => {
+  // One after the other: the first file that fails is the one the answer names.
+  const checked: CheckedFile[] = [];
+  for (const f of files) {
     if (f.content.length > maxFileBytes) {
       throw new AppError(
         "payload_too_large",
@@ -90,7 +92,7 @@ export function checkFiles(key: OutputTypeKey, files: readonly IncomingFile[], m
       );
     }
     if (f.content.length === 0) throw AppError.unprocessable("The file is empty", { fileName: safeFileName(f.fileName) });
-    const detected = detectResultFileType(f.content);
+    const detected = await detectFileType(f.content);
     if (!detected || !(def.fileTypes as readonly string[]).includes(detected)) {
       throw new AppError(
         "file_type_mismatch",
@@ -101,8 +103,9 @@ export function checkFiles(key: OutputTypeKey, files: readonly IncomingFile[], m
         422,
       );
     }
-    return { fileName: withExtension(safeFileName(f.fileName), detected), content: f.content, mimeType: detected };
-  });
+    checked.push({ fileName: withExtension(safeFileName(f.fileName), detected), content: f.content, mimeType: detected });
+  }
+  return checked;
 }
 
 const EXTENSIONS: Record<ResultFileMime, string> = {

@@ -1,6 +1,4 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-// A cycle with file-storage.ts, which picks this implementation: only functions cross it, and
-// they are called after both modules have loaded.
 import { type FileStorage, newStorageKey, storageKeyParts } from "./file-storage.js";
 
 export interface S3FileStorageOptions {
@@ -61,7 +59,7 @@ function normalizePrefix(prefix: string | undefined): string {
 }
 
 /**
- * Result files in an S3 bucket (AWS or compatible). Objects are private: no ACL is sent, so they
+ * Files in an S3 bucket (AWS or compatible). Objects are private: no ACL is sent, so they
  * get the bucket's default (keep Block Public Access on). `put` sends `If-None-Match: *`, so a
  * server that supports conditional writes (AWS, MinIO) refuses to overwrite; elsewhere the random
  * uuid in the key keeps keys apart. The SDK is loaded on first use, not at startup.

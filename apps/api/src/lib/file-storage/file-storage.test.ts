@@ -8,8 +8,15 @@ import { dirname, join, posix, resolve } from "node:path";
 import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFileStorage, type FileStorage, localFileStorage, type S3FileStorageOptions, s3ConfigFromEnv } from "./file-storage.js";
-import { S3StorageError, s3FileStorage } from "./file-storage-s3.js";
+import {
+  createFileStorage,
+  type FileStorage,
+  localFileStorage,
+  type S3FileStorageOptions,
+  S3StorageError,
+  s3ConfigFromEnv,
+  s3FileStorage,
+} from "./index.js";
 
 const ORG = "6f1c2b5e-8a47-4c1e-9d0e-2f3a4b5c6d7e";
 const KEY_SHAPE = /^6f1c2b5e-8a47-4c1e-9d0e-2f3a4b5c6d7e\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
