@@ -1,4 +1,17 @@
-import { CreateGoal, Goal, IdParam, KpiDashboard, Project, SetCurrentPhase, Task, TaskKeyParam, UpdateGoal, UpdateTask } from "@bgm/domain";
+import {
+  CreateGoal,
+  Goal,
+  GoalList,
+  IdParam,
+  KpiDashboard,
+  Project,
+  SetCurrentPhase,
+  Task,
+  TaskKeyParam,
+  UpdateGoal,
+  UpdateTask,
+  WHOLE_LIST_NOTE,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ACCEPTED_FILE_TYPES, storeFile, uploadFromRequest } from "../files/index.js";
@@ -67,8 +80,17 @@ export const bgmProcessRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/api/project/goals", { schema: { tags, summary: "Goals of phase 1", response: { 200: z.array(Goal) } } }, async (req) =>
-    req.inTenant(MANAGER, (s) => service.listGoals(s)),
+  app.get(
+    "/api/project/goals",
+    {
+      schema: {
+        tags,
+        summary: "Goals of phase 1",
+        description: `A project has a handful of goals. ${WHOLE_LIST_NOTE}`,
+        response: { 200: GoalList },
+      },
+    },
+    async (req) => ({ items: await req.inTenant(MANAGER, (s) => service.listGoals(s)), nextCursor: null }),
   );
 
   app.post(
