@@ -57,8 +57,9 @@ export async function findEngagement(p: Party, id: string): Promise<SummaryRow |
 }
 
 /**
- * Latest activity first. An engagement with new activity moves to the top, so while someone pages,
- * it may show again on the first page; items are never skipped because of it within one order.
+ * Latest activity first. New engagements land on top and never shift the pages still to come; one
+ * with new activity while someone pages jumps to the top as well, out of the later pages, and shows
+ * on a fresh first page. That is the order the dashboard promises, so the cursor follows it.
  */
 const LATEST_ACTIVITY_FIRST: SortKey[] = [
   { expr: millis(engagement.lastActivityAt), desc: true, cast: "timestamptz" },
