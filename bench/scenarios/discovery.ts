@@ -21,8 +21,8 @@ export const DISCOVERY_QUERIES = [
   "q=Ergonomie&phase=2",
   `q=Ern%C3%A4hrung&certification=${encodeURIComponent("§20 SGB V")}`,
   "q=Befragung&category=survey_analysis&priceMax=200000",
-  "q=Gesundheitstag&region=Bayern&page=2",
-  "q=Coaching%20F%C3%BChrung&pageSize=10",
+  "q=Gesundheitstag&region=Bayern&limit=5",
+  "q=Coaching%20F%C3%BChrung&limit=10",
   "category=movement&phase=4&region=Niedersachsen",
 ];
 
@@ -230,11 +230,11 @@ export const discovery: Scenario = {
           await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
           const rows = (await client.query(page.sql, fillPlaceholders(page.params, {}))).rows;
           let total = rows.length > 0 ? Number(rows[0].total) : 0;
-          if (rows.length === 0 && filters.page > 1) {
+          if (rows.length === 0 && filters.cursor !== undefined) {
             total = (await client.query(count.sql, fillPlaceholders(count.params, {}))).rows[0].total;
           }
           await client.query("commit");
-          return { items: rows, total, page: filters.page, pageSize: filters.pageSize };
+          return { items: rows.slice(0, filters.limit), total };
         } catch (err) {
           await client.query("rollback").catch(() => {});
           throw err;

@@ -119,11 +119,11 @@ describe("authorization matrix", () => {
     const asB = api(t.app, f.b.cookie);
     const emp = (await asB.get("/api/employees?active=all")).json().items.find((e: { id: string }) => e.id === f.ids.employeeId);
     expect(emp.active).toBe(true);
-    const goals = (await asB.get("/api/project/goals")).json();
+    const goals = (await asB.get("/api/project/goals")).json().items;
     expect(goals.map((g: { title: string }) => g.title)).toEqual(["Geheimziel B"]);
     const req = (await asB.get("/api/legal-requirements/gbu_physical")).json();
     expect(req.measures.find((m: { id: string }) => m.id === f.ids.measureId).proof).toBe("");
-    const inv = (await asB.get("/api/invitations")).json();
+    const inv = (await asB.get("/api/invitations")).json().items;
     expect(inv[0].status).toBe("pending");
     const project = (await asB.get("/api/project")).json();
     expect(project.currentPhase).toBe(1);

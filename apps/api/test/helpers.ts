@@ -98,6 +98,27 @@ export function api(app: FastifyInstance, cookie = ""): Api {
   };
 }
 
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Every page of a `{ items, nextCursor }` list from `start` on, following the cursor; `pages` counts the requests. */
+export async function allPages<T>(as: Api, url: string, limit = 100, start: string | null = null): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = start;
+  for (let pages = 1; pages <= 1000; pages++) {
+    const sep = url.includes("?") ? "&" : "?";
+    const res = await as.get(`${url}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    const page = res.json() as ListPage<T>;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (cursor === null) return { items, pages };
+  }
+  throw new Error(`${url}: more than 1000 pages`);
+}
+
 let counter = 0;
 export function uniqueEmail(prefix = "user") {
   counter += 1;

@@ -8,6 +8,8 @@ import { api, cookieFrom, createTestApp, TEST_PASSWORD, type TestApp, uniqueEmai
 
 interface Schema {
   type?: unknown;
+  required?: string[];
+  description?: string;
   $ref?: string;
   properties?: unknown;
   items?: unknown;
@@ -21,6 +23,7 @@ interface Schema {
 interface Operation {
   summary?: string;
   security?: Record<string, string[]>[];
+  description?: string;
   parameters?: { in: string; name: string; schema?: Schema }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   responses?: Record<string, { headers?: Record<string, unknown>; content?: Record<string, { schema?: Schema }> }>;
@@ -29,7 +32,7 @@ interface Doc {
   openapi: string;
   info: { title: string; version: string };
   paths: Record<string, Record<string, Operation>>;
-  components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+  components?: { schemas?: Record<string, Schema>; securitySchemes?: Record<string, { type: string; scheme?: string }> };
 }
 
 const WRITE_METHODS = new Set(["post", "put", "patch"]);
@@ -65,6 +68,13 @@ function urlFor(path: string, op: Operation): string {
 
 const name = (o: { method: string; path: string }) => `${o.method.toUpperCase()} ${o.path}`;
 
+/** The schema behind a `$ref` into the document's components (one level is all the document uses). */
+function resolve(s: Schema | undefined): Schema | undefined {
+  if (!s?.$ref) return s;
+  return doc.components?.schemas?.[s.$ref.replace("#/components/schemas/", "")];
+}
+const jsonOk = (op: Operation) => resolve(op.responses?.["200"]?.content?.["application/json"]?.schema);
+
 describe("OpenAPI document", () => {
   it("is an OpenAPI 3.1 document served without a session", () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
@@ -95,6 +105,26 @@ describe("OpenAPI document", () => {
         }
       }
     }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers every GET list in one envelope: { items, nextCursor }, never a bare array", () => {
+    const failures: string[] = [];
+    const lists = operations.filter((o) => o.method === "get" && jsonOk(o.op) !== undefined);
+    for (const o of lists) {
+      const schema = jsonOk(o.op) as Schema;
+      if (schema.type === "array") failures.push(`${name(o)}: a bare array`);
+      const props = (schema.properties ?? {}) as Record<string, Schema>;
+      if (!("items" in props)) continue;
+      if (resolve(props.items)?.type !== "array") failures.push(`${name(o)}: items is not an array`);
+      if (!("nextCursor" in props) || !schema.required?.includes("nextCursor")) failures.push(`${name(o)}: no required nextCursor`);
+      const query = new Set((o.op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name));
+      const whole = resolve(props.nextCursor)?.type === "null";
+      if (whole && !/nextCursor` is always null/.test(o.op.description ?? ""))
+        failures.push(`${name(o)}: a whole list that does not say so`);
+      if (!whole && !(query.has("cursor") && query.has("limit"))) failures.push(`${name(o)}: pages without cursor and limit parameters`);
+    }
+    expect(lists.filter((o) => "items" in (((jsonOk(o.op) as Schema).properties ?? {}) as object)).length).toBeGreaterThan(15);
     expect(failures).toEqual([]);
   });
 

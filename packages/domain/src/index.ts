@@ -19,6 +19,7 @@ export * from "./schemas/data-grants.js";
 export * from "./schemas/employees.js";
 export * from "./schemas/engagements.js";
 export * from "./schemas/legal.js";
+export * from "./schemas/lists.js";
 export * from "./schemas/marketplace.js";
 export * from "./schemas/organizations.js";
 export * from "./schemas/results.js";

@@ -40,7 +40,7 @@ export const marketplaceCases: AuthzCases = {
       body: () => ({ title: "gekapert", status: "published" }),
     },
     "GET /api/marketplace/certifications": { kind: "own", url: () => "/api/marketplace/certifications" },
-    "GET /api/marketplace/offerings": { kind: "own", url: () => "/api/marketplace/offerings?q=Entwurf&pageSize=100" },
+    "GET /api/marketplace/offerings": { kind: "own", url: () => "/api/marketplace/offerings?q=Entwurf&limit=100" },
     "GET /api/marketplace/offerings/{id}": { kind: "foreign", url: (f) => `/api/marketplace/offerings/${f.ids.providerBDraftId}` },
     "GET /api/marketplace/suggestions": {
       kind: "own",

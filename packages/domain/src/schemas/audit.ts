@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Timestamp } from "./common.js";
+import { CursorQuery, cursorPage } from "./lists.js";
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -12,9 +13,7 @@ export const AuditEntry = z.object({
   details: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
 });
-export const AuditQuery = z.strictObject({
+export const AuditQuery = CursorQuery.extend({
   entityType: z.string().max(64).optional(),
-  before: z.coerce.number().int().positive().optional().describe("Return entries with an id below this (paging)"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const AuditList = z.object({ items: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
+export const AuditList = cursorPage(AuditEntry);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
+import { wholeList } from "./lists.js";
 import { ResultEvidence, ResultSource } from "./results.js";
 
 export const TaskStatus = z.enum(["open", "in_progress", "done"]);
@@ -101,3 +102,5 @@ export const KpiCard = z.object({
   sources: z.array(ResultSource),
 });
 export const KpiDashboard = z.object({ cards: z.array(KpiCard) });
+
+export const GoalList = wholeList(Goal);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ShortText, Timestamp } from "./common.js";
 import { EngagementStatusSchema } from "./engagements.js";
+import { cursorPage, wholeList } from "./lists.js";
 
 /** Scope keys travel as plain strings: an unknown key must reach the service to be refused by name (422). */
 export const ScopeKeyParam = z.string().trim().min(1).max(64);
@@ -114,7 +115,7 @@ export const DataDisclosure = z.object({
   fields: z.array(z.string()),
   at: Timestamp,
 });
-export const DataDisclosureList = z.object({ items: z.array(DataDisclosure) });
+export const DataDisclosureList = cursorPage(DataDisclosure);
 
 export const ApiKey = z.object({
   id: z.uuid(),
@@ -126,7 +127,7 @@ export const ApiKey = z.object({
   revokedAt: Timestamp.nullable(),
   state: z.enum(["active", "expired", "revoked"]),
 });
-export const ApiKeyList = z.object({ items: z.array(ApiKey) });
+export const ApiKeyList = cursorPage(ApiKey);
 export const CreateApiKey = z.strictObject({
   name: ShortText,
   expiresAt: Timestamp.optional(),
@@ -192,4 +193,4 @@ export const PartnerGrant = z.object({
   /** Where to fetch the data while the grant is active. */
   dataPath: z.string(),
 });
-export const PartnerGrantList = z.object({ items: z.array(PartnerGrant) });
+export const PartnerGrantList = wholeList(PartnerGrant);

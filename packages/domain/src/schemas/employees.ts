@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ShortText, Timestamp } from "./common.js";
+import { CursorQuery, cursorPage } from "./lists.js";
 
 const Name = z.string().trim().min(1).max(100);
 const OptionalPlace = z.string().trim().max(100);
@@ -38,19 +39,15 @@ export const UpdateEmployee = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 
-export const EmployeeListQuery = z.strictObject({
+export const EmployeeListQuery = CursorQuery.extend({
   q: z.string().max(100).optional(),
   department: z.string().max(200).optional(),
   active: z.enum(["true", "false", "all"]).default("true"),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export const EmployeeList = z.object({
-  items: z.array(Employee),
+/** Sorted by last name, first name (case-insensitive); `total` counts every match of the filters, not the page. */
+export const EmployeeList = cursorPage(Employee).extend({
   total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
   departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENGAGEMENT_ACTIONS, ENGAGEMENT_STATUSES } from "../registries/engagement-states.js";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
+import { CursorQuery, cursorPage } from "./lists.js";
 
 export const EngagementStatusSchema = z.enum(ENGAGEMENT_STATUSES);
 export const EngagementActionSchema = z.enum(ENGAGEMENT_ACTIONS);
@@ -76,11 +77,11 @@ export const Engagement = EngagementSummary.extend({
 });
 export type Engagement = z.infer<typeof Engagement>;
 
-export const EngagementListQuery = z.strictObject({
+export const EngagementListQuery = CursorQuery.extend({
   status: EngagementStatusSchema.optional(),
   phase: z.coerce.number().int().min(1).max(6).optional(),
 });
-export const EngagementList = z.object({ items: z.array(EngagementSummary) });
+export const EngagementList = cursorPage(EngagementSummary);
 
 export const TransitionRequest = z.strictObject({
   action: EngagementActionSchema,
@@ -102,4 +103,6 @@ export const Notification = z.object({
   readAt: Timestamp.nullable(),
   createdAt: Timestamp,
 });
-export const NotificationList = z.object({ items: z.array(Notification), unread: z.number().int() });
+export const NotificationList = cursorPage(Notification).extend({
+  unread: z.number().int().describe("Unread notifications in all pages"),
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GBU_STEP_KEYS, REOPEN_TRIGGER_KEYS } from "../registries/legal-requirements.js";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
+import { wholeList } from "./lists.js";
 import { ResultEvidence, ResultSource } from "./results.js";
 
 export const StepKey = z.enum(GBU_STEP_KEYS);
@@ -73,3 +74,5 @@ export const UpdateMeasure = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
 export const RecordTrigger = z.strictObject({ kind: z.enum(REOPEN_TRIGGER_KEYS), note: LongText.default("") });
+
+export const LegalRequirementList = wholeList(LegalRequirement);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OFFERING_CATEGORIES, type OfferingCategoryKey } from "../registries/marketplace.js";
 import { LongText, ShortText, Timestamp } from "./common.js";
+import { CursorQuery, cursorPage, wholeList } from "./lists.js";
 
 export const OfferingCategory = z.enum(OFFERING_CATEGORIES.map((c) => c.key) as [OfferingCategoryKey, ...OfferingCategoryKey[]]);
 export const DeliveryMode = z.enum(["on_site", "remote", "hybrid"]);
@@ -90,7 +91,7 @@ export const Offering = z.object({
 });
 export type Offering = z.infer<typeof Offering>;
 
-export const DiscoveryQuery = z.strictObject({
+export const DiscoveryQuery = CursorQuery.extend({
   q: z.string().trim().max(200).optional(),
   category: OfferingCategory.optional(),
   certification: z.string().max(100).optional(),
@@ -99,19 +100,15 @@ export const DiscoveryQuery = z.strictObject({
   priceMax: z.coerce.number().int().min(0).optional(),
   phase: z.coerce.number().int().min(1).max(6).optional(),
   region: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type DiscoveryQuery = z.infer<typeof DiscoveryQuery>;
 
-export const OfferingList = z.object({
-  items: z.array(Offering),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+/** By relevance with a search text, else by title; `total` counts every match of the filters. */
+export const OfferingList = cursorPage(Offering).extend({ total: z.number().int() });
+/** The provider's own offerings, by title. */
+export const OwnOfferingList = cursorPage(Offering);
 
-export const CertificationList = z.object({ items: z.array(z.string()) });
+export const CertificationList = wholeList(z.string());
 
 export const SuggestionReason = z.object({
   kind: z.enum(["task", "phase", "goal"]),
@@ -124,4 +121,4 @@ export const SuggestionQuery = z.strictObject({
   phase: z.coerce.number().int().min(1).max(6).optional(),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
-export const SuggestionList = z.object({ items: z.array(Suggestion) });
+export const SuggestionList = wholeList(Suggestion);

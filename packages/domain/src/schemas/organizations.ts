@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MEMBER_ROLES, ORG_KINDS, PLATFORM_ROLES } from "../registries/roles.js";
 import { ShortText, Timestamp } from "./common.js";
+import { cursorPage } from "./lists.js";
 
 export const OrgKind = z.enum(ORG_KINDS);
 export const MemberRole = z.enum(MEMBER_ROLES);
@@ -67,3 +68,6 @@ export const Member = z.object({
   role: MemberRole,
   createdAt: Timestamp,
 });
+
+export const MemberList = cursorPage(Member);
+export const InvitationList = cursorPage(Invitation);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OUTPUT_TYPE_KEYS, RESULT_LANDINGS } from "../registries/output-types.js";
 import { IsoDate, LongText, Timestamp } from "./common.js";
+import { cursorPage, wholeList } from "./lists.js";
 
 /*
  * Partner results ("Einklinken"): versions of structured deliverables, the company's decision on
@@ -60,7 +61,7 @@ export const PartnerResult = z.object({
   source: ResultSource,
 });
 export type PartnerResult = z.infer<typeof PartnerResult>;
-export const ResultList = z.object({ items: z.array(PartnerResult) });
+export const ResultList = cursorPage(PartnerResult);
 
 /** JSON upload; multipart uploads carry the same fields as form fields (payload as a JSON string) plus files. */
 export const SubmitResult = z.strictObject({
@@ -92,12 +93,10 @@ export const OutputTypeInfo = z.object({
   jsonSchema: z.record(z.string(), z.unknown()),
   example: z.record(z.string(), z.unknown()),
 });
-export const OutputTypeList = z.object({ items: z.array(OutputTypeInfo), maxFileBytes: z.number().int() });
+export const OutputTypeList = wholeList(OutputTypeInfo).extend({ maxFileBytes: z.number().int() });
 
 /** Phase 2 Analysis: the accepted COPSOQ analyses, newest first; the first is the current one. */
-export const CopsoqAnalysisView = z.object({
-  items: z.array(z.object({ payload: z.record(z.string(), z.unknown()), source: ResultSource })),
-});
+export const CopsoqAnalysisView = wholeList(z.object({ payload: z.record(z.string(), z.unknown()), source: ResultSource }));
 
 export const InterventionStatus = z.enum(["proposed", "adopted", "dismissed"]);
 export const PlannedIntervention = z.object({
@@ -119,7 +118,7 @@ export const PlannedIntervention = z.object({
   /** A proposal whose title and category match an intervention already adopted: that intervention's id. */
   alreadyInPlanId: z.uuid().nullable(),
 });
-export const InterventionList = z.object({ items: z.array(PlannedIntervention) });
+export const InterventionList = wholeList(PlannedIntervention);
 /** goalId: a goal to link, null to link none, absent to keep the proposed link. */
 export const AdoptIntervention = z.strictObject({ goalId: z.uuid().nullable().optional() });
 

@@ -17,7 +17,9 @@ describe("platform admin", () => {
     const cookie = await signIn(t.app, admin.email);
     const res = await api(t.app, cookie).get("/api/admin/organizations");
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toContainEqual(expect.objectContaining({ id: company.orgId, name: "Admin-Test GmbH", kind: "company", members: 1 }));
+    expect(res.json().items).toContainEqual(
+      expect.objectContaining({ id: company.orgId, name: "Admin-Test GmbH", kind: "company", members: 1 }),
+    );
     expect((await api(t.app, company.cookie).get("/api/admin/organizations")).statusCode).toBe(403);
   });
 });

@@ -1,9 +1,10 @@
 import { member, organization } from "@bgm/db";
-import { OrgKind, Timestamp } from "@bgm/domain";
+import { CursorQuery, cursorPage, OrgKind, Timestamp } from "@bgm/domain";
 import { count, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { after, decodeCursor, orderBy, type SortKey, toPage } from "../../lib/keyset.js";
 
 const OrganizationOverview = z.object({
   id: z.string(),
@@ -12,6 +13,12 @@ const OrganizationOverview = z.object({
   members: z.number().int(),
   createdAt: Timestamp,
 });
+
+const BY_NAME: SortKey[] = [
+  { expr: organization.name, cast: "text" },
+  { expr: organization.id, cast: "text" },
+];
+const OrganizationCursor = z.tuple([z.string().max(200), z.string().max(64)]);
 
 /**
  * Platform administration: which organizations exist and how many members they have. Deliberately
@@ -25,7 +32,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "All organizations with member counts (platform admins only)",
-        response: { 200: z.array(OrganizationOverview) },
+        querystring: CursorQuery,
+        response: { 200: cursorPage(OrganizationOverview) },
       },
     },
     async (req) => {
@@ -41,9 +49,16 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         .from(organization)
         .leftJoin(member, eq(member.organizationId, organization.id))
+        .where(after(BY_NAME, decodeCursor(req.query.cursor, OrganizationCursor)))
         .groupBy(organization.id)
-        .orderBy(organization.name);
-      return rows.map((r) => ({ ...r, kind: r.kind, createdAt: r.createdAt.toISOString() }));
+        .orderBy(...orderBy(BY_NAME))
+        .limit(req.query.limit + 1);
+      return toPage(
+        rows,
+        req.query.limit,
+        (r) => [r.name, r.id],
+        (r) => ({ ...r, kind: r.kind, createdAt: r.createdAt.toISOString() }),
+      );
     },
   );
 };

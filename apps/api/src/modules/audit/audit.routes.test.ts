@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Api,
   addMember,
+  allPages,
   api,
   createTestApp,
   invitationLink,
@@ -43,9 +44,7 @@ let invitee: OrgUser;
 const ids: Record<string, string> = {};
 
 async function all(as: Api, query = ""): Promise<Entry[]> {
-  const res = await as.get(`/api/audit?limit=200${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().items as Entry[];
+  return (await allPages<Entry>(as, `/api/audit?${query.replace(/^&/, "")}`)).items;
 }
 
 beforeAll(async () => {
@@ -161,24 +160,33 @@ describe("audit log", () => {
     expect(goals.map((e) => e.action).sort()).toEqual(["goal.created", "goal.updated"]);
   });
 
-  it("pages with `before` through exactly the full list", async () => {
+  it("pages by cursor through exactly the full list, also while entries are written in between", async () => {
     const full = await all(asA);
     expect(full.length).toBeGreaterThan(8);
     const seen: number[] = [];
-    let before: number | null = null;
+    let cursor: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const res = await asA.get(`/api/audit?limit=4${before ? `&before=${before}` : ""}`);
+      const res = await asA.get(`/api/audit?limit=4${cursor ? `&cursor=${cursor}` : ""}`);
       expect(res.statusCode, res.body).toBe(200);
-      const body = res.json() as { items: Entry[]; nextBefore: number | null };
+      const body = res.json() as { items: Entry[]; nextCursor: string | null };
       expect(body.items.length).toBeLessThanOrEqual(4);
-      if (before !== null) expect(body.items.every((e) => e.id < (before as number))).toBe(true);
       seen.push(...body.items.map((e) => e.id));
-      before = body.nextBefore;
-      if (before === null) break;
-      expect(before).toBe(body.items.at(-1)?.id);
+      cursor = body.nextCursor;
+      if (cursor === null) break;
+      // A new entry lands on top, before the pages already read: it must not shift what comes next.
+      expect((await asA.post("/api/project/goals", { title: `Ziel während des Blätterns ${page}`, target: "1" })).statusCode).toBe(201);
     }
-    expect(before).toBeNull();
+    expect(cursor).toBeNull();
     expect(seen).toEqual(full.map((e) => e.id));
+  });
+
+  it("returns nothing of another organization for its cursor", async () => {
+    const first = (await asA.get("/api/audit?limit=1")).json() as { items: Entry[]; nextCursor: string };
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const res = await api(t.app, b.cookie).get(`/api/audit?cursor=${first.nextCursor}`);
+    expect(res.statusCode).toBe(200);
+    const ofA = new Set((await all(asA)).map((e) => e.id));
+    expect((res.json().items as Entry[]).filter((e) => ofA.has(e.id))).toEqual([]);
   });
 
   it("shows a manager only their own organization's entries", async () => {
@@ -237,9 +245,20 @@ describe("audit log", () => {
   });
 
   it("refuses invalid paging parameters with 400", async () => {
-    for (const q of ["limit=0", "limit=201", "before=-1", "before=abc", "foo=1"]) {
+    const tampered = Buffer.from(JSON.stringify(["1 or 1=1"])).toString("base64url");
+    for (const q of [
+      "limit=0",
+      "limit=101",
+      "before=5",
+      "cursor=abc",
+      "cursor=a.b",
+      `cursor=${tampered}`,
+      `cursor=${"A".repeat(600)}`,
+      "foo=1",
+    ]) {
       const res = await asA.get(`/api/audit?${q}`);
       expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.code, q).toBe("validation_failed");
     }
   });
 });

@@ -1,7 +1,13 @@
 import { auditLog, user } from "@bgm/db";
 import { AuditList, AuditQuery } from "@bgm/domain";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { after, decodeCursor, orderBy, type SortKey, toPage } from "../../lib/keyset.js";
+
+/** The log's id grows with every entry, so it alone is a stable newest-first order. */
+const NEWEST_FIRST: SortKey[] = [{ expr: auditLog.id, desc: true }];
+const AuditCursor = z.tuple([z.number().int().positive()]);
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,7 +15,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["audit"],
-        summary: "The organization's audit log, newest first",
+        summary: "The organization's audit log, newest first, paged by cursor",
         querystring: AuditQuery,
         response: { 200: AuditList },
       },
@@ -25,14 +31,16 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             and(
               eq(auditLog.orgId, s.orgId),
               q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
-              q.before ? lt(auditLog.id, q.before) : undefined,
+              after(NEWEST_FIRST, decodeCursor(q.cursor, AuditCursor)),
             ),
           )
-          .orderBy(desc(auditLog.id))
+          .orderBy(...orderBy(NEWEST_FIRST))
           .limit(q.limit + 1);
-        const page = rows.slice(0, q.limit);
-        return {
-          items: page.map(({ entry, actorName }) => ({
+        return toPage(
+          rows,
+          q.limit,
+          ({ entry }) => [entry.id],
+          ({ entry, actorName }) => ({
             id: entry.id,
             at: entry.at.toISOString(),
             actorUserId: entry.actorUserId,
@@ -42,9 +50,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             entityId: entry.entityId,
             details: entry.details,
             ip: entry.ip,
-          })),
-          nextBefore: rows.length > q.limit ? (page.at(-1)?.entry.id ?? null) : null,
-        };
+          }),
+        );
       }),
   );
 };

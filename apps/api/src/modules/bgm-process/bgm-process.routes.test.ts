@@ -288,10 +288,10 @@ describe("goals", () => {
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().dueDate).toBeNull();
 
-    const list = (await as.get("/api/project/goals")).json() as { title: string }[];
+    const list = (await as.get("/api/project/goals")).json().items as { title: string }[];
     expect(list.map((g) => g.title)).toEqual(["AU-Tage senken", "Rückengesundheit"]);
     expect((await as.get("/api/project")).json().goals).toHaveLength(2);
-    expect((await api(t.app, outsider.cookie).get("/api/project/goals")).json()).toEqual([]);
+    expect((await api(t.app, outsider.cookie).get("/api/project/goals")).json()).toEqual({ items: [], nextCursor: null });
   });
 
   it("edits a goal and changes its status", async () => {
@@ -302,7 +302,7 @@ describe("goals", () => {
     expect(res.json()).toMatchObject({ title: "AU-Tage senken", target: "−12 % AU-Tage bis 2027", dueDate: null, status: "active" });
     const achieved = await as.patch(`/api/project/goals/${goalId}`, { status: "achieved" });
     expect(achieved.json().status).toBe("achieved");
-    const listed = (await as.get("/api/project/goals")).json().find((g: { id: string }) => g.id === goalId);
+    const listed = (await as.get("/api/project/goals")).json().items.find((g: { id: string }) => g.id === goalId);
     expect(listed).toMatchObject({ status: "achieved", target: "−12 % AU-Tage bis 2027" });
   });
 
@@ -316,7 +316,7 @@ describe("goals", () => {
     expect((await as.patch("/api/project/goals/00000000-0000-4000-8000-000000000000", { title: "x" })).statusCode).toBe(404);
     const foreign = await api(t.app, outsider.cookie).patch(`/api/project/goals/${goalId}`, { title: "gekapert" });
     expect(foreign.statusCode).toBe(404);
-    expect((await as.get("/api/project/goals")).json().find((g: { id: string }) => g.id === goalId).title).toBe("AU-Tage senken");
+    expect((await as.get("/api/project/goals")).json().items.find((g: { id: string }) => g.id === goalId).title).toBe("AU-Tage senken");
   });
 });
 

@@ -2,6 +2,7 @@ import {
   CreateGoal,
   DOCUMENT_FILE_TYPES,
   Goal,
+  GoalList,
   IdParam,
   KpiDashboard,
   Project,
@@ -10,6 +11,7 @@ import {
   TaskKeyParam,
   UpdateGoal,
   UpdateTask,
+  WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -79,8 +81,17 @@ export const bgmProcessRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/api/project/goals", { schema: { tags, summary: "Goals of phase 1", response: { 200: z.array(Goal) } } }, async (req) =>
-    req.inTenant(MANAGER, (s) => service.listGoals(s)),
+  app.get(
+    "/api/project/goals",
+    {
+      schema: {
+        tags,
+        summary: "Goals of phase 1",
+        description: `A project has a handful of goals. ${WHOLE_LIST_NOTE}`,
+        response: { 200: GoalList },
+      },
+    },
+    async (req) => ({ items: await req.inTenant(MANAGER, (s) => service.listGoals(s)), nextCursor: null }),
   );
 
   app.post(

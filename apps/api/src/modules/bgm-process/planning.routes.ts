@@ -1,4 +1,4 @@
-import { AdoptIntervention, IdParam, InterventionList, PlannedIntervention } from "@bgm/domain";
+import { AdoptIntervention, IdParam, InterventionList, PlannedIntervention, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import * as planning from "./planning.service.js";
 
@@ -12,6 +12,7 @@ export const planningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Phase 3 Planning: interventions proposed by accepted partner plans, and those adopted into the plan",
+        description: `The interventions of the company's accepted plans, a short list. ${WHOLE_LIST_NOTE}`,
         response: { 200: InterventionList },
       },
     },

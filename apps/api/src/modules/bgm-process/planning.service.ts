@@ -50,7 +50,7 @@ export async function listInterventions(scope: TenantScope) {
   assertCompany(scope);
   const rows = await repo.listInterventions(scope);
   const adopted = adoptedByKey(rows);
-  return { items: rows.map((r) => toIntervention(r, adopted)) };
+  return { items: rows.map((r) => toIntervention(r, adopted)), nextCursor: null };
 }
 
 async function loadOne(scope: TenantScope, id: string) {

@@ -1,5 +1,7 @@
 import { dataAccessLog, employee, organization, type Tx, user } from "@bgm/db";
 import { and, arrayOverlaps, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
 export type AccessLogInsert = typeof dataAccessLog.$inferInsert;
 
@@ -28,7 +30,15 @@ export async function employeeIdsOfUser(tx: Tx, orgId: string, userId: string): 
   return rows.map((r) => r.id);
 }
 
-export async function servedAccessesOf(tx: Tx, orgId: string, employeeIds: string[]) {
+const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];
+export const AccessLogCursor = z.tuple([z.number().int().positive()]);
+
+export async function servedAccessesOf(
+  tx: Tx,
+  orgId: string,
+  employeeIds: string[],
+  page: { after: z.output<typeof AccessLogCursor> | undefined; limit: number },
+) {
   if (employeeIds.length === 0) return [];
   return tx
     .select({ log: dataAccessLog, providerName: organization.name })
@@ -39,8 +49,9 @@ export async function servedAccessesOf(tx: Tx, orgId: string, employeeIds: strin
         eq(dataAccessLog.orgId, orgId),
         inArray(dataAccessLog.outcome, ["served"]),
         arrayOverlaps(dataAccessLog.subjectEmployeeIds, employeeIds),
+        after(LOG_NEWEST_FIRST, page.after),
       ),
     )
-    .orderBy(desc(dataAccessLog.id))
-    .limit(1000);
+    .orderBy(...orderBy(LOG_NEWEST_FIRST))
+    .limit(page.limit + 1);
 }

@@ -1,5 +1,8 @@
 import { apiKey, type Database, type Tx } from "@bgm/db";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { Timestamp } from "@bgm/domain";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 
 export type ApiKeyRow = typeof apiKey.$inferSelect;
 
@@ -26,8 +29,23 @@ export async function touchKey(tx: Tx, orgId: string, id: string): Promise<void>
     .where(and(eq(apiKey.orgId, orgId), eq(apiKey.id, id)));
 }
 
-export async function listKeys(tx: Tx, orgId: string): Promise<ApiKeyRow[]> {
-  return tx.select().from(apiKey).where(eq(apiKey.orgId, orgId)).orderBy(desc(apiKey.createdAt), desc(apiKey.id));
+const NEWEST_FIRST: SortKey[] = [
+  { expr: millis(apiKey.createdAt), desc: true, cast: "timestamptz" },
+  { expr: apiKey.id, desc: true, cast: "uuid" },
+];
+export const ApiKeyCursor = z.tuple([Timestamp, z.uuid()]);
+
+export async function listKeys(
+  tx: Tx,
+  orgId: string,
+  page: { after: z.output<typeof ApiKeyCursor> | undefined; limit: number },
+): Promise<ApiKeyRow[]> {
+  return tx
+    .select()
+    .from(apiKey)
+    .where(and(eq(apiKey.orgId, orgId), after(NEWEST_FIRST, page.after)))
+    .orderBy(...orderBy(NEWEST_FIRST))
+    .limit(page.limit + 1);
 }
 
 export async function insertKey(tx: Tx, values: typeof apiKey.$inferInsert): Promise<ApiKeyRow> {

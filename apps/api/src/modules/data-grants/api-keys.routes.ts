@@ -1,4 +1,4 @@
-import { ApiKey, ApiKeyList, CreateApiKey, CreatedApiKey, IdParam } from "@bgm/domain";
+import { ApiKey, ApiKeyList, CreateApiKey, CreatedApiKey, CursorQuery, IdParam } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import * as service from "./api-keys.service.js";
 
@@ -8,8 +8,15 @@ const PARTNER_ADMIN = { roles: ["partner_admin"], kind: "provider" } as const;
 export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/provider/api-keys",
-    { schema: { tags, summary: "The provider's API keys (never the keys themselves)", response: { 200: ApiKeyList } } },
-    async (req) => req.inTenant(PARTNER_ADMIN, (s) => service.listApiKeys(s)),
+    {
+      schema: {
+        tags,
+        summary: "The provider's API keys (never the keys themselves), newest first",
+        querystring: CursorQuery,
+        response: { 200: ApiKeyList },
+      },
+    },
+    async (req) => req.inTenant(PARTNER_ADMIN, (s) => service.listApiKeys(s, req.query)),
   );
 
   app.post(

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiKey, CreateApiKey } from "@bgm/domain";
+import type { ApiKey, CreateApiKey, CursorQuery } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import * as repo from "./api-keys.repository.js";
 
@@ -29,8 +30,14 @@ function toApiKey(k: repo.ApiKeyRow, now: Date): z.infer<typeof ApiKey> {
   };
 }
 
-export async function listApiKeys(scope: TenantScope, now = new Date()) {
-  return { items: (await repo.listKeys(scope.tx, scope.orgId)).map((k) => toApiKey(k, now)) };
+export async function listApiKeys(scope: TenantScope, page: CursorQuery, now = new Date()) {
+  const rows = await repo.listKeys(scope.tx, scope.orgId, { after: decodeCursor(page.cursor, repo.ApiKeyCursor), limit: page.limit });
+  return toPage(
+    rows,
+    page.limit,
+    (k) => [k.createdAt.toISOString(), k.id],
+    (k) => toApiKey(k, now),
+  );
 }
 
 export async function createApiKey(scope: TenantScope, input: z.infer<typeof CreateApiKey>, now = new Date()) {

@@ -1,4 +1,13 @@
-import { DataDisclosureList, DataGrant, DataGrantOverview, DataRequest, GrantRequest, GrantResult, IdParam } from "@bgm/domain";
+import {
+  CursorQuery,
+  DataDisclosureList,
+  DataGrant,
+  DataGrantOverview,
+  DataRequest,
+  GrantRequest,
+  GrantResult,
+  IdParam,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dispatchMails } from "../notifications/index.js";
@@ -119,10 +128,11 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Which partners received my name and e-mail address, and when (Art. 15 DSGVO)",
+        summary: "Which partners received my name and e-mail address, and when (Art. 15 DSGVO), newest first",
+        querystring: CursorQuery,
         response: { 200: DataDisclosureList },
       },
     },
-    async (req) => req.inTenant(COMPANY_MEMBER, (s) => myDisclosures(s)),
+    async (req) => req.inTenant(COMPANY_MEMBER, (s) => myDisclosures(s, req.query)),
   );
 };

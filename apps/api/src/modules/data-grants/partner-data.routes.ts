@@ -1,4 +1,4 @@
-import { IdParam, PartnerData, PartnerDataParams, PartnerDataQuery, PartnerGrantList } from "@bgm/domain";
+import { IdParam, PartnerData, PartnerDataParams, PartnerDataQuery, PartnerGrantList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { toCsv } from "./csv.js";
@@ -16,6 +16,7 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "The data scopes the company granted on this engagement, with fields, purpose, expiry and state (the partner's view; API key or partner session)",
         security: PARTNER_SECURITY,
+        description: `A few per engagement (one per data scope and decision). ${WHOLE_LIST_NOTE}`,
         params: IdParam,
         response: { 200: PartnerGrantList },
       },

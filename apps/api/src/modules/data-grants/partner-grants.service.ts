@@ -11,7 +11,7 @@ export async function partnerGrants(
   scope: TenantScope,
   engagementId: string,
   now = new Date(),
-): Promise<{ items: z.infer<typeof PartnerGrant>[] }> {
+): Promise<{ items: z.infer<typeof PartnerGrant>[]; nextCursor: null }> {
   if (scope.orgKind !== "provider") throw AppError.forbidden("Only the engagement's provider sees its grants here");
   const e = await findProviderEngagement(scope.tx, scope.orgId, engagementId);
   if (!e) throw AppError.notFound("Engagement");
@@ -34,5 +34,6 @@ export async function partnerGrants(
         dataPath: `/api/partner/engagements/${engagementId}/data/${g.scopeKey}`,
       };
     }),
+    nextCursor: null,
   };
 }

@@ -1,7 +1,8 @@
-import { dataScope, type PartnerGrants } from "@bgm/domain";
+import { type CursorQuery, dataScope, type PartnerGrants } from "@bgm/domain";
 import type { z } from "zod";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { employeeIdsOfUser, listCompanyAccessLog, servedAccessesOf } from "./access-log.repository.js";
+import { AccessLogCursor, employeeIdsOfUser, listCompanyAccessLog, servedAccessesOf } from "./access-log.repository.js";
 import { toGrant, toLogEntry } from "./grants.mappers.js";
 import { listGrants } from "./grants.repository.js";
 
@@ -31,11 +32,14 @@ export async function grantOverview(scope: TenantScope, now = new Date()) {
 }
 
 /** Art. 15 DSGVO: which partners received my name and e-mail, and when. */
-export async function myDisclosures(scope: TenantScope) {
+export async function myDisclosures(scope: TenantScope, page: CursorQuery) {
   const ids = await employeeIdsOfUser(scope.tx, scope.orgId, scope.userId);
-  const rows = await servedAccessesOf(scope.tx, scope.orgId, ids);
-  return {
-    items: rows.map((r) => {
+  const rows = await servedAccessesOf(scope.tx, scope.orgId, ids, { after: decodeCursor(page.cursor, AccessLogCursor), limit: page.limit });
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.log.id],
+    (r) => {
       const def = dataScope(r.log.scopeKey);
       return {
         providerName: r.providerName,
@@ -44,6 +48,6 @@ export async function myDisclosures(scope: TenantScope) {
         fields: def ? [...def.fields] : [],
         at: r.log.at.toISOString(),
       };
-    }),
-  };
+    },
+  );
 }

@@ -1,5 +1,7 @@
 import { employee, type Tx } from "@bgm/db";
-import { and, count, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
 // Every query takes the organization explicitly and filters by it, even though the transaction is
 // already confined by row-level security: two walls, so one mistake does not leak another company's staff.
@@ -18,8 +20,6 @@ export interface ListFilter {
   q?: string;
   department?: string;
   active: "true" | "false" | "all";
-  limit: number;
-  offset: number;
 }
 
 /** Batches keep every statement well below PostgreSQL's 65,535 bind parameters. */
@@ -49,15 +49,33 @@ function listConditions(orgId: string, f: ListFilter): SQL | undefined {
   return and(...conds);
 }
 
-export async function list(tx: Tx, orgId: string, f: ListFilter): Promise<{ rows: EmployeeRow[]; total: number }> {
+const BY_NAME: SortKey[] = [
+  { expr: sql`lower(${employee.lastName})`, cast: "text" },
+  { expr: sql`lower(${employee.firstName})`, cast: "text" },
+  { expr: employee.id, cast: "uuid" },
+];
+export const EmployeeCursor = z.tuple([z.string().max(200), z.string().max(200), z.uuid()]);
+/** The sort key as the database computed it: JavaScript's lower case differs from PostgreSQL's for some letters. */
+export type ListedEmployee = EmployeeRow & { sortLast: string; sortFirst: string };
+export const employeeCursorKey = (r: ListedEmployee) => [r.sortLast, r.sortFirst, r.id] as const;
+
+export async function list(
+  tx: Tx,
+  orgId: string,
+  f: ListFilter,
+  page: { after: z.output<typeof EmployeeCursor> | undefined; limit: number },
+): Promise<{ rows: ListedEmployee[]; total: number }> {
   const where = listConditions(orgId, f);
   const rows = await tx
-    .select()
+    .select({
+      ...getTableColumns(employee),
+      sortLast: sql<string>`lower(${employee.lastName})`,
+      sortFirst: sql<string>`lower(${employee.firstName})`,
+    })
     .from(employee)
-    .where(where)
-    .orderBy(sql`lower(${employee.lastName})`, sql`lower(${employee.firstName})`, employee.id)
-    .limit(f.limit)
-    .offset(f.offset);
+    .where(and(where, after(BY_NAME, page.after)))
+    .orderBy(...orderBy(BY_NAME))
+    .limit(page.limit + 1);
   const [totalRow] = await tx.select({ n: count() }).from(employee).where(where);
   return { rows, total: totalRow?.n ?? 0 };
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Api,
   addMember,
+  allPages,
   api,
   createTestApp,
   type OrgUser,
@@ -116,8 +117,8 @@ describe("list", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((e: { lastName: string }) => e.lastName)).toEqual(["Becker", "Weiß"]);
 
-    const page2 = (await asA.get("/api/employees?pageSize=2&page=2")).json();
-    expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    const page2 = (await asA.get(`/api/employees?limit=2&cursor=${(await asA.get("/api/employees?limit=2")).json().nextCursor}`)).json();
+    expect(page2).toMatchObject({ total: 5, nextCursor: expect.any(String) });
     expect(page2.items).toHaveLength(2);
     expect(page2.departments).toEqual(
       expect.arrayContaining([
@@ -128,8 +129,76 @@ describe("list", () => {
     );
   });
 
+  it("pages by cursor in name order: every employee once, no empty last page, the total of all matches on each page", async () => {
+    type Row = { id: string; lastName: string };
+    const whole = (await asA.get("/api/employees?active=all&limit=100")).json() as { items: Row[]; total: number };
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await asA.get(`/api/employees?active=all&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: Row[]; total: number; nextCursor: string | null };
+      expect(body.total).toBe(whole.total);
+      expect(body.items.length).toBeGreaterThan(0);
+      seen.push(...body.items.map((e) => e.id));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(whole.total / 2));
+    expect(seen).toEqual(whole.items.map((e) => e.id));
+
+    // With a filter, the cursor keeps to the filtered list in the same order.
+    const lager = await allPages<Row>(asA, "/api/employees?department=Lager", 1);
+    expect(lager.pages).toBe(2);
+    expect(lager.items.map((e) => e.id)).toEqual(whole.items.filter((e) => ["Zander", "Ärmel"].includes(e.lastName)).map((e) => e.id));
+  });
+
+  it("neither repeats nor skips anyone when employees are added between two pages", async () => {
+    type Row = { id: string; lastName: string };
+    const before = (await asA.get("/api/employees?limit=100")).json().items as Row[];
+    const first = (await asA.get("/api/employees?limit=2")).json() as { items: Row[]; nextCursor: string };
+    // One sorts before the first page (must not push anyone onto the next page), one after it.
+    for (const [n, last] of [
+      ["N1", "Aaberg"],
+      ["N2", "Zzyzx"],
+    ] as const) {
+      expect((await asA.post("/api/employees", person(n, { lastName: last, department: "Neu" }))).statusCode).toBe(201);
+    }
+    const rest = await allPages<Row>(asA, "/api/employees", 2, first.nextCursor);
+    const names = [...first.items, ...rest.items].map((e) => e.lastName);
+    const now = (await asA.get("/api/employees?limit=100")).json().items as Row[];
+    expect(now.map((e) => e.lastName)).toEqual(expect.arrayContaining([...before.map((e) => e.lastName), "Aaberg", "Zzyzx"]));
+    // Everyone exactly once, in today's order; only the one who sorts before the pages already read is not on them.
+    expect(names).toEqual(now.map((e) => e.lastName).filter((n) => n !== "Aaberg"));
+    for (const id of (await asA.get("/api/employees?q=Aaberg")).json().items.map((e: Row) => e.id)) {
+      await asA.patch(`/api/employees/${id}`, { active: false });
+    }
+    for (const id of (await asA.get("/api/employees?q=Zzyzx")).json().items.map((e: Row) => e.id)) {
+      await asA.patch(`/api/employees/${id}`, { active: false });
+    }
+  });
+
+  it("refuses a cursor it did not issue (400) and gives another company's cursor no rows of the first", async () => {
+    const audit = (await asA.get("/api/audit?limit=1")).json().nextCursor as string;
+    for (const cursor of ["abc", audit, "x".repeat(600), "a.b"]) {
+      const res = await asA.get(`/api/employees?cursor=${cursor}`);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: "validation_failed",
+        details: { issues: [expect.objectContaining({ path: ["cursor"] })] },
+      });
+    }
+    const ofA = (await asA.get("/api/employees?active=all&limit=100")).json().items as { id: string }[];
+    const cursorOfA = (await asA.get("/api/employees?limit=1")).json().nextCursor as string;
+    const res = await asB.get(`/api/employees?active=all&cursor=${cursorOfA}`);
+    expect(res.statusCode).toBe(200);
+    const idsOfA = new Set(ofA.map((e) => e.id));
+    expect((res.json().items as { id: string }[]).filter((e) => idsOfA.has(e.id))).toEqual([]);
+  });
+
   it("never shows another company's employees", async () => {
-    const seenByA = (await asA.get("/api/employees?active=all&pageSize=500")).json().items as { id: string }[];
+    const seenByA = (await allPages<{ id: string }>(asA, "/api/employees?active=all")).items;
     const ofB = (await asB.get("/api/employees?active=all")).json().items as { id: string }[];
     expect(ofB).toHaveLength(1);
     expect(seenByA.length).toBeGreaterThan(0);

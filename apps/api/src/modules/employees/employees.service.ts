@@ -1,6 +1,7 @@
 import type { CreateEmployee, Employee, UpdateEmployee } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { issue } from "../../lib/validation-issues.js";
 import { parseEmployeeCsv } from "./csv-import.js";
@@ -12,8 +13,8 @@ export interface ListInput {
   q?: string;
   department?: string;
   active: "true" | "false" | "all";
-  page: number;
-  pageSize: number;
+  cursor?: string;
+  limit: number;
 }
 
 const ENTITY = "employee";
@@ -51,15 +52,14 @@ async function uniqueEmail<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export async function listEmployees(scope: TenantScope, input: ListInput) {
-  const { rows, total } = await repo.list(scope.tx, scope.orgId, {
-    q: input.q,
-    department: input.department,
-    active: input.active,
-    limit: input.pageSize,
-    offset: (input.page - 1) * input.pageSize,
-  });
+  const { rows, total } = await repo.list(
+    scope.tx,
+    scope.orgId,
+    { q: input.q, department: input.department, active: input.active },
+    { after: decodeCursor(input.cursor, repo.EmployeeCursor), limit: input.limit },
+  );
   const departments = await repo.activeCountsByDepartment(scope.tx, scope.orgId);
-  return { items: rows.map(toEmployee), total, page: input.page, pageSize: input.pageSize, departments };
+  return { ...toPage(rows, input.limit, repo.employeeCursorKey, toEmployee), total, departments };
 }
 
 export async function createEmployee(scope: TenantScope, input: CreateEmployee): Promise<Employee> {

@@ -1,7 +1,9 @@
 import { engagement, engagementEvent, offering, organization, partnerResult, quote, user } from "@bgm/db";
-import type { EngagementSide, EngagementStatus } from "@bgm/domain";
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type EngagementSide, type EngagementStatus, Timestamp } from "@bgm/domain";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 
 /** A repository call acts for one side of the engagement; every query names that side's column explicitly. */
@@ -54,14 +56,32 @@ export async function findEngagement(p: Party, id: string): Promise<SummaryRow |
   return row ?? null;
 }
 
-export async function listEngagements(p: Party, filter: { status?: EngagementStatus; phase?: number }): Promise<SummaryRow[]> {
+/**
+ * Latest activity first. New engagements land on top and never shift the pages still to come; one
+ * with new activity while someone pages jumps to the top as well, out of the later pages, and shows
+ * on a fresh first page. That is the order the dashboard promises, so the cursor follows it.
+ */
+const LATEST_ACTIVITY_FIRST: SortKey[] = [
+  { expr: millis(engagement.lastActivityAt), desc: true, cast: "timestamptz" },
+  { expr: millis(engagement.createdAt), desc: true, cast: "timestamptz" },
+  { expr: engagement.id, desc: true, cast: "uuid" },
+];
+export const EngagementCursor = z.tuple([Timestamp, Timestamp, z.uuid()]);
+export const engagementCursorKey = (r: SummaryRow) =>
+  [r.engagement.lastActivityAt.toISOString(), r.engagement.createdAt.toISOString(), r.engagement.id] as const;
+
+export async function listEngagements(
+  p: Party,
+  filter: { status?: EngagementStatus; phase?: number },
+  page: { after: z.output<typeof EngagementCursor> | undefined; limit: number },
+): Promise<SummaryRow[]> {
   const conditions = [partyFilter(p)];
   if (filter.status) conditions.push(eq(engagement.status, filter.status));
   if (filter.phase) conditions.push(eq(engagement.phase, filter.phase));
   return summaries(p)
-    .where(and(...conditions))
-    .orderBy(desc(engagement.lastActivityAt), desc(engagement.createdAt))
-    .limit(500);
+    .where(and(...conditions, after(LATEST_ACTIVITY_FIRST, page.after)))
+    .orderBy(...orderBy(LATEST_ACTIVITY_FIRST))
+    .limit(page.limit + 1);
 }
 
 /** Quote requests go only to published offerings of provider organizations. */

@@ -1,6 +1,15 @@
-import { allowedActions, type Brief, type Engagement, type EngagementAction, type EngagementStatus, taskTemplate } from "@bgm/domain";
+import {
+  allowedActions,
+  type Brief,
+  type CursorQuery,
+  type Engagement,
+  type EngagementAction,
+  type EngagementStatus,
+  taskTemplate,
+} from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { endGrantsForEngagement } from "../data-grants/index.js";
 import { type Acting, loadEngagement, noticeContext, type Outcome, partyOf, requireEngagement, staleVersion } from "./access.js";
@@ -14,9 +23,10 @@ export async function getEngagement(scope: TenantScope, id: string) {
   return loadEngagement(partyOf(scope), id);
 }
 
-export async function listEngagements(scope: TenantScope, filter: { status?: EngagementStatus; phase?: number }) {
-  const rows = await repo.listEngagements(partyOf(scope), filter);
-  return { items: rows.map(toSummary) };
+export async function listEngagements(scope: TenantScope, query: { status?: EngagementStatus; phase?: number } & CursorQuery) {
+  const { cursor, limit, ...filter } = query;
+  const rows = await repo.listEngagements(partyOf(scope), filter, { after: decodeCursor(cursor, repo.EngagementCursor), limit });
+  return toPage(rows, limit, repo.engagementCursorKey, toSummary);
 }
 
 export async function createEngagement(

@@ -47,7 +47,8 @@ describe("legal requirements", () => {
   it("a new company has both requirements open with the seven steps", async () => {
     const res = await call(managerA, "GET", BASE);
     expect(res.statusCode).toBe(200);
-    const list: LegalRequirement[] = res.json();
+    const list: LegalRequirement[] = res.json().items;
+    expect(res.json().nextCursor).toBeNull();
     expect(list.map((r) => r.key)).toEqual(["gbu_physical", "gbu_psychological"]);
     for (const r of list) {
       expect(r.status).toBe("open");

@@ -2,12 +2,14 @@ import {
   CreateMeasure,
   DOCUMENT_FILE_TYPES,
   LegalRequirement,
+  LegalRequirementList,
   RecordTrigger,
   RequirementKeyParam,
   StepParams,
   UpdateMeasure,
   UpdateRequirement,
   UpdateStep,
+  WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -30,10 +32,11 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Legal requirements of the company with steps, measures and what is missing",
-        response: { 200: z.array(LegalRequirement) },
+        description: `One per requirement of the legal registry (about six). ${WHOLE_LIST_NOTE}`,
+        response: { 200: LegalRequirementList },
       },
     },
-    async (req) => asManager(req, (s) => service.listRequirements(s)),
+    async (req) => ({ items: await asManager(req, (s) => service.listRequirements(s)), nextCursor: null }),
   );
 
   app.get(

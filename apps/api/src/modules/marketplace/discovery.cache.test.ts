@@ -57,7 +57,7 @@ describe("discovery cache", () => {
     expect(again.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(again.headers["cache-control"]).toBe("no-store");
     // A query never asked before runs against the database: different filters never share an entry.
-    expect(await titlesOf(companyB, "q=R%C3%BCcken&pageSize=19")).toContain("Rückentest ohne API");
+    expect(await titlesOf(companyB, "q=R%C3%BCcken&limit=19")).toContain("Rückentest ohne API");
     expect(await titlesOf(companyA, "q=R%C3%BCcken&phase=3")).toEqual(["Rückentest ohne API"]);
     await provider.patch(`/api/provider/offerings/${screeningId}`, { title: "Rückenscreening" });
   });
@@ -127,9 +127,10 @@ describe("discovery cache", () => {
 });
 
 describe("discoveryCacheKey", () => {
+  const CURSOR = Buffer.from(JSON.stringify([0, "Rückenscreening", "00000000-0000-4000-8000-000000000000"])).toString("base64url");
   const keyOf = (qs: string) => discoveryCacheKey(toDiscoveryFilters(DiscoveryQuery.parse(Object.fromEntries(new URLSearchParams(qs)))));
 
-  it("differs for every filter, page and page size", () => {
+  it("differs for every filter, cursor and limit", () => {
     const queries = [
       "",
       "q=R%C3%BCcken",
@@ -145,11 +146,11 @@ describe("discoveryCacheKey", () => {
       "phase=3",
       "region=Hamburg",
       "region=Bayern",
-      "page=2",
-      "pageSize=10",
+      `cursor=${CURSOR}`,
+      "limit=10",
       "q=R%C3%BCcken&region=Hamburg",
       "q=Hamburg",
-      "q=R%C3%BCcken&page=2",
+      `q=R%C3%BCcken&cursor=${CURSOR}`,
     ];
     const keys = queries.map(keyOf);
     expect(new Set(keys).size).toBe(queries.length);
@@ -158,7 +159,7 @@ describe("discoveryCacheKey", () => {
   it("is the same for the same normalized query", () => {
     expect(keyOf("region=Hamburg&q=R%C3%BCcken")).toBe(keyOf("q=R%C3%BCcken&region=Hamburg"));
     expect(keyOf("q=%20R%C3%BCcken%20")).toBe(keyOf("q=R%C3%BCcken"));
-    expect(keyOf("page=1&pageSize=20")).toBe(keyOf(""));
+    expect(keyOf("limit=50")).toBe(keyOf(""));
   });
 });
 

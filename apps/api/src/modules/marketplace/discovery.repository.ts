@@ -21,12 +21,12 @@ export async function listCertifications(s: Scope): Promise<string[]> {
 export async function listPublished(s: Scope, f: DiscoveryFilters) {
   const { matches, order } = discoveryPage(s.tx, f);
   const rows = await s.tx
-    .select({ ...publishedColumns, total: matches.total })
+    .select({ ...publishedColumns, rank: matches.rank, total: matches.total })
     .from(matches)
     .innerJoin(publishedOffering, eq(publishedOffering.id, matches.id))
     .orderBy(...order);
   if (rows.length > 0) return { rows, total: Number(rows[0]?.total) };
-  if (f.page === 1) return { rows, total: 0 };
+  if (!f.after) return { rows, total: 0 };
   // Past the last page no row carries the total.
   const [count] = await s.tx.select({ total: sql<number>`count(*)::int` }).from(publishedOffering).where(discoveryWhere(f));
   return { rows, total: count?.total ?? 0 };

@@ -1,9 +1,10 @@
 import type { DiscoveryQuery, Offering, OfferingList } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import * as repo from "./discovery.repository.js";
-import { type DiscoveryFilters, sanitizeSearch } from "./discovery.sql.js";
+import { DiscoveryCursor, type DiscoveryFilters, sanitizeSearch } from "./discovery.sql.js";
 import { toOffering } from "./marketplace.mappers.js";
 
 /** The query as discovery runs it: price range checked, search text sanitized. Throws 400. */
@@ -11,7 +12,8 @@ export function toDiscoveryFilters(query: DiscoveryQuery): DiscoveryFilters {
   if (query.priceMin !== undefined && query.priceMax !== undefined && query.priceMin > query.priceMax) {
     throw new AppError("bad_request", "priceMin must not be greater than priceMax", { priceMin: query.priceMin, priceMax: query.priceMax });
   }
-  return { ...query, q: sanitizeSearch(query.q) };
+  const { cursor, ...rest } = query;
+  return { ...rest, q: sanitizeSearch(query.q), after: decodeCursor(cursor, DiscoveryCursor) };
 }
 
 /** One page of published offerings; the same for every caller (public view, no tenant data). */
@@ -20,7 +22,7 @@ export async function listOfferings(
   filters: DiscoveryFilters,
 ): Promise<z.infer<typeof OfferingList>> {
   const { rows, total } = await repo.listPublished(scope, filters);
-  return { items: rows.map(toOffering), total, page: filters.page, pageSize: filters.pageSize };
+  return { ...toPage(rows, filters.limit, (r) => [Number(r.rank), r.title, r.id], toOffering), total };
 }
 
 /** A published offering, or one of the caller's own in any state; anything else does not exist for the caller. */
@@ -31,6 +33,6 @@ export async function getOffering(scope: Pick<TenantScope, "tx" | "orgId">, id: 
 }
 
 /** The certification filter's choices: what published offerings actually carry (the API filters on the exact text). */
-export async function listCertifications(scope: Pick<TenantScope, "tx" | "orgId">): Promise<{ items: string[] }> {
-  return { items: await repo.listCertifications(scope) };
+export async function listCertifications(scope: Pick<TenantScope, "tx" | "orgId">): Promise<{ items: string[]; nextCursor: null }> {
+  return { items: await repo.listCertifications(scope), nextCursor: null };
 }

@@ -2,6 +2,8 @@ import { publishedOffering as offering, offering as offeringTable, providerProfi
 import type { DiscoveryQuery } from "@bgm/domain";
 import { and, arrayContains, arrayOverlaps, asc, desc, eq, exists, gte, lte, type SQL, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
 /**
  * The SQL of discovery, built from drizzle expressions in one place so the repository and the
@@ -67,10 +69,16 @@ export function germanPrefixQuery(q: string): SQL {
   return sql`regexp_replace(regexp_replace(websearch_to_tsquery('german', ${q})::text, '''([^'']+)''', '''\\1'':*', 'g'), '''([^'']{6,})[^'']'':\\*', '''\\1'':*', 'g')::tsquery`;
 }
 
-export interface DiscoveryFilters extends Omit<DiscoveryQuery, "q"> {
+export interface DiscoveryFilters extends Omit<DiscoveryQuery, "q" | "cursor"> {
   /** Already sanitized search text. */
   q: string | null;
+  /** The decoded cursor: rank, title and id of the previous page's last offering. */
+  after?: DiscoveryCursor;
 }
+
+/** Relevance (0 without a search text), then title, then id: rank is a float4 and travels as a JSON number. */
+export const DiscoveryCursor = z.tuple([z.number().finite(), z.string().max(200), z.uuid()]);
+export type DiscoveryCursor = z.output<typeof DiscoveryCursor>;
 
 export function discoveryWhere(f: DiscoveryFilters): SQL {
   const conditions: (SQL | undefined)[] = [
@@ -97,22 +105,33 @@ export function discoveryWhere(f: DiscoveryFilters): SQL {
 const rankOf = (q: string) => sql<number>`ts_rank_cd(${offering.searchVector}, ${germanPrefixQuery(q)})`;
 
 /**
- * One page and the total in one pass: the inner query finds, counts and orders the matches on a
+ * One page and the total in one pass: the inner queries find, count and order the matches on a
  * narrow row (id, rank, title), the outer one fetches the columns of the page's rows only. With
  * two statements PostgreSQL would search twice; with a window over full rows it would buffer
- * thousands of descriptions just to count them.
+ * thousands of descriptions just to count them. The window sits below the cursor's condition, so
+ * the total counts every match, not only those after the cursor. One row more than the limit tells
+ * whether another page follows.
  */
 export function discoveryPage(qb: Pick<QueryBuilder, "select">, f: DiscoveryFilters) {
-  const rank = f.q ? rankOf(f.q) : sql<number>`0`;
-  const matches = qb
-    .select({ id: offering.id, rank: rank.as("rank"), total: sql<number>`count(*) over ()`.as("total") })
+  const rank = f.q ? rankOf(f.q) : sql<number>`0::real`;
+  const ranked = qb
+    .select({ id: offering.id, rank: rank.as("rank"), title: offering.title, total: sql<number>`count(*) over ()`.as("total") })
     .from(offering)
     .where(discoveryWhere(f))
-    .orderBy(...(f.q ? [desc(rank)] : []), asc(offering.title), asc(offering.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
+    .as("ranked");
+  const keys: SortKey[] = [
+    { expr: sql`${ranked.rank}`, desc: true, cast: "real" },
+    { expr: ranked.title, cast: "text" },
+    { expr: ranked.id, cast: "uuid" },
+  ];
+  const matches = qb
+    .select({ id: ranked.id, rank: ranked.rank, title: ranked.title, total: ranked.total })
+    .from(ranked)
+    .where(after(keys, f.after))
+    .orderBy(...orderBy(keys))
+    .limit(f.limit + 1)
     .as("matches");
-  return { matches, order: [desc(matches.rank), asc(offering.title), asc(offering.id)] };
+  return { matches, order: [desc(matches.rank), asc(matches.title), asc(matches.id)] };
 }
 
 /** The statements of one discovery page, as the bare benchmark route sends them. */
@@ -121,7 +140,7 @@ export function discoveryStatements(f: DiscoveryFilters) {
   const { matches, order } = discoveryPage(qb, f);
   return {
     page: qb
-      .select({ ...publishedColumns, total: matches.total })
+      .select({ ...publishedColumns, rank: matches.rank, total: matches.total })
       .from(matches)
       .innerJoin(offering, eq(offering.id, matches.id))
       .orderBy(...order)

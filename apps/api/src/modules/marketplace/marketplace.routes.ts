@@ -7,6 +7,7 @@ import {
   OfferingList,
   SuggestionList,
   SuggestionQuery,
+  WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -36,7 +37,7 @@ export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "Find published offerings: filters and German full-text search, by relevance or title, paginated",
+        summary: "Find published offerings: filters and German full-text search, by relevance or title, paged by cursor",
         querystring: DiscoveryQuery,
         response: { 200: OfferingList },
       },
@@ -69,6 +70,7 @@ export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Every certification that published offerings carry, for the certification filter",
+        description: `The filter's choices, a short list. ${WHOLE_LIST_NOTE}`,
         response: { 200: CertificationList },
       },
     },
@@ -81,6 +83,7 @@ export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Partners for a checklist task or phase, with the reasons (task, goal, phase), best first",
+        description: `The top \`limit\` suggestions (at most 20). ${WHOLE_LIST_NOTE}`,
         querystring: SuggestionQuery,
         response: { 200: SuggestionList },
       },

@@ -1,5 +1,7 @@
 import { offering, organization, providerProfile } from "@bgm/db";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { offeringColumns } from "./discovery.sql.js";
 
@@ -27,8 +29,19 @@ export async function upsertProfile(s: Scope, patch: Partial<typeof providerProf
   return row;
 }
 
-export async function listOwnOfferings(s: Scope) {
-  return s.tx.select(offeringColumns).from(offering).where(eq(offering.orgId, s.orgId)).orderBy(asc(offering.title), asc(offering.id));
+const BY_TITLE: SortKey[] = [
+  { expr: offering.title, cast: "text" },
+  { expr: offering.id, cast: "uuid" },
+];
+export const OwnOfferingCursor = z.tuple([z.string().max(200), z.uuid()]);
+
+export async function listOwnOfferings(s: Scope, page: { after: z.output<typeof OwnOfferingCursor> | undefined; limit: number }) {
+  return s.tx
+    .select(offeringColumns)
+    .from(offering)
+    .where(and(eq(offering.orgId, s.orgId), after(BY_TITLE, page.after)))
+    .orderBy(...orderBy(BY_TITLE))
+    .limit(page.limit + 1);
 }
 
 export async function findOwnOffering(s: Scope, id: string) {

@@ -134,12 +134,12 @@ describe("offerings CRUD", () => {
     expect(bad.json().error.details).toMatchObject({ field: "outputDataTypes", key: "video" });
     expect((await as.patch(`/api/provider/offerings/${id}`, { priceFromCents: -5 })).statusCode).toBe(400);
     expect((await as.patch(`/api/provider/offerings/${id}`, {})).statusCode).toBe(400);
-    expect((await member.get("/api/provider/offerings")).json().find((o: { id: string }) => o.id === id).title).toBe("Nachher");
+    expect((await member.get("/api/provider/offerings")).json().items.find((o: { id: string }) => o.id === id).title).toBe("Nachher");
   });
 
   it("lists own offerings in every state and nobody else's", async () => {
     await publishOffering(otherProvider, { title: "Fremdes Angebot" });
-    const list = (await as.get("/api/provider/offerings")).json() as { title: string; status: string; providerOrgId: string }[];
+    const list = (await as.get("/api/provider/offerings")).json().items as { title: string; status: string; providerOrgId: string }[];
     expect(list.length).toBeGreaterThan(2);
     expect(list.every((o) => o.providerOrgId === provider.orgId)).toBe(true);
     expect(new Set(list.map((o) => o.status))).toContain("draft");

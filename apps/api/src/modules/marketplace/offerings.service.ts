@@ -1,6 +1,7 @@
-import type { CreateOffering, Offering, ProviderProfile, UpdateOffering, UpdateProviderProfile } from "@bgm/domain";
+import type { CreateOffering, CursorQuery, Offering, ProviderProfile, UpdateOffering, UpdateProviderProfile } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { toOffering, toProviderProfile } from "./marketplace.mappers.js";
 import * as repo from "./offerings.repository.js";
@@ -41,8 +42,9 @@ export async function updateProfile(scope: TenantScope, patch: z.infer<typeof Up
   return toProviderProfile(scope.orgId, name, row);
 }
 
-export async function listOwnOfferings(scope: TenantScope): Promise<Offering[]> {
-  return (await repo.listOwnOfferings(scope)).map(toOffering);
+export async function listOwnOfferings(scope: TenantScope, page: CursorQuery) {
+  const rows = await repo.listOwnOfferings(scope, { after: decodeCursor(page.cursor, repo.OwnOfferingCursor), limit: page.limit });
+  return toPage(rows, page.limit, (r) => [r.title, r.id], toOffering);
 }
 
 export async function createOffering(scope: TenantScope, input: z.output<typeof CreateOffering>): Promise<Offering> {

@@ -1,6 +1,14 @@
-import { CreateOffering, IdParam, Offering, ProviderProfile, UpdateOffering, UpdateProviderProfile } from "@bgm/domain";
+import {
+  CreateOffering,
+  CursorQuery,
+  IdParam,
+  Offering,
+  OwnOfferingList,
+  ProviderProfile,
+  UpdateOffering,
+  UpdateProviderProfile,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { DiscoveryCache } from "./discovery.cache.js";
 import * as service from "./offerings.service.js";
 
@@ -35,8 +43,15 @@ export const providerRoutes: FastifyPluginAsyncZod<{ catalog: DiscoveryCache }> 
 
   app.get(
     "/api/provider/offerings",
-    { schema: { tags, summary: "The provider's own offerings in every state", response: { 200: z.array(Offering) } } },
-    async (req) => req.inTenant(READ, (s) => service.listOwnOfferings(s)),
+    {
+      schema: {
+        tags,
+        summary: "The provider's own offerings in every state, by title",
+        querystring: CursorQuery,
+        response: { 200: OwnOfferingList },
+      },
+    },
+    async (req) => req.inTenant(READ, (s) => service.listOwnOfferings(s, req.query)),
   );
 
   app.post(

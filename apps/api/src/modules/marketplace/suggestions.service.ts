@@ -76,5 +76,5 @@ export async function suggestPartners(
   });
 
   items.sort((a, b) => b.score - a.score || a.offering.title.localeCompare(b.offering.title, "de"));
-  return { items: items.slice(0, query.limit) };
+  return { items: items.slice(0, query.limit), nextCursor: null };
 }

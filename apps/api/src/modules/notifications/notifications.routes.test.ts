@@ -49,7 +49,7 @@ afterAll(() => t?.close());
 
 describe("in-app notifications", () => {
   it("lists my notifications newest first with the unread count, and marks them read", async () => {
-    expect(await list(partner)).toEqual({ items: [], unread: 0 });
+    expect(await list(partner)).toEqual({ items: [], nextCursor: null, unread: 0 });
     const first = await request("Erste Anfrage");
     const second = await request("Zweite Anfrage");
     const mine = await list(partner);
@@ -96,7 +96,7 @@ describe("in-app notifications", () => {
 
   it("answers members of any role, refuses users without an organization (403) and anonymous callers (401)", async () => {
     const staff = await addMember(t, company, "employee");
-    expect(await list(staff)).toEqual({ items: [], unread: 0 });
+    expect(await list(staff)).toEqual({ items: [], nextCursor: null, unread: 0 });
     const loner = await signUp(t.app);
     expect((await api(t.app, loner.cookie).get("/api/notifications")).statusCode).toBe(403);
     expect((await api(t.app).get("/api/notifications")).statusCode).toBe(401);

@@ -1,4 +1,4 @@
-import { IdParam, MEMBER_ROLES, Notification, NotificationList, Ok } from "@bgm/domain";
+import { CursorQuery, IdParam, MEMBER_ROLES, Notification, NotificationList, Ok } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import * as service from "./notifications.service.js";
 
@@ -12,10 +12,11 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "My notifications in the active organization, newest first, with the unread count",
+        querystring: CursorQuery,
         response: { 200: NotificationList },
       },
     },
-    async (req) => req.inTenant(ANY_MEMBER, (s) => service.listNotifications(s)),
+    async (req) => req.inTenant(ANY_MEMBER, (s) => service.listNotifications(s, req.query)),
   );
 
   app.post(

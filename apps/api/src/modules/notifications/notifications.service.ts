@@ -1,9 +1,16 @@
 import { notification } from "@bgm/db";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { CursorQuery } from "@bgm/domain";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { after, decodeCursor, millis, orderBy, type SortKey, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 
-const LIST_LIMIT = 50;
+const NEWEST_FIRST: SortKey[] = [
+  { expr: millis(notification.createdAt), desc: true, cast: "timestamptz" },
+  { expr: notification.id, desc: true, cast: "uuid" },
+];
+const NotificationCursor = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
 
 function toNotification(n: typeof notification.$inferSelect) {
   return {
@@ -20,18 +27,21 @@ function toNotification(n: typeof notification.$inferSelect) {
 /** A user's notifications are theirs in the active organization only (RLS adds the org wall). */
 const own = (s: TenantScope) => and(eq(notification.orgId, s.orgId), eq(notification.userId, s.userId));
 
-export async function listNotifications(s: TenantScope) {
+export async function listNotifications(s: TenantScope, page: CursorQuery) {
   const rows = await s.tx
     .select()
     .from(notification)
-    .where(own(s))
-    .orderBy(desc(notification.createdAt), desc(notification.id))
-    .limit(LIST_LIMIT);
+    .where(and(own(s), after(NEWEST_FIRST, decodeCursor(page.cursor, NotificationCursor))))
+    .orderBy(...orderBy(NEWEST_FIRST))
+    .limit(page.limit + 1);
   const [count] = await s.tx
     .select({ n: sql<number>`count(*)::int` })
     .from(notification)
     .where(and(own(s), isNull(notification.readAt)));
-  return { items: rows.map(toNotification), unread: count?.n ?? 0 };
+  return {
+    ...toPage(rows, page.limit, (n) => [n.createdAt.toISOString(), n.id], toNotification),
+    unread: count?.n ?? 0,
+  };
 }
 
 export async function markRead(s: TenantScope, id: string) {

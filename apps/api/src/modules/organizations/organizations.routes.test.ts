@@ -56,7 +56,7 @@ describe("creating organizations", () => {
 
     const legal = await asManager.get("/api/legal-requirements");
     expect(legal.statusCode, legal.body).toBe(200);
-    expect((legal.json() as { key: string }[]).map((r) => r.key).sort()).toEqual(LEGAL_REQUIREMENTS.map((r) => r.key).sort());
+    expect((legal.json().items as { key: string }[]).map((r) => r.key).sort()).toEqual(LEGAL_REQUIREMENTS.map((r) => r.key).sort());
     const rows = await t.database.db.select().from(legalRequirement).where(eq(legalRequirement.orgId, manager.orgId));
     expect(rows).toHaveLength(LEGAL_REQUIREMENTS.length);
   });
@@ -129,11 +129,11 @@ describe("active organization", () => {
 
     // A goal added now lands in the other company, not in the own one.
     expect((await asBoth.post("/api/project/goals", { title: "Ziel der Zweiten", target: "5 %" })).statusCode).toBe(201);
-    expect((await api(t.app, other.cookie).get("/api/project/goals")).json().map((g: { title: string }) => g.title)).toEqual([
+    expect((await api(t.app, other.cookie).get("/api/project/goals")).json().items.map((g: { title: string }) => g.title)).toEqual([
       "Ziel der Zweiten",
     ]);
     await asBoth.post("/api/me/active-organization", { organizationId: ownId });
-    expect((await asBoth.get("/api/project/goals")).json()).toEqual([]);
+    expect((await asBoth.get("/api/project/goals")).json()).toEqual({ items: [], nextCursor: null });
   });
 
   it("refuses to switch to an organization the user is not a member of (404)", async () => {
@@ -154,7 +154,7 @@ describe("invitations", () => {
       expect(mail?.text).toContain(`${APP_URL}/invite/${inv.id}`);
       expect(mail?.subject).toContain("Müller & Söhne GmbH");
     }
-    const list = (await asManager.get("/api/invitations")).json() as { status: string }[];
+    const list = (await asManager.get("/api/invitations")).json().items as { status: string }[];
     expect(list.filter((i) => i.status === "pending").length).toBeGreaterThanOrEqual(2);
   });
 
@@ -293,7 +293,7 @@ describe("invitations", () => {
     const res = await asManager.delete(`/api/invitations/${inv.id}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe("canceled");
-    const listed = (await asManager.get("/api/invitations")).json().find((i: { id: string }) => i.id === inv.id);
+    const listed = (await asManager.get("/api/invitations")).json().items.find((i: { id: string }) => i.id === inv.id);
     expect(listed.status).toBe("canceled");
     const user = await signUp(t.app, { email });
     expect(
@@ -330,7 +330,7 @@ describe("members", () => {
     const staff = await addMember(t, company, "employee");
     const res = await api(t.app, company.cookie).get("/api/organization/members");
     expect(res.statusCode, res.body).toBe(200);
-    const members = res.json() as { userId: string; email: string; role: string }[];
+    const members = res.json().items as { userId: string; email: string; role: string }[];
     expect(members.map((m) => [m.userId, m.role]).sort()).toEqual(
       [
         [company.userId, "bgm_manager"],
@@ -341,7 +341,7 @@ describe("members", () => {
     expect(members.find((m) => m.userId === staff.userId)?.email).toBe(staff.email);
     expect((await api(t.app, staff.cookie).get("/api/organization/members")).statusCode).toBe(403);
 
-    const partnerMembers = (await asPartner.get("/api/organization/members")).json() as { userId: string }[];
+    const partnerMembers = (await asPartner.get("/api/organization/members")).json().items as { userId: string }[];
     expect(partnerMembers.map((m) => m.userId)).toContain(partner.userId);
     expect(partnerMembers.map((m) => m.userId)).not.toContain(company.userId);
   });

@@ -2,17 +2,18 @@ import {
   AcceptInvitation,
   CreateInvitation,
   CreateOrganization,
+  CursorQuery,
   Invitation,
   InvitationIdParam,
+  InvitationList,
   Me,
-  Member,
+  MemberList,
   Ok,
   Organization,
   SetActiveOrganization,
 } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import * as service from "./organizations.service.js";
 
 const tags = ["organizations"];
@@ -53,14 +54,21 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/api/organization/members",
-    { schema: { tags, summary: "Members of the active organization", response: { 200: z.array(Member) } } },
-    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin", "partner_member"] }, (s) => service.listMembers(s)),
+    { schema: { tags, summary: "Members of the active organization, by name", querystring: CursorQuery, response: { 200: MemberList } } },
+    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin", "partner_member"] }, (s) => service.listMembers(s, req.query)),
   );
 
   app.get(
     "/api/invitations",
-    { schema: { tags, summary: "Invitations of the active organization", response: { 200: z.array(Invitation) } } },
-    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) => service.listInvitations(s)),
+    {
+      schema: {
+        tags,
+        summary: "Invitations of the active organization, oldest first",
+        querystring: CursorQuery,
+        response: { 200: InvitationList },
+      },
+    },
+    async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) => service.listInvitations(s, req.query)),
   );
 
   app.post(

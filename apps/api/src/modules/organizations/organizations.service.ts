@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { type Database, invitation, member, organization, session, user, withTenantTx } from "@bgm/db";
-import { CREATOR_ROLE, INVITABLE_ROLES, type MemberRole, type OrgKind } from "@bgm/domain";
+import { CREATOR_ROLE, type CursorQuery, INVITABLE_ROLES, type MemberRole, type OrgKind, Timestamp } from "@bgm/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
+import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { after, decodeCursor, millis, orderBy, type SortKey, toPage } from "../../lib/keyset.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { Caller, TenantScope } from "../../lib/request-context.js";
 import { makeTenantScope, type ScopeMeta } from "../../lib/tenant-scope.js";
@@ -60,14 +62,26 @@ export async function setActiveOrganization(db: Database, caller: Caller, organi
   await db.update(session).set({ activeOrganizationId: organizationId }).where(eq(session.id, caller.sessionId));
 }
 
-export async function listMembers(scope: TenantScope) {
+const MEMBERS_BY_NAME: SortKey[] = [
+  { expr: user.name, cast: "text" },
+  { expr: member.id, cast: "text" },
+];
+const MemberCursor = z.tuple([z.string().max(200), z.string().max(64)]);
+
+export async function listMembers(scope: TenantScope, page: CursorQuery) {
   const rows = await scope.tx
     .select({ id: member.id, userId: member.userId, role: member.role, createdAt: member.createdAt, name: user.name, email: user.email })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
-    .where(eq(member.organizationId, scope.orgId))
-    .orderBy(user.name);
-  return rows.map((r) => ({ ...r, role: r.role as MemberRole, createdAt: r.createdAt.toISOString() }));
+    .where(and(eq(member.organizationId, scope.orgId), after(MEMBERS_BY_NAME, decodeCursor(page.cursor, MemberCursor))))
+    .orderBy(...orderBy(MEMBERS_BY_NAME))
+    .limit(page.limit + 1);
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.name, r.id],
+    (r) => ({ ...r, role: r.role as MemberRole, createdAt: r.createdAt.toISOString() }),
+  );
 }
 
 function toInvitation(r: typeof invitation.$inferSelect, organizationName?: string) {
@@ -83,9 +97,25 @@ function toInvitation(r: typeof invitation.$inferSelect, organizationName?: stri
   };
 }
 
-export async function listInvitations(scope: TenantScope) {
-  const rows = await scope.tx.select().from(invitation).where(eq(invitation.organizationId, scope.orgId)).orderBy(invitation.createdAt);
-  return rows.map((r) => toInvitation(r));
+const OLDEST_FIRST: SortKey[] = [
+  { expr: millis(invitation.createdAt), cast: "timestamptz" },
+  { expr: invitation.id, cast: "text" },
+];
+const InvitationCursor = z.tuple([Timestamp, z.string().max(64)]);
+
+export async function listInvitations(scope: TenantScope, page: CursorQuery) {
+  const rows = await scope.tx
+    .select()
+    .from(invitation)
+    .where(and(eq(invitation.organizationId, scope.orgId), after(OLDEST_FIRST, decodeCursor(page.cursor, InvitationCursor))))
+    .orderBy(...orderBy(OLDEST_FIRST))
+    .limit(page.limit + 1);
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    (r) => toInvitation(r),
+  );
 }
 
 /**

@@ -1,7 +1,10 @@
 import type { Database, Tx } from "@bgm/db";
 import { engagement, partnerResult, partnerResultFile, partnerResultLanding, user } from "@bgm/db";
+import { Timestamp } from "@bgm/domain";
 import { and, asc, desc, eq, inArray, isNull, lt, max, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 
 export type ResultRow = typeof partnerResult.$inferSelect;
@@ -73,10 +76,24 @@ function withNames(s: Scope) {
     .leftJoin(decider, eq(decider.id, partnerResult.decidedBy));
 }
 
-export async function listResults(s: Scope, engagementId: string): Promise<ResultWithNames[]> {
+/** Newest submission first; versions of one submission moment by version, then id, so the order is total. */
+const NEWEST_FIRST: SortKey[] = [
+  { expr: millis(partnerResult.submittedAt), desc: true, cast: "timestamptz" },
+  { expr: partnerResult.version, desc: true, cast: "integer" },
+  { expr: partnerResult.id, desc: true, cast: "uuid" },
+];
+export const ResultCursor = z.tuple([Timestamp, z.number().int(), z.uuid()]);
+export const resultCursorKey = (r: ResultWithNames) => [r.result.submittedAt.toISOString(), r.result.version, r.result.id] as const;
+
+export async function listResults(
+  s: Scope,
+  engagementId: string,
+  page: { after: z.output<typeof ResultCursor> | undefined; limit: number },
+): Promise<ResultWithNames[]> {
   return withNames(s)
-    .where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId)))
-    .orderBy(asc(partnerResult.outputType), desc(partnerResult.version));
+    .where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId), after(NEWEST_FIRST, page.after)))
+    .orderBy(...orderBy(NEWEST_FIRST))
+    .limit(page.limit + 1);
 }
 
 export async function findResult(s: Scope, engagementId: string, id: string): Promise<ResultWithNames | null> {

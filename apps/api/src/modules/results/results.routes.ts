@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type Tx, withTenantTx } from "@bgm/db";
 import {
   CopsoqAnalysisView,
+  CursorQuery,
   IdParam,
   type MemberRole,
   OUTPUT_TYPES,
@@ -12,6 +13,7 @@ import {
   ResultList,
   ResultParams,
   SubmitResult,
+  WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import multipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
@@ -69,6 +71,7 @@ const outputTypeList = (maxFileBytes: number) => ({
     jsonSchema: z.toJSONSchema(t.schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
     example: t.example as Record<string, unknown>,
   })),
+  nextCursor: null,
   maxFileBytes,
 });
 
@@ -96,6 +99,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The output types partners deliver: JSON Schema of each payload, accepted files, where it lands, an example",
+        description: `One per output type of the registry. ${WHOLE_LIST_NOTE}`,
         response: { 200: OutputTypeList },
       },
     },
@@ -107,12 +111,13 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "All result versions of an engagement, newest first (both parties)",
+        summary: "All result versions of an engagement, newest first (both parties), paged by cursor",
         params: IdParam,
+        querystring: CursorQuery,
         response: { 200: ResultList },
       },
     },
-    async (req) => req.inTenant(PARTY, (s) => service.listResults(ctx(s), req.params.id)),
+    async (req) => req.inTenant(PARTY, (s) => service.listResults(ctx(s), req.params.id, req.query)),
   );
 
   app.get(
@@ -124,10 +129,12 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "The results delivered on one of the provider's engagements, newest first, with the company's decision: status (submitted, accepted, changes_requested, superseded), decidedAt and the reason of a change request (API key or partner session; read-only; another provider's engagement is a 404)",
         params: IdParam,
+        querystring: CursorQuery,
         response: { 200: ResultList },
       },
     },
-    async (req) => inPartnerTenant(app.db, req, { engagementId: req.params.id }, (s) => service.listResults(ctx(s), req.params.id)),
+    async (req) =>
+      inPartnerTenant(app.db, req, { engagementId: req.params.id }, (s) => service.listResults(ctx(s), req.params.id, req.query)),
   );
 
   /**
@@ -333,6 +340,7 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Phase 2 Analysis: accepted COPSOQ analyses with their source, newest first",
+        description: `The 50 newest, enough for the history chart (a top-N list). ${WHOLE_LIST_NOTE}`,
         response: { 200: CopsoqAnalysisView },
       },
     },

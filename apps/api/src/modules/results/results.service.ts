@@ -1,6 +1,7 @@
-import { type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
+import { type CursorQuery, type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { FileStorage } from "../../lib/file-storage/index.js";
+import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import {
@@ -40,16 +41,19 @@ async function view(c: ResultsContext, e: ResultEngagement, id: string): Promise
   return toPartnerResult(row, await repo.listFiles(c.scope, [id]), e, c.autoAcceptDays);
 }
 
-export async function listResults(c: ResultsContext, engagementId: string): Promise<{ items: PartnerResult[] }> {
+export async function listResults(
+  c: ResultsContext,
+  engagementId: string,
+  page: CursorQuery,
+): Promise<{ items: PartnerResult[]; nextCursor: string | null }> {
   const e = await requireEngagement(c.scope, engagementId);
-  const rows = await repo.listResults(c.scope, e.id);
+  const rows = await repo.listResults(c.scope, e.id, { after: decodeCursor(page.cursor, repo.ResultCursor), limit: page.limit });
+  const { items, nextCursor } = toPage(rows, page.limit, repo.resultCursorKey);
   const files = await repo.listFiles(
     c.scope,
-    rows.map((r) => r.result.id),
+    items.map((r) => r.result.id),
   );
-  const items = rows.map((r) => toPartnerResult(r, files, e, c.autoAcceptDays));
-  items.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.version - a.version);
-  return { items };
+  return { items: items.map((r) => toPartnerResult(r, files, e, c.autoAcceptDays)), nextCursor };
 }
 
 /** A file already checked and written to storage; the row points at it. */
@@ -314,5 +318,6 @@ export async function copsoqAnalyses(scope: TenantScope) {
   const rows = await repo.listAcceptedOfType(scope, "copsoq_analysis");
   return {
     items: rows.map((r) => ({ payload: r.result.payload, source: r.source as PartnerResult["source"] })),
+    nextCursor: null,
   };
 }

@@ -2,11 +2,13 @@ import { Button, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { useApiKeys } from "../../features/data-sharing/api/api-keys";
 import { ApiKeysTable } from "../../features/data-sharing/components/api-keys-table";
 import { CreateApiKeyModal } from "../../features/data-sharing/components/create-api-key-modal";
+import { loadedItems } from "../../lib/cursor-pages";
 
 /** The partner_admin's API keys for machine access to granted data. */
 export function ApiKeysRoute() {
@@ -22,7 +24,8 @@ export function ApiKeysRoute() {
       />
       {keys.isPending ? <LoadingState /> : null}
       {keys.isError ? <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} /> : null}
-      {keys.data ? <ApiKeysTable items={keys.data.items} /> : null}
+      {keys.data ? <ApiKeysTable items={loadedItems(keys.data)} /> : null}
+      <LoadMore query={keys} />
       <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -14,10 +14,10 @@ export function AuditRoute() {
   const { t } = useTranslation();
   const [entityType, setEntityType] = useState("");
   const [debouncedType] = useDebouncedValue(entityType.trim(), 300);
-  // A stack of cursors lets "newer" go back without the API needing an "after" parameter.
-  const [cursors, setCursors] = useState<number[]>([]);
-  const before = cursors[cursors.length - 1];
-  const audit = useAudit({ entityType: debouncedType, before, limit: LIMIT });
+  // A stack of cursors lets "newer" go back without the API needing a backwards cursor.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors[cursors.length - 1];
+  const audit = useAudit({ entityType: debouncedType, cursor, limit: LIMIT });
 
   return (
     <Stack>
@@ -43,9 +43,9 @@ export function AuditRoute() {
         </Button>
         <Button
           variant="default"
-          disabled={!audit.data?.nextBefore}
+          disabled={!audit.data?.nextCursor}
           onClick={() => {
-            const next = audit.data?.nextBefore;
+            const next = audit.data?.nextCursor;
             if (next) setCursors((c) => [...c, next]);
           }}
         >

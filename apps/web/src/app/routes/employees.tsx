@@ -1,5 +1,5 @@
 import type { Employee } from "@bgm/domain";
-import { Button, Group, Pagination, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,19 +20,22 @@ export function EmployeesRoute() {
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [department, setDepartment] = useState("");
   const [active, setActive] = useState<EmployeeListParams["active"]>("true");
-  const [page, setPage] = useState(1);
+  // The cursors of the pages before this one: "previous" pops, "next" pushes the answer's nextCursor.
+  const [cursors, setCursors] = useState<string[]>([]);
   const [editing, setEditing] = useState<Employee | undefined>();
   const [creating, createModal] = useDisclosure();
   const [importing, importModal] = useDisclosure();
-  const list = useEmployees({ q: debouncedSearch, department, active, page, pageSize: PAGE_SIZE });
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
+  const list = useEmployees({ q: debouncedSearch, department, active, cursor: cursors.at(-1), limit: PAGE_SIZE });
+  const page = cursors.length + 1;
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const nextCursor = list.data?.nextCursor ?? null;
 
-  // Any filter change starts again at page 1, otherwise the current page may not exist any more.
+  // Any filter change starts again at page 1: a cursor belongs to the list it was taken from.
   const resetPage =
     <T,>(set: (v: T) => void) =>
     (value: T) => {
       set(value);
-      setPage(1);
+      setCursors([]);
     };
 
   return (
@@ -65,18 +68,23 @@ export function EmployeesRoute() {
             {t("employees.total", { count: list.data.total })}
           </Text>
           <EmployeesTable employees={list.data.items} onEdit={setEditing} />
-          {pages > 1 ? (
-            <Group justify="center">
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  "aria-label": control === "previous" ? t("common.previous") : control === "next" ? t("common.next") : undefined,
-                })}
-                getItemProps={(p) => ({ "aria-label": t("common.page", { page: p, pages }) })}
-                aria-label={t("employees.pagination")}
-              />
+          {pages > 1 || cursors.length > 0 ? (
+            <Group justify="center" component="nav" aria-label={t("employees.pagination")}>
+              <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                {t("common.previous")}
+              </Button>
+              <Text size="sm" aria-live="polite">
+                {t("common.page", { page, pages: Math.max(page, pages) })}
+              </Text>
+              <Button
+                variant="default"
+                disabled={nextCursor === null}
+                onClick={() => {
+                  if (nextCursor !== null) setCursors((c) => [...c, nextCursor]);
+                }}
+              >
+                {t("common.next")}
+              </Button>
             </Group>
           ) : null}
         </>

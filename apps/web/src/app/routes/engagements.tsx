@@ -3,11 +3,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { type EngagementFilters as Filters, useEngagements } from "../../features/engagements/api/get-engagements";
 import { EngagementFilters } from "../../features/engagements/components/engagement-filters";
 import { EngagementsTable } from "../../features/engagements/components/engagements-table";
+import { loadedItems } from "../../lib/cursor-pages";
 
 interface EngagementListPageProps {
   side: "company" | "provider";
@@ -18,6 +20,7 @@ export function EngagementListPage({ side }: EngagementListPageProps) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({ status: "", phase: "" });
   const list = useEngagements(filters);
+  const items = loadedItems(list.data);
   const filtered = filters.status !== "" || filters.phase !== "";
   const title = side === "company" ? t("engagements.title") : t("engagements.inboxTitle");
 
@@ -37,13 +40,14 @@ export function EngagementListPage({ side }: EngagementListPageProps) {
       <EngagementFilters value={filters} onChange={setFilters} />
       {list.isPending ? <LoadingState /> : null}
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      {list.data && list.data.items.length === 0 ? (
+      {list.data && items.length === 0 ? (
         <Text>
           {filtered ? t("engagements.emptyFiltered") : t("engagements.empty")}{" "}
           {side === "company" && !filtered ? t("engagements.emptyHint") : null}
         </Text>
       ) : null}
-      {list.data && list.data.items.length > 0 ? <EngagementsTable items={list.data.items} side={side} caption={title} /> : null}
+      {items.length > 0 ? <EngagementsTable items={items} side={side} caption={title} /> : null}
+      <LoadMore query={list} />
     </Stack>
   );
 }

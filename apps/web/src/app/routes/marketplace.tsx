@@ -1,5 +1,5 @@
 import type { Offering } from "@bgm/domain";
-import { Group, Pagination, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,17 +22,19 @@ export function MarketplaceRoute() {
   // a suggestion widget links here with its phase preselected the same way.
   const [initial] = useState(() => searchFromParams(params));
   const [filters, setFilters] = useState<FilterValues>(initial.filters);
-  const [page, setPage] = useState(initial.page);
+  const [cursor, setCursor] = useState(initial.cursor);
+  // Cursors of the pages before this one, for "previous"; after a reload only "back to start" remains.
+  const [previous, setPrevious] = useState<(string | undefined)[]>([]);
   const [debounced] = useDebouncedValue(filters, 300);
   const written = useRef(params.toString());
 
   // Replacing (not pushing) the entry: Back leaves the marketplace instead of undoing keystrokes.
   useEffect(() => {
-    const next = searchToParams(debounced, page).toString();
+    const next = searchToParams(debounced, cursor).toString();
     if (next === written.current) return;
     written.current = next;
     setParams(new URLSearchParams(next), { replace: true });
-  }, [debounced, page, setParams]);
+  }, [debounced, cursor, setParams]);
 
   // A URL we did not write (the nav link, a suggestion link) replaces what is on screen.
   useEffect(() => {
@@ -41,12 +43,15 @@ export function MarketplaceRoute() {
     written.current = current;
     const next = searchFromParams(params);
     setFilters(next.filters);
-    setPage(next.page);
+    setCursor(next.cursor);
+    setPrevious([]);
   }, [params]);
 
   const [requesting, setRequesting] = useState<Offering | null>(null);
-  const list = useOfferings({ ...debounced, q: debounced.q.trim(), region: debounced.region.trim(), page, pageSize: PAGE_SIZE });
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
+  const list = useOfferings({ ...debounced, q: debounced.q.trim(), region: debounced.region.trim(), cursor, limit: PAGE_SIZE });
+  const nextCursor = list.data?.nextCursor ?? null;
+  const page = previous.length + 1;
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
 
   return (
     <Stack>
@@ -55,8 +60,9 @@ export function MarketplaceRoute() {
         value={filters}
         onChange={(v) => {
           setFilters(v);
-          // Any filter change starts again at page 1, otherwise the current page may not exist any more.
-          setPage(1);
+          // Any filter change starts again at the first page: a cursor belongs to the list it was taken from.
+          setCursor(undefined);
+          setPrevious([]);
         }}
       />
       {list.isPending ? <LoadingState /> : null}
@@ -72,18 +78,40 @@ export function MarketplaceRoute() {
               <OfferingCard key={o.id} offering={o} headingOrder={2} onRequestQuote={setRequesting} />
             ))}
           </SimpleGrid>
-          {pages > 1 ? (
-            <Group justify="center" mt="md">
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  "aria-label": control === "previous" ? t("common.previous") : control === "next" ? t("common.next") : undefined,
-                })}
-                getItemProps={(p) => ({ "aria-label": t("common.page", { page: p, pages }) })}
-                aria-label={t("marketplace.pagination")}
-              />
+          {nextCursor !== null || cursor !== undefined ? (
+            <Group justify="center" mt="md" component="nav" aria-label={t("marketplace.pagination")}>
+              {previous.length > 0 || cursor === undefined ? (
+                <Button
+                  variant="default"
+                  disabled={cursor === undefined}
+                  onClick={() => {
+                    setCursor(previous.at(-1));
+                    setPrevious((p) => p.slice(0, -1));
+                  }}
+                >
+                  {t("common.previous")}
+                </Button>
+              ) : (
+                <Button variant="default" onClick={() => setCursor(undefined)}>
+                  {t("common.first")}
+                </Button>
+              )}
+              {cursor === undefined || previous.length > 0 ? (
+                <Text size="sm" aria-live="polite">
+                  {t("common.page", { page, pages: Math.max(page, pages) })}
+                </Text>
+              ) : null}
+              <Button
+                variant="default"
+                disabled={nextCursor === null}
+                onClick={() => {
+                  if (nextCursor === null) return;
+                  setPrevious((p) => [...p, cursor]);
+                  setCursor(nextCursor);
+                }}
+              >
+                {t("common.next")}
+              </Button>
             </Group>
           ) : null}
         </section>

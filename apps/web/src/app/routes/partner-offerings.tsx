@@ -4,6 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
+import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { hasRole } from "../../features/auth/access";
@@ -11,6 +12,7 @@ import { useMe } from "../../features/auth/api/get-me";
 import { useOwnOfferings } from "../../features/marketplace/api/get-own-offerings";
 import { OfferingFormModal } from "../../features/marketplace/components/offering-form-modal";
 import { OwnOfferingsTable } from "../../features/marketplace/components/own-offerings-table";
+import { loadedItems } from "../../lib/cursor-pages";
 
 export function PartnerOfferingsRoute() {
   const { t } = useTranslation();
@@ -31,7 +33,8 @@ export function PartnerOfferingsRoute() {
       {!canEdit ? <Alert color="gray">{t("partner.readOnly")}</Alert> : null}
       {offerings.isPending ? <LoadingState /> : null}
       {offerings.isError ? <ErrorAlert error={offerings.error} onRetry={() => void offerings.refetch()} /> : null}
-      {offerings.data ? <OwnOfferingsTable offerings={offerings.data} canEdit={canEdit} onEdit={setEditing} /> : null}
+      {offerings.data ? <OwnOfferingsTable offerings={loadedItems(offerings.data)} canEdit={canEdit} onEdit={setEditing} /> : null}
+      <LoadMore query={offerings} />
       <OfferingFormModal opened={creating} onClose={createModal.close} />
       <OfferingFormModal opened={editing !== undefined} offering={editing} onClose={() => setEditing(undefined)} />
     </Stack>

@@ -19,9 +19,9 @@ const EMPTY: FilterValues = {
 const fromQuery = (query: string) => searchFromParams(new URLSearchParams(query));
 
 describe("marketplace search in the URL", () => {
-  it("keeps empty filters and page 1 out of the URL", () => {
-    expect(searchToParams(EMPTY, 1).toString()).toBe("");
-    expect(fromQuery("")).toEqual({ filters: EMPTY, page: 1 });
+  it("keeps empty filters and the first page out of the URL", () => {
+    expect(searchToParams(EMPTY, undefined).toString()).toBe("");
+    expect(fromQuery("")).toEqual({ filters: EMPTY, cursor: undefined });
   });
 
   it("survives a round trip through the URL: Back, reload and shared links show the same search", () => {
@@ -35,21 +35,21 @@ describe("marketplace search in the URL", () => {
       phase: "3",
       region: "Nordrhein-Westfalen",
     };
-    const query = searchToParams(filters, 4).toString();
-    expect(fromQuery(query)).toEqual({ filters, page: 4 });
+    const query = searchToParams(filters, "eyJrIjpbIlkiXX0").toString();
+    expect(fromQuery(query)).toEqual({ filters, cursor: "eyJrIjpbIlkiXX0" });
   });
 
   it("writes only what is set, with whole-euro prices", () => {
-    const params = searchToParams({ ...EMPTY, q: "Yoga", priceMax: 250 }, 2);
+    const params = searchToParams({ ...EMPTY, q: "Yoga", priceMax: 250 }, "abc");
     expect([...params.entries()]).toEqual([
       ["q", "Yoga"],
       ["priceMax", "250"],
-      ["page", "2"],
+      ["cursor", "abc"],
     ]);
   });
 
   it("keeps a price of 0 €: it is a filter, not an empty one", () => {
-    expect(searchToParams({ ...EMPTY, priceMin: 0 }, 1).toString()).toBe("priceMin=0");
+    expect(searchToParams({ ...EMPTY, priceMin: 0 }, undefined).toString()).toBe("priceMin=0");
     expect(fromQuery("priceMin=0").filters.priceMin).toBe(0);
   });
 
@@ -60,14 +60,12 @@ describe("marketplace search in the URL", () => {
     expect(fromQuery("priceMax=%2012%20").filters.priceMax).toBe(12);
   });
 
-  it("falls back to page 1 for a missing, zero, negative or garbled page", () => {
-    for (const page of ["", "0", "-2", "zwei", "1.5"]) {
-      expect(fromQuery(`page=${page}`).page, page).toBe(1);
-    }
-    expect(fromQuery("page=7").page).toBe(7);
+  it("starts at the first page for an empty cursor; an old page number is ignored", () => {
+    expect(fromQuery("cursor=").cursor).toBeUndefined();
+    expect(fromQuery("page=7")).toEqual({ filters: EMPTY, cursor: undefined });
   });
 
   it("ignores parameters it does not know", () => {
-    expect(fromQuery("utm_source=newsletter&q=Stress")).toEqual({ filters: { ...EMPTY, q: "Stress" }, page: 1 });
+    expect(fromQuery("utm_source=newsletter&q=Stress")).toEqual({ filters: { ...EMPTY, q: "Stress" }, cursor: undefined });
   });
 });

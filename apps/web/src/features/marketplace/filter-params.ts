@@ -2,7 +2,8 @@ import { EMPTY_FILTERS, type FilterValues } from "./components/marketplace-filte
 
 /**
  * The marketplace search lives in the URL query, so Back from an offering, a reload or a shared
- * link shows the same results. Empty filters and page 1 stay out of the URL to keep it short.
+ * link shows the same results. Empty filters and the first page stay out of the URL to keep it short;
+ * a later page is the API's opaque cursor.
  */
 const TEXT_KEYS = ["q", "category", "certification", "deliveryMode", "phase", "region"] as const;
 const EURO_KEYS = ["priceMin", "priceMax"] as const;
@@ -13,20 +14,20 @@ function wholeNumber(value: string | null): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
-export function searchFromParams(params: URLSearchParams): { filters: FilterValues; page: number } {
+export function searchFromParams(params: URLSearchParams): { filters: FilterValues; cursor: string | undefined } {
   const filters: FilterValues = { ...EMPTY_FILTERS };
   for (const key of TEXT_KEYS) filters[key] = params.get(key) ?? "";
   for (const key of EURO_KEYS) filters[key] = wholeNumber(params.get(key));
-  return { filters, page: Math.max(1, wholeNumber(params.get("page")) ?? 1) };
+  return { filters, cursor: params.get("cursor") || undefined };
 }
 
-export function searchToParams(filters: FilterValues, page: number): URLSearchParams {
+export function searchToParams(filters: FilterValues, cursor: string | undefined): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of TEXT_KEYS) if (filters[key] !== "") params.set(key, filters[key]);
   for (const key of EURO_KEYS) {
     const value = filters[key];
     if (value !== null) params.set(key, String(value));
   }
-  if (page > 1) params.set("page", String(page));
+  if (cursor) params.set("cursor", cursor);
   return params;
 }

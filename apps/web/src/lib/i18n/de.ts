@@ -21,6 +21,8 @@ export const de = {
     no: "Nein",
     previous: "Zurück",
     next: "Weiter",
+    loadMore: "Mehr laden",
+    first: "Zum Anfang",
     page: "Seite {{page}} von {{pages}}",
     togglePassword: "Passwort anzeigen oder verbergen",
     chooseFile: "Datei auswählen",

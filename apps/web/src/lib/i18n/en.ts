@@ -22,6 +22,8 @@ export const en: Translations = {
     no: "No",
     previous: "Previous",
     next: "Next",
+    loadMore: "Load more",
+    first: "Back to start",
     page: "Page {{page}} of {{pages}}",
     togglePassword: "Show or hide password",
     chooseFile: "Choose file",

@@ -5,8 +5,8 @@ import { queryKeys } from "../../../lib/query-keys";
 
 export interface AuditParams {
   entityType: string;
-  /** Cursor: entries with an id below this; undefined = newest. */
-  before: number | undefined;
+  /** The previous page's `nextCursor`; undefined = newest. */
+  cursor: string | undefined;
   limit: number;
 }
 

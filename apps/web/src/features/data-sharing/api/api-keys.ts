@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { type CursorPage, firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { dataSharingKeys } from "./query-keys";
 import type { ApiKeyItem, CreatedApiKeyResponse } from "./types";
 
@@ -8,12 +9,17 @@ export interface CreateApiKeyInput {
   expiresAt?: string;
 }
 
-export function getApiKeys(): Promise<{ items: ApiKeyItem[] }> {
-  return apiRequest<{ items: ApiKeyItem[] }>("/api/provider/api-keys");
+export function getApiKeys(cursor?: string): Promise<CursorPage<ApiKeyItem>> {
+  return apiRequest<CursorPage<ApiKeyItem>>("/api/provider/api-keys", { query: { cursor } });
 }
 
 export function useApiKeys() {
-  return useQuery({ queryKey: dataSharingKeys.apiKeys, queryFn: getApiKeys });
+  return useInfiniteQuery({
+    queryKey: dataSharingKeys.apiKeys,
+    queryFn: ({ pageParam }) => getApiKeys(pageParam),
+    initialPageParam: firstCursor,
+    getNextPageParam: nextCursorOf,
+  });
 }
 
 export function createApiKey(input: CreateApiKeyInput): Promise<CreatedApiKeyResponse> {

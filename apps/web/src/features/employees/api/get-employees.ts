@@ -7,8 +7,9 @@ export interface EmployeeListParams {
   q: string;
   department: string;
   active: "true" | "false" | "all";
-  page: number;
-  pageSize: number;
+  /** The previous page's `nextCursor`; undefined = first page. */
+  cursor: string | undefined;
+  limit: number;
 }
 
 export function getEmployees(params: EmployeeListParams): Promise<EmployeeListResponse> {

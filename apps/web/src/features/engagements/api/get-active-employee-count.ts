@@ -10,7 +10,7 @@ export function useActiveEmployeeCount(): number | null {
   const query = useQuery({
     // Under the employees prefix, so an import or an edit there refreshes the count too.
     queryKey: [...queryKeys.employees, "active-count"],
-    queryFn: () => getEmployees({ q: "", department: "", active: "true", page: 1, pageSize: 1 }),
+    queryFn: () => getEmployees({ q: "", department: "", active: "true", cursor: undefined, limit: 1 }),
     select: (list) => list.total,
     staleTime: 60_000,
     retry: false,

@@ -1,7 +1,8 @@
 import type { EngagementList } from "@bgm/domain";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
+import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { engagementKeys } from "./query-keys";
 
 export interface EngagementFilters {
@@ -9,14 +10,30 @@ export interface EngagementFilters {
   phase: string;
 }
 
-export function getEngagements(filters: EngagementFilters): Promise<z.infer<typeof EngagementList>> {
-  return apiRequest("/api/engagements", { query: { ...filters } });
+export type EngagementListResponse = z.infer<typeof EngagementList>;
+
+export function getEngagements(
+  filters: EngagementFilters,
+  page: { cursor?: string; limit?: number } = {},
+): Promise<EngagementListResponse> {
+  return apiRequest("/api/engagements", { query: { ...filters, ...page } });
 }
 
+/** The dashboard / inbox: latest activity first, one page at a time ("load more"). */
 export function useEngagements(filters: EngagementFilters) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: engagementKeys.list(filters),
-    queryFn: () => getEngagements(filters),
+    queryFn: ({ pageParam }) => getEngagements(filters, { cursor: pageParam }),
+    initialPageParam: firstCursor,
+    getNextPageParam: nextCursorOf,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Only the first `limit` engagements with the latest activity: for overviews that link to the full list. */
+export function useLatestEngagements(filters: EngagementFilters, limit: number) {
+  return useQuery({
+    queryKey: [...engagementKeys.list(filters), "latest", limit],
+    queryFn: () => getEngagements(filters, { limit }),
   });
 }

@@ -2,7 +2,7 @@ import { FINAL_STATUSES, type Offering } from "@bgm/domain";
 import { Alert, Anchor } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useEngagements } from "../api/get-engagements";
+import { useLatestEngagements } from "../api/get-engagements";
 
 /**
  * A second request for the same offering is allowed (a new project, another site), but usually the
@@ -10,7 +10,8 @@ import { useEngagements } from "../api/get-engagements";
  */
 export function OpenEngagementNotice({ offering }: { offering: Offering }) {
   const { t } = useTranslation();
-  const list = useEngagements({ status: "", phase: "" });
+  // The latest page is enough: a running engagement has recent activity.
+  const list = useLatestEngagements({ status: "", phase: "" }, 100);
   const open = list.data?.items.find((e) => e.offeringId === offering.id && !FINAL_STATUSES.includes(e.status));
   if (!open) return null;
   return (

@@ -1,10 +1,12 @@
-import type { LegalRequirement } from "@bgm/domain";
+import type { LegalRequirement, LegalRequirementList } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
 import { queryKeys } from "../../../lib/query-keys";
 
-export function getLegalRequirements(): Promise<LegalRequirement[]> {
-  return apiRequest<LegalRequirement[]>("/api/legal-requirements");
+/** A bounded list: the API answers it whole (`nextCursor` is always null). */
+export async function getLegalRequirements(): Promise<LegalRequirement[]> {
+  return (await apiRequest<z.infer<typeof LegalRequirementList>>("/api/legal-requirements")).items;
 }
 
 export function useLegalRequirements() {

@@ -13,8 +13,9 @@ export interface OfferingFilters {
   priceMax: number | null;
   phase: string;
   region: string;
-  page: number;
-  pageSize: number;
+  /** The previous page's `nextCursor`; undefined = first page. */
+  cursor: string | undefined;
+  limit: number;
 }
 
 export function getOfferings(f: OfferingFilters): Promise<OfferingListResponse> {
@@ -28,8 +29,8 @@ export function getOfferings(f: OfferingFilters): Promise<OfferingListResponse> 
       priceMax: f.priceMax === null ? undefined : f.priceMax * 100,
       phase: f.phase,
       region: f.region,
-      page: f.page,
-      pageSize: f.pageSize,
+      cursor: f.cursor,
+      limit: f.limit,
     },
   });
 }

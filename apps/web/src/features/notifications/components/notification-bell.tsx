@@ -2,6 +2,8 @@ import { ActionIcon, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { LoadMore } from "../../../components/ui/load-more";
+import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
 import { useMe } from "../../auth/api/get-me";
 import { type NotificationItem, useNotifications } from "../api/get-notifications";
@@ -25,8 +27,9 @@ export function NotificationBell() {
   const list = useNotifications(Boolean(me?.active));
   const markAll = useMarkAllRead();
   if (!me?.active) return null;
-  const unread = list.data?.unread ?? 0;
-  const items = list.data?.items ?? [];
+  // Every page carries the same count; the first page is always loaded.
+  const unread = list.data?.pages[0]?.unread ?? 0;
+  const items = loadedItems(list.data);
 
   return (
     // The count sits outside Popover.Target: the target gets the popup ARIA attributes, which a plain div may not carry.
@@ -68,6 +71,7 @@ export function NotificationBell() {
                   <NotificationEntry key={n.id} item={n} onOpen={() => setOpened(false)} />
                 ))}
               </Stack>
+              <LoadMore query={list} />
             </ScrollArea.Autosize>
           )}
         </Popover.Dropdown>

@@ -2,7 +2,9 @@ import { Button, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { errorMessage } from "../../../components/ui/error-message";
+import { LoadMore } from "../../../components/ui/load-more";
 import { LoadingState } from "../../../components/ui/loading-state";
+import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useInvitations } from "../api/get-invitations";
@@ -12,7 +14,7 @@ export function InvitationsTable() {
   const { t } = useTranslation();
   const invitations = useInvitations();
   const revoke = useRevokeInvitation();
-  const pending = invitations.data?.filter((i) => i.status === "pending") ?? [];
+  const pending = loadedItems(invitations.data).filter((i) => i.status === "pending");
 
   return (
     <section aria-labelledby="invitations-heading">
@@ -62,6 +64,7 @@ export function InvitationsTable() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <LoadMore query={invitations} />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { Table, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
+import { LoadMore } from "../../../components/ui/load-more";
 import { LoadingState } from "../../../components/ui/loading-state";
+import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
 import { useMembers } from "../api/get-members";
 
@@ -27,7 +29,7 @@ export function MembersTable() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {members.data.map((m) => (
+              {loadedItems(members.data).map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>{m.name}</Table.Td>
                   <Table.Td>{m.email}</Table.Td>
@@ -39,6 +41,7 @@ export function MembersTable() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <LoadMore query={members} />
     </section>
   );
 }

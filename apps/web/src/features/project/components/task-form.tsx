@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
+import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useMembers } from "../../organizations/api/get-members";
@@ -31,7 +32,10 @@ export function TaskForm({ task }: { task: Task }) {
     update.mutate(input, { onSuccess: () => notify({ color: "green", message: t("task.saved") }) });
   }
 
-  const ownerOptions = [{ value: "", label: t("task.noOwner") }, ...(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))];
+  const ownerOptions = [
+    { value: "", label: t("task.noOwner") },
+    ...loadedItems(members.data).map((m) => ({ value: m.userId, label: m.name })),
+  ];
   // The current owner stays selectable even before the member list has loaded.
   if (task.ownerUserId && !ownerOptions.some((o) => o.value === task.ownerUserId)) {
     ownerOptions.push({ value: task.ownerUserId, label: task.ownerName ?? task.ownerUserId });

@@ -1,15 +1,22 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { resultKeys } from "./query-keys";
 import type { ResultListResponse } from "./types";
 
-export function getResults(engagementId: string): Promise<ResultListResponse> {
-  return apiRequest<ResultListResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/results`);
+export function getResults(engagementId: string, cursor?: string): Promise<ResultListResponse> {
+  return apiRequest<ResultListResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/results`, { query: { cursor } });
 }
 
 export function useResults(engagementId: string) {
   // The other party changes results (uploads, decisions): always fetch afresh when the page shows them.
-  return useQuery({ queryKey: resultKeys.list(engagementId), queryFn: () => getResults(engagementId), staleTime: 0 });
+  return useInfiniteQuery({
+    queryKey: resultKeys.list(engagementId),
+    queryFn: ({ pageParam }) => getResults(engagementId, pageParam),
+    initialPageParam: firstCursor,
+    getNextPageParam: nextCursorOf,
+    staleTime: 0,
+  });
 }
 
 export function resultFileUrl(engagementId: string, resultId: string, fileId: string): string {

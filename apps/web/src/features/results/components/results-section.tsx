@@ -1,7 +1,9 @@
 import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
+import { LoadMore } from "../../../components/ui/load-more";
 import { LoadingState } from "../../../components/ui/loading-state";
+import { loadedItems } from "../../../lib/cursor-pages";
 import { useMe } from "../../auth/api/get-me";
 import type { EngagementDetail } from "../../engagements/api/types";
 import { useResults } from "../api/get-results";
@@ -28,7 +30,7 @@ export function ResultsSection({ engagement, side }: ResultsSectionProps) {
   const me = useMe().data;
   const results = useResults(engagement.id);
   const viewer: ResultViewer = side === "provider" ? "provider" : me?.active?.role === "bgm_manager" ? "manager" : "company";
-  const groups = groupByType(results.data?.items ?? []);
+  const groups = groupByType(loadedItems(results.data));
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="results-heading">
@@ -54,6 +56,7 @@ export function ResultsSection({ engagement, side }: ResultsSectionProps) {
         {groups.map((versions) => (
           <ResultTypeGroup key={versions[0]?.outputType} versions={versions} viewer={viewer} />
         ))}
+        <LoadMore query={results} />
       </Stack>
     </Paper>
   );
