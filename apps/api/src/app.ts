@@ -21,6 +21,7 @@ import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
+import { clientErrorHandler } from "./plugins/client-errors.js";
 import { frameworkErrors, registerErrorHandler } from "./plugins/error-handler.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { openApiPlugin } from "./plugins/openapi.js";
@@ -69,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         : randomUUID(),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
+    clientErrorHandler,
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();

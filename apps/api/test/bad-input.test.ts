@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { type AddressInfo, connect } from "node:net";
 import { promisify } from "node:util";
 import { employee, goal, storedFile } from "@bgm/db";
 import { ErrorBody } from "@bgm/domain";
@@ -26,6 +27,14 @@ beforeAll(async () => {
   goalId = res.json().id;
 });
 afterAll(() => t?.close());
+
+/** The app's own HTTP server on a free loopback port (tests that need real sockets close it again). */
+async function listenOnLoopback(): Promise<string> {
+  const server = t.app.server;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
 
 function expectError(res: LightMyRequestResponse, status: number, label = "") {
   expect(res.statusCode, `${label} ${res.body.slice(0, 300)}`).toBe(status);
@@ -142,7 +151,7 @@ describe("malformed and mistyped bodies", () => {
     // body drained, gets EPIPE instead of the answer. The client runs in a process of its own, as a
     // real one does: in this process the server could not answer before the client had written all.
     // Anonymous, as an attacker's: the size is refused before anyone is looked up.
-    const address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = await listenOnLoopback();
     const client = `
       const out = [];
       for (const mb of [1.2, 3, 12]) {
@@ -166,6 +175,34 @@ describe("malformed and mistyped bodies", () => {
       await t.app.server.close();
     }
     expect(await count(goal)).toBe(1);
+  });
+
+  it("answers requests Node's HTTP parser refuses (headers or URL too large, not HTTP) in the agreed shape", async () => {
+    const address = await listenOnLoopback();
+    try {
+      const long = await fetch(`${address}/api/marketplace/offerings?q=${"ECHO".repeat(6000)}`);
+      expect(long.status).toBe(431);
+      expect(long.headers.get("content-security-policy")).toContain("default-src 'self'");
+      const body = await long.text();
+      expect(JSON.parse(body)).toEqual({ error: { code: "headers_too_large", message: expect.any(String) } });
+      expect(body).not.toContain("ECHO");
+
+      const { port } = new URL(address);
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), "127.0.0.1", () => socket.write("NOT-HTTP ECHO\r\n\r\n"));
+        let answer = "";
+        socket.on("data", (chunk) => {
+          answer += chunk.toString();
+        });
+        socket.on("close", () => resolve(answer));
+        socket.on("error", reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+      expect(raw).toContain('{"error":{"code":"bad_request","message":"The request is not valid HTTP"}}');
+      expect(raw).not.toContain("ECHO");
+    } finally {
+      await t.app.server.close();
+    }
   });
 
   it("answers an unsupported content type with 415", async () => {

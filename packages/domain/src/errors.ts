@@ -7,11 +7,13 @@ export const ERROR_STATUS = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
   unprocessable: 422,
+  headers_too_large: 431,
   rate_limited: 429,
   internal: 500,
 } as const;
