@@ -283,7 +283,7 @@ describe("goals", () => {
       status: "active",
     });
     const goalId = res.json().id as string;
-    expect((await as.get("/api/project/goals")).json()[0].id).toBe(goalId);
+    expect((await as.get("/api/project/goals")).json().items[0].id).toBe(goalId);
     const second = await as.post("/api/project/goals", { title: "Rückengesundheit", target: "80 % Teilnahme" });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().dueDate).toBeNull();

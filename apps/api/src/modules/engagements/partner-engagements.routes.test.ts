@@ -31,7 +31,7 @@ async function newKey(as: EngagementWorld["asPartner"], name: string) {
 
 /** The provider's audit entries of one key's use, oldest first (what its partner admin reads at /api/audit). */
 async function keyAudit(as: EngagementWorld["asPartner"], keyId: string) {
-  const res = await as.get("/api/audit?entityType=api_key&limit=200");
+  const res = await as.get("/api/audit?entityType=api_key&limit=100");
   expect(res.statusCode, res.body).toBe(200);
   return (res.json().items as { action: string; entityId: string; details: Record<string, unknown> }[])
     .filter((e) => e.entityId === keyId && ["api_key.read", "api_key.refused"].includes(e.action))
