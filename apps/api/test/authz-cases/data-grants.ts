@@ -59,6 +59,7 @@ export const dataGrantsCases: AuthzCases = {
       url: (f) => `/api/partner/engagements/${f.ids.grantEngagementId}/grants`,
     },
     "GET /api/data-grants": { kind: "own", url: () => "/api/data-grants" },
+    "GET /api/data-grants/access-log": { kind: "own", url: () => "/api/data-grants/access-log" },
     "GET /api/data-grants/export.csv": { kind: "own", url: () => "/api/data-grants/export.csv" },
     "GET /api/data-grants/export.pdf": { kind: "own", url: () => "/api/data-grants/export.pdf" },
     "GET /api/me/data-disclosures": { kind: "own", url: () => "/api/me/data-disclosures" },

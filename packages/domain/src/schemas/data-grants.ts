@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ShortText, Timestamp } from "./common.js";
 import { EngagementStatusSchema } from "./engagements.js";
-import { cursorPage, wholeList } from "./lists.js";
+import { CursorQuery, cursorPage, wholeList } from "./lists.js";
 
 /** Scope keys travel as plain strings: an unknown key must reach the service to be refused by name (422). */
 export const ScopeKeyParam = z.string().trim().min(1).max(64);
@@ -99,14 +99,39 @@ export const AccessLogEntry = z.object({
   actorName: z.string().nullable(),
 });
 
+/** How many of the latest requests the overview shows per grant; the rest is in the paged access log. */
+export const RECENT_ACCESS_MAX = 5;
+
+/**
+ * Totals over the whole log and only its latest few entries: the overview stays the same size however
+ * often a partner calls. Every entry is in `GET /api/data-grants/access-log`.
+ */
+export const AccessDigest = z.object({
+  served: z.number().int().describe("Requests served, over the whole log"),
+  denied: z.number().int().describe("Requests refused, over the whole log"),
+  lastServedAt: Timestamp.nullable(),
+  lastAt: Timestamp.nullable().describe("The latest request, served or refused"),
+  recent: z.array(AccessLogEntry).max(RECENT_ACCESS_MAX).describe(`The latest ${RECENT_ACCESS_MAX} requests at most, newest first`),
+});
+
 export const PartnerGrants = z.object({
   providerOrgId: z.string(),
   providerName: z.string(),
-  grants: z.array(DataGrant.extend({ accessLog: z.array(AccessLogEntry) })),
-  /** Denied attempts that name no grant of this company (e.g. a scope that was never granted). */
-  otherAttempts: z.array(AccessLogEntry),
+  grants: z.array(DataGrant.extend({ access: AccessDigest })),
+  /** Requests that name no grant of this company (e.g. a scope that was never granted). */
+  otherAttempts: AccessDigest,
 });
 export const DataGrantOverview = z.object({ partners: z.array(PartnerGrants) });
+
+/** One request in the company's access log, with the partner that made it. */
+export const AccessLogItem = AccessLogEntry.extend({ providerOrgId: z.string(), providerName: z.string() });
+export const AccessLogList = cursorPage(AccessLogItem);
+export const AccessLogQuery = CursorQuery.extend({
+  grantId: z.uuid().optional().describe("Only requests on this grant"),
+  providerOrgId: z.string().min(1).max(64).optional().describe("Only requests of this partner"),
+  outcome: z.enum(["served", "denied"]).optional(),
+});
+export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const DataDisclosure = z.object({
   providerName: z.string(),

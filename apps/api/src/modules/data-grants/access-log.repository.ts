@@ -1,5 +1,5 @@
 import { dataAccessLog, employee, organization, type Tx, user } from "@bgm/db";
-import { and, arrayOverlaps, desc, eq, inArray } from "drizzle-orm";
+import { and, arrayOverlaps, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -10,15 +10,80 @@ export async function appendAccessLog(tx: Tx, values: AccessLogInsert): Promise<
   await tx.insert(dataAccessLog).values(values);
 }
 
-export async function listCompanyAccessLog(tx: Tx, orgId: string) {
+const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];
+export const AccessLogCursor = z.tuple([z.number().int().positive()]);
+
+const LOG_COLUMNS = { log: dataAccessLog, actorName: user.name, providerName: organization.name };
+
+/** Served and denied totals per partner and grant (null: requests that named no grant), over the whole log. */
+export async function accessTotals(tx: Tx, orgId: string) {
   return tx
-    .select({ log: dataAccessLog, actorName: user.name, providerName: organization.name })
+    .select({
+      providerOrgId: dataAccessLog.providerOrgId,
+      providerName: organization.name,
+      grantId: dataAccessLog.grantId,
+      served: sql<number>`count(*) filter (where ${dataAccessLog.outcome} = 'served')`.mapWith(Number),
+      denied: sql<number>`count(*) filter (where ${dataAccessLog.outcome} = 'denied')`.mapWith(Number),
+      lastServedAt: sql<Date | null>`max(${dataAccessLog.at}) filter (where ${dataAccessLog.outcome} = 'served')`.mapWith(dataAccessLog.at),
+      lastAt: sql<Date | null>`max(${dataAccessLog.at})`.mapWith(dataAccessLog.at),
+    })
+    .from(dataAccessLog)
+    .innerJoin(organization, eq(organization.id, dataAccessLog.providerOrgId))
+    .where(eq(dataAccessLog.orgId, orgId))
+    .groupBy(dataAccessLog.providerOrgId, organization.name, dataAccessLog.grantId);
+}
+
+/** The latest `perGroup` requests of each partner and grant: what the overview shows inline. */
+export async function recentAccesses(tx: Tx, orgId: string, perGroup: number) {
+  const ranked = tx
+    .select({
+      id: dataAccessLog.id,
+      rank: sql<number>`row_number() over (partition by ${dataAccessLog.providerOrgId}, ${dataAccessLog.grantId} order by ${dataAccessLog.id} desc)`.as(
+        "rank",
+      ),
+    })
+    .from(dataAccessLog)
+    .where(eq(dataAccessLog.orgId, orgId))
+    .as("ranked");
+  return tx
+    .select(LOG_COLUMNS)
+    .from(dataAccessLog)
+    .innerJoin(ranked, eq(ranked.id, dataAccessLog.id))
+    .innerJoin(organization, eq(organization.id, dataAccessLog.providerOrgId))
+    .leftJoin(user, eq(user.id, dataAccessLog.actorUserId))
+    .where(lte(ranked.rank, perGroup))
+    .orderBy(desc(dataAccessLog.id));
+}
+
+export interface AccessLogFilter {
+  grantId?: string;
+  providerOrgId?: string;
+  outcome?: "served" | "denied";
+}
+
+/** One page of the company's access log, newest first (the log's id grows with every entry). */
+export async function companyAccessLogPage(
+  tx: Tx,
+  orgId: string,
+  filter: AccessLogFilter,
+  page: { after: z.output<typeof AccessLogCursor> | undefined; limit: number },
+) {
+  return tx
+    .select(LOG_COLUMNS)
     .from(dataAccessLog)
     .innerJoin(organization, eq(organization.id, dataAccessLog.providerOrgId))
     .leftJoin(user, eq(user.id, dataAccessLog.actorUserId))
-    .where(eq(dataAccessLog.orgId, orgId))
-    .orderBy(desc(dataAccessLog.id))
-    .limit(10_000);
+    .where(
+      and(
+        eq(dataAccessLog.orgId, orgId),
+        filter.grantId ? eq(dataAccessLog.grantId, filter.grantId) : undefined,
+        filter.providerOrgId ? eq(dataAccessLog.providerOrgId, filter.providerOrgId) : undefined,
+        filter.outcome ? eq(dataAccessLog.outcome, filter.outcome) : undefined,
+        after(LOG_NEWEST_FIRST, page.after),
+      ),
+    )
+    .orderBy(...orderBy(LOG_NEWEST_FIRST))
+    .limit(page.limit + 1);
 }
 
 /** The employee rows of one signed-in user in their company (Art. 15: "my" data). */
@@ -29,9 +94,6 @@ export async function employeeIdsOfUser(tx: Tx, orgId: string, userId: string): 
     .where(and(eq(employee.orgId, orgId), eq(employee.userId, userId)));
   return rows.map((r) => r.id);
 }
-
-const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];
-export const AccessLogCursor = z.tuple([z.number().int().positive()]);
 
 export async function servedAccessesOf(
   tx: Tx,

@@ -115,15 +115,19 @@ describe("the demo acceptance flow", () => {
     const partner = overview.partners.find((p: { providerName: string }) => p.providerName === "SurveyPro GmbH");
     const list = partner.grants.find((g: { id: string }) => g.id === listId);
     expect(list.state).toBe("revoked");
-    expect(list.accessLog.map((l: { outcome: string; recordCount: number; via: string }) => [l.outcome, l.recordCount, l.via])).toEqual([
-      ["denied", 0, "api_key"],
-      ["served", 120, "api_key"],
-      ["served", 120, "api_key"],
-      ["served", 120, "api_key"],
-    ]);
+    expect(list.access).toMatchObject({ served: 3, denied: 1 });
+    expect(list.access.recent.map((l: { outcome: string; recordCount: number; via: string }) => [l.outcome, l.recordCount, l.via])).toEqual(
+      [
+        ["denied", 0, "api_key"],
+        ["served", 120, "api_key"],
+        ["served", 120, "api_key"],
+        ["served", 120, "api_key"],
+      ],
+    );
     const goalGrant = partner.grants.find((g: { scopeKey: string }) => g.scopeKey === "goals");
-    expect(goalGrant.accessLog).toHaveLength(1);
-    expect(goalGrant.accessLog[0].via).toBe("session");
+    expect(goalGrant.access).toMatchObject({ served: 1, denied: 0 });
+    expect(goalGrant.access.recent).toHaveLength(1);
+    expect(goalGrant.access.recent[0].via).toBe("session");
   });
 });
 

@@ -1,4 +1,6 @@
 import {
+  AccessLogList,
+  AccessLogQuery,
   CursorQuery,
   DataDisclosureList,
   DataGrant,
@@ -13,7 +15,7 @@ import { z } from "zod";
 import { dispatchMails } from "../notifications/index.js";
 import { organizationName } from "./grants.repository.js";
 import * as grants from "./grants.service.js";
-import { grantOverview, myDisclosures } from "./records.service.js";
+import { accessLog, grantOverview, myDisclosures, recordOfProcessing } from "./records.service.js";
 import { recordsCsv, recordsPdf } from "./records-export.js";
 
 const tags = ["data-grants"];
@@ -74,11 +76,27 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: "All grants (active, expired, revoked) grouped by partner, with their access log",
+        summary: "All grants (active, expired, revoked) grouped by partner, with access totals and the latest requests",
+        description:
+          "Per grant (and per partner for requests that named no grant): served and denied totals over the whole log, the " +
+          "latest request times and at most the latest 5 requests. The full log is paged at `GET /api/data-grants/access-log`.",
         response: { 200: DataGrantOverview },
       },
     },
     async (req) => req.inTenant(MANAGER, (s) => grantOverview(s)),
+  );
+
+  app.get(
+    "/api/data-grants/access-log",
+    {
+      schema: {
+        tags,
+        summary: "Every partner request for the company's data, served or denied, newest first, paged by cursor",
+        querystring: AccessLogQuery,
+        response: { 200: AccessLogList },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => accessLog(s, req.query)),
   );
 
   app.get(
@@ -92,7 +110,7 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const csv = await req.inTenant(MANAGER, async (s) => recordsCsv(await grantOverview(s)));
+      const csv = await req.inTenant(MANAGER, async (s) => recordsCsv(await recordOfProcessing(s)));
       return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="datenfreigaben.csv"').send(csv);
     },
   );
@@ -109,7 +127,7 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { overview, companyName } = await req.inTenant(MANAGER, async (s) => ({
-        overview: await grantOverview(s),
+        overview: await recordOfProcessing(s),
         companyName: await organizationName(s.tx, s.orgId),
       }));
       const pdf = await recordsPdf(overview, { companyName, generatedAt: new Date() });

@@ -6,7 +6,8 @@ import { toCsv } from "./csv.js";
 
 /**
  * The record of data sharing for the company's records of processing (Art. 30 DSGVO): one row per
- * grant with what was shared, why, by whom, until when, and how often it was fetched.
+ * grant with what was shared, why, by whom, until when, and how often it was fetched. The counts are
+ * the totals over the whole access log (`recordOfProcessing`), never a capped list of entries.
  */
 type Overview = z.infer<typeof DataGrantOverview>;
 
@@ -39,7 +40,6 @@ const HEADER = [
 function rows(o: Overview): string[][] {
   return o.partners.flatMap((p) =>
     p.grants.map((g) => {
-      const served = g.accessLog.filter((l) => l.outcome === "served");
       return [
         p.providerName,
         g.offeringTitle ?? "",
@@ -53,9 +53,9 @@ function rows(o: Overview): string[][] {
         STATE_DE[g.state] ?? g.state,
         g.revokedByName ?? "",
         g.revokedAt ?? "",
-        String(served.length),
-        served[0]?.at ?? "",
-        String(g.accessLog.length - served.length),
+        String(g.access.served),
+        g.access.lastServedAt ?? "",
+        String(g.access.denied),
       ];
     }),
   );

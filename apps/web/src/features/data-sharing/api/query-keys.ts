@@ -2,6 +2,7 @@
 export const dataSharingKeys = {
   grants: ["data-grants"] as const,
   overview: ["data-grants", "overview"] as const,
+  accessLog: (filter: { grantId?: string }) => ["data-grants", "access-log", filter] as const,
   request: (engagementId: string) => ["data-grants", "request", engagementId] as const,
   partnerGrants: (engagementId: string) => ["data-grants", "partner", engagementId] as const,
   disclosures: ["data-disclosures"] as const,

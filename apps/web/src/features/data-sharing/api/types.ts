@@ -1,5 +1,5 @@
 import type {
-  AccessLogEntry,
+  AccessLogList,
   ApiKey,
   CreatedApiKey,
   DataDisclosureList,
@@ -19,7 +19,8 @@ export type GrantResultResponse = z.infer<typeof GrantResult>;
 export type DataGrantOverviewResponse = z.infer<typeof DataGrantOverview>;
 export type PartnerGrantsItem = DataGrantOverviewResponse["partners"][number];
 export type GrantWithLog = PartnerGrantsItem["grants"][number];
-export type AccessLogItem = z.infer<typeof AccessLogEntry>;
+export type AccessLogListResponse = z.infer<typeof AccessLogList>;
+export type AccessLogItem = AccessLogListResponse["items"][number];
 export type DataDisclosureListResponse = z.infer<typeof DataDisclosureList>;
 export type ApiKeyItem = z.infer<typeof ApiKey>;
 export type CreatedApiKeyResponse = z.infer<typeof CreatedApiKey>;

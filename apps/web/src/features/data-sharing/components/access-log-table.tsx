@@ -5,7 +5,7 @@ import type { AccessLogItem } from "../api/types";
 
 const VIA_KEY = { session: "viaSession", api_key: "viaApiKey", unknown: "viaUnknown" } as const;
 
-/** Every partner request on a grant: served or denied, with the number of records that left the server. */
+/** Partner requests, served or denied, with the number of records that left the server. */
 export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[]; caption: string }) {
   const { t } = useTranslation();
   if (entries.length === 0) {
@@ -16,12 +16,13 @@ export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[];
     );
   }
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={720}>
       <Table striped fz="sm">
         <caption style={{ position: "absolute", left: -10000 }}>{caption}</caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("dataSharing.page.time")}</Table.Th>
+            <Table.Th scope="col">{t("dataSharing.page.partner")}</Table.Th>
             <Table.Th scope="col">{t("dataSharing.page.scope")}</Table.Th>
             <Table.Th scope="col">{t("dataSharing.page.outcome")}</Table.Th>
             <Table.Th scope="col">{t("dataSharing.page.records")}</Table.Th>
@@ -34,6 +35,7 @@ export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[];
           {entries.map((entry) => (
             <Table.Tr key={entry.id}>
               <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+              <Table.Td>{entry.providerName}</Table.Td>
               <Table.Td>{entry.scopeKey}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={entry.outcome === "served" ? "green" : "red"}>

@@ -2,19 +2,22 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core"
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { formatDate } from "../../../lib/format";
+import { formatDate, formatNumber } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
 import { useRevokeGrant } from "../api/data-grants";
 import type { GrantWithLog, PartnerGrantsItem } from "../api/types";
-import { AccessLogTable } from "./access-log-table";
+import { AccessCounts } from "./access-counts";
 import { GrantStateBadge, SensitivityBadge } from "./badges";
 import { ConfirmModal } from "./confirm-modal";
 import { useFieldNames } from "./field-names";
 import { GrantStateText } from "./grant-state-text";
 
-/** One partner's grants (any state), each with its access log, plus denied attempts that name no grant. */
-export function PartnerGrants({ partner }: { partner: PartnerGrantsItem }) {
+/**
+ * One partner's grants (any state), each with its access totals, plus the attempts that named no grant.
+ * The entries themselves are in the paged access log below, which a grant's button narrows to it.
+ */
+export function PartnerGrants({ partner, onShowLog }: { partner: PartnerGrantsItem; onShowLog: (grant: GrantWithLog) => void }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const fieldNames = useFieldNames();
@@ -77,21 +80,25 @@ export function PartnerGrants({ partner }: { partner: PartnerGrantsItem }) {
                   {t("dataSharing.page.grantedBy", { name: grant.grantedByName ?? "–", date: formatDate(grant.grantedAt) })}
                   {grant.state === "active" ? ` · ${t("dataSharing.page.expires", { date: formatDate(grant.expiresAt) })}` : null}
                 </Text>
-                <Title order={4} fz="sm">
-                  {t("dataSharing.page.accessLog")}
-                </Title>
-                <AccessLogTable entries={grant.accessLog} caption={`${t("dataSharing.page.accessLog")}: ${label}`} />
+                <Group gap="xs">
+                  <AccessCounts access={grant.access} />
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => onShowLog(grant)}
+                    aria-label={t("dataSharing.page.showLogFor", { scope: label })}
+                  >
+                    {t("dataSharing.page.showLog")}
+                  </Button>
+                </Group>
               </Stack>
             </Paper>
           );
         })}
-        {partner.otherAttempts.length > 0 ? (
-          <Stack gap="xs">
-            <Title order={3} fz="h5">
-              {t("dataSharing.page.otherAttempts")}
-            </Title>
-            <AccessLogTable entries={partner.otherAttempts} caption={t("dataSharing.page.otherAttempts")} />
-          </Stack>
+        {partner.otherAttempts.served + partner.otherAttempts.denied > 0 ? (
+          <Text size="sm">
+            {t("dataSharing.page.otherAttempts")}: {formatNumber(partner.otherAttempts.denied)}
+          </Text>
         ) : null}
       </Stack>
       <ConfirmModal

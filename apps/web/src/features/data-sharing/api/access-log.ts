@@ -1,0 +1,23 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { dataSharingKeys } from "./query-keys";
+import type { AccessLogListResponse } from "./types";
+
+export interface AccessLogFilter {
+  grantId?: string;
+}
+
+export function getAccessLog(filter: AccessLogFilter, cursor?: string): Promise<AccessLogListResponse> {
+  return apiRequest<AccessLogListResponse>("/api/data-grants/access-log", { query: { ...filter, cursor } });
+}
+
+/** The company's whole access log, newest first, a page at a time; narrowed to one grant when opened from it. */
+export function useAccessLog(filter: AccessLogFilter) {
+  return useInfiniteQuery({
+    queryKey: dataSharingKeys.accessLog(filter),
+    queryFn: ({ pageParam }) => getAccessLog(filter, pageParam),
+    initialPageParam: firstCursor,
+    getNextPageParam: nextCursorOf,
+  });
+}
