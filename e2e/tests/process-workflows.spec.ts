@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { DEMO, signIn, snapshot } from "../support/session";
+import { readMails } from "../support/smtp-sink";
 
 test("manager sets a goal and documents a risk assessment", async ({ page }) => {
   await signIn(page, DEMO.manager);
@@ -68,4 +69,45 @@ test("manager invites a colleague and revokes the invitation", async ({ page }) 
   await expectNoSeriousA11yViolations(page, "team with invitation");
   await invitations.getByRole("button", { name: "Einladung an neue.kollegin@muster-gmbh.de zurückziehen" }).click();
   await expect(invitations.getByRole("cell", { name: "neue.kollegin@muster-gmbh.de", exact: true })).toHaveCount(0);
+});
+
+test("a colleague joins through the invitation mail's link; the invitation id alone is not enough", async ({ page, browser }) => {
+  const email = `kollege.${Date.now()}@muster-gmbh.de`;
+  await signIn(page, DEMO.manager);
+  await page.goto("/team");
+  await page.getByRole("textbox", { name: "E-Mail" }).fill(email);
+  await page.getByRole("combobox", { name: "Rolle" }).selectOption("bgm_manager");
+  await page.getByRole("button", { name: "Einladen" }).click();
+  await expect(page.getByText(`Einladung an ${email} verschickt`)).toBeVisible();
+
+  // The mail arrived over SMTP with a link that carries the signed proof of the address.
+  const link = () =>
+    readMails(process.env.E2E_MAIL_LOG ?? "")
+      .filter((m) => m.to.includes(email))
+      .map((m) => /\/invite\/[^\s?]+\?token=[\w-]+/.exec(m.text)?.[0])
+      .find(Boolean);
+  await expect.poll(link).toBeTruthy();
+  const invitePath = link() as string;
+  const bareIdPath = invitePath.split("?")[0] as string;
+
+  // Someone who learned only the id signs up with the address: the page refuses to let them in.
+  const guest = await (await browser.newContext()).newPage();
+  await guest.goto(bareIdPath);
+  await guest.getByRole("link", { name: /Registrieren|Konto anlegen/ }).click();
+  await guest.getByRole("textbox", { name: "Name" }).fill("Karl Kollege");
+  await guest.getByRole("textbox", { name: "E-Mail" }).fill(email);
+  await guest.getByRole("textbox", { name: "Passwort" }).fill("Sicheres-Passwort-1");
+  await guest.getByRole("button", { name: "Registrieren" }).click();
+  await expect(guest).toHaveURL(new RegExp(`${bareIdPath}$`));
+  await guest.getByRole("button", { name: "Einladung annehmen" }).click();
+  await expect(guest.getByRole("alert")).toContainText("Link aus der Einladungs-E-Mail");
+  expect((await (await guest.request.get("/api/me")).json()).memberships).toEqual([]);
+
+  // The link from the mail is the proof: accepting with it joins Muster GmbH as a BGM manager.
+  await guest.goto(invitePath);
+  await guest.getByRole("button", { name: "Einladung annehmen" }).click();
+  await expect(guest).toHaveURL(/\/$/);
+  const me = await (await guest.request.get("/api/me")).json();
+  expect(me.active).toMatchObject({ organizationName: "Muster GmbH", role: "bgm_manager" });
+  await guest.context().close();
 });

@@ -1,4 +1,4 @@
-import { ErrorBody } from "@bgm/domain";
+import { ErrorBody, PASSWORD_LENGTH } from "@bgm/domain";
 import { z } from "zod";
 
 /**
@@ -10,7 +10,11 @@ import { z } from "zod";
  * own error shape, while the bridge forwards only these and answers errors in ours.
  */
 
-const Password = z.string().min(10).max(128).describe("10 to 128 characters");
+const Password = z
+  .string()
+  .min(PASSWORD_LENGTH.min)
+  .max(PASSWORD_LENGTH.max)
+  .describe(`${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters`);
 
 export const AuthUser = z.object({
   id: z.string(),

@@ -57,6 +57,9 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationIdParam = z.strictObject({ id: z.string().min(1).max(64) });
+/** Password length rules of sign-up and reset: the server (better-auth) and the forms read the same numbers. */
+export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
+
 /** `token`: the signature from the invitation mail's link, the proof that the address is the caller's. */
 export const AcceptInvitation = z.strictObject({ token: z.string().min(1).max(128).optional() });
 

@@ -95,7 +95,7 @@ export const de = {
     signup: {
       title: "Konto anlegen",
       submit: "Registrieren",
-      passwordHint: "Mindestens 8 Zeichen.",
+      passwordHint: "Mindestens {{min}} Zeichen.",
       haveAccount: "Schon registriert?",
       toLogin: "Anmelden",
     },

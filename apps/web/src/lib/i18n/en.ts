@@ -96,7 +96,7 @@ export const en: Translations = {
     signup: {
       title: "Create an account",
       submit: "Sign up",
-      passwordHint: "At least 8 characters.",
+      passwordHint: "At least {{min}} characters.",
       haveAccount: "Already registered?",
       toLogin: "Sign in",
     },

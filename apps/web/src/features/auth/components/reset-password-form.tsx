@@ -1,3 +1,4 @@
+import { PASSWORD_LENGTH } from "@bgm/domain";
 import { Alert, Anchor, Button, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -47,10 +48,11 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
         ) : null}
         <PasswordField
           label={t("auth.reset.newPassword")}
-          description={t("auth.signup.passwordHint")}
+          description={t("auth.signup.passwordHint", { min: PASSWORD_LENGTH.min })}
           autoComplete="new-password"
           required
-          minLength={8}
+          minLength={PASSWORD_LENGTH.min}
+          maxLength={PASSWORD_LENGTH.max}
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />

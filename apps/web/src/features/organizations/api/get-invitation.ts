@@ -7,6 +7,7 @@ export function getInvitation(id: string): Promise<Invitation> {
   return apiRequest<Invitation>(`/api/invitations/${encodeURIComponent(id)}`);
 }
 
-export function useInvitation(id: string) {
-  return useQuery({ queryKey: queryKeys.invitation(id), queryFn: () => getInvitation(id) });
+/** `enabled: false` until someone is signed in: an invitation is shown only to its addressee. */
+export function useInvitation(id: string, enabled = true) {
+  return useQuery({ queryKey: queryKeys.invitation(id), queryFn: () => getInvitation(id), enabled });
 }

@@ -13,11 +13,30 @@ import { useInvitation } from "../api/get-invitation";
 export function InvitationView({ id, token, onAccepted }: { id: string; token?: string; onAccepted: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
-  const invitation = useInvitation(id);
+  const invitation = useInvitation(id, Boolean(me.data));
   const accept = useAcceptInvitation();
   const here = encodeURIComponent(`/invite/${id}${token ? `?token=${encodeURIComponent(token)}` : ""}`);
 
-  if (invitation.isPending || me.isPending) return <LoadingState />;
+  if (me.isPending) return <LoadingState />;
+  // Who arrives from the mail is usually signed out: the invitation is shown only to its addressee,
+  // so first sign in or sign up (the link, token included, is kept for the way back).
+  if (!me.data) {
+    return (
+      <Stack>
+        <PageHeader title={t("invite.title")} />
+        <Text>{t("invite.signInFirst")}</Text>
+        <Group>
+          <Button component={Link} to={`/login?from=${here}`}>
+            {t("auth.login.submit")}
+          </Button>
+          <Anchor component={Link} to={`/signup?from=${here}`}>
+            {t("auth.login.toSignup")}
+          </Anchor>
+        </Group>
+      </Stack>
+    );
+  }
+  if (invitation.isPending) return <LoadingState />;
   if (invitation.isError) {
     return (
       <Stack>
@@ -42,7 +61,7 @@ export function InvitationView({ id, token, onAccepted }: { id: string; token?: 
       </Text>
       {inv.status !== "pending" ? (
         <Alert color="yellow">{t("invite.notPending", { status: t(`team.statuses.${inv.status}`) })}</Alert>
-      ) : me.data ? (
+      ) : (
         <>
           {accept.error ? (
             <Alert color="red" role="alert">
@@ -52,18 +71,6 @@ export function InvitationView({ id, token, onAccepted }: { id: string; token?: 
           <Button loading={accept.isPending} onClick={() => accept.mutate({ id, token }, { onSuccess: onAccepted })}>
             {t("invite.accept")}
           </Button>
-        </>
-      ) : (
-        <>
-          <Text>{t("invite.signInFirst")}</Text>
-          <Group>
-            <Button component={Link} to={`/login?from=${here}`}>
-              {t("auth.login.submit")}
-            </Button>
-            <Anchor component={Link} to={`/signup?from=${here}`}>
-              {t("auth.login.toSignup")}
-            </Anchor>
-          </Group>
         </>
       )}
     </Stack>
