@@ -7,7 +7,7 @@ import type { IncomingMessage } from "node:http";
  * of the answer. Draining first lets it finish and read the 413. Bounded, so a client cannot make the
  * server read forever: past `maxBytes` or `timeoutMs` the connection is closed as before.
  */
-export function drainBody(raw: IncomingMessage, maxBytes = 64 * 1024 * 1024, timeoutMs = 15_000): Promise<void> {
+export function drainBody(raw: IncomingMessage, maxBytes = 16 * 1024 * 1024, timeoutMs = 15_000): Promise<void> {
   if (raw.readableEnded || raw.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     let seen = 0;

@@ -40,7 +40,7 @@ export function registerInputHygiene(app: FastifyInstance) {
       const at = findNul(value, "");
       if (at)
         throw new AppError("validation_failed", "Text must not contain NUL characters", {
-          issues: [issue(part === "querystring" ? "querystring" : part, pointerToPath(at), "nul_character", "NUL character")],
+          issues: [issue(part, pointerToPath(at), "nul_character", "NUL character")],
         });
     }
   });

@@ -6,7 +6,9 @@ import { z } from "zod";
  * item's sort key and id): keyset paging, so items added between two requests neither repeat nor
  * push others off a page the way offsets would.
  */
-export const CURSOR_MAX_LENGTH = 512;
+// Room for the longest sort keys a list issues (two names of any length with umlauts, a timestamp, an id):
+// a cursor the API issued must never be refused on the way back.
+export const CURSOR_MAX_LENGTH = 4096;
 export const LIST_LIMIT_DEFAULT = 50;
 export const LIST_LIMIT_MAX = 100;
 

@@ -9,6 +9,7 @@ import {
   GrantRequest,
   GrantResult,
   IdParam,
+  RECENT_ACCESS_MAX,
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -79,7 +80,7 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "All grants (active, expired, revoked) grouped by partner, with access totals and the latest requests",
         description:
           "Per grant (and per partner for requests that named no grant): served and denied totals over the whole log, the " +
-          "latest request times and at most the latest 5 requests. The full log is paged at `GET /api/data-grants/access-log`.",
+          `latest request times and at most the latest ${RECENT_ACCESS_MAX} requests. The full log is paged at \`GET /api/data-grants/access-log\`.`,
         response: { 200: DataGrantOverview },
       },
     },

@@ -54,7 +54,7 @@ const BY_NAME: SortKey[] = [
   { expr: sql`lower(${employee.firstName})`, cast: "text" },
   { expr: employee.id, cast: "uuid" },
 ];
-export const EmployeeCursor = z.tuple([z.string().max(200), z.string().max(200), z.uuid()]);
+export const EmployeeCursor = z.tuple([z.string(), z.string(), z.uuid()]);
 /** The sort key as the database computed it: JavaScript's lower case differs from PostgreSQL's for some letters. */
 export type ListedEmployee = EmployeeRow & { sortLast: string; sortFirst: string };
 export const employeeCursorKey = (r: ListedEmployee) => [r.sortLast, r.sortFirst, r.id] as const;

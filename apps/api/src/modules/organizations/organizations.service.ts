@@ -66,7 +66,7 @@ const MEMBERS_BY_NAME: SortKey[] = [
   { expr: user.name, cast: "text" },
   { expr: member.id, cast: "text" },
 ];
-const MemberCursor = z.tuple([z.string().max(200), z.string().max(64)]);
+const MemberCursor = z.tuple([z.string(), z.string().max(64)]);
 
 export async function listMembers(scope: TenantScope, page: CursorQuery) {
   const rows = await scope.tx
