@@ -12,7 +12,7 @@ export interface CompletenessInput {
 
 /**
  * A new measure means the assessment changed: whether it works has not been checked and the record
- * has not been updated for it, so these steps start over (as after a reopen trigger).
+ * has not been updated for it, so these steps start over. A reopen trigger undoes the same two.
  */
 export const STEPS_REOPENED_BY_NEW_MEASURES: readonly GbuStepKey[] = ["check_effectiveness", "update_and_document"];
 

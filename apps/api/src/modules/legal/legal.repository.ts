@@ -69,7 +69,7 @@ export async function findStepRow({ tx, orgId }: Db, requirementId: string, step
 export async function updateStepRows(
   { tx, orgId }: Db,
   requirementId: string,
-  stepKeys: string[],
+  stepKeys: readonly string[],
   patch: Partial<Pick<StepRow, "done" | "notes" | "completedAt">>,
 ): Promise<void> {
   if (stepKeys.length === 0) return;

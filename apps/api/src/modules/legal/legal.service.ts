@@ -22,8 +22,6 @@ import { completenessInput, EVIDENCE_TARGET, loadViews } from "./legal.view.js";
  * of that company, apply the change and settle the status, all in the caller's transaction.
  */
 
-/** After a trigger the assessment must be reviewed and re-documented: these two steps start over. */
-const STEPS_UNDONE_BY_TRIGGER: GbuStepKey[] = ["check_effectiveness", "update_and_document"];
 const ENTITY = "legal_requirement";
 
 /** The day in Germany, where the checks happen: a check recorded at 00:30 belongs to that day, not to UTC's previous one. */
@@ -238,7 +236,7 @@ export async function recordTrigger(
   input: { kind: ReopenTriggerKey; note?: string },
 ): Promise<LegalRequirement> {
   const row = await lockRequirement(scope, key);
-  await repo.updateStepRows(scope, row.id, STEPS_UNDONE_BY_TRIGGER, { done: false, completedAt: null });
+  await repo.updateStepRows(scope, row.id, STEPS_REOPENED_BY_NEW_MEASURES, { done: false, completedAt: null });
   await repo.updateRequirementRow(scope, row.id, { status: "open", completedAt: null });
   await repo.insertEventRow(scope, { requirementId: row.id, kind: input.kind, note: input.note ?? "", actorUserId: scope.userId });
   // The note may describe an accident or a person: it stays in the event, never in the audit log.
