@@ -9,5 +9,6 @@ export * from "./legal.js";
 export * from "./mail.js";
 export * from "./marketplace.js";
 export * from "./notifications.js";
+export * from "./participation.js";
 export * from "./result-evidence.js";
 export * from "./results.js";

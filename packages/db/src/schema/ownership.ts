@@ -59,6 +59,10 @@ export const TABLE_OWNERS = {
   partner_result: "results",
   partner_result_landing: "results",
   partner_result_file: "results",
+  // participation.ts: interventions, their bookable sessions and employees' places in them.
+  intervention: "participation",
+  participation_session: "participation",
+  participation: "participation",
   // result-evidence.ts
   result_evidence: "result-evidence",
 } as const satisfies Record<string, string>;

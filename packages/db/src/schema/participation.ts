@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { organization, user } from "./auth.js";
+import { plannedIntervention } from "./bgm-process.js";
+import { employee } from "./employees.js";
+import { engagement } from "./engagements.js";
+import { orgId } from "./tenant.js";
+
+/**
+ * Participation tracking (owner: the participation module). One core for everything employees register
+ * for: a bookable `participation_session` with capacity and deadline, and one `participation` row per
+ * employee × session. Today every session belongs to an intervention; a health-day station's time slot
+ * will be a session too (the parent check then names either parent).
+ */
+export const intervention = pgTable(
+  "intervention",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull(),
+    fieldOfAction: text("field_of_action").notNull(),
+    approach: text("approach", { enum: ["behavioural", "structural"] }).notNull(),
+    targetGroup: text("target_group").notNull().default(""),
+    providerOrgId: text("provider_org_id").references(() => organization.id, { onDelete: "set null" }),
+    engagementId: uuid("engagement_id").references(() => engagement.id, { onDelete: "set null" }),
+    plannedInterventionId: uuid("planned_intervention_id").references(() => plannedIntervention.id, {
+      onDelete: "set null",
+    }),
+    certificationId: text("certification_id"),
+    costCents: integer("cost_cents"),
+    status: text("status", { enum: ["open", "closed", "cancelled"] })
+      .notNull()
+      .default("open"),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("intervention_org_idx").on(t.orgId, t.createdAt), index("intervention_engagement_idx").on(t.engagementId)],
+);
+
+export const participationSession = pgTable(
+  "participation_session",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    interventionId: uuid("intervention_id").references(() => intervention.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    location: text("location").notNull().default(""),
+    onlineUrl: text("online_url"),
+    capacity: integer("capacity").notNull(),
+    registrationDeadline: timestamp("registration_deadline", { withTimezone: true }),
+    waitlistEnabled: boolean("waitlist_enabled").notNull().default(true),
+    status: text("status", { enum: ["scheduled", "cancelled"] })
+      .notNull()
+      .default("scheduled"),
+    /** RFC 5545 SEQUENCE: raised on every change so calendars replace the event they hold. */
+    icsSequence: integer("ics_sequence").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("participation_session_org_start_idx").on(t.orgId, t.startsAt),
+    index("participation_session_intervention_idx").on(t.interventionId, t.startsAt),
+    check("participation_session_capacity_ck", sql`${t.capacity} > 0`),
+    check("participation_session_time_ck", sql`${t.endsAt} > ${t.startsAt}`),
+    // Every session has a parent; health days will widen this to "exactly one of the parents".
+    check("participation_session_parent_ck", sql`${t.interventionId} IS NOT NULL`),
+  ],
+);
+
+export const participation = pgTable(
+  "participation",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: orgId(),
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => participationSession.id, { onDelete: "cascade" }),
+    employeeId: uuid("employee_id")
+      .notNull()
+      .references(() => employee.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["registered", "waitlisted", "cancelled", "attended", "no_show"] }).notNull(),
+    /** Added at the door by the manager, without a registration. */
+    walkIn: boolean("walk_in").notNull().default(false),
+    /** Order of the waitlist: when the person (last) asked for a place. */
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    changedBy: text("changed_by").references(() => user.id, { onDelete: "set null" }),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One row per person and session: registering twice is impossible, re-registering reuses the row.
+    uniqueIndex("participation_session_employee_uq").on(t.sessionId, t.employeeId),
+    index("participation_session_status_idx").on(t.sessionId, t.status, t.queuedAt),
+    index("participation_org_employee_idx").on(t.orgId, t.employeeId),
+  ],
+);
