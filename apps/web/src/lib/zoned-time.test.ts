@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoToZoned, weeklyDates, zonedToIso } from "./zoned-time";
+import { formatZonedDateTime, formatZonedRange, isoToZoned, weeklyDates, zonedToIso } from "./zoned-time";
 
 const BERLIN = "Europe/Berlin";
 
@@ -50,5 +50,25 @@ describe("weeklyDates", () => {
 
   it("gives nothing for an incomplete date", () => {
     expect(weeklyDates("", 8, 1)).toEqual([]);
+  });
+});
+
+describe("formatZonedRange", () => {
+  it("shows a session on Berlin clocks whatever the machine's zone, the date once", () => {
+    const text = formatZonedRange("2027-03-15T11:00:00Z", "2027-03-15T12:00:00Z", BERLIN, "de-DE");
+    expect(text).toContain("15. März 2027");
+    expect(text).toMatch(/12:00\s*–\s*13:00/);
+  });
+
+  it("speaks English when asked to", () => {
+    const text = formatZonedRange("2027-07-01T07:30:00Z", "2027-07-01T09:00:00Z", BERLIN, "en-GB");
+    expect(text).toContain("1 Jul 2027");
+    expect(text).toMatch(/09:30\s*–\s*11:00/);
+  });
+});
+
+describe("formatZonedDateTime", () => {
+  it("writes a deadline on Berlin clocks", () => {
+    expect(formatZonedDateTime("2027-03-14T22:59:00Z", BERLIN, "de-DE")).toBe("14.03.2027, 23:59");
   });
 });

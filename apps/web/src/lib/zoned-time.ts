@@ -90,3 +90,29 @@ export function weeklyDates(date: string, count: number, everyWeeks: number): st
   const start = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]));
   return Array.from({ length: count }, (_, i) => new Date(start + i * everyWeeks * 7 * 86_400_000).toISOString().slice(0, 10));
 }
+
+/**
+ * An appointment with weekday, date and times on the clocks of `timeZone` (not the browser's), in the
+ * Intl `locale`: "Mo., 15. März 2027, 12:00–13:00 Uhr"; the end date is only repeated when it differs.
+ */
+export function formatZonedRange(startsAt: string, endsAt: string, timeZone: string, locale: string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return startsAt;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  }).formatRange(start, end);
+}
+
+/** A point in time on the clocks of `timeZone`: "15.03.2027, 12:00". */
+export function formatZonedDateTime(timestamp: string, timeZone: string, locale: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+}

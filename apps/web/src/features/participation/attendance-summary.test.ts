@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("../../lib/i18n", async () => ({ default: (await import("../../test/fake-i18n")).fakeI18n }));
+
 import { summarize, withStatus } from "./attendance-summary";
+import { formatShare } from "./format";
 
 const row = (employeeId: string, status: Parameters<typeof summarize>[0][number]["status"]) => ({ employeeId, status });
 
@@ -31,5 +35,13 @@ describe("withStatus", () => {
   it("takes a mark back (a correction) for one person only", () => {
     const rows = [row("a", "attended"), row("b", "attended")];
     expect(withStatus(rows, new Set(["b"]), "registered").map((r) => r.status)).toEqual(["attended", "registered"]);
+  });
+});
+
+describe("formatShare", () => {
+  it("writes the summary's rate as German and English people read it", () => {
+    expect(formatShare(0.875, "de-DE")).toBe("87,5\u00a0%");
+    expect(formatShare(2 / 3, "de-DE")).toBe("66,7\u00a0%");
+    expect(formatShare(1, "en-GB")).toBe("100%");
   });
 });
