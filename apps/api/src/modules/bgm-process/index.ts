@@ -1,5 +1,6 @@
 export { bgmProcessRoutes } from "./bgm-process.routes.js";
 export { bootstrapProject, createGoal, getProject, getTask, updateTask } from "./bgm-process.service.js";
+export { findPlannedIntervention, type PlannedInterventionFacts } from "./planned-read.js";
 export {
   completeTaskWithResult,
   type KpiPoint,
