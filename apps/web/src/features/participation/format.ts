@@ -20,3 +20,14 @@ export function sessionMoment(timestamp: string): string {
 export function formatShare(share: number, locale: string = uiLocale()): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(share);
 }
+
+/** Euro amounts from integer cents ("2.250 €"), the same notation as the rest of the app. */
+export function formatCents(cents: number, locale: string = uiLocale()): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(cents / 100);
+}

@@ -8,6 +8,8 @@ import { landingDe } from "./landing.de";
 import { landingEn } from "./landing.en";
 import { marketplaceDe } from "./marketplace.de";
 import { marketplaceEn } from "./marketplace.en";
+import { participationDe } from "./participation.de";
+import { participationEn } from "./participation.en";
 import { resultsDe } from "./results.de";
 import { resultsEn } from "./results.en";
 
@@ -36,8 +38,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...participationDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...participationEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({
