@@ -12,6 +12,7 @@ import { EngagementsRoute } from "./routes/engagements";
 import { ForgotPasswordRoute } from "./routes/forgot-password";
 import { GoalsRoute } from "./routes/goals";
 import { HomeRoute } from "./routes/home";
+import { AttendanceRoute, CreateInterventionRoute, InterventionDetailRoute, InterventionsRoute } from "./routes/interventions";
 import { InviteRoute } from "./routes/invite";
 import { LegalDetailRoute } from "./routes/legal-detail";
 import { LegalListRoute } from "./routes/legal-list";
@@ -70,6 +71,10 @@ export const router = createBrowserRouter([
               { path: "/marketplace/offerings/:id", element: <OfferingDetailRoute /> },
               { path: "/engagements", element: <EngagementsRoute /> },
               { path: "/data-sharing", element: <DataSharingRoute /> },
+              { path: "/interventions", element: <InterventionsRoute /> },
+              { path: "/interventions/new", element: <CreateInterventionRoute /> },
+              { path: "/interventions/:id", element: <InterventionDetailRoute /> },
+              { path: "/interventions/:id/sessions/:sessionId/attendance", element: <AttendanceRoute /> },
             ],
           },
           {

@@ -1,3 +1,4 @@
+import type { EngagementStatus } from "@bgm/domain";
 import { Anchor, Grid, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -16,8 +17,12 @@ import { EngagementBrief } from "../../features/engagements/components/engagemen
 import { EngagementStatusBadge } from "../../features/engagements/components/engagement-status-badge";
 import { EngagementTimeline } from "../../features/engagements/components/engagement-timeline";
 import { QuotesList } from "../../features/engagements/components/quotes-list";
+import { CreateInterventionLink } from "../../features/participation";
 import { ResultsSection } from "../../features/results/components/results-section";
 import { isApiError } from "../../lib/api-client";
+
+/** An engagement that was accepted, is in progress or delivered can run interventions with sessions (as the API allows). */
+const RUNS_INTERVENTIONS: readonly EngagementStatus[] = ["accepted", "in_progress", "delivered"];
 
 /** One engagement, for either side: the side follows from the active organization (as in the API). */
 export function EngagementDetailRoute() {
@@ -50,6 +55,9 @@ export function EngagementDetailRoute() {
             <Group>
               <EngagementStatusBadge status={e.status} />
               {side === "company" && canManageDataAccess(e.status) ? <ManageDataAccessButton engagementId={e.id} /> : null}
+              {side === "company" && RUNS_INTERVENTIONS.includes(e.status) ? (
+                <CreateInterventionLink variant="button" source={{ kind: "engagement", id: e.id, title: e.offeringTitle }} />
+              ) : null}
             </Group>
           }
         />

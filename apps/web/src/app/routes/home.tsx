@@ -5,6 +5,7 @@ import { homeKind } from "../../features/auth/access";
 import { useMe } from "../../features/auth/api/get-me";
 import { PartnerWorkList } from "../../features/engagements/components/partner-work-list";
 import { PartnerHomeLinks } from "../../features/marketplace/components/partner-home-links";
+import { EmployeeHome } from "../../features/participation";
 import { DashboardRoute } from "./dashboard";
 
 /** "/" means something different per role; only BGM managers get the process dashboard. */
@@ -15,12 +16,7 @@ export function HomeRoute() {
   const kind = homeKind(me);
   if (kind === "manager") return <DashboardRoute />;
   if (kind === "employee") {
-    return (
-      <PageHeader
-        title={t("homes.employeeTitle", { name: me.user.name })}
-        description={t("homes.employeeBody", { org: me.active?.organizationName ?? "" })}
-      />
-    );
+    return <EmployeeHome name={me.user.name} organizationName={me.active?.organizationName ?? ""} />;
   }
   if (kind === "partner") {
     return (

@@ -1,5 +1,6 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../../lib/format";
 import type { MyParticipationItem } from "../api/types";
 import { sessionWhen } from "../format";
 import { ParticipationStatusBadge } from "./participation-status-badge";
@@ -35,7 +36,7 @@ export function MyHistory({ items }: { items: MyParticipationItem[] }) {
               <Table.Td>
                 <ParticipationStatusBadge status={item.status} />
                 {item.status === "waitlisted" && item.waitlistPosition ? (
-                  <Text size="xs">{t("participation.session.waitlisted", { position: item.waitlistPosition })}</Text>
+                  <Text size="xs">{t("participation.session.waitlisted", { position: formatNumber(item.waitlistPosition) })}</Text>
                 ) : null}
               </Table.Td>
             </Table.Tr>

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { sessionIcsUrl, useRegistration } from "../api/registration";
 import type { OpenSessionItem } from "../api/types";
@@ -29,7 +30,10 @@ export function OpenSessionRow({ session, title }: { session: OpenSessionItem; t
           else if (place.status === "waitlisted")
             notify({
               color: "orange",
-              message: t("participation.session.waitlistedToast", { title, position: place.waitlistPosition ?? "–" }),
+              message: t("participation.session.waitlistedToast", {
+                title,
+                position: place.waitlistPosition ? formatNumber(place.waitlistPosition) : "–",
+              }),
             });
           else notify({ color: "green", message: t("participation.session.registeredToast", { title }) });
         },
@@ -57,7 +61,7 @@ export function OpenSessionRow({ session, title }: { session: OpenSessionItem; t
                 {mine.status === "waitlisted" ? (
                   <Text size="sm" fw={500}>
                     {mine.waitlistPosition
-                      ? t("participation.session.waitlisted", { position: mine.waitlistPosition })
+                      ? t("participation.session.waitlisted", { position: formatNumber(mine.waitlistPosition) })
                       : t("participation.session.waitlistedNoPosition")}
                   </Text>
                 ) : null}
