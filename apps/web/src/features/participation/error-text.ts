@@ -20,6 +20,7 @@ const CODES: ReadonlySet<string> = new Set<Code>([
   "already_created",
   "planned_not_adopted",
   "engagement_not_running",
+  "capacity_below_places",
 ]);
 
 /**

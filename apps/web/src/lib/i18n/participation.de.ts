@@ -232,6 +232,7 @@ export const participationDe = {
       already_created: "Aus dieser geplanten Maßnahme wurde schon eine Maßnahme angelegt.",
       planned_not_adopted: "Nur eine in den Plan übernommene Maßnahme (Phase 3) kann angelegt werden.",
       engagement_not_running: "Nur aus einem angenommenen oder laufenden Auftrag kann eine Maßnahme angelegt werden.",
+      capacity_below_places: "Es sind schon mehr Plätze vergeben, als der Termin dann hätte. Erst Plätze freigeben oder die Zahl lassen.",
     },
     engagementLink: {
       create: "Als Maßnahme anlegen",

@@ -234,6 +234,7 @@ export const participationEn: Widen<typeof participationDe> = {
       already_created: "This planned intervention has already been created as an intervention.",
       planned_not_adopted: "Only an intervention adopted into the plan (phase 3) can be created.",
       engagement_not_running: "Only an accepted or running engagement can deliver an intervention.",
+      capacity_below_places: "More places are already taken than the session would have. Free places first or keep the capacity.",
     },
     engagementLink: {
       create: "Create as intervention",

@@ -16,6 +16,17 @@ import { participationError } from "../error-text";
 import { formatShare, sessionMoment, sessionWhen } from "../format";
 import { WalkInModal } from "./walk-in-modal";
 
+/** Large touch targets (at least 48 px high) whose labels wrap instead of being cut off on a narrow phone. */
+const TOGGLE = {
+  size: "lg",
+  h: "auto",
+  mih: 48,
+  px: 8,
+  py: 6,
+  fz: "md",
+  styles: { label: { whiteSpace: "normal", textAlign: "center", lineHeight: 1.2 } },
+} as const;
+
 /** The attendance list of one session, built for a phone at the door: big toggles, one tap each. */
 export function AttendancePage() {
   const { t } = useTranslation();
@@ -68,7 +79,7 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
           {cancelled ? null : (
             <Group grow gap="sm">
               <Button
-                size="md"
+                {...TOGGLE}
                 disabled={!anyOpen}
                 onClick={() =>
                   mark.mutate(
@@ -79,7 +90,7 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
               >
                 {t("participation.attendance.allAttended")}
               </Button>
-              <Button size="md" variant="default" onClick={() => setWalkIn(true)}>
+              <Button {...TOGGLE} variant="default" onClick={() => setWalkIn(true)}>
                 {t("participation.attendance.addWalkIn")}
               </Button>
             </Group>
@@ -168,9 +179,9 @@ function AttendanceRowView({
         </Group>
         <Group grow gap="xs" role="group" aria-label={name}>
           <Button
-            size="lg"
+            {...TOGGLE}
             variant={row.status === "attended" ? "filled" : "default"}
-            color="green"
+            color="teal.9"
             aria-pressed={row.status === "attended"}
             disabled={disabled}
             onClick={() => toggle("attended")}
@@ -178,9 +189,9 @@ function AttendanceRowView({
             {t("participation.attendance.attended")}
           </Button>
           <Button
-            size="lg"
+            {...TOGGLE}
             variant={row.status === "no_show" ? "filled" : "default"}
-            color="red"
+            color="red.9"
             aria-pressed={row.status === "no_show"}
             disabled={disabled}
             onClick={() => toggle("no_show")}

@@ -1,48 +1,37 @@
-import { Table, Text } from "@mantine/core";
+import { Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../lib/format";
 import type { MyParticipationItem } from "../api/types";
 import { sessionWhen } from "../format";
 import { ParticipationStatusBadge } from "./participation-status-badge";
 
-/** The employee's own places, latest first: registered, waitlisted, attended, cancelled … */
+/** The employee's own places, latest session first: registered, waitlisted, attended, cancelled … (a list: it fits a phone). */
 export function MyHistory({ items }: { items: MyParticipationItem[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Text>{t("participation.home.noHistory")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table striped data-testid="my-history">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("participation.history.intervention")}</Table.Th>
-            <Table.Th scope="col">{t("participation.history.when")}</Table.Th>
-            <Table.Th scope="col">{t("participation.history.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.sessionId} data-testid="history-row">
-              <Table.Th scope="row" fw={500}>
-                {item.interventionTitle}
-              </Table.Th>
-              <Table.Td>
-                {sessionWhen(item)}
-                {item.sessionStatus === "cancelled" ? (
-                  <Text size="xs" c="red.9">
-                    {t("participation.history.sessionCancelled")}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                <ParticipationStatusBadge status={item.status} />
-                {item.status === "waitlisted" && item.waitlistPosition ? (
-                  <Text size="xs">{t("participation.session.waitlisted", { position: formatNumber(item.waitlistPosition) })}</Text>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }} data-testid="my-history">
+      {items.map((item) => (
+        <Paper key={item.sessionId} withBorder p="sm" component="li" data-testid="history-row">
+          <Group justify="space-between" align="flex-start" gap="xs">
+            <div>
+              <Text fw={600}>{item.interventionTitle}</Text>
+              <Text size="sm">{sessionWhen(item)}</Text>
+              {item.sessionStatus === "cancelled" ? (
+                <Text size="sm" c="red.9">
+                  {t("participation.history.sessionCancelled")}
+                </Text>
+              ) : null}
+            </div>
+            <Stack gap={2} align="flex-end">
+              <ParticipationStatusBadge status={item.status} />
+              {item.status === "waitlisted" && item.waitlistPosition ? (
+                <Text size="xs">{t("participation.session.waitlisted", { position: formatNumber(item.waitlistPosition) })}</Text>
+              ) : null}
+            </Stack>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
