@@ -1,0 +1,171 @@
+import { readFileSync } from "node:fs";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
+import { DEMO, DEMO_PASSWORD, signIn, snapshot } from "../support/session";
+import { readMails } from "../support/smtp-sink";
+
+/**
+ * Issue 12 acceptance, as new users would do it: the demo employee registers for "Lunch & Learn" on the
+ * start page and gets the calendar file; the session fills and a second employee lands on the waitlist;
+ * the first cancels and the second moves up; the manager marks attendance on a phone at the door.
+ * (The partner's three numbers and the insurance report export are further steps of their own.)
+ */
+const LUNCH = "Lunch & Learn: Gesunde Ernährung";
+const PHONE = { width: 390, height: 844 };
+const XHR = { "X-Requested-With": "bgm-hub" };
+
+async function newSession(browser: Browser, email: string, password = DEMO_PASSWORD, viewport?: typeof PHONE): Promise<Page> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+/**
+ * A second employee as a company gets one: the manager adds the person to the employee register and
+ * invites them as an employee; they sign up and accept with the link from the invitation mail.
+ */
+async function secondEmployee(manager: Page, browser: Browser): Promise<{ email: string; password: string; name: string }> {
+  const stamp = Date.now();
+  const email = `erika.warteliste.${stamp}@muster-gmbh.de`;
+  const password = "Warteliste-2026!";
+  const name = "Erika Warteliste";
+  const created = await manager.request.post("/api/employees", {
+    headers: XHR,
+    data: { firstName: "Erika", lastName: "Warteliste", email, department: "Vertrieb", location: "Hamburg" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const invited = await manager.request.post("/api/invitations", { headers: XHR, data: { email, role: "employee" } });
+  expect(invited.ok(), await invited.text()).toBe(true);
+  const link = () =>
+    readMails(process.env.E2E_MAIL_LOG ?? "")
+      .filter((m) => m.to.includes(email))
+      .map((m) => /\/invite\/([^\s?]+)\?token=([\w-]+)/.exec(m.text))
+      .find(Boolean);
+  await expect.poll(link).toBeTruthy();
+  const [, invitationId, token] = link() as RegExpExecArray;
+
+  const context = await browser.newContext();
+  const signUp = await context.request.post("/api/auth/sign-up/email", { headers: XHR, data: { name, email, password } });
+  expect(signUp.ok(), await signUp.text()).toBe(true);
+  const accepted = await context.request.post(`/api/invitations/${invitationId}/accept`, { headers: XHR, data: { token } });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
+  await context.close();
+  return { email, password, name };
+}
+
+test("register on the start page, waitlist and move-up, attendance at the door on a phone", async ({ browser }) => {
+  const manager = await newSession(browser, DEMO.manager);
+  const erika = await secondEmployee(manager, browser);
+
+  // Max, on his phone: the start page offers Lunch & Learn; one click and he has a place.
+  const max = await newSession(browser, DEMO.employee, DEMO_PASSWORD, PHONE);
+  await expect(max.getByRole("heading", { level: 2, name: "Angebote für Sie" })).toBeVisible();
+  const maxLunch = max.getByRole("article", { name: LUNCH });
+  await expect(maxLunch).toContainText("mit Upfit");
+  // The next Lunch & Learn session (the first one listed): kept by its id, whatever the page shows around it.
+  const sessionId = (await maxLunch.getByTestId("open-session").first().getAttribute("data-session-id")) as string;
+  const maxSession = max.locator(`[data-testid="open-session"][data-session-id="${sessionId}"]`);
+  await expect(maxSession).toContainText(/Noch \d+ Plätze frei/);
+  await expect(maxSession).toContainText("Kantine");
+  await expectNoSeriousA11yViolations(max, "employee start page");
+  await snapshot(max, "participation-start-page");
+  await maxSession.getByRole("button", { name: "Anmelden" }).click();
+  await expect(max.getByText(`Angemeldet: ${LUNCH}.`, { exact: false })).toBeVisible();
+  await expect(maxSession.getByTestId("my-place")).toContainText("Angemeldet");
+
+  // The calendar file of his place.
+  const [download] = await Promise.all([
+    max.waitForEvent("download"),
+    maxSession.getByRole("link", { name: /Kalenderdatei für Lunch & Learn/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  const ics = readFileSync(await download.path(), "utf8");
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain("TZID=Europe/Berlin");
+  expect(ics).toContain("Lunch & Learn");
+  // …and the confirmation mail arrived with it.
+  await expect
+    .poll(
+      () =>
+        readMails(process.env.E2E_MAIL_LOG ?? "").filter(
+          (m) => m.to.includes(DEMO.employee) && m.subject === `Anmeldung bestätigt – ${LUNCH}`,
+        ).length,
+    )
+    .toBeGreaterThanOrEqual(1);
+
+  // The session fills: the manager lowers its places to the ones taken.
+  const detail = await (await manager.request.get("/api/interventions?status=open")).json();
+  const lunchId = (detail.items as { id: string; title: string }[]).find((i) => i.title === LUNCH)?.id as string;
+  expect(lunchId).toBeTruthy();
+  await manager.goto(`/interventions/${lunchId}`);
+  await expect(manager.getByRole("heading", { level: 1, name: LUNCH })).toBeVisible();
+  const managerSession = manager.locator(`[data-testid="session"][data-session-id="${sessionId}"]`);
+  const taken = Number((/(\d+)\/\d+ Plätze/.exec((await managerSession.getByTestId("session-counts").textContent()) ?? "") ?? [])[1]);
+  expect(taken).toBeGreaterThan(0);
+  await managerSession.getByRole("button", { name: /bearbeiten$/ }).click();
+  const edit = manager.getByRole("dialog", { name: "Termin bearbeiten" });
+  await edit.getByRole("textbox", { name: "Plätze" }).fill(String(taken));
+  await expectNoSeriousA11yViolations(manager, "edit session dialog");
+  await edit.getByRole("button", { name: "Speichern" }).click();
+  await expect(managerSession.getByTestId("session-counts")).toContainText(`${taken}/${taken} Plätze`);
+  await expectNoSeriousA11yViolations(manager, "intervention detail");
+  await snapshot(manager, "participation-intervention-detail");
+
+  // Erika finds it full and joins the waitlist.
+  const erikaPage = await newSession(browser, erika.email, erika.password, PHONE);
+  const erikaSession = erikaPage.locator(`[data-testid="open-session"][data-session-id="${sessionId}"]`);
+  await expect(erikaSession).toContainText("Ausgebucht – Warteliste möglich");
+  await erikaSession.getByRole("button", { name: "Auf die Warteliste" }).click();
+  await expect(erikaSession.getByTestId("my-place")).toContainText("Warteliste: Platz 1");
+
+  // Max cancels; Erika moves up (and is told by mail).
+  await maxSession.getByRole("button", { name: "Abmelden" }).click();
+  await expect(max.getByText(`Abgemeldet: ${LUNCH}.`)).toBeVisible();
+  // His place went to the waitlist: the session is full again.
+  await expect(maxSession).toContainText("Ausgebucht – Warteliste möglich");
+  await expect(max.getByTestId("history-row").filter({ hasText: LUNCH }).first()).toContainText("Abgemeldet");
+  await erikaPage.reload();
+  await expect(erikaSession.getByTestId("my-place")).toContainText("Angemeldet");
+  await expect
+    .poll(
+      () =>
+        readMails(process.env.E2E_MAIL_LOG ?? "").filter(
+          (m) => m.to.includes(erika.email) && m.subject === `Platz frei geworden – ${LUNCH}`,
+        ).length,
+    )
+    .toBeGreaterThanOrEqual(1);
+  await expectNoSeriousA11yViolations(erikaPage, "start page after moving up");
+  await snapshot(erikaPage, "participation-moved-up");
+
+  // At the door, on a phone: everyone attended, then one correction.
+  const door = await newSession(browser, DEMO.manager, DEMO_PASSWORD, PHONE);
+  await door.goto(`/interventions/${lunchId}`);
+  await door
+    .locator(`[data-testid="session"][data-session-id="${sessionId}"]`)
+    .getByRole("link", { name: /^Anwesenheit am/ })
+    .click();
+  await expect(door.getByRole("heading", { level: 1, name: "Anwesenheit" })).toBeVisible();
+  const rows = door.getByTestId("attendance-row");
+  await expect(rows.filter({ hasText: erika.name })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "Max Mustermann" })).toHaveCount(0);
+  const expected = await rows.count();
+  const summary = door.getByTestId("attendance-summary");
+  await expect(summary).toHaveText(`0/${expected} teilgenommen (0 %)`);
+  await door.getByRole("button", { name: "Alle anwesend" }).click();
+  await expect(summary).toHaveText(`${expected}/${expected} teilgenommen (100 %)`);
+  const erikaRow = door.getByRole("group", { name: erika.name });
+  await erikaRow.getByRole("button", { name: "Nicht erschienen" }).click();
+  await expect(erikaRow.getByRole("button", { name: "Nicht erschienen" })).toHaveAttribute("aria-pressed", "true");
+  const rate = new Intl.NumberFormat("de-DE", { style: "percent", maximumFractionDigits: 1 }).format((expected - 1) / expected);
+  await expect(summary).toHaveText(`${expected - 1}/${expected} teilgenommen (${rate})`);
+  // The touch targets are large enough for a thumb.
+  const box = await erikaRow.getByRole("button", { name: "Anwesend" }).boundingBox();
+  expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await expectNoSeriousA11yViolations(door, "attendance list on a phone");
+  await snapshot(door, "participation-attendance-phone");
+
+  // The marks hold after a reload (they were saved, not only shown).
+  await door.reload();
+  await expect(door.getByTestId("attendance-summary")).toHaveText(`${expected - 1}/${expected} teilgenommen (${rate})`);
+});
