@@ -1,4 +1,5 @@
-import type { Tx } from "@bgm/db";
+import { employee, type Tx } from "@bgm/db";
+import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
@@ -15,4 +16,17 @@ export function linkEmployeeAccount(tx: Tx, orgId: string, email: string, userId
 /** Active headcount, total and per department, for the KPI dashboard. */
 export function countEmployees(scope: TenantScope): Promise<{ active: number; byDepartment: { name: string; count: number }[] }> {
   return countActive(scope);
+}
+
+/**
+ * Everyone in the register with the groups reports break figures down by — no names, no e-mail addresses:
+ * what participation reports need to count people per department and location.
+ */
+export async function employeeGroups(
+  scope: Pick<TenantScope, "tx" | "orgId">,
+): Promise<{ id: string; department: string; location: string; active: boolean }[]> {
+  return scope.tx
+    .select({ id: employee.id, department: employee.department, location: employee.location, active: employee.active })
+    .from(employee)
+    .where(eq(employee.orgId, scope.orgId));
 }
