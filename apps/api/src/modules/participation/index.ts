@@ -6,8 +6,8 @@ import { registerKpiCardSource } from "../bgm-process/index.js";
 import { participationAggregateRoutes } from "./aggregates.routes.js";
 import { PARTICIPATION_KPI_KEY, participationKpiCard } from "./aggregates.service.js";
 import { myParticipationRoutes } from "./my-participation.routes.js";
-import { partnerParticipationRoutes } from "./partner-participation.routes.js";
 import { participationRoutes as companyParticipationRoutes } from "./participation.routes.js";
+import { partnerParticipationRoutes } from "./partner-participation.routes.js";
 
 export type { Acting as ParticipationActing, Outcome as ParticipationOutcome } from "./acting.js";
 export { participationReport } from "./aggregates.service.js";
