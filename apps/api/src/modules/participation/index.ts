@@ -5,6 +5,8 @@ import { myParticipationRoutes } from "./my-participation.routes.js";
 import { participationRoutes as companyParticipationRoutes } from "./participation.routes.js";
 
 export type { Acting as ParticipationActing, Outcome as ParticipationOutcome } from "./acting.js";
+export { fromBerlin, toBerlin } from "./berlin-time.js";
+export { createIntervention, createSessions } from "./interventions.service.js";
 export {
   addWalkIn,
   cancel as cancelPlace,
