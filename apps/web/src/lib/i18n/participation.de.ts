@@ -43,7 +43,7 @@ export const participationDe = {
       sessions_one: "{{count}} Termin",
       sessions_other: "{{count}} Termine",
       provider: "mit {{provider}}",
-      certified: "Zertifiziert nach §20 SGB V ({{id}})",
+      certified: "Zertifiziert ({{id}})",
     },
     history: {
       intervention: "Angebot",

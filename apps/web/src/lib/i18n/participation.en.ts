@@ -46,7 +46,7 @@ export const participationEn: Widen<typeof participationDe> = {
       sessions_one: "{{count}} session",
       sessions_other: "{{count}} sessions",
       provider: "with {{provider}}",
-      certified: "Certified under §20 SGB V ({{id}})",
+      certified: "Certified ({{id}})",
     },
     history: {
       intervention: "Offer",
