@@ -22,6 +22,7 @@ import { MyDataRoute } from "./routes/my-data";
 import { OfferingDetailRoute } from "./routes/offering-detail";
 import { OnboardingRoute } from "./routes/onboarding";
 import { OutboxRoute } from "./routes/outbox";
+import { participationReportsRoute } from "./routes/participation-reports";
 import { PartnerApiReferenceRoute } from "./routes/partner-api-reference";
 import { PartnerInboxRoute } from "./routes/partner-inbox";
 import { PartnerOfferingsRoute } from "./routes/partner-offerings";
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
               { path: "/interventions/new", element: <CreateInterventionRoute /> },
               { path: "/interventions/:id", element: <InterventionDetailRoute /> },
               { path: "/interventions/:id/sessions/:sessionId/attendance", element: <AttendanceRoute /> },
+              { path: "/participation/reports", lazy: participationReportsRoute },
             ],
           },
           {

@@ -17,7 +17,7 @@ import { EngagementBrief } from "../../features/engagements/components/engagemen
 import { EngagementStatusBadge } from "../../features/engagements/components/engagement-status-badge";
 import { EngagementTimeline } from "../../features/engagements/components/engagement-timeline";
 import { QuotesList } from "../../features/engagements/components/quotes-list";
-import { CreateInterventionLink } from "../../features/participation";
+import { CreateInterventionLink, PartnerParticipationSection } from "../../features/participation";
 import { ResultsSection } from "../../features/results/components/results-section";
 import { isApiError } from "../../lib/api-client";
 
@@ -77,6 +77,9 @@ export function EngagementDetailRoute() {
       </Grid>
       <ResultsSection engagement={e} side={side} />
       {side === "provider" ? <GrantedDataSection engagementId={e.id} /> : null}
+      {side === "provider" && [...RUNS_INTERVENTIONS, "completed"].includes(e.status) ? (
+        <PartnerParticipationSection engagementId={e.id} />
+      ) : null}
     </Stack>
   );
 }

@@ -10,3 +10,6 @@ export { CreateInterventionPage } from "./components/create-intervention-page";
 export { EmployeeHome } from "./components/employee-home";
 export { InterventionDetailPage } from "./components/intervention-detail-page";
 export { InterventionsPage } from "./components/interventions-page";
+export { PartnerParticipationSection } from "./components/partner-participation-section";
+/** The reports page with its charts, loaded only when it is opened (a lazy route). */
+export const loadReportsPage = () => import("./components/reports-page");
