@@ -10,7 +10,7 @@ import { formatShare, sessionWhen } from "../format";
 import { CountOrSuppressed } from "./suppressed-value";
 
 type InterventionFigures = PartnerParticipation["interventions"][number];
-type Figures = Pick<InterventionFigures, "attendedCount" | "registeredCount" | "attendanceRate">;
+type Figures = Pick<InterventionFigures, "attendedCount" | "registeredCount" | "attendanceRate" | "suppressed">;
 
 /**
  * The partner's side of the interventions it runs for the company: per session and per intervention only
@@ -46,13 +46,13 @@ function FigureCells({ figures, minGroupSize }: { figures: Figures; minGroupSize
   return (
     <>
       <Table.Td data-testid="attended-count">
-        <CountOrSuppressed value={figures.attendedCount} minGroupSize={minGroupSize} format={formatNumber} />
+        <CountOrSuppressed value={figures.attendedCount} suppressed={figures.suppressed} minGroupSize={minGroupSize} format={formatNumber} />
       </Table.Td>
       <Table.Td data-testid="registered-count">
-        <CountOrSuppressed value={figures.registeredCount} minGroupSize={minGroupSize} format={formatNumber} />
+        <CountOrSuppressed value={figures.registeredCount} suppressed={figures.suppressed} minGroupSize={minGroupSize} format={formatNumber} />
       </Table.Td>
       <Table.Td data-testid="attendance-rate">
-        <CountOrSuppressed value={figures.attendanceRate} minGroupSize={minGroupSize} format={(r) => formatShare(r)} />
+        <CountOrSuppressed value={figures.attendanceRate} suppressed={figures.suppressed} minGroupSize={minGroupSize} format={(r) => formatShare(r)} />
       </Table.Td>
     </>
   );

@@ -164,7 +164,7 @@ function InterventionTable({ report }: { report: PeopleReport }) {
               </Table.Th>
               <Table.Td>{formatNumber(r.sessions)}</Table.Td>
               <Table.Td>
-                <CountOrSuppressed value={r.participants.value} minGroupSize={report.minGroupSize} format={formatNumber} />
+                <CountOrSuppressed value={r.participants.value} suppressed={r.participants.suppressed} minGroupSize={report.minGroupSize} format={formatNumber} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -226,7 +226,9 @@ function DepartmentTable({ report, titles }: { report: PeopleReport; titles: Tit
   const l = useLocalized();
   const min = report.minGroupSize;
   if (report.rows.length === 0) return <Text>{t("participation.reports.none")}</Text>;
-  const rate = (r: number | null) => <CountOrSuppressed value={r} minGroupSize={min} format={(v) => formatShare(v)} />;
+  const rate = (r: number | null, withheld: boolean) => (
+    <CountOrSuppressed value={r} suppressed={withheld} minGroupSize={min} format={(v) => formatShare(v)} />
+  );
   return (
     <Stack gap="sm">
       {report.lowestParticipation ? (
@@ -260,12 +262,12 @@ function DepartmentTable({ report, titles }: { report: PeopleReport; titles: Tit
                   <InterventionLinks ids={r.interventionIds} titles={titles} />
                 </Table.Th>
                 <Table.Td>
-                  <CountOrSuppressed value={r.participants.value} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed value={r.participants.value} suppressed={r.participants.suppressed} minGroupSize={min} format={formatNumber} />
                 </Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={r.nonParticipants?.value ?? null} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed value={r.nonParticipants?.value ?? null} suppressed={r.nonParticipants?.suppressed ?? false} minGroupSize={min} format={formatNumber} />
                 </Table.Td>
-                <Table.Td>{rate(r.participationRate)}</Table.Td>
+                <Table.Td>{rate(r.participationRate, r.participants.suppressed || (r.nonParticipants?.suppressed ?? false))}</Table.Td>
               </Table.Tr>
             ))}
             {report.combinedGroups.map((g) => (
@@ -277,12 +279,12 @@ function DepartmentTable({ report, titles }: { report: PeopleReport; titles: Tit
                   </Text>
                 </Table.Th>
                 <Table.Td>
-                  <CountOrSuppressed value={g.participants.value} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed value={g.participants.value} suppressed={g.participants.suppressed} minGroupSize={min} format={formatNumber} />
                 </Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={g.nonParticipants.value} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed value={g.nonParticipants.value} suppressed={g.nonParticipants.suppressed} minGroupSize={min} format={formatNumber} />
                 </Table.Td>
-                <Table.Td>{rate(g.participationRate)}</Table.Td>
+                <Table.Td>{rate(g.participationRate, g.participants.suppressed || g.nonParticipants.suppressed)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -356,13 +358,13 @@ function MonthReport({ report, titles }: { report: AttendanceReport; titles: Tit
                 </Table.Th>
                 <Table.Td>{formatNumber(r.sessions)}</Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={r.attendedCount} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed value={r.attendedCount} suppressed={r.suppressed} minGroupSize={min} format={formatNumber} />
                 </Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={r.registeredCount} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed value={r.registeredCount} suppressed={r.suppressed} minGroupSize={min} format={formatNumber} />
                 </Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={r.attendanceRate} minGroupSize={min} format={(v) => formatShare(v)} />
+                  <CountOrSuppressed value={r.attendanceRate} suppressed={r.suppressed} minGroupSize={min} format={(v) => formatShare(v)} />
                 </Table.Td>
               </Table.Tr>
             ))}

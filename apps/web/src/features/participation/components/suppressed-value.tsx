@@ -26,15 +26,18 @@ export function SuppressedValue({ minGroupSize }: { minGroupSize: number }) {
   );
 }
 
-/** A count or its suppression. */
+/** A figure, its suppression ("unterdrückt"), or a dash when there is nothing to count (no rate without registrations). */
 export function CountOrSuppressed({
   value,
+  suppressed,
   minGroupSize,
   format,
 }: {
   value: number | null;
+  suppressed: boolean;
   minGroupSize: number;
   format: (n: number) => string;
 }) {
-  return value === null ? <SuppressedValue minGroupSize={minGroupSize} /> : format(value);
+  if (value !== null) return format(value);
+  return suppressed ? <SuppressedValue minGroupSize={minGroupSize} /> : "–";
 }
