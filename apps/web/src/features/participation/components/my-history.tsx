@@ -19,7 +19,7 @@ export function MyHistory({ items }: { items: MyParticipationItem[] }) {
               <Text size="sm">{sessionWhen(item)}</Text>
               {item.sessionStatus === "cancelled" ? (
                 <Text size="sm" c="red.9">
-                  {t("participation.history.sessionCancelled")}
+                  {t("participation.session.cancelled")}
                 </Text>
               ) : null}
             </div>

@@ -46,13 +46,28 @@ function FigureCells({ figures, minGroupSize }: { figures: Figures; minGroupSize
   return (
     <>
       <Table.Td data-testid="attended-count">
-        <CountOrSuppressed value={figures.attendedCount} suppressed={figures.suppressed} minGroupSize={minGroupSize} format={formatNumber} />
+        <CountOrSuppressed
+          value={figures.attendedCount}
+          suppressed={figures.suppressed}
+          minGroupSize={minGroupSize}
+          format={formatNumber}
+        />
       </Table.Td>
       <Table.Td data-testid="registered-count">
-        <CountOrSuppressed value={figures.registeredCount} suppressed={figures.suppressed} minGroupSize={minGroupSize} format={formatNumber} />
+        <CountOrSuppressed
+          value={figures.registeredCount}
+          suppressed={figures.suppressed}
+          minGroupSize={minGroupSize}
+          format={formatNumber}
+        />
       </Table.Td>
       <Table.Td data-testid="attendance-rate">
-        <CountOrSuppressed value={figures.attendanceRate} suppressed={figures.suppressed} minGroupSize={minGroupSize} format={(r) => formatShare(r)} />
+        <CountOrSuppressed
+          value={figures.attendanceRate}
+          suppressed={figures.suppressed}
+          minGroupSize={minGroupSize}
+          format={(r) => formatShare(r)}
+        />
       </Table.Td>
     </>
   );

@@ -164,7 +164,12 @@ function InterventionTable({ report }: { report: PeopleReport }) {
               </Table.Th>
               <Table.Td>{formatNumber(r.sessions)}</Table.Td>
               <Table.Td>
-                <CountOrSuppressed value={r.participants.value} suppressed={r.participants.suppressed} minGroupSize={report.minGroupSize} format={formatNumber} />
+                <CountOrSuppressed
+                  value={r.participants.value}
+                  suppressed={r.participants.suppressed}
+                  minGroupSize={report.minGroupSize}
+                  format={formatNumber}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -262,10 +267,20 @@ function DepartmentTable({ report, titles }: { report: PeopleReport; titles: Tit
                   <InterventionLinks ids={r.interventionIds} titles={titles} />
                 </Table.Th>
                 <Table.Td>
-                  <CountOrSuppressed value={r.participants.value} suppressed={r.participants.suppressed} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed
+                    value={r.participants.value}
+                    suppressed={r.participants.suppressed}
+                    minGroupSize={min}
+                    format={formatNumber}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={r.nonParticipants?.value ?? null} suppressed={r.nonParticipants?.suppressed ?? false} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed
+                    value={r.nonParticipants?.value ?? null}
+                    suppressed={r.nonParticipants?.suppressed ?? false}
+                    minGroupSize={min}
+                    format={formatNumber}
+                  />
                 </Table.Td>
                 <Table.Td>{rate(r.participationRate, r.participants.suppressed || (r.nonParticipants?.suppressed ?? false))}</Table.Td>
               </Table.Tr>
@@ -279,10 +294,20 @@ function DepartmentTable({ report, titles }: { report: PeopleReport; titles: Tit
                   </Text>
                 </Table.Th>
                 <Table.Td>
-                  <CountOrSuppressed value={g.participants.value} suppressed={g.participants.suppressed} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed
+                    value={g.participants.value}
+                    suppressed={g.participants.suppressed}
+                    minGroupSize={min}
+                    format={formatNumber}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <CountOrSuppressed value={g.nonParticipants.value} suppressed={g.nonParticipants.suppressed} minGroupSize={min} format={formatNumber} />
+                  <CountOrSuppressed
+                    value={g.nonParticipants.value}
+                    suppressed={g.nonParticipants.suppressed}
+                    minGroupSize={min}
+                    format={formatNumber}
+                  />
                 </Table.Td>
                 <Table.Td>{rate(g.participationRate, g.participants.suppressed || g.nonParticipants.suppressed)}</Table.Td>
               </Table.Tr>
