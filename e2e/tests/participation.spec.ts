@@ -244,5 +244,72 @@ test("Upfit, the partner of the Lunch & Learn engagement, sees only the three nu
   await snapshot(page, "participation-partner-view");
 });
 
+test("the manager runs a weekly course from an engagement and reads the participation reports", async ({ page }) => {
+  test.setTimeout(360_000);
+  await signIn(page, DEMO.manager);
+
+  // From Upfit's nutrition coaching in progress: "Als Maßnahme anlegen" opens the form for it.
+  await page.goto("/engagements");
+  await page.getByTestId("engagement-row").filter({ hasText: "Ernährungscoaching (12 Wochen)" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ernährungscoaching (12 Wochen)" })).toBeVisible();
+  await page.getByRole("link", { name: "Als Maßnahme anlegen" }).click();
+  await expect(page).toHaveURL(/\/interventions\/new\?engagement=/);
+  await expect(page.getByText("Aus dem Partner-Auftrag „Ernährungscoaching (12 Wochen)“")).toBeVisible();
+  await page.getByRole("textbox", { name: "Zielgruppe" }).fill("Produktion und Verwaltung");
+  await expectNoSeriousA11yViolations(page, "create intervention");
+  await page.getByRole("button", { name: "Maßnahme anlegen" }).click();
+
+  // Right after creating: eight weekly sessions in one step.
+  const dialog = page.getByRole("dialog", { name: "Termine hinzufügen" });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Ernährungscoaching (12 Wochen)" })).toBeVisible();
+  const first = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  await dialog.getByLabel(/^Datum/).fill(first);
+  await dialog.getByLabel(/^Beginn/).fill("16:30");
+  await dialog.getByLabel(/^Ende/).fill("17:30");
+  await dialog.getByRole("textbox", { name: "Ort" }).fill("Besprechungsraum Alster");
+  await dialog.getByRole("textbox", { name: "Plätze" }).fill("15");
+  await dialog.getByRole("checkbox", { name: "Wöchentliche Serie" }).check();
+  await expect(dialog.getByTestId("series-preview")).toContainText("8 Termine, wöchentlich:");
+  await expectNoSeriousA11yViolations(page, "add sessions dialog");
+  await dialog.getByRole("button", { name: "Termine anlegen" }).click();
+  await expect(page.getByText("8 Termine angelegt")).toBeVisible();
+  await expect(page.getByTestId("session")).toHaveCount(8);
+  await expect(page.getByTestId("session").first()).toContainText("16:30–17:30");
+  await expect(page.getByText("Upfit", { exact: true })).toBeVisible();
+
+  // The list knows it, with its next date.
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Maßnahmen" }).click();
+  const row = page.getByTestId("intervention-row").filter({ hasText: "Ernährungscoaching (12 Wochen)" });
+  await expect(row).toContainText("8");
+  await expect(row).toContainText("Offen");
+  await expectNoSeriousA11yViolations(page, "interventions list");
+
+  // Reports: people per category in a sentence, the department with the lowest participation, each
+  // figure leading to its interventions.
+  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Teilnahme-Berichte" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Teilnahme-Berichte" })).toBeVisible();
+  await expect(page.getByTestId("people-reached")).toContainText(
+    /\d+ Beschäftigte haben im Zeitraum an mindestens einem Angebot teilgenommen/,
+  );
+  const nutrition = page.getByTestId("category-figure").filter({ hasText: "Ernährungsangeboten" });
+  await expect(nutrition).toContainText(/\d+ Beschäftigte haben an Ernährungsangeboten teilgenommen/);
+  await expect(page.getByTestId("lowest-participation")).toHaveText(/^.+ hat die niedrigste Teilnahme \(\d+(,\d)?\s%\)\.$/);
+  await expect(page.getByTestId("month-chart")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "participation reports");
+  await snapshot(page, "participation-reports");
+  await nutrition.getByRole("link", { name: LUNCH }).click();
+  await expect(page.getByRole("heading", { level: 1, name: LUNCH })).toBeVisible();
+
+  // The same pages in English.
+  await page.getByRole("button", { name: /Sprache wählen/ }).click();
+  await page.getByRole("menuitem", { name: "English" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Sessions" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Participation reports" }).click();
+  await expect(page.getByTestId("category-figure").filter({ hasText: "in nutrition offers" })).toContainText(
+    /\d+ employees took part in nutrition offers/,
+  );
+});
+
 // Built by another engineer later: no step pretends to download it before it exists.
 test.fixme("the manager downloads the insurance report as PDF and CSV with the right figures (export not built yet)", async () => {});
