@@ -166,9 +166,19 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   await expectNoSeriousA11yViolations(door, "attendance list on a phone");
   await snapshot(door, "participation-attendance-phone");
 
+  // Max came after all: added at the door from the employee register, as a walk-in who attended.
+  await door.getByRole("button", { name: "Spontan dabei hinzufügen" }).click();
+  const walkIn = door.getByRole("dialog", { name: "Spontan dabei: aus dem Beschäftigtenverzeichnis" });
+  await walkIn.getByRole("searchbox", { name: "Name suchen" }).fill("Mustermann");
+  await walkIn.getByRole("button", { name: "Max Mustermann hinzufügen" }).click();
+  await expect(door.getByText("Max Mustermann als anwesend eingetragen")).toBeVisible();
+  await expect(rows.filter({ hasText: "Max Mustermann" })).toContainText("Spontan dabei");
+  const withMax = new Intl.NumberFormat("de-DE", { style: "percent", maximumFractionDigits: 1 }).format(expected / (expected + 1));
+  await expect(summary).toHaveText(`${expected}/${expected + 1} teilgenommen (${withMax})`);
+
   // The marks hold after a reload (they were saved, not only shown).
   await door.reload();
-  await expect(door.getByTestId("attendance-summary")).toHaveText(`${expected - 1}/${expected} teilgenommen (${rate})`);
+  await expect(door.getByTestId("attendance-summary")).toHaveText(`${expected}/${expected + 1} teilgenommen (${withMax})`);
 });
 
 test("Upfit, the partner of the Lunch & Learn engagement, sees only the three numbers", async ({ page }) => {

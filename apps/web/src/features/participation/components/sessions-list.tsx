@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -23,7 +23,7 @@ export function SessionsList({ intervention }: { intervention: InterventionDetai
   if (intervention.sessions.length === 0) return <Text>{t("participation.detail.noSessions")}</Text>;
   return (
     <>
-      <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
         {intervention.sessions.map((s) => {
           const when = sessionWhen(s);
           return (
@@ -89,7 +89,7 @@ export function SessionsList({ intervention }: { intervention: InterventionDetai
             </Paper>
           );
         })}
-      </Stack>
+      </SimpleGrid>
       <SessionFormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
