@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Database, outboxMail } from "@bgm/db";
+import { desc } from "drizzle-orm";
 import nodemailer from "nodemailer";
 
 export interface Mail {
@@ -31,4 +32,9 @@ export function createMailer(opts: { db: Database; smtpUrl?: string; from: strin
       await opts.db.insert(outboxMail).values({ id: randomUUID(), ...mail });
     },
   };
+}
+
+/** The newest mails of the local outbox (the table this mailer writes without SMTP), for /api/dev/outbox. */
+export async function readOutbox(db: Database, limit: number): Promise<(typeof outboxMail.$inferSelect)[]> {
+  return db.select().from(outboxMail).orderBy(desc(outboxMail.createdAt)).limit(limit);
 }
