@@ -15,11 +15,9 @@ export const KNOWN_TABLE_DEBTS: Record<string, readonly string[]> = {
   // Joins the offering title into engagement lists and checks that a quote request names a published
   // offering; counts pending partner results (the engagements ↔ results cycle, back through SQL).
   "modules/engagements/engagements.repository.ts": ["offering", "partner_result"],
-  // Company data served to partners: reads employees, goals and accepted results directly (its comment
-  // says so, to dodge the data-grants ↔ results import cycle).
-  "modules/data-grants/company-data-source.ts": ["employee", "goal", "partner_result"],
-  // Finds the signed-in user's own employee rows (Art. 15: who received my data).
-  "modules/data-grants/access-log.repository.ts": ["employee"],
+  // The survey results served to partners: the accepted COPSOQ analysis, read from the results table
+  // while results still imports data-grants (API keys) and an import back would close a cycle.
+  "modules/data-grants/company-data-source.ts": ["partner_result"],
   // Locks the engagement row on upload and filters results by the engagement's status.
   "modules/results/results.repository.ts": ["engagement"],
   // better-auth is handed only the tables it is configured with, but its organization plugin declares

@@ -1,5 +1,6 @@
 import type { Tx } from "@bgm/db";
 import type { TenantScope } from "../../lib/request-context.js";
+import { activeCountsByDepartment, idsOfUser, listActiveNarrowed } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
 export { employeeRoutes } from "./employees.routes.js";
@@ -15,4 +16,26 @@ export function linkEmployeeAccount(tx: Tx, orgId: string, email: string, userId
 /** Active headcount, total and per department, for the KPI dashboard. */
 export function countEmployees(scope: TenantScope): Promise<{ active: number; byDepartment: { name: string; count: number }[] }> {
   return countActive(scope);
+}
+
+/** Active head count per department, in the company's transaction (data-grants forms its disclosed groups from it). */
+export function activeHeadcountByDepartment(tx: Tx, orgId: string): Promise<{ name: string; count: number }[]> {
+  return activeCountsByDepartment(tx, orgId);
+}
+
+/**
+ * The active employees a narrowing admits, by name: what an employee list granted to a partner
+ * releases. Both narrowings restrict; an empty list admits nobody.
+ */
+export function listActiveEmployees(
+  tx: Tx,
+  orgId: string,
+  narrowing: { departments?: readonly string[]; employeeIds?: readonly string[] },
+): Promise<{ id: string; firstName: string; lastName: string; email: string; department: string }[]> {
+  return listActiveNarrowed(tx, orgId, narrowing);
+}
+
+/** The employee rows of one signed-in user in their company (Art. 15: "my" data). */
+export function employeeIdsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
+  return idsOfUser(tx, orgId, userId);
 }
