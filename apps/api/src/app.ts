@@ -4,6 +4,7 @@ import { DOCUMENT_FILE_TYPES } from "@bgm/domain";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
+import { wireDomainEvents } from "./events.js";
 import { type Auth, createAuth } from "./lib/auth.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
 import { adminRoutes } from "./modules/admin/index.js";
@@ -82,6 +83,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
+
+  // The modules' in-process events (src/events.ts): wired once per process, before any route runs.
+  wireDomainEvents();
 
   const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({ db, config, mailer });

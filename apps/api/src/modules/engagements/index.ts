@@ -8,9 +8,17 @@ export {
   findEngagementForResults,
   type ResultEngagement,
   type ResultEvent,
+  recordPendingResults,
   recordResultEvent,
   reopenDeliveredEngagement,
 } from "./results-bridge.js";
+export {
+  type EngagementReader,
+  type EngagementWithParties,
+  findEngagementWithParties,
+  type ReadOptions,
+  readEngagementsWithParties,
+} from "./with-parties.js";
 
 export const engagementsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(engagementRoutes);
