@@ -14,9 +14,9 @@ import { RequestQuoteModal } from "../../features/engagements/components/request
 import { useOffering } from "../../features/marketplace/api/get-offering";
 import { OfferingFacts } from "../../features/marketplace/components/offering-facts";
 import { fromPriceLabel } from "../../features/marketplace/from-price";
-import { useOutputTypeLabel } from "../../features/marketplace/output-type-label";
 import { isApiError } from "../../lib/api-client";
 import { formatNumber } from "../../lib/format";
+import { useOutputTypeLabel } from "../../lib/output-type-label";
 import { useLocalized } from "../../lib/use-localized";
 
 export function OfferingDetailRoute() {

@@ -1,5 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { LANGUAGES, type Language, languageOf } from "../language";
 import { dataSharingDe } from "./data-sharing.de";
 import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
@@ -11,15 +12,11 @@ import { marketplaceEn } from "./marketplace.en";
 import { resultsDe } from "./results.de";
 import { resultsEn } from "./results.en";
 
-export const LANGUAGES = ["de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 const STORAGE_KEY = "bgm-hub.language";
 
 function storedLanguage(): Language {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === "en" ? "en" : "de";
+    return languageOf(localStorage.getItem(STORAGE_KEY));
   } catch {
     // Storage can be blocked (privacy settings); German is the default anyway.
     return "de";
@@ -52,7 +49,7 @@ document.documentElement.lang = i18n.language;
 i18n.on("languageChanged", applyLanguage);
 
 export function currentLanguage(): Language {
-  return i18n.language === "en" ? "en" : "de";
+  return languageOf(i18n.language);
 }
 
 export default i18n;

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import { eurosToCents } from "../../../lib/money";
 import { marketplaceKeys } from "./query-keys";
 import type { OfferingListResponse } from "./types";
 
@@ -25,8 +26,8 @@ export function getOfferings(f: OfferingFilters): Promise<OfferingListResponse> 
       category: f.category,
       certification: f.certification,
       deliveryMode: f.deliveryMode,
-      priceMin: f.priceMin === null ? undefined : f.priceMin * 100,
-      priceMax: f.priceMax === null ? undefined : f.priceMax * 100,
+      priceMin: f.priceMin === null ? undefined : eurosToCents(f.priceMin),
+      priceMax: f.priceMax === null ? undefined : eurosToCents(f.priceMax),
       phase: f.phase,
       region: f.region,
       cursor: f.cursor,

@@ -2,7 +2,7 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { formatDate } from "../../../lib/format";
-import { formatEuro } from "../../marketplace/format-money";
+import { formatEuro } from "../../../lib/money";
 import type { PlannedInterventionItem } from "../api/get-interventions";
 import { useCategoryLabel } from "./use-category-label";
 
