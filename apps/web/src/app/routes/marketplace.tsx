@@ -9,7 +9,8 @@ import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { RequestQuoteModal } from "../../features/engagements/components/request-quote-modal";
 import { useOfferings } from "../../features/marketplace/api/get-offerings";
-import { type FilterValues, MarketplaceFilters } from "../../features/marketplace/components/marketplace-filters";
+import type { FilterValues } from "../../features/marketplace/api/types";
+import { MarketplaceFilters } from "../../features/marketplace/components/marketplace-filters";
 import { OfferingCard } from "../../features/marketplace/components/offering-card";
 import { searchFromParams, searchToParams } from "../../features/marketplace/filter-params";
 

@@ -1,9 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
-import type { FilterValues } from "./components/marketplace-filters";
+import { describe, expect, it } from "vitest";
+import type { FilterValues } from "./api/types";
 import { searchFromParams, searchToParams } from "./filter-params";
-
-// filter-params takes EMPTY_FILTERS from the filter component, whose imports reach lib/i18n (browser set-up).
-vi.mock("../../lib/i18n", async () => ({ default: (await import("../../test/fake-i18n")).fakeI18n }));
 
 const EMPTY: FilterValues = {
   q: "",

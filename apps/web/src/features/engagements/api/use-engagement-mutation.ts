@@ -12,9 +12,9 @@ export function useEngagementMutation<TInput>(mutationFn: (input: TInput) => Pro
   return useMutation({
     mutationFn,
     onSuccess: async (engagement) => {
-      queryClient.setQueryData(engagementKeys.one(engagement.id), engagement);
+      queryClient.setQueryData(engagementKeys.detail(engagement.id), engagement);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: engagementKeys.all, predicate: (q) => q.queryKey[1] === "list" }),
+        queryClient.invalidateQueries({ queryKey: engagementKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
       ]);
     },

@@ -9,8 +9,8 @@ import { MoneyInput } from "../../../components/ui/money-input";
 import { eurosToCents } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
+import { useActiveEmployeeCount } from "../../employees/api/get-employees";
 import { useCreateEngagement } from "../api/create-engagement";
-import { useActiveEmployeeCount } from "../api/get-active-employee-count";
 import { OpenEngagementNotice } from "./open-engagement-notice";
 
 interface RequestQuoteModalProps {

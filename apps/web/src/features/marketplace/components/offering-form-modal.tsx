@@ -7,7 +7,8 @@ import { MoneyInput } from "../../../components/ui/money-input";
 import { centsToEuros, eurosToCents } from "../../../lib/money";
 import { useOutputTypeLabel } from "../../../lib/output-type-label";
 import { useLocalized } from "../../../lib/use-localized";
-import { type OfferingInput, useCreateOffering, useUpdateOffering } from "../api/save-offering";
+import { useCreateOffering, useUpdateOffering } from "../api/save-offering";
+import type { OfferingInput } from "../api/types";
 
 interface OfferingFormModalProps {
   opened: boolean;

@@ -9,7 +9,7 @@ import { formatEuro } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
 import { useAdoptIntervention } from "../api/adopt-intervention";
 import { useDismissIntervention } from "../api/dismiss-intervention";
-import type { PlannedInterventionItem } from "../api/get-interventions";
+import type { PlannedInterventionItem } from "../api/types";
 import { useCategoryLabel } from "./use-category-label";
 
 interface ProposalCardProps {

@@ -9,7 +9,8 @@ import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useMembers } from "../../organizations/api/get-members";
-import { type UpdateTaskInput, useUpdateTask } from "../api/update-task";
+import type { UpdateTaskInput } from "../api/types";
+import { useUpdateTask } from "../api/update-task";
 import { TaskStatusBadge } from "./task-status-badge";
 
 const STATUSES: TaskStatus[] = ["open", "in_progress", "done"];

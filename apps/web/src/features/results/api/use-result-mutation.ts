@@ -16,7 +16,7 @@ export function useResultMutation<TInput>(engagementId: string, mutationFn: (inp
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: resultKeys.list(engagementId) }),
-        queryClient.invalidateQueries({ queryKey: engagementKeys.one(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: engagementKeys.detail(engagementId) }),
         queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
       ]),
   });

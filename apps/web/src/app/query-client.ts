@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { isApiError } from "./api-client";
-import { queryKeys } from "./query-keys";
+import { authKeys } from "../features/auth/api/query-keys";
+import { isApiError } from "../lib/api-client";
 
 /**
  * A 401 from any call means the session is gone: forgetting `me` makes the auth guard send the
@@ -10,14 +10,14 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isApiError(error, 401) && query.queryKey[0] !== queryKeys.me[0]) {
-          client.setQueryData(queryKeys.me, null);
+        if (isApiError(error, 401) && query.queryKey[0] !== authKeys.all[0]) {
+          client.setQueryData(authKeys.me(), null);
         }
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
-        if (isApiError(error, 401) && !mutation.meta?.authForm) client.setQueryData(queryKeys.me, null);
+        if (isApiError(error, 401) && !mutation.meta?.authForm) client.setQueryData(authKeys.me(), null);
       },
     }),
     defaultOptions: {
