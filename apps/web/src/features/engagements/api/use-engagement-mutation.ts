@@ -15,7 +15,7 @@ export function useEngagementMutation<TInput>(mutationFn: (input: TInput) => Pro
       queryClient.setQueryData(engagementKeys.detail(engagement.id), engagement);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: engagementKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.latest() }),
       ]);
     },
   });

@@ -17,7 +17,7 @@ export function useResultMutation<TInput>(engagementId: string, mutationFn: (inp
       Promise.all([
         queryClient.invalidateQueries({ queryKey: resultKeys.list(engagementId) }),
         queryClient.invalidateQueries({ queryKey: engagementKeys.detail(engagementId) }),
-        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.latest() }),
       ]),
   });
 }
