@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { authKeys } from "../features/auth/api/query-keys";
+import { authKeys } from "../features/auth";
 import { isApiError } from "../lib/api-client";
 
 /**

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { engagementKeys } from "../../engagements/api/query-keys";
+import { engagementKeys } from "../../engagements";
 import { dataSharingKeys } from "./query-keys";
 import type { DataGrantItem, DataGrantOverviewResponse, DataRequestResponse, GrantRequestInput, GrantResultResponse } from "./types";
 

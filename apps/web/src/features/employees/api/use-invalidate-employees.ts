@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { projectKeys } from "../../project/api/query-keys";
+import { projectKeys } from "../../project";
 import { employeeKeys } from "./query-keys";
 
 /** Any change to the employees refreshes their lists and counts and the KPI cards that count them. */

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notificationKeys } from "../../notifications/api/query-keys";
+import { notificationKeys } from "../../notifications";
 import { engagementKeys } from "./query-keys";
 import type { EngagementDetail } from "./types";
 

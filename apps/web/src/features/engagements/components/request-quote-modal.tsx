@@ -9,7 +9,7 @@ import { MoneyInput } from "../../../components/ui/money-input";
 import { eurosToCents } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
-import { useActiveEmployeeCount } from "../../employees/api/get-employees";
+import { useActiveEmployeeCount } from "../../employees";
 import { useCreateEngagement } from "../api/create-engagement";
 import { OpenEngagementNotice } from "./open-engagement-notice";
 

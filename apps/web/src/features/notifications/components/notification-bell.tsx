@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { LoadMore } from "../../../components/ui/load-more";
 import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
-import { useMe } from "../../auth/api/get-me";
+import { useMe } from "../../auth";
 import { useLatestNotifications, useNotificationList } from "../api/get-notifications";
 import { useMarkAllRead, useMarkRead } from "../api/mark-read";
 import type { NotificationItem } from "../api/types";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { forgetTenantData } from "../../auth/api/forget-tenant-data";
+import { forgetTenantData } from "../../auth";
 import type { OkResponse, SetActiveOrganizationInput } from "./types";
 
 export function setActiveOrganization(organizationId: string): Promise<OkResponse> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { engagementKeys } from "../../engagements/api/query-keys";
-import { notificationKeys } from "../../notifications/api/query-keys";
+import { engagementKeys } from "../../engagements";
+import { notificationKeys } from "../../notifications";
 import { resultKeys } from "./query-keys";
 import type { PartnerResultItem } from "./types";
 

@@ -2,10 +2,10 @@ import { Alert, Button, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocalized } from "../../../lib/use-localized";
-import { useDataRequest } from "../../data-sharing/api/data-grants";
-import { GrantDialog } from "../../data-sharing/components/grant-dialog";
-import { canManageDataAccess } from "../../data-sharing/components/manage-data-access-button";
-import type { EngagementDetail } from "../api/types";
+import type { EngagementDetail } from "../../engagements";
+import { useDataRequest } from "../api/data-grants";
+import { GrantDialog } from "./grant-dialog";
+import { canManageDataAccess } from "./manage-data-access-button";
 
 /**
  * After accepting a quote the partner usually cannot start without the data its offering needs, and
