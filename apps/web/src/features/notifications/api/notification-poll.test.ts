@@ -57,17 +57,22 @@ afterEach(() => {
 const listed = () => client.getQueryData<NotificationPages>(notificationListQuery.queryKey);
 const ids = () => listed()?.pages.flatMap((p) => p.items.map((i) => i.id)) ?? [];
 
-/** The dropdown after "load more" until `pages` pages are loaded. */
-async function openWithPages(pages: number) {
-  await client.fetchInfiniteQuery({ ...notificationListQuery, pages });
+/**
+ * `total` notifications on the server, the dropdown opened with `pages` of them loaded ("load more"),
+ * then `change` on the server; the requests are counted from there.
+ */
+async function loadedThen(total: number, pages: number, change: (api: ReturnType<typeof fakeApi>) => void = () => {}) {
+  const api = fakeApi(total);
+  if (pages > 0) await client.fetchInfiniteQuery({ ...notificationListQuery, pages });
+  change(api);
+  api.state.requests.length = 0;
+  return api;
 }
 
 describe("the bell's poll", () => {
   it("asks for the newest page only, however many pages are loaded, when nothing changed", async () => {
-    const api = fakeApi(55);
-    await openWithPages(3);
+    const api = await loadedThen(55, 3);
     const before = listed();
-    api.state.requests.length = 0;
 
     const latest = await pollLatestNotifications(client);
 
@@ -77,17 +82,14 @@ describe("the bell's poll", () => {
   });
 
   it("seeds the dropdown's first page from the poll, so opening it needs no request", async () => {
-    const api = fakeApi(5);
+    const api = await loadedThen(5, 0);
     await pollLatestNotifications(client);
     expect(api.state.requests).toHaveLength(1);
     expect(ids()).toEqual(["n5", "n4", "n3", "n2", "n1"]);
   });
 
   it("puts a new notification into a one-page list without a second request", async () => {
-    const api = fakeApi(5);
-    await openWithPages(1);
-    api.arrive();
-    api.state.requests.length = 0;
+    const api = await loadedThen(5, 1, (a) => a.arrive());
 
     const latest = await pollLatestNotifications(client);
 
@@ -97,10 +99,7 @@ describe("the bell's poll", () => {
   });
 
   it("fetches every loaded page again when the newest page changed, as every poll used to", async () => {
-    const api = fakeApi(45);
-    await openWithPages(3);
-    api.arrive();
-    api.state.requests.length = 0;
+    const api = await loadedThen(45, 3, (a) => a.arrive());
 
     await pollLatestNotifications(client);
 
@@ -114,10 +113,7 @@ describe("the bell's poll", () => {
   });
 
   it("notices a notification read elsewhere on a later page through the unread count", async () => {
-    const api = fakeApi(25);
-    await openWithPages(2);
-    api.readOldest();
-    api.state.requests.length = 0;
+    const api = await loadedThen(25, 2, (a) => a.readOldest());
 
     await pollLatestNotifications(client);
 
