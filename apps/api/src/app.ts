@@ -11,6 +11,7 @@ import { auditRoutes } from "./modules/audit/index.js";
 import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
 import { dataGrantRoutes } from "./modules/data-grants/index.js";
 import { devRoutes } from "./modules/dev/index.js";
+import { createSignInLinkSender, employeeAccessRoutes } from "./modules/employee-access/index.js";
 import { employeeRoutes } from "./modules/employees/index.js";
 import { engagementsRoutes } from "./modules/engagements/index.js";
 import { fileRoutes, MAX_FILE_BYTES } from "./modules/files/index.js";
@@ -38,6 +39,9 @@ declare module "fastify" {
   }
 }
 
+/** `/join/{token}` and `/api/join/{token}/…`, but not `/api/join/sign-in`. */
+const JOIN_TOKEN_IN_PATH = /^(\/(?:api\/)?join\/)(?!sign-in$)[^/]+/;
+
 export interface BuildOptions {
   database: DatabaseHandle;
   config: AppConfig;
@@ -59,7 +63,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
             level: config.logLevel,
             // No personal data in logs: no query strings (search terms may be names), no headers.
             serializers: {
-              req: (req) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0], ip: req.ip }),
+              // The join link's token is left out too: it opens the company's join page (ADR 0012).
+              req: (req) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url?.split("?")[0]?.replace(JOIN_TOKEN_IN_PATH, "$1…"),
+                ip: req.ip,
+              }),
               res: (res) => ({ statusCode: res.statusCode }),
             },
             redact: ["req.headers.cookie", "req.headers.authorization"],
@@ -84,7 +94,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const auth = createAuth({ db, config, mailer });
+  const sendSignInLink = createSignInLinkSender(mailer, { appUrl: config.appUrl, secret: config.authSecret });
+  const auth = createAuth({ db, config, mailer, sendSignInLink });
   app.decorate("db", db);
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
@@ -111,6 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(bgmProcessRoutes);
   await app.register(employeeRoutes);
+  await app.register(employeeAccessRoutes);
   await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);
