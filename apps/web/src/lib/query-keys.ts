@@ -10,6 +10,8 @@ export const queryKeys = {
   members: ["members"] as const,
   invitations: ["invitations"] as const,
   invitation: (id: string) => ["invitation", id] as const,
+  joinLink: ["join-link"] as const,
+  joinInfo: (token: string) => ["join-info", token] as const,
   audit: ["audit"] as const,
   outbox: ["outbox"] as const,
 };

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
+import { JoinLinkCard } from "../../features/employee-access/components/join-link-card";
 import { type EmployeeListParams, useEmployees } from "../../features/employees/api/get-employees";
 import { CsvImportModal } from "../../features/employees/components/csv-import-modal";
 import { EmployeeFilters } from "../../features/employees/components/employee-filters";
@@ -51,6 +52,7 @@ export function EmployeesRoute() {
           </>
         }
       />
+      <JoinLinkCard />
       <EmployeeFilters
         search={search}
         onSearchChange={resetPage(setSearch)}
