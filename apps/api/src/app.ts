@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
 import { type Auth, createAuth } from "./lib/auth.js";
+import { logUrl } from "./lib/log-url.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
@@ -39,9 +40,6 @@ declare module "fastify" {
   }
 }
 
-/** `/join/{token}` and `/api/join/{token}/…`, but not `/api/join/sign-in`. */
-const JOIN_TOKEN_IN_PATH = /^(\/(?:api\/)?join\/)(?!sign-in$)[^/]+/;
-
 export interface BuildOptions {
   database: DatabaseHandle;
   config: AppConfig;
@@ -61,15 +59,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
-            // No personal data in logs: no query strings (search terms may be names), no headers.
+            // No personal data in logs: no query strings (search terms may be names), no headers, no join tokens.
             serializers: {
-              // The join link's token is left out too: it opens the company's join page (ADR 0012).
-              req: (req) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url?.split("?")[0]?.replace(JOIN_TOKEN_IN_PATH, "$1…"),
-                ip: req.ip,
-              }),
+              req: (req) => ({ id: req.id, method: req.method, url: logUrl(req.url), ip: req.ip }),
               res: (res) => ({ statusCode: res.statusCode }),
             },
             redact: ["req.headers.cookie", "req.headers.authorization"],
