@@ -2,6 +2,7 @@ export * from "./audit.js";
 export * from "./auth.js";
 export * from "./bgm-process.js";
 export * from "./data-grants.js";
+export * from "./employee-access.js";
 export * from "./employees.js";
 export * from "./engagements.js";
 export * from "./files.js";

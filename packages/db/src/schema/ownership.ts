@@ -38,6 +38,8 @@ export const TABLE_OWNERS = {
   api_key: "data-grants",
   // employees.ts
   employee: "employees",
+  // employee-access.ts: the company's join link for employees without an account.
+  company_join_link: "employee-access",
   // engagements.ts
   engagement: "engagements",
   quote: "engagements",

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
+import { JoinLinkCard } from "../../features/employee-access";
 import type { EmployeeListParams } from "../../features/employees";
 import { CsvImportModal, EmployeeFilters, EmployeeFormModal, EmployeesTable, useEmployees } from "../../features/employees";
 
@@ -48,6 +49,7 @@ export function EmployeesRoute() {
           </>
         }
       />
+      <JoinLinkCard />
       <EmployeeFilters
         search={search}
         onSearchChange={resetPage(setSearch)}

@@ -4,6 +4,8 @@ import { LANGUAGES, type Language, languageOf } from "../language";
 import { dataSharingDe } from "./data-sharing.de";
 import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
+import { employeeAccessDe } from "./employee-access.de";
+import { employeeAccessEn } from "./employee-access.en";
 import { en } from "./en";
 import { landingDe } from "./landing.de";
 import { landingEn } from "./landing.en";
@@ -33,8 +35,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...employeeAccessDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...employeeAccessEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({
