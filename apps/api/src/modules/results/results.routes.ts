@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
-import { type Tx, withTenantTx } from "@bgm/db";
 import {
   CopsoqAnalysisView,
   CursorQuery,
   IdParam,
-  type MemberRole,
   OUTPUT_TYPES,
   OutputTypeList,
   PartnerResult,
@@ -22,12 +20,11 @@ import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import { createFileStorage, type FileStorage } from "../../lib/file-storage/index.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { makeTenantScope } from "../../lib/tenant-scope.js";
 import { issue } from "../../lib/validation-issues.js";
-import { authenticateApiKey, inPartnerTenant, PARTNER_SECURITY, touchKey } from "../data-grants/index.js";
 import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
-import { runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
+import { inActorTenant, inPartnerTenant, PARTNER_SECURITY, type PartnerActor, partnerActor, touchKey } from "../partner-access/index.js";
+import { runResultDeadlines } from "./deadlines.js";
 import * as service from "./results.service.js";
 import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
 
@@ -36,19 +33,12 @@ const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
 const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
 const JOB_INTERVAL_MS = 15 * 60 * 1000;
 
-interface Uploader {
-  providerOrgId: string;
-  userId: string;
-  apiKeyId: string | null;
-  role: MemberRole;
-}
-
 declare module "fastify" {
   interface FastifyRequest {
     /** Files of a multipart result upload, read before validation. */
     resultFiles?: IncomingFile[];
     /** Who delivers, checked before the body is read. */
-    uploader?: Uploader & { engagement: ResultEngagement };
+    uploader?: PartnerActor & { engagement: ResultEngagement };
   }
   interface FastifyContextConfig {
     /** Status for schema validation failures of this route (default 400). */
@@ -138,34 +128,17 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /**
-   * Who delivers: an API key (machines; the key acts for its creator in the audit log) or a partner
-   * session, and the engagement must be theirs. Checked before a byte of the body is read, so
-   * nobody without the right to deliver here can make the server buffer uploads.
+   * Who delivers: an API key (machines; the key acts for its creator in the audit log, and a refused
+   * key is recorded like on every partner endpoint) or a partner session, and the engagement must be
+   * theirs. Checked before a byte of the body is read, so nobody without the right to deliver here can
+   * make the server buffer uploads.
    */
   async function authenticateUploader(req: FastifyRequest<{ Params: { id: string } }>) {
-    const header = req.headers.authorization;
-    let who: Uploader;
-    if (header !== undefined) {
-      const key = await authenticateApiKey(app.db, header);
-      who = { providerOrgId: key.providerOrgId, userId: key.createdBy ?? SYSTEM_USER_ID, apiKeyId: key.apiKeyId, role: "partner_member" };
-    } else {
-      const { caller, active } = await req.authorize({ roles: ["partner_admin", "partner_member"], kind: "provider" });
-      who = { providerOrgId: active.organizationId, userId: caller.user.id, apiKeyId: null, role: active.role };
-    }
     const id = typeof req.params.id === "string" && UUID.test(req.params.id) ? req.params.id : null;
-    const engagement = id
-      ? await withTenantTx(app.db, who.providerOrgId, (tx) => findEngagementForResults(uploaderScope(tx, who, req), id))
-      : null;
+    const actor = await partnerActor(app.db, req, { engagementId: id });
+    const engagement = id ? await inActorTenant(app.db, req, actor, (s) => findEngagementForResults(s, id)) : null;
     if (!engagement) throw AppError.notFound("Engagement");
-    req.uploader = { ...who, engagement };
-  }
-
-  function uploaderScope(tx: Tx, who: Uploader, req: FastifyRequest): TenantScope {
-    return makeTenantScope(
-      tx,
-      { orgId: who.providerOrgId, orgKind: "provider", role: who.role, userId: who.userId },
-      { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null, requestId: req.id },
-    );
+    req.uploader = { ...actor, engagement };
   }
 
   /**
@@ -271,9 +244,9 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
             storageKey: key,
           });
         }
-        const outcome = await withTenantTx(app.db, who.providerOrgId, async (tx) => {
-          if (who.apiKeyId) await touchKey(tx, who.providerOrgId, who.apiKeyId);
-          return service.submitResult({ ...ctx(uploaderScope(tx, who, req)), apiKeyId: who.apiKeyId }, req.params.id, {
+        const outcome = await inActorTenant(app.db, req, who, async (scope) => {
+          if (who.apiKeyId) await touchKey(scope.tx, who.providerOrgId, who.apiKeyId);
+          return service.submitResult({ ...ctx(scope), apiKeyId: who.apiKeyId }, req.params.id, {
             outputType: req.body.outputType,
             payload: req.body.payload,
             note: req.body.note,
