@@ -18,20 +18,18 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
-import { createFileStorage, type FileStorage } from "../../lib/file-storage/index.js";
+import type { FileStorage } from "../../lib/file-storage/index.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { issue } from "../../lib/validation-issues.js";
 import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
 import { inActorTenant, inPartnerTenant, PARTNER_SECURITY, type PartnerActor, partnerActor, touchKey } from "../partner-access/index.js";
-import { runResultDeadlines } from "./deadlines.js";
 import * as service from "./results.service.js";
 import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
 
 const tags = ["results"];
 const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
 const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
-const JOB_INTERVAL_MS = 15 * 60 * 1000;
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -65,9 +63,8 @@ const outputTypeList = (maxFileBytes: number) => ({
   maxFileBytes,
 });
 
-export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { maxFileBytes, reminderDays, autoAcceptDays } = app.config.results;
-  const storage: FileStorage = createFileStorage(app.config.results);
+export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> = async (app, { storage }) => {
+  const { maxFileBytes, autoAcceptDays } = app.config.results;
   const ctx = (scope: TenantScope) => ({ scope, appUrl: app.config.appUrl, storage, autoAcceptDays });
   const types = outputTypeList(maxFileBytes);
 
@@ -319,25 +316,4 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => req.inTenant(COMPANY, (s) => service.copsoqAnalyses(s)),
   );
-
-  // Deadlines of unanswered deliveries: every 15 minutes while the server runs (not in tests, which call the job directly).
-  if (app.config.env !== "test") {
-    let timer: NodeJS.Timeout | undefined;
-    const run = () =>
-      void runResultDeadlines({
-        db: app.db,
-        mailer: app.mailer,
-        log: app.log,
-        storage,
-        appUrl: app.config.appUrl,
-        reminderDays,
-        autoAcceptDays,
-      }).catch((err: Error) => app.log.error({ err: { message: err.message } }, "result deadline job failed"));
-    app.addHook("onReady", async () => {
-      timer = setInterval(run, JOB_INTERVAL_MS);
-      timer.unref();
-      setTimeout(run, 5_000).unref();
-    });
-    app.addHook("onClose", async () => clearInterval(timer));
-  }
 };
