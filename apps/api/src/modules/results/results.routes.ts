@@ -13,39 +13,21 @@ import {
   SubmitResult,
   WHOLE_LIST_NOTE,
 } from "@bgm/domain";
-import multipart from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { FileStorage } from "../../lib/file-storage/index.js";
+import { acceptMultipart } from "../../lib/multipart.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { issue } from "../../lib/validation-issues.js";
-import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
-import { inActorTenant, inPartnerTenant, PARTNER_SECURITY, type PartnerActor, partnerActor, touchKey } from "../partner-access/index.js";
+import { inActorTenant, inPartnerTenant, PARTNER_SECURITY, touchKey } from "../partner-access/index.js";
 import * as service from "./results.service.js";
-import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
+import { checkFiles } from "./submission.js";
+import { authenticateUploader, readUploadBody, uploadLimits } from "./upload-request.js";
 
 const tags = ["results"];
 const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
 const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
-
-declare module "fastify" {
-  interface FastifyRequest {
-    /** Files of a multipart result upload, read before validation. */
-    resultFiles?: IncomingFile[];
-    /** Who delivers, checked before the body is read. */
-    uploader?: PartnerActor & { engagement: ResultEngagement };
-  }
-  interface FastifyContextConfig {
-    /** Status for schema validation failures of this route (default 400). */
-    validationStatus?: number;
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_TOTAL_BYTES = (maxFileBytes: number) => 2 * maxFileBytes;
 
 /** The registry as partners read it: each output type's JSON Schema (drawn from its Zod schema) and an example. */
 const outputTypeList = (maxFileBytes: number) => ({
@@ -67,18 +49,10 @@ export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> =
   const { maxFileBytes, autoAcceptDays } = app.config.results;
   const ctx = (scope: TenantScope) => ({ scope, appUrl: app.config.appUrl, storage, autoAcceptDays });
   const types = outputTypeList(maxFileBytes);
+  const limits = uploadLimits(maxFileBytes);
 
   // Multipart only for this plugin's routes; files are read into memory up to the size limit (413 above it).
-  await app.register(multipart, {
-    limits: {
-      fileSize: maxFileBytes,
-      files: MAX_FILES_PER_RESULT,
-      fields: 10,
-      fieldSize: 5 * 1024 * 1024,
-      parts: MAX_FILES_PER_RESULT + 10,
-    },
-    throwFileSizeLimit: true,
-  });
+  await acceptMultipart(app, limits);
 
   app.get(
     "/api/output-types",
@@ -124,84 +98,13 @@ export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> =
       inPartnerTenant(app.db, req, { engagementId: req.params.id }, (s) => service.listResults(ctx(s), req.params.id, req.query)),
   );
 
-  /**
-   * Who delivers: an API key (machines; the key acts for its creator in the audit log, and a refused
-   * key is recorded like on every partner endpoint) or a partner session, and the engagement must be
-   * theirs. Checked before a byte of the body is read, so nobody without the right to deliver here can
-   * make the server buffer uploads.
-   */
-  async function authenticateUploader(req: FastifyRequest<{ Params: { id: string } }>) {
-    const id = typeof req.params.id === "string" && UUID.test(req.params.id) ? req.params.id : null;
-    const actor = await partnerActor(app.db, req, { engagementId: id });
-    const engagement = id ? await inActorTenant(app.db, req, actor, (s) => findEngagementForResults(s, id)) : null;
-    if (!engagement) throw AppError.notFound("Engagement");
-    req.uploader = { ...actor, engagement };
-  }
-
-  /**
-   * A multipart upload carries `outputType`, `payload` (JSON text, or a part of type application/json)
-   * and `note` as fields and the files as parts; it is turned into the JSON body shape here, before
-   * validation, so both ways are validated by the same schema. A malformed body is a 400, too many
-   * bytes a 413 — never a 500.
-   */
-  async function readMultipart(req: FastifyRequest) {
-    if (!req.isMultipart()) return;
-    const fields: Record<string, unknown> = {};
-    const files: IncomingFile[] = [];
-    let total = 0;
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          const content = await part.toBuffer();
-          total += content.length;
-          if (total > MAX_TOTAL_BYTES(maxFileBytes)) {
-            throw new AppError(
-              "payload_too_large",
-              "The files of one result may be at most twice the single-file limit together",
-              { maxFileBytes },
-              413,
-            );
-          }
-          files.push({ fileName: part.filename || "datei", content });
-        } else {
-          fields[part.fieldname] = part.value;
-        }
-      }
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      const e = err as { code?: string; statusCode?: number };
-      if (e.statusCode === 413 || e.code === "FST_REQ_FILE_TOO_LARGE") {
-        throw new AppError("payload_too_large", `Files may be at most ${Math.round(maxFileBytes / 1024 / 1024)} MB`, { maxFileBytes }, 413);
-      }
-      if (e.code === "FST_FILES_LIMIT" || e.code === "FST_PARTS_LIMIT" || e.code === "FST_FIELDS_LIMIT") {
-        throw new AppError("payload_too_large", `At most ${MAX_FILES_PER_RESULT} files per result`, { code: e.code }, 413);
-      }
-      throw new AppError("bad_request", "The multipart body could not be read");
-    }
-    let payload = fields.payload;
-    if (typeof payload === "string") {
-      try {
-        payload = JSON.parse(payload);
-      } catch {
-        throw new AppError(
-          "validation_failed",
-          "The payload field must be JSON",
-          { issues: [issue("body", ["payload"], "invalid_json", "Invalid JSON")] },
-          422,
-        );
-      }
-    }
-    req.body = { outputType: fields.outputType, payload, ...(fields.note === undefined ? {} : { note: fields.note }) };
-    req.resultFiles = files;
-  }
-
   app.post(
     "/api/partner/engagements/:id/results",
     {
       bodyLimit: 5 * 1024 * 1024,
       // Schema problems of a delivery are 422 with JSON paths, like the payload's own checks.
       config: { validationStatus: 422 },
-      preValidation: [authenticateUploader, readMultipart],
+      preValidation: [authenticateUploader(app.db), readUploadBody(limits)],
       schema: {
         tags,
         summary:
