@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
 import {
   CopsoqAnalysisView,
   CursorQuery,
   IdParam,
-  OUTPUT_TYPES,
   OutputTypeList,
   PartnerResult,
   ResultDecision,
@@ -15,39 +13,24 @@ import {
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../lib/app-error.js";
 import type { FileStorage } from "../../lib/file-storage/index.js";
 import { acceptMultipart } from "../../lib/multipart.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { dispatchMails } from "../notifications/index.js";
-import { inActorTenant, inPartnerTenant, PARTNER_SECURITY, touchKey } from "../partner-access/index.js";
+import { inActorTenant, inPartnerTenant, PARTNER_SECURITY } from "../partner-access/index.js";
+import { outputTypeList } from "./results.mappers.js";
 import * as service from "./results.service.js";
-import { checkFiles } from "./submission.js";
+import { uploadResult } from "./upload.js";
 import { authenticateUploader, readUploadBody, uploadLimits } from "./upload-request.js";
 
 const tags = ["results"];
 const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
 const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
 
-/** The registry as partners read it: each output type's JSON Schema (drawn from its Zod schema) and an example. */
-const outputTypeList = (maxFileBytes: number) => ({
-  items: OUTPUT_TYPES.map((t) => ({
-    key: t.key,
-    label: t.label,
-    description: t.description,
-    fileTypes: [...t.fileTypes],
-    fileRequired: t.fileRequired,
-    landsIn: t.landsIn,
-    jsonSchema: z.toJSONSchema(t.schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
-    example: t.example as Record<string, unknown>,
-  })),
-  nextCursor: null,
-  maxFileBytes,
-});
-
 export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> = async (app, { storage }) => {
   const { maxFileBytes, autoAcceptDays } = app.config.results;
-  const ctx = (scope: TenantScope) => ({ scope, appUrl: app.config.appUrl, storage, autoAcceptDays });
+  const { appUrl } = app.config;
+  const ctx = (scope: TenantScope) => ({ scope, appUrl, storage, autoAcceptDays });
   const types = outputTypeList(maxFileBytes);
   const limits = uploadLimits(maxFileBytes);
 
@@ -119,47 +102,14 @@ export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> =
     async (req, reply) => {
       const who = req.uploader;
       if (!who) throw new Error("uploader missing after authentication");
-      const declared = who.engagement.outputDataTypes;
-      if (!declared.includes(req.body.outputType)) {
-        throw new AppError(
-          "output_type_not_declared",
-          `The offering does not declare ${req.body.outputType} as a result`,
-          { outputType: req.body.outputType, declared },
-          422,
-        );
-      }
-      // Files are checked and written before the transaction: no row lock is held while bytes travel.
-      const files = await checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
-      const written: string[] = [];
-      try {
-        const stored: service.StoredUpload[] = [];
-        for (const f of files) {
-          const key = await storage.put(who.engagement.orgId, f.content);
-          written.push(key);
-          stored.push({
-            fileName: f.fileName,
-            mimeType: f.mimeType,
-            sizeBytes: f.content.length,
-            sha256: createHash("sha256").update(f.content).digest("hex"),
-            storageKey: key,
-          });
-        }
-        const outcome = await inActorTenant(app.db, req, who, async (scope) => {
-          if (who.apiKeyId) await touchKey(scope.tx, who.providerOrgId, who.apiKeyId);
-          return service.submitResult({ ...ctx(scope), apiKeyId: who.apiKeyId }, req.params.id, {
-            outputType: req.body.outputType,
-            payload: req.body.payload,
-            note: req.body.note,
-            files: stored,
-          });
-        });
-        void dispatchMails(app.mailer, req.log, outcome.mails);
-        return reply.status(201).send(outcome.result);
-      } catch (err) {
-        // The rows were rolled back; the bytes must go too.
-        await Promise.allSettled(written.map((k) => storage.remove(k)));
-        throw err;
-      }
+      const { result, mails } = await uploadResult(
+        { appUrl, storage, autoAcceptDays, maxFileBytes, inTenant: (fn) => inActorTenant(app.db, req, who, fn) },
+        who,
+        req.body,
+        req.resultFiles ?? [],
+      );
+      void dispatchMails(app.mailer, req.log, mails);
+      return reply.status(201).send(result);
     },
   );
 

@@ -3,9 +3,10 @@ import type { FastifyRequest } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { type MultipartLimits, readMultipart } from "../../lib/multipart.js";
 import { issue } from "../../lib/validation-issues.js";
-import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
-import { inActorTenant, type PartnerActor, partnerActor } from "../partner-access/index.js";
+import { findEngagementForResults } from "../engagements/index.js";
+import { inActorTenant, partnerActor } from "../partner-access/index.js";
 import { type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
+import type { Uploader } from "./upload.js";
 
 /**
  * The upload route's two `preValidation` steps: who delivers, then the body. They run before the
@@ -17,7 +18,7 @@ declare module "fastify" {
     /** Files of a multipart result upload, read before validation. */
     resultFiles?: IncomingFile[];
     /** Who delivers, checked before the body is read. */
-    uploader?: PartnerActor & { engagement: ResultEngagement };
+    uploader?: Uploader;
   }
 }
 
