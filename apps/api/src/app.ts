@@ -21,6 +21,7 @@ import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
+import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
@@ -120,6 +121,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes);
   await app.register(engagementsRoutes);
   await app.register(notificationRoutes);
+  await app.register(partnerAccessRoutes);
   await app.register(dataGrantRoutes);
   await app.register(resultRoutes);
   await app.register(auditRoutes);

@@ -11,5 +11,6 @@ export * from "./mail.js";
 export * from "./marketplace.js";
 export * from "./notifications.js";
 export * from "./participation.js";
+export * from "./partner-access.js";
 export * from "./result-evidence.js";
 export * from "./results.js";

@@ -2,6 +2,7 @@ import { ApiKey, ApiKeyList, CreateApiKey, CreatedApiKey, CursorQuery, IdParam }
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import * as service from "./api-keys.service.js";
 
+// Listed under data-grants in the API reference, where partners have always found them.
 const tags = ["data-grants"];
 const PARTNER_ADMIN = { roles: ["partner_admin"], kind: "provider" } as const;
 

@@ -1,21 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { ApiKey, CreateApiKey, CursorQuery } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { hashApiKey, keyState, newApiKey } from "./api-key.js";
 import * as repo from "./api-keys.repository.js";
 
-/** `bgm_<8 hex prefix>_<43 base64url chars = 32 random bytes>`; only its SHA-256 is stored. */
-export const API_KEY_PATTERN = /^bgm_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
-
-export const hashApiKey = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
-
-export function keyState(k: repo.ApiKeyRow, now: Date): "active" | "expired" | "revoked" {
-  if (k.revokedAt) return "revoked";
-  if (k.expiresAt && k.expiresAt.getTime() <= now.getTime()) return "expired";
-  return "active";
-}
+/** Issuing, listing and revoking a provider's keys, by its partner admins in the portal. */
 
 function toApiKey(k: repo.ApiKeyRow, now: Date): z.infer<typeof ApiKey> {
   return {
@@ -45,8 +36,7 @@ export async function createApiKey(scope: TenantScope, input: z.infer<typeof Cre
   if (expiresAt && expiresAt.getTime() <= now.getTime()) {
     throw AppError.unprocessable("The expiry date must lie in the future", { field: "expiresAt" });
   }
-  const prefix = randomBytes(4).toString("hex");
-  const key = `bgm_${prefix}_${randomBytes(32).toString("base64url")}`;
+  const { key, prefix } = newApiKey();
   const row = await repo.insertKey(scope.tx, {
     orgId: scope.orgId,
     name: input.name,
