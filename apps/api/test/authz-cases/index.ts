@@ -1,5 +1,6 @@
 import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
+import { employeeAccessCases } from "./employee-access.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
 import { platformCases } from "./platform.js";
@@ -7,4 +8,12 @@ import { resultsCases } from "./results.js";
 import type { AuthzCases } from "./types.js";
 
 /** Every feature module contributes its routes' cases here. */
-export const ALL_CASES: AuthzCases[] = [authCases, platformCases, marketplaceCases, engagementsCases, dataGrantsCases, resultsCases];
+export const ALL_CASES: AuthzCases[] = [
+  authCases,
+  platformCases,
+  marketplaceCases,
+  engagementsCases,
+  dataGrantsCases,
+  resultsCases,
+  employeeAccessCases,
+];

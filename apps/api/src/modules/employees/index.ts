@@ -1,6 +1,6 @@
 import type { Tx } from "@bgm/db";
 import type { TenantScope } from "../../lib/request-context.js";
-import { activeCountsByDepartment, idsOfUser, listActiveNarrowed } from "./employees.repository.js";
+import { activeCountsByDepartment, findActive, idsOfUser, listActiveNarrowed } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
 export { employeeRoutes } from "./employees.routes.js";
@@ -38,4 +38,21 @@ export function listActiveEmployees(
 /** The employee rows of one signed-in user in their company (Art. 15: "my" data). */
 export function employeeIdsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
   return idsOfUser(tx, orgId, userId);
+}
+
+/** What the employee-access module needs of an active employee: whom to mail, and by which name. */
+export interface ActiveEmployee {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/**
+ * The active employee of the register with this e-mail (any case) or id, or null: inactive employees and
+ * other companies' rows never match. Runs in the company's transaction (`tx` under its RLS context).
+ */
+export async function findActiveEmployee(tx: Tx, orgId: string, by: { email: string } | { id: string }): Promise<ActiveEmployee | null> {
+  const row = await findActive(tx, orgId, by);
+  return row ? { id: row.id, firstName: row.firstName, lastName: row.lastName, email: row.email } : null;
 }
