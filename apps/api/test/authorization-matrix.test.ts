@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authCases } from "./authz-cases/auth.js";
+import { EMPLOYEE_ACCESS_PUBLIC } from "./authz-cases/employee-access.js";
 import { ALL_CASES } from "./authz-cases/index.js";
 import type { Case, Foreign } from "./authz-cases/types.js";
 import { addMember, api, createTestApp, type OrgUser, signUp, signUpCompany, signUpProvider, type TestApp } from "./helpers.js";
@@ -133,8 +134,8 @@ describe("authorization matrix", () => {
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {
-    // Signing in, up and out and resetting a password need no session, by their nature.
-    const open = new Set(["GET /api/health", "GET /api/output-types", ...Object.keys(authCases.cases)]);
+    // Signing in, up and out, resetting a password and joining by company link need no session, by their nature.
+    const open = new Set(["GET /api/health", "GET /api/output-types", ...Object.keys(authCases.cases), ...EMPLOYEE_ACCESS_PUBLIC]);
     const failures: string[] = [];
     for (const op of operations) {
       const c = MATRIX[op];

@@ -17,6 +17,7 @@ export * from "./schemas/audit.js";
 export * from "./schemas/bgm-process.js";
 export * from "./schemas/common.js";
 export * from "./schemas/data-grants.js";
+export * from "./schemas/employee-access.js";
 export * from "./schemas/employees.js";
 export * from "./schemas/engagements.js";
 export * from "./schemas/legal.js";

@@ -1,5 +1,6 @@
 import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
+import { employeeAccessCases } from "./employee-access.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
 import { participationCases } from "./participation.js";
@@ -16,4 +17,5 @@ export const ALL_CASES: AuthzCases[] = [
   dataGrantsCases,
   resultsCases,
   participationCases,
+  employeeAccessCases,
 ];

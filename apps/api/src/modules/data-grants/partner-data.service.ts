@@ -1,8 +1,8 @@
 import { type Database, withTenantTx } from "@bgm/db";
 import { dataScope, type EngagementStatus, FINAL_STATUSES, projectToFields, type RecordValue } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
+import { touchKey } from "../partner-access/index.js";
 import { appendAccessLog } from "./access-log.repository.js";
-import { touchKey } from "./api-keys.repository.js";
 import { companyDataSource } from "./company-data-source.js";
 import * as repo from "./partner-data.repository.js";
 

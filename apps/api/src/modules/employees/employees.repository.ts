@@ -97,6 +97,22 @@ export async function findById(tx: Tx, orgId: string, id: string): Promise<Emplo
   return row;
 }
 
+/** The active employee with this e-mail (any case), or with this id; undefined when there is none. */
+export async function findActive(tx: Tx, orgId: string, by: { email: string } | { id: string }): Promise<EmployeeRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(employee)
+    .where(
+      and(
+        eq(employee.orgId, orgId),
+        eq(employee.active, true),
+        "email" in by ? eq(lowerEmail, by.email.toLowerCase()) : eq(employee.id, by.id),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** Is the e-mail (any case) taken by an employee other than `exceptId`? */
 export async function emailTaken(tx: Tx, orgId: string, email: string, exceptId?: string): Promise<boolean> {
   const [row] = await tx

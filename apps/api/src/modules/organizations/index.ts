@@ -1,1 +1,2 @@
 export { organizationRoutes } from "./organizations.routes.js";
+export { joinCompanyAsEmployee } from "./organizations.service.js";

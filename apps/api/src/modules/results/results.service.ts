@@ -56,6 +56,18 @@ export async function listResults(
   return { items: items.map((r) => toPartnerResult(r, files, e, c.autoAcceptDays)), nextCursor };
 }
 
+/** A partner delivers only the output types the engagement's offering declares. */
+export function requireDeclaredType(e: Pick<ResultEngagement, "outputDataTypes">, type: OutputTypeKey): void {
+  if (!e.outputDataTypes.includes(type)) {
+    throw new AppError(
+      "output_type_not_declared",
+      `The offering does not declare ${type} as a result`,
+      { outputType: type, declared: e.outputDataTypes },
+      422,
+    );
+  }
+}
+
 /** A file already checked and written to storage; the row points at it. */
 export interface StoredUpload {
   fileName: string;
@@ -68,7 +80,7 @@ export interface StoredUpload {
 /**
  * A partner delivers a result: only on its own engagement, only while it is in progress, only an
  * output type the offering declares. The files were checked and stored before this transaction (so
- * no lock is held while bytes travel); the caller removes them again if it fails.
+ * no lock is held while bytes travel); uploadResult (upload.ts) removes them again if it fails.
  */
 export async function submitResult(
   c: ResultsContext & { apiKeyId: string | null },
@@ -83,14 +95,7 @@ export async function submitResult(
   if (e.status !== "in_progress") {
     throw new AppError("invalid_state", "Results can only be delivered while the engagement is in progress", { status: e.status }, 409);
   }
-  if (!e.outputDataTypes.includes(raw.outputType)) {
-    throw new AppError(
-      "output_type_not_declared",
-      `The offering does not declare ${raw.outputType} as a result`,
-      { outputType: raw.outputType, declared: e.outputDataTypes },
-      422,
-    );
-  }
+  requireDeclaredType(e, raw.outputType);
   // Only now, for a caller who may deliver here: the payload against the type's schema.
   const input = { ...checkPayload(raw.outputType, raw.payload), note: raw.note };
   const version = await repo.nextVersion(scope, e.id, input.outputType);

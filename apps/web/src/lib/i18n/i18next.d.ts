@@ -1,6 +1,7 @@
 import "i18next";
 import type { dataSharingDe } from "./data-sharing.de";
 import type { de } from "./de";
+import type { employeeAccessDe } from "./employee-access.de";
 import type { landingDe } from "./landing.de";
 import type { marketplaceDe } from "./marketplace.de";
 import type { resultsDe } from "./results.de";
@@ -8,6 +9,8 @@ import type { resultsDe } from "./results.de";
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
-    resources: { translation: typeof de & typeof marketplaceDe & typeof dataSharingDe & typeof resultsDe & typeof landingDe };
+    resources: {
+      translation: typeof de & typeof marketplaceDe & typeof dataSharingDe & typeof resultsDe & typeof landingDe & typeof employeeAccessDe;
+    };
   }
 }

@@ -1,8 +1,11 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { LANGUAGES, type Language, languageOf } from "../language";
 import { dataSharingDe } from "./data-sharing.de";
 import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
+import { employeeAccessDe } from "./employee-access.de";
+import { employeeAccessEn } from "./employee-access.en";
 import { en } from "./en";
 import { landingDe } from "./landing.de";
 import { landingEn } from "./landing.en";
@@ -11,15 +14,11 @@ import { marketplaceEn } from "./marketplace.en";
 import { resultsDe } from "./results.de";
 import { resultsEn } from "./results.en";
 
-export const LANGUAGES = ["de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 const STORAGE_KEY = "bgm-hub.language";
 
 function storedLanguage(): Language {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === "en" ? "en" : "de";
+    return languageOf(localStorage.getItem(STORAGE_KEY));
   } catch {
     // Storage can be blocked (privacy settings); German is the default anyway.
     return "de";
@@ -36,8 +35,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...employeeAccessDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...employeeAccessEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({
@@ -52,7 +51,7 @@ document.documentElement.lang = i18n.language;
 i18n.on("languageChanged", applyLanguage);
 
 export function currentLanguage(): Language {
-  return i18n.language === "en" ? "en" : "de";
+  return languageOf(i18n.language);
 }
 
 export default i18n;
