@@ -1,7 +1,7 @@
 import { IdParam, PartnerData, PartnerDataParams, PartnerDataQuery, PartnerGrantList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { toCsv } from "./csv.js";
+import { toCsv } from "../../lib/csv.js";
 import { authenticatePartner } from "./partner-auth.js";
 import { servePartnerData } from "./partner-data.service.js";
 import { partnerGrants } from "./partner-grants.service.js";
