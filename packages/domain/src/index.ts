@@ -25,3 +25,5 @@ export * from "./schemas/marketplace.js";
 export * from "./schemas/organizations.js";
 export * from "./schemas/participation.js";
 export * from "./schemas/results.js";
+export * from "./registries/company-profile.js";
+export * from "./schemas/insurance-report.js";
