@@ -1,5 +1,6 @@
 import type { Tx } from "@bgm/db";
 import type { TenantScope } from "../../lib/request-context.js";
+import { findByUserId, findManyByIds } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
 export { employeeRoutes } from "./employees.routes.js";
@@ -15,4 +16,32 @@ export function linkEmployeeAccount(tx: Tx, orgId: string, email: string, userId
 /** Active headcount, total and per department, for the KPI dashboard. */
 export function countEmployees(scope: TenantScope): Promise<{ active: number; byDepartment: { name: string; count: number }[] }> {
   return countActive(scope);
+}
+
+/** What other modules may know of an employee record inside the company: who it is, where they work. */
+export interface EmployeeIdentity {
+  id: string;
+  firstName: string;
+  lastName: string;
+  department: string;
+  active: boolean;
+}
+
+const identity = (r: EmployeeIdentity): EmployeeIdentity => ({
+  id: r.id,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  department: r.department,
+  active: r.active,
+});
+
+/** The signed-in user's own employee record in the scope's company, or null when their account has none. */
+export async function employeeOfUser(scope: TenantScope, userId: string): Promise<EmployeeIdentity | null> {
+  const row = await findByUserId(scope.tx, scope.orgId, userId);
+  return row ? identity(row) : null;
+}
+
+/** Names and departments of the given employees of the scope's company (unknown ids are left out). */
+export async function employeesByIds(scope: TenantScope, ids: readonly string[]): Promise<EmployeeIdentity[]> {
+  return (await findManyByIds(scope.tx, scope.orgId, ids)).map(identity);
 }
