@@ -16,7 +16,10 @@ export const WZ_SECTIONS = [
     },
   },
   { key: "F", label: { de: "Baugewerbe", en: "Construction" } },
-  { key: "G", label: { de: "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen", en: "Wholesale and retail trade; repair of motor vehicles" } },
+  {
+    key: "G",
+    label: { de: "Handel; Instandhaltung und Reparatur von Kraftfahrzeugen", en: "Wholesale and retail trade; repair of motor vehicles" },
+  },
   { key: "H", label: { de: "Verkehr und Lagerei", en: "Transportation and storage" } },
   { key: "I", label: { de: "Gastgewerbe", en: "Accommodation and food service activities" } },
   { key: "J", label: { de: "Information und Kommunikation", en: "Information and communication" } },
@@ -29,8 +32,14 @@ export const WZ_SECTIONS = [
       en: "Professional, scientific and technical activities",
     },
   },
-  { key: "N", label: { de: "Erbringung von sonstigen wirtschaftlichen Dienstleistungen", en: "Administrative and support service activities" } },
-  { key: "O", label: { de: "Öffentliche Verwaltung, Verteidigung; Sozialversicherung", en: "Public administration and defence; social security" } },
+  {
+    key: "N",
+    label: { de: "Erbringung von sonstigen wirtschaftlichen Dienstleistungen", en: "Administrative and support service activities" },
+  },
+  {
+    key: "O",
+    label: { de: "Öffentliche Verwaltung, Verteidigung; Sozialversicherung", en: "Public administration and defence; social security" },
+  },
   { key: "P", label: { de: "Erziehung und Unterricht", en: "Education" } },
   { key: "Q", label: { de: "Gesundheits- und Sozialwesen", en: "Human health and social work activities" } },
   { key: "R", label: { de: "Kunst, Unterhaltung und Erholung", en: "Arts, entertainment and recreation" } },

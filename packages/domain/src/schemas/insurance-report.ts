@@ -77,7 +77,12 @@ export const InsurerFigures = z.object({
 });
 export type InsurerFigures = z.infer<typeof InsurerFigures>;
 
-export const NeedsAnalysisMethod = z.enum(["employee_survey", "psychological_risk_assessment", "sick_leave_analysis", "ergonomic_assessment"]);
+export const NeedsAnalysisMethod = z.enum([
+  "employee_survey",
+  "psychological_risk_assessment",
+  "sick_leave_analysis",
+  "ergonomic_assessment",
+]);
 export const SuccessCheckMethod = z.enum(["effectiveness_measured", "goals_reviewed", "attendance_documented", "ergonomic_recheck"]);
 
 /** A piece of evidence: an accepted partner result or the company's own checklist entry. */
@@ -118,11 +123,8 @@ export const InsuranceReport = z.object({
   steeringCommittee: z.object({
     exists: z.boolean().describe('The phase 1 task "Steuerungskreis bilden" is done'),
     since: IsoDate.nullable(),
-    note: z.string(),
   }),
-  needsAnalysis: z.array(
-    z.object({ method: NeedsAnalysisMethod, label: Label, done: z.boolean(), evidence: z.array(ReportEvidence) }),
-  ),
+  needsAnalysis: z.array(z.object({ method: NeedsAnalysisMethod, label: Label, done: z.boolean(), evidence: z.array(ReportEvidence) })),
   successCheck: z.array(z.object({ method: SuccessCheckMethod, label: Label, done: z.boolean(), detail: z.string() })),
   interventions: z.array(
     z.object({

@@ -48,7 +48,10 @@ export async function updateProfile(scope: TenantScope, input: CompanyProfile): 
   const meta = parse((await readRow(scope)).metadata);
   const before = toProfile(meta);
   const next: Metadata = { ...meta, profile: { ...(meta.profile ?? {}), industry: input.industry } };
-  await scope.tx.update(organization).set({ metadata: JSON.stringify(next) }).where(eq(organization.id, scope.orgId));
+  await scope.tx
+    .update(organization)
+    .set({ metadata: JSON.stringify(next) })
+    .where(eq(organization.id, scope.orgId));
   if (before.industry !== input.industry) {
     await scope.audit({
       action: "organization.profile_updated",

@@ -1,3 +1,3 @@
 // Public entry of the participation module: interventions, sessions, registrations, attendance and the
 // aggregates of them that may leave the company. Tables: intervention, participation_session, participation.
-export {};
+export { participationExportRoutes } from "./exports.routes.js";
