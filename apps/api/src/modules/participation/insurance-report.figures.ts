@@ -11,7 +11,10 @@ import { attendanceInPeriod, type ReportIntervention } from "./exports.repositor
  * - a count of 1 … min−1 distinct people is withheld (0 is about nobody and is shown);
  * - in each breakdown (per intervention, per field of action, per approach) a lone withheld figure takes
  *   the next smallest shown figure of the same breakdown with it, so it cannot be recovered as "total
- *   minus the others".
+ *   minus the others";
+ * - one-step differences between nested figures (see `protectAll`) never reveal a group below the minimum.
+ * It covers single subtractions, not every linear combination: the aggregation service's rule (with its
+ * property test) is the complete one.
  */
 export function countPeople(n: number, min: number): PeopleCount {
   return n > 0 && n < min ? { value: null, suppressed: true } : { value: n, suppressed: false };
@@ -30,6 +33,51 @@ export function protectBreakdown(counts: PeopleCount[]): PeopleCount[] {
   return out;
 }
 
+interface Figure {
+  /** The interventions the figure counts the people of. */
+  ids: Set<string>;
+  people: number;
+  count: PeopleCount;
+  breakdown: string;
+}
+
+const withhold = (f: Figure) => {
+  f.count = { value: null, suppressed: true };
+};
+
+/**
+ * One-step differencing: for two shown figures where one counts a subset of the other's interventions,
+ * their difference is the head count of a real group of people (those only in the larger one). When that
+ * group is 1 … min−1 people, the more specific figure is withheld. Repeated with the per-breakdown rule
+ * until nothing changes.
+ */
+function protectAll(figures: Figure[], min: number): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const key of new Set(figures.map((f) => f.breakdown))) {
+      const group = figures.filter((f) => f.breakdown === key);
+      const protectedCounts = protectBreakdown(group.map((f) => f.count));
+      group.forEach((f, i) => {
+        if (!f.count.suppressed && protectedCounts[i]?.suppressed) {
+          withhold(f);
+          changed = true;
+        }
+      });
+    }
+    for (const big of figures) {
+      for (const small of figures) {
+        if (big === small || big.count.suppressed || small.count.suppressed) continue;
+        if (small.ids.size >= big.ids.size || ![...small.ids].every((id) => big.ids.has(id))) continue;
+        const d = big.people - small.people;
+        if (d > 0 && d < min) {
+          withhold(small);
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
 /** Pure counting over attendance pairs; exported for tests. */
 export function figuresFrom(
   interventions: readonly Pick<ReportIntervention, "id" | "sessions" | "fieldOfAction" | "approach">[],
@@ -42,30 +90,42 @@ export function figuresFrom(
     set.add(a.employeeId);
     people.set(a.interventionId, set);
   }
-  const union = (ids: readonly string[]) => {
+  const figure = (breakdown: string, ids: string[]): Figure => {
     const all = new Set<string>();
     for (const id of ids) for (const e of people.get(id) ?? []) all.add(e);
-    return all.size;
+    return { ids: new Set(ids), people: all.size, count: countPeople(all.size, min), breakdown };
   };
-  const perIntervention = protectBreakdown(interventions.map((i) => countPeople(people.get(i.id)?.size ?? 0, min)));
-  const byField = GKV_FIELD_OF_ACTION_KEYS.filter((k) => interventions.some((i) => i.fieldOfAction === k));
-  const fieldCounts = protectBreakdown(
-    byField.map((k) => countPeople(union(interventions.filter((i) => i.fieldOfAction === k).map((i) => i.id)), min)),
+  const idsWhere = (pred: (i: (typeof interventions)[number]) => boolean) => interventions.filter(pred).map((i) => i.id);
+  const total = figure(
+    "total",
+    idsWhere(() => true),
   );
-  const byApproach = INTERVENTION_APPROACH_KEYS.filter((k) => interventions.some((i) => i.approach === k));
-  const approachCounts = protectBreakdown(
-    byApproach.map((k) => countPeople(union(interventions.filter((i) => i.approach === k).map((i) => i.id)), min)),
+  const perIntervention = interventions.map((i) => figure("intervention", [i.id]));
+  const fields = GKV_FIELD_OF_ACTION_KEYS.filter((k) => interventions.some((i) => i.fieldOfAction === k));
+  const perField = fields.map((k) =>
+    figure(
+      "field",
+      idsWhere((i) => i.fieldOfAction === k),
+    ),
   );
+  const approaches = INTERVENTION_APPROACH_KEYS.filter((k) => interventions.some((i) => i.approach === k));
+  const perApproach = approaches.map((k) =>
+    figure(
+      "approach",
+      idsWhere((i) => i.approach === k),
+    ),
+  );
+  protectAll([total, ...perIntervention, ...perField, ...perApproach], min);
   return {
     minGroupSize: min,
-    peopleReached: countPeople(union(interventions.map((i) => i.id)), min),
+    peopleReached: total.count,
     byIntervention: interventions.map((i, n) => ({
       interventionId: i.id,
       sessions: i.sessions,
-      participants: perIntervention[n] as PeopleCount,
+      participants: (perIntervention[n] as Figure).count,
     })),
-    byFieldOfAction: byField.map((k, n) => ({ fieldOfAction: k, participants: fieldCounts[n] as PeopleCount })),
-    byApproach: byApproach.map((k, n) => ({ approach: k, participants: approachCounts[n] as PeopleCount })),
+    byFieldOfAction: fields.map((k, n) => ({ fieldOfAction: k, participants: (perField[n] as Figure).count })),
+    byApproach: approaches.map((k, n) => ({ approach: k, participants: (perApproach[n] as Figure).count })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { InsuranceReport, PeopleCount } from "@bgm/domain";
+import { GKV_FIELDS_OF_ACTION, type InsuranceReport, type PeopleCount } from "@bgm/domain";
 import ExcelJS from "exceljs";
 import { toCsv } from "../../lib/csv.js";
 import { germanDate, germanDateTime, renderPdf } from "../../lib/pdf.js";
@@ -107,7 +107,7 @@ export function reportSections(r: InsuranceReport): Section[] {
         "Teilnehmende",
       ],
       rows: r.interventions.map((i) => {
-        const field = r.fieldsOfAction.find((f) => f.key === i.fieldOfAction);
+        const field = GKV_FIELDS_OF_ACTION.find((f) => f.key === i.fieldOfAction);
         return [
           i.title,
           i.categoryLabel.de,
@@ -190,7 +190,7 @@ export function reportPdf(r: InsuranceReport): Promise<Buffer> {
           margin: [0, 0, 0, 10],
         },
   ];
-  const kv = ["*", "auto"];
+  const kv = [230, "*"];
   const [company, reach, steering, needs, success, groups, fields, approaches, list] = sections as [
     Section,
     Section,
@@ -239,7 +239,7 @@ export function reportPdf(r: InsuranceReport): Promise<Buffer> {
         : {
             table: {
               headerRows: 1,
-              widths: ["*", 60, 90, 55, 60, 65, 55, 35, 48, 48, 55],
+              widths: [106, 58, 88, 68, 58, 58, 66, 30, 42, 42, 50],
               body: [
                 list.header.map((h) => ({ text: h, bold: true })),
                 ...list.rows.map((row) => row.map((c) => (c === null ? "" : String(c)))),
