@@ -56,7 +56,7 @@ function parseCMap(cmap: string): Map<number, string> {
       const target = m[3] as string;
       if (target.startsWith("[")) {
         const items = [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((x) => utf16(x[1] as string));
-        items.forEach((ch, i) => map.set(lo + i, ch));
+        for (const [i, ch] of items.entries()) map.set(lo + i, ch);
       } else {
         const base = Number.parseInt(target.slice(1, -1), 16);
         for (let c = lo; c <= hi; c++) map.set(c, String.fromCharCode(base + (c - lo)));
