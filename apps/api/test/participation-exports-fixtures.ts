@@ -84,7 +84,7 @@ export async function makeReportWorld(t: TestApp): Promise<ReportWorld> {
   });
   const orgId = world.company.orgId;
   const asManager = world.asCompany;
-  const must = (res: { statusCode: number; body: string }, what: string) => {
+  const must = <R extends { statusCode: number; body: string }>(res: R, what: string): R => {
     if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
     return res;
   };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { COMPANY_SIZE_CLASSES, WZ_SECTION_KEYS } from "../registries/company-profile.js";
 import { IsoDate, Timestamp } from "./common.js";
 import { GkvFieldOfAction, InterventionApproach, InterventionCategory } from "./participation.js";
+import { DisclosedCount } from "./participation-aggregates.js";
 
 /**
  * Reports that the participation module makes from the company's own records: the insurer report for
@@ -18,18 +19,6 @@ export const CompanyProfile = z.object({
 });
 export type CompanyProfile = z.infer<typeof CompanyProfile>;
 export const UpdateCompanyProfile = z.strictObject({ industry: WzSection.nullable() });
-
-/**
- * A figure about people. `value` is null exactly when `suppressed`: it would be about fewer people than the
- * company's minimum group size (or would let such a group be derived), so it never leaves as a number.
- */
-export const PeopleCount = z.object({
-  value: z.number().int().min(0).nullable(),
-  suppressed: z.boolean(),
-});
-export type PeopleCount = z.infer<typeof PeopleCount>;
-
-export const ReportPeriod = z.object({ from: IsoDate, to: IsoDate });
 
 const periodRules = <T extends z.ZodObject<{ from: typeof IsoDate; to: typeof IsoDate }>>(schema: T) =>
   schema
@@ -57,26 +46,6 @@ export const InsuranceReportExportQuery = periodRules(
   }),
 );
 
-/**
- * The participation figures of an insurer report, as the aggregation service hands them out: counts of
- * distinct employees who attended at least one session in the period, with minimum-group-size suppression
- * already applied. Counts of interventions and sessions are about no person and are never suppressed.
- */
-export const InsurerFigures = z.object({
-  minGroupSize: z.number().int(),
-  peopleReached: PeopleCount,
-  byIntervention: z.array(
-    z.object({
-      interventionId: z.uuid(),
-      sessions: z.number().int().describe("Sessions held in the period (not cancelled)"),
-      participants: PeopleCount.describe("Distinct employees who attended at least one of them"),
-    }),
-  ),
-  byFieldOfAction: z.array(z.object({ fieldOfAction: GkvFieldOfAction, participants: PeopleCount })),
-  byApproach: z.array(z.object({ approach: InterventionApproach, participants: PeopleCount })),
-});
-export type InsurerFigures = z.infer<typeof InsurerFigures>;
-
 export const NeedsAnalysisMethod = z.enum([
   "employee_survey",
   "psychological_risk_assessment",
@@ -95,7 +64,7 @@ export const ReportEvidence = z.object({
 
 export const InsuranceReport = z.object({
   generatedAt: Timestamp,
-  period: ReportPeriod,
+  period: z.object({ from: IsoDate, to: IsoDate }),
   company: z.object({
     name: z.string(),
     industry: z.object({ key: WzSection, label: Label }).nullable().describe("null when the profile names none"),
@@ -104,7 +73,7 @@ export const InsuranceReport = z.object({
   }),
   minGroupSize: z.number().int(),
   reach: z.object({
-    peopleReached: PeopleCount.describe("Distinct employees who attended at least one session in the period"),
+    peopleReached: DisclosedCount.describe("Distinct employees who attended at least one session in the period"),
     interventions: z.number().int(),
     sessions: z.number().int(),
     reachRate: z.number().nullable().describe("peopleReached / headCount (0–1); null when either is withheld or zero"),
@@ -116,10 +85,10 @@ export const InsuranceReport = z.object({
       field: Label,
       label: Label,
       interventions: z.number().int(),
-      participants: PeopleCount,
+      participants: DisclosedCount,
     }),
   ),
-  approaches: z.array(z.object({ key: InterventionApproach, label: Label, interventions: z.number().int(), participants: PeopleCount })),
+  approaches: z.array(z.object({ key: InterventionApproach, label: Label, interventions: z.number().int(), participants: DisclosedCount })),
   steeringCommittee: z.object({
     exists: z.boolean().describe('The phase 1 task "Steuerungskreis bilden" is done'),
     since: IsoDate.nullable(),
@@ -140,7 +109,7 @@ export const InsuranceReport = z.object({
       sessions: z.number().int(),
       firstSession: IsoDate,
       lastSession: IsoDate,
-      participants: PeopleCount,
+      participants: DisclosedCount,
     }),
   ),
 });

@@ -95,7 +95,7 @@ describe("participation reports: authorization matrix", () => {
         if (res.statusCode >= 400) {
           const body = res.json() as { error?: { code?: unknown; message?: unknown } };
           const code = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" }[res.statusCode];
-          if (body.error?.code !== code || typeof body.error.message !== "string") {
+          if (body.error?.code !== code || typeof body.error?.message !== "string") {
             failures.push(`${route.name} as ${caller}: error body ${res.body.slice(0, 100)}`);
           }
         }

@@ -24,10 +24,12 @@ export interface ReportIntervention {
   approach: "behavioural" | "structural";
   targetGroup: string;
   certificationId: string | null;
+  providerOrgId: string | null;
   providerName: string | null;
   sessions: number;
-  firstSession: string;
-  lastSession: string;
+  /** Start of the first and the last session held in the period. */
+  firstSessionAt: string;
+  lastSessionAt: string;
 }
 
 /** Interventions with at least one session held (not cancelled) in the period, with those sessions' count and span. */
@@ -41,10 +43,11 @@ export async function interventionsInPeriod(scope: TenantScope, from: string, to
       approach: intervention.approach,
       targetGroup: intervention.targetGroup,
       certificationId: intervention.certificationId,
+      providerOrgId: intervention.providerOrgId,
       providerName: organization.name,
       sessions: sql<number>`count(*)::int`,
-      firstSession: sql<string>`min(${localDay})`,
-      lastSession: sql<string>`max(${localDay})`,
+      firstSessionAt: sql<Date>`min(${participationSession.startsAt})`,
+      lastSessionAt: sql<Date>`max(${participationSession.startsAt})`,
     })
     .from(participationSession)
     .innerJoin(intervention, eq(intervention.id, participationSession.interventionId))
@@ -52,7 +55,12 @@ export async function interventionsInPeriod(scope: TenantScope, from: string, to
     .where(and(eq(participationSession.orgId, scope.orgId), ne(participationSession.status, "cancelled"), inPeriod(from, to)))
     .groupBy(intervention.id, organization.name)
     .orderBy(sql`min(${participationSession.startsAt})`, asc(intervention.title));
-  return rows;
+  // Aggregates come back as the driver's text (PGlite) or Date (pg): one ISO form either way.
+  return rows.map((r) => ({
+    ...r,
+    firstSessionAt: new Date(r.firstSessionAt).toISOString(),
+    lastSessionAt: new Date(r.lastSessionAt).toISOString(),
+  }));
 }
 
 /** Who attended which intervention in the period: one row per intervention × employee (for counting only). */

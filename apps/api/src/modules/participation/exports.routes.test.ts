@@ -8,8 +8,8 @@ import { pdfLines, pdfText } from "../../../test/pdf-text.js";
 
 /**
  * The participation reports against the fixture's hand-worked figures (participation-exports-fixtures.ts):
- * 2025 reached 15 of 20 employees; Rückenfit 9 people, Stressbewältigung 3 (withheld), Ergonomie-Beratung 6
- * (withheld with it, so the 3 cannot be recovered from the intervention list).
+ * 2025 reached 15 of 20 employees; Rückenfit 9 people, Stressbewältigung 3 (withheld; its people all took
+ * Rückenfit too, so "behavioural" is 9 and gives nothing away), Ergonomie-Beratung 6.
  */
 let t: TestApp;
 let w: ReportWorld;
@@ -39,7 +39,7 @@ describe("insurer report (§20b SGB V)", () => {
     expect(r.interventions.map((i) => [i.title, i.sessions, i.participants])).toEqual([
       ["Rückenfit", 10, { value: 9, suppressed: false }],
       ["Stressbewältigung", 4, { value: null, suppressed: true }],
-      ["Ergonomie-Beratung", 2, { value: null, suppressed: true }],
+      ["Ergonomie-Beratung", 2, { value: 6, suppressed: false }],
     ]);
     expect(byTitle(r, "Rückenfit")).toMatchObject({
       category: "movement",
@@ -51,7 +51,7 @@ describe("insurer report (§20b SGB V)", () => {
     });
     expect(byTitle(r, "Ergonomie-Beratung")).toMatchObject({ provider: null, targetGroup: "Alle Beschäftigten", approach: "structural" });
     expect(r.fieldsOfAction.map((f) => [f.key, f.interventions, f.participants.value])).toEqual([
-      ["work_design", 1, null],
+      ["work_design", 1, 6],
       ["stress_resources", 1, null],
       ["movement", 1, 9],
     ]);
@@ -111,7 +111,7 @@ describe("insurer report (§20b SGB V)", () => {
     expect(list.map((r) => [r[0], r[7], r[col]])).toEqual([
       ["Rückenfit", "10", "9"],
       ["Stressbewältigung", "4", "unterdrückt"],
-      ["Ergonomie-Beratung", "2", "unterdrückt"],
+      ["Ergonomie-Beratung", "2", "6"],
     ]);
     expect(list[0]).toEqual([
       "Rückenfit",
@@ -164,7 +164,7 @@ describe("insurer report (§20b SGB V)", () => {
     expect(rows).toEqual([
       ["Rückenfit", 10, 9],
       ["Stressbewältigung", 4, "unterdrückt"],
-      ["Ergonomie-Beratung", 2, "unterdrückt"],
+      ["Ergonomie-Beratung", 2, 6],
     ]);
     expect(sheet.rowCount).toBe(4);
   });
@@ -187,7 +187,7 @@ describe("insurer report (§20b SGB V)", () => {
     const row = (title: string) => lines.find((l) => l.startsWith(`${title} |`)) ?? "";
     expect(row("Rückenfit")).toMatch(/\| Upfit GmbH \| KU-ZPP-20250301 \| 10 \| 03\.03\.2025 \| 05\.05\.2025 \| 9$/);
     expect(row("Stressbewältigung")).toMatch(/\| 4 \| 02\.06\.2025 \| 23\.06\.2025 \| unterdrückt$/);
-    expect(row("Ergonomie-Beratung")).toMatch(/\| 2 \| 10\.09\.2025 \| 17\.09\.2025 \| unterdrückt$/);
+    expect(row("Ergonomie-Beratung")).toMatch(/\| 2 \| 10\.09\.2025 \| 17\.09\.2025 \| 6$/);
     expect(text).toContain("als „unterdrückt“ gekennzeichnet");
   });
 

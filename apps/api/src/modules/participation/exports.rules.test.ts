@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { certificateState, requiredSessions } from "./certificate.service.js";
 import { budgetStatus } from "./health-budget.service.js";
-import { countPeople, figuresFrom, protectBreakdown } from "./insurance-report.figures.js";
+import { insurerParticipationFrom } from "./insurance-report.figures.js";
 
 describe("§20 certificate rule", () => {
   it("needs ⌈80 %⌉ of the counted sessions, in integers", () => {
@@ -25,47 +25,45 @@ describe("health budget status", () => {
   });
 });
 
-describe("insurer figures (interim suppression)", () => {
-  it("withholds 1–4 people, shows 0 and 5+", () => {
-    expect([0, 1, 4, 5].map((n) => countPeople(n, 5))).toEqual([
-      { value: 0, suppressed: false },
-      { value: null, suppressed: true },
-      { value: null, suppressed: true },
-      { value: 5, suppressed: false },
-    ]);
-  });
-  it("a lone withheld figure of a breakdown takes the next smallest with it", () => {
-    const out = protectBreakdown([countPeople(9, 5), countPeople(3, 5), countPeople(6, 5)]);
-    expect(out.map((c) => c.value)).toEqual([9, null, null]);
-  });
-
+describe("insurer figures (the aggregation's disclosure rule)", () => {
   const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
   const pairs = (id: string, ids: string[]) => ids.map((employeeId) => ({ interventionId: id, employeeId }));
+  const held = (id: string, fieldOfAction: string, approach: "behavioural" | "structural") => ({
+    id,
+    title: id,
+    category: "movement",
+    fieldOfAction,
+    approach,
+    targetGroup: "",
+    certificationId: null,
+    providerOrgId: null,
+    providerName: null,
+    sessions: 2,
+    firstSessionAt: "2025-03-03T08:00:00.000Z",
+    lastSessionAt: "2025-03-10T08:00:00.000Z",
+  });
+  const interventions = [
+    held("A", "movement", "behavioural"),
+    held("B", "nutrition", "behavioural"),
+    held("C", "work_design", "structural"),
+  ];
 
-  it("no withheld group follows from one subtraction of shown figures", () => {
-    // A: 9 people; B: 3 others (disjoint). Behavioural = A ∪ B = 12, movement = A = 9: 12 − 9 = 3.
-    const interventions = [
-      { id: "A", sessions: 4, fieldOfAction: "movement" as const, approach: "behavioural" as const },
-      { id: "B", sessions: 2, fieldOfAction: "nutrition" as const, approach: "behavioural" as const },
-      { id: "C", sessions: 1, fieldOfAction: "work_design" as const, approach: "structural" as const },
-    ];
-    const f = figuresFrom(interventions, [...pairs("A", people("a", 9)), ...pairs("B", people("b", 3)), ...pairs("C", people("c", 7))], 5);
+  it("withholds 1–4 people and every figure that would give them away by one subtraction", () => {
+    // A: 9 people, B: 3 others, C: 7 others. Behavioural = A ∪ B = 12 and A = 9 would give B's 3 away.
+    const f = insurerParticipationFrom(
+      { from: "2025-01-01", to: "2025-12-31" },
+      interventions,
+      [...pairs("A", people("a", 9)), ...pairs("B", people("b", 3)), ...pairs("C", people("c", 7))],
+      5,
+    );
+    expect(f.byIntervention.find((i) => i.interventionId === "B")?.participants).toEqual({ value: null, suppressed: true });
     const shown: { ids: string[]; value: number }[] = [];
     const add = (ids: string[], c: { value: number | null }) => {
       if (c.value !== null) shown.push({ ids, value: c.value });
     };
     add(["A", "B", "C"], f.peopleReached);
     for (const i of f.byIntervention) add([i.interventionId], i.participants);
-    for (const x of f.byFieldOfAction)
-      add(
-        interventions.filter((i) => i.fieldOfAction === x.fieldOfAction).map((i) => i.id),
-        x.participants,
-      );
-    for (const x of f.byApproach)
-      add(
-        interventions.filter((i) => i.approach === x.approach).map((i) => i.id),
-        x.participants,
-      );
+    for (const x of [...f.byFieldOfAction, ...f.byApproach, ...f.byCategory]) add(x.interventionIds, x.participants);
     for (const big of shown) {
       for (const small of shown) {
         if (small.ids.length < big.ids.length && small.ids.every((id) => big.ids.includes(id))) {
@@ -74,6 +72,12 @@ describe("insurer figures (interim suppression)", () => {
         }
       }
     }
-    expect(f.byIntervention.find((i) => i.interventionId === "B")?.participants.suppressed).toBe(true);
+    expect(f).toMatchObject({ interventions: 3, sessions: 6, minGroupSize: 5 });
+  });
+
+  it("0 people is shown, not withheld", () => {
+    const f = insurerParticipationFrom({ from: "2025-01-01", to: "2025-12-31" }, interventions, [], 5);
+    expect(f.peopleReached).toEqual({ value: 0, suppressed: false });
+    expect(f.byIntervention.map((i) => i.participants.value)).toEqual([0, 0, 0]);
   });
 });

@@ -1,4 +1,4 @@
-import { GKV_FIELDS_OF_ACTION, type InsuranceReport, type PeopleCount } from "@bgm/domain";
+import { type DisclosedCount, GKV_FIELDS_OF_ACTION, type InsuranceReport } from "@bgm/domain";
 import ExcelJS from "exceljs";
 import { toCsv } from "../../lib/csv.js";
 import { germanDate, germanDateTime, renderPdf } from "../../lib/pdf.js";
@@ -16,7 +16,7 @@ export interface Section {
   rows: Cell[][];
 }
 
-const people = (c: PeopleCount): Cell => (c.suppressed || c.value === null ? SUPPRESSED : c.value);
+const people = (c: DisclosedCount): Cell => (c.suppressed || c.value === null ? SUPPRESSED : c.value);
 const yesNo = (b: boolean) => (b ? "ja" : "nein");
 const percent = (r: number | null) =>
   r === null ? "–" : `${new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 }).format(r * 100)} %`;

@@ -4,7 +4,7 @@ import {
   INTERVENTION_APPROACHES,
   type InsuranceReport,
   OFFERING_CATEGORIES,
-  type PeopleCount,
+  PARTICIPATION_TIME_ZONE,
   type Task,
   wzSection,
 } from "@bgm/domain";
@@ -15,7 +15,7 @@ import { countEmployees } from "../employees/index.js";
 import { getCompanyProfile } from "../organizations/index.js";
 import { type AcceptedAnalysis, acceptedAnalyses } from "../results/index.js";
 import { interventionsInPeriod } from "./exports.repository.js";
-import { insurerFigures } from "./insurance-report.figures.js";
+import { insurerParticipation } from "./insurance-report.figures.js";
 
 /**
  * The insurer report for §20b SGB V in the dimensions of the GKV-Präventionsbericht. It leaves the company,
@@ -61,6 +61,8 @@ const SUCCESS_LABELS = {
 } as const;
 
 const ALL_EMPLOYEES = "Alle Beschäftigten";
+/** A timestamp's calendar day in Europe/Berlin, as YYYY-MM-DD. */
+const berlinDay = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone: PARTICIPATION_TIME_ZONE }).format(new Date(iso));
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
 
 function evidenceOf(a: AcceptedAnalysis) {
@@ -85,16 +87,15 @@ export async function buildInsuranceReport(
   // Sequential on purpose: a transaction's queries share one connection.
   const profile = await getCompanyProfile(scope);
   const { active: headCount } = await countEmployees(scope);
-  const interventions = await interventionsInPeriod(scope, period.from, period.to);
-  const figures = await insurerFigures(scope, period, interventions);
+  const held = await interventionsInPeriod(scope, period.from, period.to);
+  const figures = await insurerParticipation(scope, period, held);
+  const interventions = figures.byIntervention;
   const project = await getProject(scope);
   const analyses = await acceptedAnalyses(scope);
 
   const industry = wzSection(profile.industry);
   const size = companySizeClass(headCount);
-  const byId = new Map(figures.byIntervention.map((f) => [f.interventionId, f]));
   const reached = figures.peopleReached;
-  const NONE: PeopleCount = { value: 0, suppressed: false };
 
   const targetGroups = new Map<string, number>();
   for (const i of interventions) {
@@ -108,7 +109,7 @@ export async function buildInsuranceReport(
   const achieved = goals.filter((g) => g.status === "achieved").length;
   const dropped = goals.filter((g) => g.status === "dropped").length;
   const rechecks = analyses.filter((a) => a.ergonomic?.effectivenessCheck);
-  const sessionsHeld = interventions.reduce((n, i) => n + i.sessions, 0);
+  const sessionsHeld = figures.sessions;
 
   return {
     generatedAt: now.toISOString(),
@@ -122,7 +123,7 @@ export async function buildInsuranceReport(
     minGroupSize: figures.minGroupSize,
     reach: {
       peopleReached: reached,
-      interventions: interventions.length,
+      interventions: figures.interventions,
       sessions: sessionsHeld,
       reachRate: !reached.suppressed && reached.value && headCount > 0 ? reached.value / headCount : null,
     },
@@ -134,13 +135,13 @@ export async function buildInsuranceReport(
       field: f.field,
       label: f.label,
       interventions: interventions.filter((i) => i.fieldOfAction === f.key).length,
-      participants: figures.byFieldOfAction.find((x) => x.fieldOfAction === f.key)?.participants ?? NONE,
+      participants: figures.byFieldOfAction.find((x) => x.fieldOfAction === f.key)?.participants ?? { value: 0, suppressed: false },
     })),
     approaches: INTERVENTION_APPROACHES.filter((a) => interventions.some((i) => i.approach === a.key)).map((a) => ({
       key: a.key,
       label: a.label,
       interventions: interventions.filter((i) => i.approach === a.key).length,
-      participants: figures.byApproach.find((x) => x.approach === a.key)?.participants ?? NONE,
+      participants: figures.byApproach.find((x) => x.approach === a.key)?.participants ?? { value: 0, suppressed: false },
     })),
     steeringCommittee: { exists: steering.done, since: steering.done ? steering.completedAt : null },
     needsAnalysis: NEEDS.map((n) => {
@@ -182,24 +183,21 @@ export async function buildInsuranceReport(
           rechecks.length > 0 ? rechecks.map((a) => `${a.label} (${a.providerName ?? "–"}, ${germanDate(a.date)})`).join("; ") : "keine",
       },
     ],
-    interventions: interventions.map((i) => {
-      const category = OFFERING_CATEGORIES.find((c) => c.key === i.category);
-      return {
-        interventionId: i.id,
-        title: i.title,
-        category: i.category as InsuranceReport["interventions"][number]["category"],
-        categoryLabel: category?.label ?? { de: i.category, en: i.category },
-        fieldOfAction: i.fieldOfAction as InsuranceReport["interventions"][number]["fieldOfAction"],
-        approach: i.approach,
-        targetGroup: i.targetGroup.trim() || ALL_EMPLOYEES,
-        provider: i.providerName,
-        certificationId: i.certificationId,
-        sessions: i.sessions,
-        firstSession: i.firstSession,
-        lastSession: i.lastSession,
-        participants: byId.get(i.id)?.participants ?? NONE,
-      };
-    }),
+    interventions: interventions.map((i) => ({
+      interventionId: i.interventionId,
+      title: i.title,
+      category: i.category,
+      categoryLabel: OFFERING_CATEGORIES.find((c) => c.key === i.category)?.label ?? { de: i.category, en: i.category },
+      fieldOfAction: i.fieldOfAction,
+      approach: i.approach,
+      targetGroup: i.targetGroup.trim() || ALL_EMPLOYEES,
+      provider: i.provider?.name ?? null,
+      certificationId: i.certificationId,
+      sessions: i.sessions,
+      firstSession: berlinDay(i.firstSession),
+      lastSession: berlinDay(i.lastSession),
+      participants: i.participants,
+    })),
   };
 }
 
