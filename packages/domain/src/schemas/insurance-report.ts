@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPANY_SIZE_CLASSES, WZ_SECTION_KEYS } from "../registries/company-profile.js";
 import { IsoDate, Timestamp } from "./common.js";
+import { wholeList } from "./lists.js";
 import { GkvFieldOfAction, InterventionApproach, InterventionCategory } from "./participation.js";
 import { DisclosedCount } from "./participation-aggregates.js";
 
@@ -131,7 +132,7 @@ export const MyCertificate = z.object({
     .describe("Why a certificate is or is not available"),
 });
 export type MyCertificate = z.infer<typeof MyCertificate>;
-export const MyCertificateList = z.object({ items: z.array(MyCertificate) });
+export const MyCertificateList = wholeList(MyCertificate);
 export const CertificateParams = z.strictObject({ interventionId: z.uuid() });
 
 /** §3 Nr. 34 EStG: the tax-free health budget per employee and calendar year. */

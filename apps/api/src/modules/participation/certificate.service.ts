@@ -60,9 +60,9 @@ async function requireEmployee(scope: TenantScope): Promise<EmployeeIdentity> {
   return me;
 }
 
-export async function myCertificates(scope: TenantScope, now = new Date()): Promise<{ items: MyCertificate[] }> {
+export async function myCertificates(scope: TenantScope, now = new Date()): Promise<{ items: MyCertificate[]; nextCursor: null }> {
   const me = await requireEmployee(scope);
-  return { items: (await certifiedCourses(scope, me.id, now)).map(toCertificate) };
+  return { items: (await certifiedCourses(scope, me.id, now)).map(toCertificate), nextCursor: null };
 }
 
 export interface CertificateData {

@@ -14,10 +14,11 @@ import { pdfText } from "../../../test/pdf-text.js";
 let t: TestApp;
 let w: ReportWorld;
 
+// The world is made through the API (sign-ups, an engagement, a delivered result): slow on a busy machine.
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeReportWorld(t);
-});
+}, 240_000);
 afterAll(() => t.close());
 
 type Caller = "managerA" | "managerB" | "uninvolvedPartner" | "engagementPartner" | "employeeA" | "anonymous";

@@ -1,5 +1,5 @@
-import { intervention, organization, participation, participationSession } from "@bgm/db";
-import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
+import { intervention, organization, participation, participationSession, participationSettings } from "@bgm/db";
+import { MIN_GROUP_SIZE, PARTICIPATION_TIME_ZONE } from "@bgm/domain";
 import { and, asc, eq, gte, inArray, isNotNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 
@@ -204,4 +204,13 @@ export async function firstAttendance(scope: TenantScope): Promise<{ interventio
     .where(and(eq(participation.orgId, scope.orgId), eq(participation.status, "attended"), ne(participationSession.status, "cancelled")))
     .groupBy(participationSession.interventionId, participation.employeeId);
   return rows.flatMap((r) => (r.interventionId ? [{ interventionId: r.interventionId, employeeId: r.employeeId, year: r.year }] : []));
+}
+
+/** The company's minimum group size (participation_settings; MIN_GROUP_SIZE when it never raised it). */
+export async function minGroupSize(scope: TenantScope): Promise<number> {
+  const [row] = await scope.tx
+    .select({ min: participationSettings.minGroupSize })
+    .from(participationSettings)
+    .where(eq(participationSettings.orgId, scope.orgId));
+  return Math.max(row?.min ?? MIN_GROUP_SIZE, MIN_GROUP_SIZE);
 }

@@ -1,3 +1,4 @@
+import { participationSettings } from "@bgm/db";
 import type { InsuranceReport } from "@bgm/domain";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
@@ -15,10 +16,11 @@ let t: TestApp;
 let w: ReportWorld;
 const PERIOD = "from=2025-01-01&to=2025-12-31";
 
+// The world is made through the API (sign-ups, an engagement, a delivered result): slow on a busy machine.
 beforeAll(async () => {
   t = await createTestApp();
   w = await makeReportWorld(t);
-});
+}, 240_000);
 afterAll(() => t.close());
 
 const byTitle = (r: InsuranceReport, title: string) => r.interventions.find((i) => i.title === title);
@@ -339,5 +341,17 @@ describe("tax-free health budget (§3 Nr. 34 EStG)", () => {
       ["Nachname1", 30_000, "ok"],
     ]);
     expect((await w.manager.api.get("/api/participation/health-budget?year=zwei")).statusCode).toBe(400);
+  });
+});
+
+describe("a company that raised its minimum group size", () => {
+  it("gets its own minimum applied: 9 people are withheld at 10", async () => {
+    await t.database.db.insert(participationSettings).values({ orgId: w.manager.orgId, minGroupSize: 10 });
+    const r = (await w.manager.api.get(`/api/participation/insurance-report?${PERIOD}`)).json() as InsuranceReport;
+    expect(r.minGroupSize).toBe(10);
+    expect(r.reach.peopleReached).toEqual({ value: 15, suppressed: false });
+    expect(r.interventions.map((i) => i.participants.value)).toEqual([null, null, null]);
+    const csv = (await w.manager.api.get(`/api/participation/insurance-report/export?format=csv&${PERIOD}`)).body;
+    expect(csv).toContain("Zahlen über weniger als 10 Personen");
   });
 });

@@ -9,6 +9,7 @@ import {
   MIN_GROUP_SIZE,
   MyCertificateList,
   TAX_FREE_HEALTH_BUDGET_CENTS,
+  WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -100,7 +101,7 @@ export const participationExportRoutes: FastifyPluginAsyncZod = async (app) => {
           "For the signed-in employee's own certified courses (intervention with a certification id in which they hold or " +
           "held a place). Counted sessions: not cancelled and ended. A certificate is available once the course is over (no " +
           "session still to come) when the employee attended at least ⌈80 % × counted⌉ of them. A member without an " +
-          "employee record (e.g. a manager) gets 404.",
+          `employee record (e.g. a manager) gets 404. ${WHOLE_LIST_NOTE}`,
         response: { 200: MyCertificateList, 404: ErrorBody },
       },
     },

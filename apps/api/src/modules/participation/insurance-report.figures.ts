@@ -1,6 +1,6 @@
-import { type InsurerParticipation, interventionFamilyDisclosure, MIN_GROUP_SIZE, WITHHELD } from "@bgm/domain";
+import { type InsurerParticipation, interventionFamilyDisclosure, WITHHELD } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
-import { attendanceInPeriod, type ReportIntervention } from "./exports.repository.js";
+import { attendanceInPeriod, minGroupSize, type ReportIntervention } from "./exports.repository.js";
 
 /**
  * The people counts of the insurer report, in the aggregation service's contract (`InsurerParticipation`)
@@ -8,9 +8,8 @@ import { attendanceInPeriod, type ReportIntervention } from "./exports.repositor
  * approaches, categories and single interventions as one family).
  *
  * BRIDGE: the aggregation service (feat/participation-aggregates) will export the function that loads these
- * figures with the company's own minimum group size; until it does, this loads the same cells here and
- * applies the same pure rule with the default minimum (MIN_GROUP_SIZE). Swapping is one call in
- * insurance-report.service.ts.
+ * figures (`participationReport`); until it does, this loads the same cells here and applies the same pure
+ * rule with the company's minimum group size. Swapping is one call in insurance-report.service.ts.
  */
 export function insurerParticipationFrom(
   period: { from: string; to: string },
@@ -73,5 +72,5 @@ export async function insurerParticipation(
   interventions: readonly ReportIntervention[],
 ): Promise<InsurerParticipation> {
   const attendance = await attendanceInPeriod(scope, period.from, period.to);
-  return insurerParticipationFrom(period, interventions, attendance, MIN_GROUP_SIZE);
+  return insurerParticipationFrom(period, interventions, attendance, await minGroupSize(scope));
 }
