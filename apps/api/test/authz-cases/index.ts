@@ -2,9 +2,18 @@ import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
+import { participationAggregatesCases } from "./participation-aggregates.js";
 import { platformCases } from "./platform.js";
 import { resultsCases } from "./results.js";
 import type { AuthzCases } from "./types.js";
 
 /** Every feature module contributes its routes' cases here. */
-export const ALL_CASES: AuthzCases[] = [authCases, platformCases, marketplaceCases, engagementsCases, dataGrantsCases, resultsCases];
+export const ALL_CASES: AuthzCases[] = [
+  authCases,
+  platformCases,
+  marketplaceCases,
+  engagementsCases,
+  dataGrantsCases,
+  resultsCases,
+  participationAggregatesCases,
+];
