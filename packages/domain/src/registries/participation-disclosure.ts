@@ -53,7 +53,10 @@ export const isSafeCount = (n: number, min: number) => n === 0 || n >= min;
 function unionSize(cells: readonly DisclosureCell[], min: number): number {
   const big = cells.find((c) => c.count >= min);
   if (big) return Math.max(big.count, min);
-  if (cells.some((c) => c.count > 0 && c.people === undefined)) return cells.reduce((s, c) => s + c.count, 0);
+  const withoutPeople = cells.filter((c) => c.count > 0 && c.people === undefined).length;
+  // Cells of a partition of people add up; cells that may share people must say who they are.
+  if (withoutPeople === cells.filter((c) => c.count > 0).length) return cells.reduce((s, c) => s + c.count, 0);
+  if (withoutPeople > 0) throw new Error("cells below the minimum must all name their people, or none");
   const people = new Set<string>();
   for (const c of cells) for (const p of c.people ?? []) people.add(p);
   return people.size;

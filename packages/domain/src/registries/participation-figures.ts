@@ -20,9 +20,12 @@ export interface PlacesCell {
   key: string;
   attended: number;
   notAttended: number;
-  /** Who attended / did not: needed where the count is 1 … min−1, or where cells may share people. */
+  /** Who attended / did not: needed where the count of people is 1 … min−1 (cells may share people). */
   attendedPeople?: readonly string[];
   notAttendedPeople?: readonly string[];
+  /** Distinct people, where they can be fewer than the places (a month: one person, several sessions). */
+  attendedDistinct?: number;
+  notAttendedDistinct?: number;
 }
 
 export interface AttendanceFigure {
@@ -35,11 +38,11 @@ export interface AttendanceFigure {
 export const SESSIONS_GROUP_LABEL = "Sonstige Termine";
 
 const column = (cells: readonly PlacesCell[], pick: "attended" | "notAttended"): DisclosureCell[] =>
-  cells.map((c) => ({
-    key: c.key,
-    count: c[pick],
-    people: pick === "attended" ? c.attendedPeople : c.notAttendedPeople,
-  }));
+  cells.map((c) =>
+    pick === "attended"
+      ? { key: c.key, count: c.attendedDistinct ?? c.attended, people: c.attendedPeople }
+      : { key: c.key, count: c.notAttendedDistinct ?? c.notAttended, people: c.notAttendedPeople },
+  );
 
 /** The attended / registered / rate triple of a set of cells, from both columns' coarsenings. */
 function figureOf(cells: readonly PlacesCell[], keys: readonly string[], a: Coarsening, n: Coarsening): AttendanceFigure {

@@ -1,5 +1,6 @@
 export { bgmProcessRoutes } from "./bgm-process.routes.js";
 export { bootstrapProject, createGoal, getProject, getTask, updateTask } from "./bgm-process.service.js";
+export { type ComputedKpiCard, type KpiCardSource, registerKpiCardSource } from "./kpi.service.js";
 export {
   completeTaskWithResult,
   type KpiPoint,

@@ -1,4 +1,5 @@
-import type { Tx } from "@bgm/db";
+import { employee, type Tx } from "@bgm/db";
+import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 import { findByUserId, findManyByIds } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
@@ -44,4 +45,17 @@ export async function employeeOfUser(scope: TenantScope, userId: string): Promis
 /** Names and departments of the given employees of the scope's company (unknown ids are left out). */
 export async function employeesByIds(scope: TenantScope, ids: readonly string[]): Promise<EmployeeIdentity[]> {
   return (await findManyByIds(scope.tx, scope.orgId, ids)).map(identity);
+}
+
+/**
+ * Everyone in the register with the groups reports break figures down by — no names, no e-mail addresses:
+ * what participation reports need to count people per department and location.
+ */
+export async function employeeGroups(
+  scope: Pick<TenantScope, "tx" | "orgId">,
+): Promise<{ id: string; department: string; location: string; active: boolean }[]> {
+  return scope.tx
+    .select({ id: employee.id, department: employee.department, location: employee.location, active: employee.active })
+    .from(employee)
+    .where(eq(employee.orgId, scope.orgId));
 }

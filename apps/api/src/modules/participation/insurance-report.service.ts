@@ -14,8 +14,7 @@ import { getProject } from "../bgm-process/index.js";
 import { countEmployees } from "../employees/index.js";
 import { getCompanyProfile } from "../organizations/index.js";
 import { type AcceptedAnalysis, acceptedAnalyses } from "../results/index.js";
-import { interventionsInPeriod } from "./exports.repository.js";
-import { insurerParticipation } from "./insurance-report.figures.js";
+import { participationReport } from "./aggregates.service.js";
 
 /**
  * The insurer report for §20b SGB V in the dimensions of the GKV-Präventionsbericht. It leaves the company,
@@ -87,8 +86,8 @@ export async function buildInsuranceReport(
   // Sequential on purpose: a transaction's queries share one connection.
   const profile = await getCompanyProfile(scope);
   const { active: headCount } = await countEmployees(scope);
-  const held = await interventionsInPeriod(scope, period.from, period.to);
-  const figures = await insurerParticipation(scope, period, held);
+  // Every people count comes from the aggregation service, suppression applied (ADR 0012).
+  const figures = await participationReport(scope, period);
   const interventions = figures.byIntervention;
   const project = await getProject(scope);
   const analyses = await acceptedAnalyses(scope);
