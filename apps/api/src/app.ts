@@ -19,7 +19,7 @@ import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
-import { participationAggregatesPlugin, participationExportRoutes } from "./modules/participation/index.js";
+import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
@@ -119,6 +119,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(notificationRoutes);
   await app.register(dataGrantRoutes);
   await app.register(resultRoutes);
+  await app.register(participationRoutes);
   await app.register(participationAggregatesPlugin);
   await app.register(participationExportRoutes);
   await app.register(auditRoutes);

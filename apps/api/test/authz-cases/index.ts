@@ -2,6 +2,7 @@ import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
+import { participationCases } from "./participation.js";
 import { participationAggregatesCases } from "./participation-aggregates.js";
 import { participationExportsCases } from "./participation-exports.js";
 import { platformCases } from "./platform.js";
@@ -18,4 +19,5 @@ export const ALL_CASES: AuthzCases[] = [
   resultsCases,
   participationExportsCases,
   participationAggregatesCases,
+  participationCases,
 ];

@@ -185,21 +185,26 @@ export async function setUserIdByEmail(tx: Tx, orgId: string, email: string, use
     .where(and(eq(employee.orgId, orgId), eq(lowerEmail, email.toLowerCase())));
 }
 
-/** The employee record linked to a user account in this company, if any. */
 export async function findByUserId(tx: Tx, orgId: string, userId: string): Promise<EmployeeRow | undefined> {
   const [row] = await tx
     .select()
     .from(employee)
     .where(and(eq(employee.orgId, orgId), eq(employee.userId, userId)))
+    .orderBy(employee.createdAt)
     .limit(1);
   return row;
 }
 
-/** Name and department of the given employees (active or not); unknown ids are left out. */
-export async function findManyByIds(tx: Tx, orgId: string, ids: readonly string[]): Promise<EmployeeRow[]> {
-  if (ids.length === 0) return [];
-  return tx
-    .select()
-    .from(employee)
-    .where(and(eq(employee.orgId, orgId), inArray(employee.id, [...ids])));
+export async function findByIds(tx: Tx, orgId: string, ids: readonly string[]): Promise<EmployeeRow[]> {
+  const out: EmployeeRow[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    out.push(
+      ...(await tx
+        .select()
+        .from(employee)
+        .where(and(eq(employee.orgId, orgId), inArray(employee.id, [...chunk])))),
+    );
+  }
+  return out;
 }

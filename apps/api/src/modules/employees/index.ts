@@ -1,7 +1,7 @@
 import { employee, type Tx } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
-import { findByUserId, findManyByIds } from "./employees.repository.js";
+import { type EmployeeRow, findByIds, findByUserId } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
 export { employeeRoutes } from "./employees.routes.js";
@@ -19,32 +19,39 @@ export function countEmployees(scope: TenantScope): Promise<{ active: number; by
   return countActive(scope);
 }
 
-/** What other modules may know of an employee record inside the company: who it is, where they work. */
-export interface EmployeeIdentity {
+/** One person of the employee register, as other modules may see it (participation lists, mails). */
+export interface EmployeeFacts {
   id: string;
   firstName: string;
   lastName: string;
+  email: string;
   department: string;
+  location: string;
   active: boolean;
+  userId: string | null;
 }
 
-const identity = (r: EmployeeIdentity): EmployeeIdentity => ({
+const toFacts = (r: EmployeeRow): EmployeeFacts => ({
   id: r.id,
   firstName: r.firstName,
   lastName: r.lastName,
+  email: r.email,
   department: r.department,
+  location: r.location,
   active: r.active,
+  userId: r.userId,
 });
 
-/** The signed-in user's own employee record in the scope's company, or null when their account has none. */
-export async function employeeOfUser(scope: TenantScope, userId: string): Promise<EmployeeIdentity | null> {
+/** The register's row of a signed-in user in the scope's company (linked by user id), or null. */
+export async function findEmployeeOfUser(scope: Pick<TenantScope, "tx" | "orgId">, userId: string): Promise<EmployeeFacts | null> {
   const row = await findByUserId(scope.tx, scope.orgId, userId);
-  return row ? identity(row) : null;
+  return row ? toFacts(row) : null;
 }
 
-/** Names and departments of the given employees of the scope's company (unknown ids are left out). */
-export async function employeesByIds(scope: TenantScope, ids: readonly string[]): Promise<EmployeeIdentity[]> {
-  return (await findManyByIds(scope.tx, scope.orgId, ids)).map(identity);
+/** People of the scope's company by id; ids of other companies or unknown ids are left out. */
+export async function findEmployeesByIds(scope: Pick<TenantScope, "tx" | "orgId">, ids: readonly string[]): Promise<EmployeeFacts[]> {
+  if (ids.length === 0) return [];
+  return (await findByIds(scope.tx, scope.orgId, [...new Set(ids)])).map(toFacts);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CERTIFICATE_ATTENDANCE_SHARE, type MyCertificate } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { type EmployeeIdentity, employeeOfUser } from "../employees/index.js";
+import { type EmployeeFacts, findEmployeeOfUser } from "../employees/index.js";
 import { getCompanyProfile } from "../organizations/index.js";
 import { attendedDates, type CourseProgress, certifiedCourses } from "./exports.repository.js";
 
@@ -54,8 +54,8 @@ function toCertificate(c: CourseProgress): MyCertificate {
 }
 
 /** The caller's employee record; a member without one (e.g. the manager) has no certificates at all. */
-async function requireEmployee(scope: TenantScope): Promise<EmployeeIdentity> {
-  const me = await employeeOfUser(scope, scope.userId);
+async function requireEmployee(scope: TenantScope): Promise<EmployeeFacts> {
+  const me = await findEmployeeOfUser(scope, scope.userId);
   if (!me) throw new AppError("not_found", "Your account is not linked to an employee record of this company");
   return me;
 }

@@ -1,6 +1,6 @@
 import { type HealthBudget, PARTICIPATION_TIME_ZONE, TAX_FREE_HEALTH_BUDGET_CENTS } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
-import { employeesByIds } from "../employees/index.js";
+import { findEmployeesByIds } from "../employees/index.js";
 import { firstAttendance, interventionsWithCost } from "./exports.repository.js";
 
 /**
@@ -58,7 +58,7 @@ export async function healthBudget(scope: TenantScope, year: number): Promise<He
     items.push({ interventionId: row.interventionId, title: row.title, cents: row.costPerParticipantCents });
     perEmployee.set(a.employeeId, items);
   }
-  const people = new Map((await employeesByIds(scope, [...perEmployee.keys()])).map((e) => [e.id, e]));
+  const people = new Map((await findEmployeesByIds(scope, [...perEmployee.keys()])).map((e) => [e.id, e]));
   const employees = [...perEmployee]
     .flatMap(([employeeId, items]) => {
       const who = people.get(employeeId);
