@@ -62,7 +62,6 @@ const SUCCESS_LABELS = {
 const ALL_EMPLOYEES = "Alle Beschäftigten";
 /** A timestamp's calendar day in Europe/Berlin, as YYYY-MM-DD. */
 const berlinDay = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone: PARTICIPATION_TIME_ZONE }).format(new Date(iso));
-const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
 
 function evidenceOf(a: AcceptedAnalysis) {
   const detail = a.copsoq
@@ -75,7 +74,7 @@ function evidenceOf(a: AcceptedAnalysis) {
 
 function taskDone(tasks: readonly Task[], key: string) {
   const t = tasks.find((x) => x.key === key);
-  return { done: t?.status === "done", completedAt: day(t?.completedAt), results: t?.results ?? [] };
+  return { done: t?.status === "done", completedAt: t?.completedAt ? berlinDay(t.completedAt) : null, results: t?.results ?? [] };
 }
 
 export async function buildInsuranceReport(
