@@ -56,7 +56,8 @@ beforeAll(async () => {
   ];
   const doc = (await api(t.app).get("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-});
+  // Every module's setup runs here (sign-ups, engagements, data): give it room on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 function send(user: OrgUser, c: Case & { method: string }, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {

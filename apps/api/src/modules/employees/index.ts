@@ -1,4 +1,5 @@
-import type { Tx } from "@bgm/db";
+import { employee, type Tx } from "@bgm/db";
+import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 import {
   activeCountsByDepartment,
@@ -98,4 +99,17 @@ export async function findEmployeeOfUser(scope: Pick<TenantScope, "tx" | "orgId"
 export async function findEmployeesByIds(scope: Pick<TenantScope, "tx" | "orgId">, ids: readonly string[]): Promise<EmployeeFacts[]> {
   if (ids.length === 0) return [];
   return (await findByIds(scope.tx, scope.orgId, [...new Set(ids)])).map(toFacts);
+}
+
+/**
+ * Everyone in the register with the groups reports break figures down by — no names, no e-mail addresses:
+ * what participation reports need to count people per department and location.
+ */
+export async function employeeGroups(
+  scope: Pick<TenantScope, "tx" | "orgId">,
+): Promise<{ id: string; department: string; location: string; active: boolean }[]> {
+  return scope.tx
+    .select({ id: employee.id, department: employee.department, location: employee.location, active: employee.active })
+    .from(employee)
+    .where(eq(employee.orgId, scope.orgId));
 }

@@ -1,4 +1,7 @@
 // Public entry of the engagements module.
+import { engagement, type Tx } from "@bgm/db";
+import type { EngagementStatus } from "@bgm/domain";
+import { and, eq } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
 import { engagementRoutes } from "./engagements.routes.js";
 import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
@@ -24,3 +27,19 @@ export const engagementsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(engagementRoutes);
   await app.register(partnerEngagementRoutes);
 };
+
+/**
+ * In the provider's own tenant transaction: one of its engagements, to learn which company it is with
+ * (partner reads of a company's aggregates). Null when the engagement is not this provider's.
+ */
+export async function findEngagementOfProvider(
+  tx: Tx,
+  providerOrgId: string,
+  id: string,
+): Promise<{ id: string; orgId: string; status: EngagementStatus } | null> {
+  const [row] = await tx
+    .select({ id: engagement.id, orgId: engagement.orgId, status: engagement.status })
+    .from(engagement)
+    .where(and(eq(engagement.id, id), eq(engagement.providerOrgId, providerOrgId)));
+  return row ? { ...row, status: row.status as EngagementStatus } : null;
+}

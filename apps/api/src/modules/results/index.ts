@@ -4,6 +4,7 @@ import { createFileStorage } from "../../lib/file-storage/index.js";
 import { resultDeadlineSchedule } from "./deadline-schedule.js";
 import { resultHttpRoutes } from "./results.routes.js";
 
+export { type AcceptedAnalysis, acceptedAnalyses } from "./accepted-analyses.js";
 export { type DeadlineDeps, runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
 // The use cases themselves, for the demo seed: it delivers and accepts results the way partners and managers do.
 export { decide, type ResultsContext, submitResult } from "./results.service.js";
