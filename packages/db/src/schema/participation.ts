@@ -96,6 +96,9 @@ export const participation = pgTable(
     uniqueIndex("participation_session_employee_uq").on(t.sessionId, t.employeeId),
     index("participation_session_status_idx").on(t.sessionId, t.status, t.queuedAt),
     index("participation_org_employee_idx").on(t.orgId, t.employeeId),
+    // Aggregates per session under row-level security (org_id is the policy's condition) as index-only scans:
+    // the partner API's per-session counts and the reports' distinct people (migration 0016, ADR 0012).
+    index("participation_session_org_status_idx").on(t.sessionId, t.orgId, t.status, t.employeeId),
   ],
 );
 

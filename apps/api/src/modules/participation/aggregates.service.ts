@@ -103,8 +103,8 @@ const toPartnerFigure = (f: AttendanceFigure) => ({
  * tenant transaction; the caller has checked that the engagement is the provider's.
  */
 export async function partnerParticipation(tx: Tx, orgId: string, engagementId: string): Promise<PartnerParticipation> {
-  const min = await minGroupSizeOf(tx, orgId);
   const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId);
+  const min = rows[0] ? Math.max(MIN_GROUP_SIZE, rows[0].minGroupSize ?? MIN_GROUP_SIZE) : await minGroupSizeOf(tx, orgId);
   const small = rows.filter(
     (r) => r.sessionId !== null && ((r.attended > 0 && r.attended < min) || (r.notAttended > 0 && r.notAttended < min)),
   );
