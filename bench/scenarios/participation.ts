@@ -94,7 +94,8 @@ async function seed(ctx: BenchContext): Promise<Fixture> {
            else 'registered' end
     from ses join emp on emp.org_id = ses.org_id and (emp.i + ses.j) % 4 = 0`);
   await db.execute(sql`analyze employee, engagement, intervention, participation_session, participation`);
-  const [{ n } = { n: 0 }] = (await db.execute(sql`select count(*)::int as n from participation`)).rows as { n: number }[];
+  const counted = (await db.execute(sql`select count(*)::int as n from participation`)) as unknown as { rows: { n: number }[] };
+  const n = counted.rows[0]?.n ?? 0;
   process.stderr.write(`bench participation: ${n} participation rows in ${Math.round((Date.now() - started) / 1000)} s\n`);
 
   const [eng] = await db

@@ -19,7 +19,7 @@ import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
-import { participationAggregatesPlugin } from "./modules/participation/index.js";
+import { participationAggregatesPlugin, participationRoutes } from "./modules/participation/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
@@ -120,6 +120,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(dataGrantRoutes);
   await app.register(resultRoutes);
   await app.register(participationAggregatesPlugin);
+  await app.register(participationRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only when config.devOutbox says so, never in production.

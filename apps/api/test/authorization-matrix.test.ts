@@ -128,6 +128,9 @@ describe("authorization matrix", () => {
     expect(inv[0].status).toBe("pending");
     const project = (await asB.get("/api/project")).json();
     expect(project.currentPhase).toBe(1);
+    const course = (await asB.get(`/api/interventions/${f.ids.interventionId}`)).json();
+    expect(course).toMatchObject({ title: "Geheimkurs B", status: "open", description: "" });
+    expect(course.sessions[0]).toMatchObject({ status: "scheduled", capacity: 10, counts: { registered: 1, attended: 0, noShow: 0 } });
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {

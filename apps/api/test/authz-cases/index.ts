@@ -2,6 +2,7 @@ import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
+import { participationCases } from "./participation.js";
 import { participationAggregatesCases } from "./participation-aggregates.js";
 import { platformCases } from "./platform.js";
 import { resultsCases } from "./results.js";
@@ -16,4 +17,5 @@ export const ALL_CASES: AuthzCases[] = [
   dataGrantsCases,
   resultsCases,
   participationAggregatesCases,
+  participationCases,
 ];

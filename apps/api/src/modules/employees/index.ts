@@ -1,6 +1,7 @@
 import { employee, type Tx } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
+import { type EmployeeRow, findByIds, findByUserId } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
 export { employeeRoutes } from "./employees.routes.js";
@@ -29,4 +30,39 @@ export async function employeeGroups(
     .select({ id: employee.id, department: employee.department, location: employee.location, active: employee.active })
     .from(employee)
     .where(eq(employee.orgId, scope.orgId));
+}
+
+/** One person of the employee register, as other modules may see it (participation lists, mails). */
+export interface EmployeeFacts {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  department: string;
+  location: string;
+  active: boolean;
+  userId: string | null;
+}
+
+const toFacts = (r: EmployeeRow): EmployeeFacts => ({
+  id: r.id,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  email: r.email,
+  department: r.department,
+  location: r.location,
+  active: r.active,
+  userId: r.userId,
+});
+
+/** The register's row of a signed-in user in the scope's company (linked by user id), or null. */
+export async function findEmployeeOfUser(scope: Pick<TenantScope, "tx" | "orgId">, userId: string): Promise<EmployeeFacts | null> {
+  const row = await findByUserId(scope.tx, scope.orgId, userId);
+  return row ? toFacts(row) : null;
+}
+
+/** People of the scope's company by id; ids of other companies or unknown ids are left out. */
+export async function findEmployeesByIds(scope: Pick<TenantScope, "tx" | "orgId">, ids: readonly string[]): Promise<EmployeeFacts[]> {
+  if (ids.length === 0) return [];
+  return (await findByIds(scope.tx, scope.orgId, [...new Set(ids)])).map(toFacts);
 }

@@ -7,6 +7,7 @@ import { engagementRoutes } from "./engagements.routes.js";
 import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
 
 export type { Acting, Outcome } from "./access.js";
+export { type CompanyEngagementFacts, findCompanyEngagement } from "./engagement-facts.js";
 export {
   findEngagementForResults,
   type ResultEngagement,
