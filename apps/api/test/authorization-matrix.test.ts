@@ -97,7 +97,7 @@ describe("authorization matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it("never gives B's data to an uninvolved provider's API key", async () => {
     const failures: string[] = [];
@@ -115,7 +115,7 @@ describe("authorization matrix", () => {
       if (res.statusCode >= 500) failures.push(`${op}: server error ${res.body.slice(0, 120)}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it("company B's data is unchanged afterwards", async () => {
     const asB = api(t.app, f.b.cookie);

@@ -8,6 +8,7 @@ CREATE TABLE "participation_settings" (
 --> statement-breakpoint
 ALTER TABLE "participation_settings" ADD CONSTRAINT "participation_settings_org_id_organization_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "participation_settings" ADD CONSTRAINT "participation_settings_updated_by_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "participation_session_org_status_idx" ON "participation" USING btree ("session_id","org_id","status","employee_id");--> statement-breakpoint
 -- The company's own setting (ADR 0001): read and written only inside its tenant transaction.
 ALTER TABLE "participation_settings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY tenant_isolation ON "participation_settings" TO bgm_app USING (org_id = app_current_org()) WITH CHECK (org_id = app_current_org());

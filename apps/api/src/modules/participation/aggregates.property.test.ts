@@ -19,7 +19,7 @@ import {
 import { monthsOfQuarter } from "./aggregates.period.js";
 
 /**
- * ADR 0012 on the real routes and database: random departments, interventions (two of them run by one
+ * ADR 0013 on the real routes and database: random departments, interventions (two of them run by one
  * partner under two engagements) and attendance. Everything that leaves the server about the company is
  * collected per recipient and run through the exact checkers of @bgm/domain:
  * - the partner: every figure of both engagements, by session and by key, as sets of (session, attended /

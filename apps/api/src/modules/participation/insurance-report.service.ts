@@ -85,7 +85,7 @@ export async function buildInsuranceReport(
   // Sequential on purpose: a transaction's queries share one connection.
   const profile = await getCompanyProfile(scope);
   const { active: headCount } = await countEmployees(scope);
-  // Every people count comes from the aggregation service, suppression applied (ADR 0012).
+  // Every people count comes from the aggregation service, suppression applied (ADR 0013).
   const figures = await participationReport(scope, period);
   const interventions = figures.byIntervention;
   const project = await getProject(scope);

@@ -6,7 +6,7 @@ import { partnerRequest, servePartnerParticipation } from "./partner-participati
 
 const tags = ["participation", "partner-api"];
 
-/** The partner's view of the interventions it runs for a company: aggregates only (ADR 0012). */
+/** The partner's view of the interventions it runs for a company: aggregates only (ADR 0013). */
 export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/partner/engagements/:id/participation",
