@@ -4,13 +4,16 @@ import { DOCUMENT_FILE_TYPES } from "@bgm/domain";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
+import { wireDomainEvents } from "./events.js";
 import { type Auth, createAuth } from "./lib/auth.js";
+import { logUrl } from "./lib/log-url.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
 import { dataGrantRoutes } from "./modules/data-grants/index.js";
 import { devRoutes } from "./modules/dev/index.js";
+import { createSignInLinkSender, employeeAccessRoutes } from "./modules/employee-access/index.js";
 import { employeeRoutes } from "./modules/employees/index.js";
 import { engagementsRoutes } from "./modules/engagements/index.js";
 import { fileRoutes, MAX_FILE_BYTES } from "./modules/files/index.js";
@@ -19,7 +22,8 @@ import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
-import { participationAggregatesPlugin, participationRoutes } from "./modules/participation/index.js";
+import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
+import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
@@ -58,9 +62,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
-            // No personal data in logs: no query strings (search terms may be names), no headers.
+            // No personal data in logs: no query strings (search terms may be names), no headers, no join tokens.
             serializers: {
-              req: (req) => ({ id: req.id, method: req.method, url: req.url?.split("?")[0], ip: req.ip }),
+              req: (req) => ({ id: req.id, method: req.method, url: logUrl(req.url), ip: req.ip }),
               res: (res) => ({ statusCode: res.statusCode }),
             },
             redact: ["req.headers.cookie", "req.headers.authorization"],
@@ -84,8 +88,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reply.header("x-request-id", req.id);
   });
 
+  // The modules' in-process events (src/events.ts): wired once per process, before any route runs.
+  wireDomainEvents();
+
   const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const auth = createAuth({ db, config, mailer });
+  const sendSignInLink = createSignInLinkSender(mailer, { appUrl: config.appUrl, secret: config.authSecret });
+  const auth = createAuth({ db, config, mailer, sendSignInLink });
   app.decorate("db", db);
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
@@ -112,15 +120,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(organizationRoutes);
   await app.register(bgmProcessRoutes);
   await app.register(employeeRoutes);
+  await app.register(employeeAccessRoutes);
   await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);
   await app.register(engagementsRoutes);
   await app.register(notificationRoutes);
+  await app.register(partnerAccessRoutes);
   await app.register(dataGrantRoutes);
   await app.register(resultRoutes);
   await app.register(participationRoutes);
   await app.register(participationAggregatesPlugin);
+  await app.register(participationExportRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only when config.devOutbox says so, never in production.

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authCases } from "./authz-cases/auth.js";
+import { EMPLOYEE_ACCESS_PUBLIC } from "./authz-cases/employee-access.js";
 import { ALL_CASES } from "./authz-cases/index.js";
 import type { Case, Foreign } from "./authz-cases/types.js";
 import { addMember, api, createTestApp, type OrgUser, signUp, signUpCompany, signUpProvider, type TestApp } from "./helpers.js";
@@ -55,7 +56,8 @@ beforeAll(async () => {
   ];
   const doc = (await api(t.app).get("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-});
+  // Every module's setup runs here (sign-ups, engagements, data): give it room on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 function send(user: OrgUser, c: Case & { method: string }, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
@@ -95,7 +97,7 @@ describe("authorization matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it("never gives B's data to an uninvolved provider's API key", async () => {
     const failures: string[] = [];
@@ -113,7 +115,7 @@ describe("authorization matrix", () => {
       if (res.statusCode >= 500) failures.push(`${op}: server error ${res.body.slice(0, 120)}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it("company B's data is unchanged afterwards", async () => {
     const asB = api(t.app, f.b.cookie);
@@ -133,8 +135,8 @@ describe("authorization matrix", () => {
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {
-    // Signing in, up and out and resetting a password need no session, by their nature.
-    const open = new Set(["GET /api/health", "GET /api/output-types", ...Object.keys(authCases.cases)]);
+    // Signing in, up and out, resetting a password and joining by company link need no session, by their nature.
+    const open = new Set(["GET /api/health", "GET /api/output-types", ...Object.keys(authCases.cases), ...EMPLOYEE_ACCESS_PUBLIC]);
     const failures: string[] = [];
     for (const op of operations) {
       const c = MATRIX[op];

@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PLATFORM, SHARED, schemaTableNames, TABLE_OWNERS, type TableName } from "@bgm/db";
 import { describe, expect, it } from "vitest";
-import { KNOWN_INTERNAL_IMPORT_DEBTS, KNOWN_TABLE_DEBTS, TABLE_RULE_EXEMPT } from "./known-debts.js";
+import { KNOWN_INTERNAL_IMPORT_DEBTS, KNOWN_MODULE_CYCLES, KNOWN_TABLE_DEBTS, TABLE_RULE_EXEMPT } from "./known-debts.js";
 
 /**
  * Modules meet only at their public entry: a file in modules/a may import modules/b/index.js, never
@@ -86,6 +86,47 @@ function foreignTableImports(source: string, owner: string): string[] {
 
 const files = sourceFiles(srcDir).map((file) => ({ path: srcPath(file), source: readFileSync(file, "utf8") }));
 
+/** Module → the modules whose index.ts its files import (type-only imports too: they tie the modules as well). */
+function moduleGraph(all: readonly { path: string; source: string }[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const f of all) {
+    const from = ownerOf(f.path);
+    if (from === PLATFORM) continue;
+    const targets = graph.get(from) ?? new Set<string>();
+    graph.set(from, targets);
+    for (const match of f.source.matchAll(/(?:from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]+)"/g)) {
+      const rel = relative(modulesDir, join(srcDir, f.path, "..", match[1] as string)).split(sep);
+      if (rel[0] !== ".." && rel[0] !== from) targets.add(rel[0] as string);
+    }
+  }
+  return graph;
+}
+
+/**
+ * The import cycles among modules: each group of modules that reach each other through imports (a
+ * strongly connected component of more than one module), written as its sorted names joined by " ↔ ".
+ */
+function importCycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const reach = (start: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...(graph.get(start) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop() as string;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(graph.get(next) ?? []));
+    }
+    return seen;
+  };
+  const reachable = new Map([...graph.keys()].map((m) => [m, reach(m)]));
+  const cycles = new Set<string>();
+  for (const [m, from] of reachable) {
+    const group = [m, ...[...from].filter((other) => other !== m && reachable.get(other)?.has(m))].sort();
+    if (group.length > 1) cycles.add(group.join(" ↔ "));
+  }
+  return [...cycles].sort();
+}
+
 describe("module boundaries", () => {
   it("no file reaches into a module's internals (beyond the known debts)", () => {
     const violations = files.flatMap((f) => internalImports(f.path, f.source));
@@ -126,6 +167,42 @@ describe("module boundaries", () => {
     expect(internalImports("app.ts", 'const m = await import("./modules/files/files.service.js");')).toEqual([
       "app.ts → ./modules/files/files.service.js",
     ]);
+  });
+
+  it("no two modules import each other, directly or around a circle (beyond the known debts)", () => {
+    expect(importCycles(moduleGraph(files))).toEqual([...KNOWN_MODULE_CYCLES]);
+  });
+
+  it("catches a deliberately added import cycle", () => {
+    const graph = moduleGraph([
+      { path: "modules/results/a.ts", source: 'import { x } from "../engagements/index.js";' },
+      { path: "modules/engagements/b.ts", source: 'import type { y } from "../data-grants/index.js";\nimport { z } from "./c.js";' },
+      { path: "modules/data-grants/c.ts", source: 'import { w } from "../results/index.js";' },
+      { path: "modules/marketplace/d.ts", source: 'import { v } from "../engagements/index.js";' },
+      { path: "modules/audit/e.ts", source: 'import { u } from "../audit/index.js";' },
+      { path: "lib/f.ts", source: 'import { t } from "../modules/results/index.js";' },
+    ]);
+    expect(graph.get("engagements")).toEqual(new Set(["data-grants"]));
+    // results → engagements → data-grants → results is one cycle; marketplace only leads into it.
+    expect(importCycles(graph)).toEqual(["data-grants ↔ engagements ↔ results"]);
+    expect(
+      importCycles(
+        new Map([
+          ["a", new Set(["b"])],
+          ["b", new Set<string>()],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ["a", new Set(["b"])],
+          ["b", new Set(["a"])],
+          ["c", new Set(["d"])],
+          ["d", new Set(["c"])],
+        ]),
+      ),
+    ).toEqual(["a ↔ b", "c ↔ d"]);
   });
 
   it("every owner in the ownership map is a module folder (or shared/platform)", () => {

@@ -2,7 +2,7 @@ import { employee, engagement, goal, TENANT_SETTINGS_SQL, tenantSettings, withTe
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inPartnerTenant } from "../src/modules/data-grants/index.js";
+import { inPartnerTenant } from "../src/modules/partner-access/index.js";
 import { type EngagementWorld, makeEngagementWorld } from "./engagement-fixtures.js";
 import { api, createTestApp, type OrgUser, signUpCompany, type TestApp } from "./helpers.js";
 

@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./registries/checklist-template.js";
+export * from "./registries/company-profile.js";
 export * from "./registries/data-scopes.js";
 export * from "./registries/differencing.js";
 export * from "./registries/engagement-states.js";
@@ -20,8 +21,10 @@ export * from "./schemas/audit.js";
 export * from "./schemas/bgm-process.js";
 export * from "./schemas/common.js";
 export * from "./schemas/data-grants.js";
+export * from "./schemas/employee-access.js";
 export * from "./schemas/employees.js";
 export * from "./schemas/engagements.js";
+export * from "./schemas/insurance-report.js";
 export * from "./schemas/legal.js";
 export * from "./schemas/lists.js";
 export * from "./schemas/marketplace.js";

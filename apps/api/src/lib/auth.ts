@@ -1,12 +1,15 @@
-import { type Database, schema } from "@bgm/db";
-import { PASSWORD_LENGTH } from "@bgm/domain";
+import { account, type Database, invitation, member, organization as organizationTable, session, user, verification } from "@bgm/db";
+import { PASSWORD_LENGTH, SIGN_IN_LINK_MINUTES } from "@bgm/domain";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
-import { organization } from "better-auth/plugins";
+import { magicLink, organization } from "better-auth/plugins";
 import type { AppConfig } from "../config.js";
 import type { Mailer } from "./mailer.js";
 
-export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mailer }) {
+/** Mails a sign-in link made by the magic-link plugin; the employee-access module supplies it (app.ts). */
+export type SignInLinkSender = (link: { email: string; token: string; metadata?: Record<string, unknown> }) => Promise<void>;
+
+export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mailer; sendSignInLink?: SignInLinkSender }) {
   const { config, mailer } = opts;
   return betterAuth({
     appName: "BGM Hub",
@@ -16,7 +19,14 @@ export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mail
     trustedOrigins: [config.appUrl],
     telemetry: { enabled: false },
     logger: { disabled: config.env === "test" },
-    database: drizzleAdapter(opts.db, { provider: "pg", schema }),
+    // Only the tables better-auth is configured with: its own (account, verification), the shared identity
+    // tables, and the organization plugin's invitation table. That one is the organizations module's (only
+    // its routes write it; the bridge closes better-auth's organization endpoints), but better-auth checks
+    // on first use that every table its plugins declare is in the schema (a known debt, see known-debts.ts).
+    database: drizzleAdapter(opts.db, {
+      provider: "pg",
+      schema: { user, session, account, verification, organization: organizationTable, member, invitation },
+    }),
     user: {
       additionalFields: {
         platformRole: { type: "string", required: false, input: false },
@@ -60,6 +70,17 @@ export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mail
       organization({
         allowUserToCreateOrganization: true,
         schema: { organization: { additionalFields: { kind: { type: "string", required: true, input: true } } } },
+      }),
+      // Sign-in by mailed link for employees (modules/employee-access, ADR 0012). The auth bridge forwards
+      // neither of the plugin's endpoints: links are asked for only through the company's join link, for
+      // addresses of its employee register, and redeemed through POST /api/join/sign-in.
+      magicLink({
+        expiresIn: SIGN_IN_LINK_MINUTES * 60,
+        storeToken: "hashed",
+        async sendMagicLink({ email, token, metadata }) {
+          if (!opts.sendSignInLink) throw new Error("no sender for sign-in links");
+          await opts.sendSignInLink({ email, token, metadata });
+        },
       }),
     ],
   });

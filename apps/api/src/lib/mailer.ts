@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Database, outboxMail } from "@bgm/db";
+import { desc } from "drizzle-orm";
 import nodemailer from "nodemailer";
 
 /** A text file sent with a mail, e.g. the calendar file (.ics) of a registration. */
@@ -47,4 +48,9 @@ export function createMailer(opts: { db: Database; smtpUrl?: string; from: strin
       await opts.db.insert(outboxMail).values({ id: randomUUID(), ...mail, attachments: attachments ?? [] });
     },
   };
+}
+
+/** The newest mails of the local outbox (the table this mailer writes without SMTP), for /api/dev/outbox. */
+export async function readOutbox(db: Database, limit: number): Promise<(typeof outboxMail.$inferSelect)[]> {
+  return db.select().from(outboxMail).orderBy(desc(outboxMail.createdAt)).limit(limit);
 }

@@ -1,5 +1,6 @@
-import { auditLog, type Tx } from "@bgm/db";
+import type { Tx } from "@bgm/db";
 import type { MemberRole, OrgKind } from "@bgm/domain";
+import { appendAuditEntry } from "../modules/audit/index.js";
 import type { TenantScope } from "./request-context.js";
 
 export interface ScopeMeta {
@@ -8,27 +9,19 @@ export interface ScopeMeta {
   requestId: string | null;
 }
 
-/** Builds the scope services act in; its audit writer shares the transaction, so audit and change commit together. */
+/**
+ * Builds the scope services act in; its audit writer shares the transaction, so audit and change commit
+ * together. The writer is the audit module's (it owns the log); the scope only binds who and where.
+ */
 export function makeTenantScope(
   tx: Tx,
   who: { orgId: string; orgKind: OrgKind; role: MemberRole; userId: string },
   meta: ScopeMeta,
 ): TenantScope {
+  const origin = { orgId: who.orgId, actorUserId: who.userId, ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
   return {
     tx,
     ...who,
-    async audit(entry) {
-      await tx.insert(auditLog).values({
-        orgId: who.orgId,
-        actorUserId: who.userId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        details: entry.details ?? {},
-        ip: meta.ip,
-        userAgent: meta.userAgent,
-        requestId: meta.requestId,
-      });
-    },
+    audit: (entry) => appendAuditEntry(tx, origin, entry),
   };
 }

@@ -6,6 +6,13 @@ import { issue, pointerToPath } from "../lib/validation-issues.js";
 import { drainBody } from "./drain-body.js";
 import { helmetHeaders } from "./security.js";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Status for schema validation failures of this route (default 400). */
+    validationStatus?: number;
+  }
+}
+
 function send(reply: FastifyReply, status: number, code: string, message: string, details?: unknown) {
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
 }

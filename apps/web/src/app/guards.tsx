@@ -4,8 +4,7 @@ import { Navigate, Outlet, useLocation } from "react-router";
 import { ErrorAlert } from "../components/ui/error-alert";
 import { LoadingState } from "../components/ui/loading-state";
 import { NotFound } from "../components/ui/not-found";
-import { hasRole } from "../features/auth/access";
-import { useMe } from "../features/auth/api/get-me";
+import { hasRole, useMe } from "../features/auth";
 
 /** Renders the child routes only for a signed-in user; everyone else goes to /login and comes back. */
 export function RequireAuth() {

@@ -2,7 +2,7 @@ import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { createQueryClient } from "../lib/query-client";
+import { createQueryClient } from "./query-client";
 import { cssVariablesResolver, theme } from "./theme";
 
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -14,8 +14,10 @@ import { GoalsRoute } from "./routes/goals";
 import { HomeRoute } from "./routes/home";
 import { AttendanceRoute, CreateInterventionRoute, InterventionDetailRoute, InterventionsRoute } from "./routes/interventions";
 import { InviteRoute } from "./routes/invite";
+import { JoinRoute } from "./routes/join";
 import { LegalDetailRoute } from "./routes/legal-detail";
 import { LegalListRoute } from "./routes/legal-list";
+import { LinkSignInRoute } from "./routes/link-sign-in";
 import { LoginRoute } from "./routes/login";
 import { MarketplaceRoute } from "./routes/marketplace";
 import { MyDataRoute } from "./routes/my-data";
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
       { path: "/forgot-password", element: <ForgotPasswordRoute /> },
       { path: "/reset-password", element: <ResetPasswordRoute /> },
       { path: "/invite/:id", element: <InviteRoute /> },
+      { path: "/join/:token", element: <JoinRoute /> },
+      { path: "/login/link", element: <LinkSignInRoute /> },
     ],
   },
   {

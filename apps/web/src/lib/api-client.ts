@@ -2,6 +2,9 @@
  * The one place that talks HTTP to the API. Every state-changing request carries the CSRF header the
  * server insists on; errors are normalised into ApiError whether they come from our own error handler
  * (`{ error: { code, message, details } }`) or from better-auth (`{ code, message }`).
+ *
+ * How features call it (key factories, request and answer types from @bgm/domain, typed fetchers):
+ * see features/README.md.
  */
 export class ApiError extends Error {
   constructor(

@@ -1,7 +1,12 @@
 import i18n from "./i18n";
+import { localeOf } from "./language";
 
-function locale(): string {
-  return i18n.language === "en" ? "en-GB" : "de-DE";
+/**
+ * Numbers, dates and sizes in the UI language ("1.450" / "1,450"; "3. März 2025" / "3 Mar 2025").
+ * The one place that picks the Intl locale; money has its own file (money.ts) on top of it.
+ */
+export function uiLocale(): string {
+  return localeOf(i18n.language);
 }
 
 /** Formats an ISO calendar date (YYYY-MM-DD) without shifting it through the local time zone. */
@@ -9,18 +14,19 @@ export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return "";
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatDateTime(timestamp: string | null | undefined): string {
   if (!timestamp) return "";
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
-  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+/** A number with the language's separators; `options` for fixed decimals and the like. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(uiLocale(), options).format(value);
 }
 
 export function formatBytes(bytes: number): string {

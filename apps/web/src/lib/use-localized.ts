@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { languageOf } from "./language";
 
 export interface LocalizedText {
   de: string;
@@ -8,6 +9,6 @@ export interface LocalizedText {
 /** Picks the current language from the bilingual labels of the domain registries. */
 export function useLocalized(): (text: LocalizedText) => string {
   const { i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "de";
+  const lang = languageOf(i18n.language);
   return (text) => text[lang];
 }

@@ -30,6 +30,11 @@ export const engagement = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /**
+     * Delivered results waiting for the company's answer. The results module owns the results; it
+     * publishes the count with every result event and the engagements module keeps it here (events.ts).
+     */
+    pendingResults: integer("pending_results").notNull().default(0),
   },
   (t) => [index("engagement_org_idx").on(t.orgId, t.status), index("engagement_provider_idx").on(t.providerOrgId, t.status)],
 );

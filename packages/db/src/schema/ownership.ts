@@ -35,9 +35,10 @@ export const TABLE_OWNERS = {
   // data-grants.ts
   data_grant: "data-grants",
   data_access_log: "data-grants",
-  api_key: "data-grants",
   // employees.ts
   employee: "employees",
+  // employee-access.ts: the company's join link for employees without an account.
+  company_join_link: "employee-access",
   // engagements.ts
   engagement: "engagements",
   quote: "engagements",
@@ -55,6 +56,8 @@ export const TABLE_OWNERS = {
   published_offering: "marketplace",
   // notifications.ts
   notification: "notifications",
+  // partner-access.ts
+  api_key: "partner-access",
   // results.ts
   partner_result: "results",
   partner_result_landing: "results",

@@ -96,11 +96,14 @@ export const participation = pgTable(
     uniqueIndex("participation_session_employee_uq").on(t.sessionId, t.employeeId),
     index("participation_session_status_idx").on(t.sessionId, t.status, t.queuedAt),
     index("participation_org_employee_idx").on(t.orgId, t.employeeId),
+    // Aggregates per session under row-level security (org_id is the policy's condition) as index-only scans:
+    // the partner API's per-session counts and the reports' distinct people (migration 0016, ADR 0013).
+    index("participation_session_org_status_idx").on(t.sessionId, t.orgId, t.status, t.employeeId),
   ],
 );
 
 /**
- * How the company protects its participation figures (ADR 0012): no count about fewer people than
+ * How the company protects its participation figures (ADR 0013): no count about fewer people than
  * `min_group_size` leaves the server. No row means the default (MIN_GROUP_SIZE, 5); a company may raise it,
  * never lower it. Written by the participation module's settings route, audited.
  */

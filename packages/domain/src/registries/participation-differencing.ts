@@ -1,5 +1,5 @@
 /**
- * What a recipient can compute from participation figures by sums and differences (ADR 0012), exactly. The
+ * What a recipient can compute from participation figures by sums and differences (ADR 0013), exactly. The
  * property tests run every figure that leaves the server through these to prove that no group of 1 … min−1
  * people follows. Small instances only: both enumerate.
  */

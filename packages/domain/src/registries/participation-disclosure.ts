@@ -1,5 +1,5 @@
 /**
- * Which participation figures may leave the server (ADR 0012). Two shapes of figure, two rules:
+ * Which participation figures may leave the server (ADR 0013). Two shapes of figure, two rules:
  *
  * 1. Additive breakdowns — places in sessions (a partner's sessions, months) and people in departments or
  *    locations: every figure is a sum over cells of one partition. `coarsenCells` groups the cells into

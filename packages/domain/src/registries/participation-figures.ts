@@ -1,5 +1,5 @@
 /**
- * The published figures of each additive breakdown (ADR 0012), from the cells of one partition: which
+ * The published figures of each additive breakdown (ADR 0013), from the cells of one partition: which
  * sessions, months or departments show their own figures, which are counted in a combined group, and which
  * totals may be shown. Pure: the API loads the cells and hands the result out as it is.
  */

@@ -6,7 +6,7 @@ import { GkvFieldOfAction, InterventionApproach, InterventionCategory } from "./
 /**
  * Participation figures that leave the company (partner views and API, company reports, the insurer report,
  * the KPI card): aggregates only, every count about none or at least the company's minimum group size, and
- * no withheld figure computable from the published ones (ADR 0012).
+ * no withheld figure computable from the published ones (ADR 0013).
  */
 
 const Label = z.object({ de: z.string(), en: z.string() });

@@ -1,1 +1,4 @@
+// Public entry of the audit module: the log's read side (routes), its one writer and a query for other modules.
+
 export { auditRoutes } from "./audit.routes.js";
+export { type AuditOrigin, appendAuditEntry, lastRecordedPerDetail } from "./audit-log.js";

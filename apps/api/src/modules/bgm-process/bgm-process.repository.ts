@@ -61,6 +61,15 @@ export async function listGoals(s: Scope) {
   return s.tx.select().from(goal).where(eq(goal.orgId, s.orgId)).orderBy(asc(goal.createdAt));
 }
 
+/** The goals the company is pursuing (status active), oldest first: what a partner granted "goals" receives. */
+export async function listActiveGoals(s: Scope): Promise<{ title: string; target: string; dueDate: string | null }[]> {
+  return s.tx
+    .select({ title: goal.title, target: goal.target, dueDate: goal.dueDate })
+    .from(goal)
+    .where(and(eq(goal.orgId, s.orgId), eq(goal.status, "active")))
+    .orderBy(asc(goal.createdAt), asc(goal.id));
+}
+
 export async function insertGoal(s: Scope, values: Omit<typeof goal.$inferInsert, "orgId">) {
   const [row] = await s.tx
     .insert(goal)

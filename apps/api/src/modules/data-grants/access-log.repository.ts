@@ -1,4 +1,4 @@
-import { dataAccessLog, employee, organization, type Tx, user } from "@bgm/db";
+import { dataAccessLog, organization, type Tx, user } from "@bgm/db";
 import { and, arrayOverlaps, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
@@ -84,15 +84,6 @@ export async function companyAccessLogPage(
     )
     .orderBy(...orderBy(LOG_NEWEST_FIRST))
     .limit(page.limit + 1);
-}
-
-/** The employee rows of one signed-in user in their company (Art. 15: "my" data). */
-export async function employeeIdsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ id: employee.id })
-    .from(employee)
-    .where(and(eq(employee.orgId, orgId), eq(employee.userId, userId)));
-  return rows.map((r) => r.id);
 }
 
 export async function servedAccessesOf(

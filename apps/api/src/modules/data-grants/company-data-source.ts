@@ -1,4 +1,4 @@
-import { dataGrant, employee, goal, partnerResult, type Tx } from "@bgm/db";
+import { dataGrant, partnerResult, type Tx } from "@bgm/db";
 import {
   COPSOQ_MIN_GROUP_SIZE,
   type CompanyDataSource,
@@ -7,7 +7,9 @@ import {
   namedDepartmentsOf,
   type SurveyGroupResult,
 } from "@bgm/domain";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
+import { listActiveGoals } from "../bgm-process/index.js";
+import { activeHeadcountByDepartment, listActiveEmployees } from "../employees/index.js";
 
 /** The part of an accepted COPSOQ payload the survey_results scope reads (validated at upload). */
 interface StoredCopsoq {
@@ -58,26 +60,17 @@ async function employeeListNarrowings(tx: Tx, orgId: string, partnerOrgId: strin
  * explicitly as well, so neither wall alone decides whose data a partner receives.
  */
 export function companyDataSource(tx: Tx, orgId: string, partnerOrgId: string): CompanyDataSource {
-  const activeOf = and(eq(employee.orgId, orgId), eq(employee.active, true));
   return {
     async groupDisclosure() {
-      const sizes = await tx
-        .select({ name: employee.department, size: count() })
-        .from(employee)
-        .where(activeOf)
-        .groupBy(employee.department);
+      const sizes = await activeHeadcountByDepartment(tx, orgId);
       const named = namedDepartmentsOf(await employeeListNarrowings(tx, orgId, partnerOrgId));
       return discloseGroups(
-        sizes.map((r) => ({ name: r.name, size: Number(r.size) })),
+        sizes.map((r) => ({ name: r.name, size: Number(r.count) })),
         named,
       );
     },
     async listGoals() {
-      return tx
-        .select({ title: goal.title, target: goal.target, dueDate: goal.dueDate })
-        .from(goal)
-        .where(and(eq(goal.orgId, orgId), eq(goal.status, "active")))
-        .orderBy(asc(goal.createdAt), asc(goal.id));
+      return listActiveGoals({ tx, orgId });
     },
     async surveyResults() {
       // The company's current survey: the COPSOQ analysis it accepted last. Read straight from the
@@ -92,26 +85,7 @@ export function companyDataSource(tx: Tx, orgId: string, partnerOrgId: string): 
     },
     async listActiveEmployees(narrowing: EmployeeNarrowing) {
       // Both narrowings restrict: a person is released only if every given narrowing admits them.
-      const conditions = [activeOf];
-      if (narrowing.departments) {
-        if (narrowing.departments.length === 0) return [];
-        conditions.push(inArray(employee.department, narrowing.departments));
-      }
-      if (narrowing.employeeIds) {
-        if (narrowing.employeeIds.length === 0) return [];
-        conditions.push(inArray(employee.id, narrowing.employeeIds));
-      }
-      return tx
-        .select({
-          id: employee.id,
-          firstName: employee.firstName,
-          lastName: employee.lastName,
-          email: employee.email,
-          department: employee.department,
-        })
-        .from(employee)
-        .where(and(...conditions))
-        .orderBy(asc(employee.lastName), asc(employee.firstName), asc(employee.id));
+      return listActiveEmployees(tx, orgId, narrowing);
     },
   };
 }

@@ -1,6 +1,7 @@
-import { auditLog, dataGrant, engagement, offering, organization, type Tx, user } from "@bgm/db";
-import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
+import { dataGrant, organization, type Tx, user } from "@bgm/db";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { readEngagementsWithParties } from "../engagements/index.js";
 
 /** Every query of the company side names the company (org_id) explicitly; RLS is the second wall. */
 
@@ -8,45 +9,8 @@ export type GrantRow = typeof dataGrant.$inferSelect;
 export type GrantInsert = typeof dataGrant.$inferInsert;
 
 const provider = alias(organization, "provider_org");
-const company = alias(organization, "company_org");
 const granter = alias(user, "granter");
 const revoker = alias(user, "revoker");
-
-export interface CompanyEngagement {
-  id: string;
-  orgId: string;
-  providerOrgId: string;
-  status: string;
-  companyName: string;
-  providerName: string;
-  offeringTitle: string | null;
-  requiredDataScopes: string[];
-}
-
-/**
- * The company's engagement with the offering's requested scopes. `lock` takes a share lock on the
- * engagement row so a concurrent transition that ends it waits for (and then ends) the new grants.
- */
-export async function findCompanyEngagement(tx: Tx, orgId: string, id: string, lock = false): Promise<CompanyEngagement | null> {
-  const q = tx
-    .select({
-      id: engagement.id,
-      orgId: engagement.orgId,
-      providerOrgId: engagement.providerOrgId,
-      status: engagement.status,
-      companyName: company.name,
-      providerName: provider.name,
-      offeringTitle: offering.title,
-      requiredDataScopes: offering.requiredDataScopes,
-    })
-    .from(engagement)
-    .innerJoin(company, eq(company.id, engagement.orgId))
-    .innerJoin(provider, eq(provider.id, engagement.providerOrgId))
-    .leftJoin(offering, eq(offering.id, engagement.offeringId))
-    .where(and(eq(engagement.id, id), eq(engagement.orgId, orgId)));
-  const [row] = lock ? await q.for("share", { of: engagement }) : await q;
-  return row ? { ...row, requiredDataScopes: row.requiredDataScopes ?? [] } : null;
-}
 
 export interface GrantView {
   grant: GrantRow;
@@ -60,24 +24,27 @@ export interface GrantView {
 export async function listGrants(tx: Tx, orgId: string, filter: { engagementId?: string } = {}): Promise<GrantView[]> {
   const conditions = [eq(dataGrant.orgId, orgId)];
   if (filter.engagementId) conditions.push(eq(dataGrant.engagementId, filter.engagementId));
-  return tx
-    .select({
-      grant: dataGrant,
-      providerName: provider.name,
-      offeringTitle: offering.title,
-      engagementStatus: engagement.status,
-      grantedByName: granter.name,
-      revokedByName: revoker.name,
-    })
+  const rows = await tx
+    .select({ grant: dataGrant, providerName: provider.name, grantedByName: granter.name, revokedByName: revoker.name })
     .from(dataGrant)
-    .innerJoin(engagement, eq(engagement.id, dataGrant.engagementId))
     .innerJoin(provider, eq(provider.id, dataGrant.providerOrgId))
-    .leftJoin(offering, eq(offering.id, engagement.offeringId))
     .leftJoin(granter, eq(granter.id, dataGrant.grantedBy))
     .leftJoin(revoker, eq(revoker.id, dataGrant.revokedBy))
     .where(and(...conditions))
     .orderBy(desc(dataGrant.grantedAt), desc(dataGrant.id))
     .limit(5000);
+  // The engagements' state and offering title come from the engagements module, as the company sees them.
+  const engagements = await readEngagementsWithParties(
+    tx,
+    { orgId, side: "company" },
+    rows.map((r) => r.grant.engagementId),
+  );
+  const byId = new Map(engagements.map((e) => [e.id, e]));
+  return rows.flatMap((r) => {
+    const e = byId.get(r.grant.engagementId);
+    // A grant always belongs to one of the company's engagements (foreign key); none found, none shown.
+    return e ? [{ ...r, offeringTitle: e.offeringTitle, engagementStatus: e.status }] : [];
+  });
 }
 
 export async function insertGrant(tx: Tx, values: GrantInsert): Promise<GrantRow> {
@@ -117,39 +84,11 @@ export async function organizationName(tx: Tx, orgId: string): Promise<string> {
   return row?.name ?? "";
 }
 
-/** The grants of one engagement as its provider sees them (newest first). */
-export async function listGrantsForProvider(tx: Tx, providerOrgId: string, engagementId: string) {
+/** The grants of one engagement as its provider sees them (newest first); the caller checked the engagement is the provider's. */
+export async function listGrantsForProvider(tx: Tx, providerOrgId: string, engagementId: string): Promise<GrantRow[]> {
   return tx
-    .select({ grant: dataGrant, engagementStatus: engagement.status })
+    .select()
     .from(dataGrant)
-    .innerJoin(engagement, eq(engagement.id, dataGrant.engagementId))
-    .where(
-      and(
-        eq(dataGrant.providerOrgId, providerOrgId),
-        eq(dataGrant.engagementId, engagementId),
-        eq(engagement.providerOrgId, providerOrgId),
-      ),
-    )
+    .where(and(eq(dataGrant.providerOrgId, providerOrgId), eq(dataGrant.engagementId, engagementId)))
     .orderBy(desc(dataGrant.grantedAt), desc(dataGrant.id));
-}
-
-/**
- * When each scope of an engagement was last declined. A decline writes no grant row (there is no
- * consent to record); the audit entry of the decision is its record.
- */
-export async function lastDeclines(tx: Tx, orgId: string, engagementId: string): Promise<Map<string, Date>> {
-  const scopeKey = sql<string>`${auditLog.details}->>'scopeKey'`;
-  const rows = await tx
-    .select({ scopeKey, at: max(auditLog.at) })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.orgId, orgId),
-        eq(auditLog.action, "data_grant.declined"),
-        eq(auditLog.entityType, "engagement"),
-        eq(auditLog.entityId, engagementId),
-      ),
-    )
-    .groupBy(scopeKey);
-  return new Map(rows.flatMap((r) => (r.at ? [[r.scopeKey, r.at] as const] : [])));
 }

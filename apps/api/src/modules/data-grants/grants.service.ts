@@ -3,6 +3,8 @@ import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { lastRecordedPerDetail } from "../audit/index.js";
+import { type EngagementWithParties, findEngagementWithParties } from "../engagements/index.js";
 import { notifyOrg } from "../notifications/index.js";
 import { companyDataSource } from "./company-data-source.js";
 import { defaultExpiresAt, maxExpiresAt } from "./expiry.js";
@@ -19,14 +21,33 @@ export interface Acting {
   now?: Date;
 }
 
-async function requireEngagement(scope: TenantScope, id: string, lock = false) {
-  const e = await repo.findCompanyEngagement(scope.tx, scope.orgId, id, lock);
+/**
+ * The company's engagement with the scopes its offering requests. `lock` takes a share lock on the
+ * engagement row so a concurrent transition that ends it waits for (and then ends) the new grants.
+ */
+async function requireEngagement(scope: TenantScope, id: string, lock = false): Promise<EngagementWithParties> {
+  const e = await findEngagementWithParties(scope.tx, { orgId: scope.orgId, side: "company" }, id, lock ? { lock: "share" } : {});
   if (!e) throw AppError.notFound("Engagement");
   return e;
 }
 
+const DECLINED = "data_grant.declined";
+
+/**
+ * When each scope of an engagement was last declined. A decline writes no grant row (there is no
+ * consent to record); the audit entry of the decision is its record.
+ */
+const lastDeclines = (scope: TenantScope, engagementId: string) =>
+  lastRecordedPerDetail(scope.tx, {
+    orgId: scope.orgId,
+    action: DECLINED,
+    entityType: "engagement",
+    entityId: engagementId,
+    detailKey: "scopeKey",
+  });
+
 /** The offering's requested scopes that the registry knows (offerings are validated against it on save). */
-function requestedScopes(e: repo.CompanyEngagement): DataScopeDefinition[] {
+function requestedScopes(e: EngagementWithParties): DataScopeDefinition[] {
   return e.requiredDataScopes.map((k) => dataScope(k)).filter((d): d is DataScopeDefinition => d !== undefined);
 }
 
@@ -35,7 +56,7 @@ export async function getDataRequest(scope: TenantScope, engagementId: string, n
   const defs = requestedScopes(e);
   const source = companyDataSource(scope.tx, scope.orgId, e.providerOrgId);
   const grants = await repo.listGrants(scope.tx, scope.orgId, { engagementId });
-  const declines = await repo.lastDeclines(scope.tx, scope.orgId, engagementId);
+  const declines = await lastDeclines(scope, engagementId);
   const scopes = [];
   for (const def of defs) {
     const preview = await def.preview(source, {});
@@ -73,7 +94,7 @@ export async function getDataRequest(scope: TenantScope, engagementId: string, n
 type Decision = z.infer<typeof GrantDecision>;
 
 /** Every rule of the dialog, checked for all decisions before anything is written. */
-function validateDecisions(e: repo.CompanyEngagement, decisions: Decision[], expiresAt: Date, now: Date) {
+function validateDecisions(e: EngagementWithParties, decisions: Decision[], expiresAt: Date, now: Date) {
   if (expiresAt.getTime() <= now.getTime()) throw AppError.unprocessable("The expiry date must lie in the future", { field: "expiresAt" });
   if (expiresAt > maxExpiresAt(now)) {
     throw AppError.unprocessable("A grant may run for at most 12 months", { field: "expiresAt", max: maxExpiresAt(now).toISOString() });
@@ -133,7 +154,7 @@ export async function grantScopes(a: Acting, engagementId: string, input: z.infe
       declined.push(def.key);
       if (ended.length) revokedLabels.push(def.label.de);
       await scope.audit({
-        action: "data_grant.declined",
+        action: DECLINED,
         entityType: "engagement",
         entityId: e.id,
         details: { scopeKey: def.key, revoked: ended.map((g) => g.id) },
@@ -185,7 +206,7 @@ export async function grantScopes(a: Acting, engagementId: string, input: z.infe
   };
 }
 
-async function notifyProvider(a: Acting, e: repo.CompanyEngagement, kind: "granted" | "revoked", c: Parameters<typeof grantNotice>[1]) {
+async function notifyProvider(a: Acting, e: EngagementWithParties, kind: "granted" | "revoked", c: Parameters<typeof grantNotice>[1]) {
   const path = `/engagements/${e.id}`;
   const text = grantNotice(kind, c, `${a.appUrl.replace(/\/+$/, "")}${path}`);
   return notifyOrg(a.scope.tx, {
@@ -226,8 +247,8 @@ export async function revokeGrant(a: Acting, grantId: string) {
 }
 
 /**
- * Called by the engagements module in the transition's transaction when an engagement reaches a
- * final state. Only the company can end its grants (RLS: grants are written by the company);
+ * Subscriber of "engagement.ended" (wired in src/events.ts): runs in the transition's transaction
+ * when an engagement reaches a final state. Only the company can end its grants (RLS: grants are written by the company);
  * the one final transition the provider takes (decline) happens before any grant can exist, and
  * the partner data API refuses ended engagements regardless.
  */

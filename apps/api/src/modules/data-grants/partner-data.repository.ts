@@ -1,24 +1,5 @@
-import { dataGrant, engagement, offering, type Tx } from "@bgm/db";
+import { dataGrant, type Tx } from "@bgm/db";
 import { and, desc, eq, isNull } from "drizzle-orm";
-
-/** In the provider's own transaction: the provider's engagement, to learn whose data is asked for. */
-export async function findProviderEngagement(tx: Tx, providerOrgId: string, id: string) {
-  const [row] = await tx
-    .select({ id: engagement.id, orgId: engagement.orgId })
-    .from(engagement)
-    .where(and(eq(engagement.id, id), eq(engagement.providerOrgId, providerOrgId)));
-  return row ?? null;
-}
-
-/** In the company's transaction: the engagement with this provider and the scopes its offering requested. */
-export async function findEngagementForServing(tx: Tx, orgId: string, providerOrgId: string, id: string) {
-  const [row] = await tx
-    .select({ status: engagement.status, requiredDataScopes: offering.requiredDataScopes })
-    .from(engagement)
-    .leftJoin(offering, eq(offering.id, engagement.offeringId))
-    .where(and(eq(engagement.id, id), eq(engagement.orgId, orgId), eq(engagement.providerOrgId, providerOrgId)));
-  return row ?? null;
-}
 
 const grantOf = (orgId: string, providerOrgId: string, engagementId: string, scopeKey: string) =>
   and(

@@ -1,8 +1,9 @@
 import { type Database, withTenantTx } from "@bgm/db";
 import { dataScope, type EngagementStatus, FINAL_STATUSES, projectToFields, type RecordValue } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
+import { findEngagementWithParties } from "../engagements/index.js";
+import { touchKey } from "../partner-access/index.js";
 import { appendAccessLog } from "./access-log.repository.js";
-import { touchKey } from "./api-keys.repository.js";
 import { companyDataSource } from "./company-data-source.js";
 import * as repo from "./partner-data.repository.js";
 
@@ -78,7 +79,8 @@ export async function logProviderDenial(
 export async function servePartnerData(db: Database, c: PartnerCaller, r: PartnerRequest, now = new Date()): Promise<Served> {
   const found = await withTenantTx(db, c.providerOrgId, async (tx) => {
     if (c.apiKeyId) await touchKey(tx, c.providerOrgId, c.apiKeyId);
-    const e = await repo.findProviderEngagement(tx, c.providerOrgId, r.engagementId);
+    // The provider's own engagement, to learn whose data is asked for.
+    const e = await findEngagementWithParties(tx, { orgId: c.providerOrgId, side: "provider" }, r.engagementId);
     if (!e)
       await appendAccessLog(tx, {
         ...logBase(c, r),
@@ -100,9 +102,10 @@ export async function servePartnerData(db: Database, c: PartnerCaller, r: Partne
     };
     const def = dataScope(r.scopeKey);
     if (!def) return deny("unknown_scope");
-    const e = await repo.findEngagementForServing(tx, companyOrgId, c.providerOrgId, r.engagementId);
-    if (!e) return deny("foreign_engagement");
-    if (!(e.requiredDataScopes ?? []).includes(def.key)) return deny("scope_not_requested");
+    // The engagement with this provider, and the scopes its offering requested.
+    const e = await findEngagementWithParties(tx, { orgId: companyOrgId, side: "company" }, r.engagementId);
+    if (e?.providerOrgId !== c.providerOrgId) return deny("foreign_engagement");
+    if (!e.requiredDataScopes.includes(def.key)) return deny("scope_not_requested");
     const grant = await repo.lockLiveGrant(tx, companyOrgId, c.providerOrgId, r.engagementId, def.key);
     if (FINAL_STATUSES.includes(e.status as EngagementStatus)) return deny("engagement_ended", grant?.id ?? null);
     if (!grant) {

@@ -2,9 +2,9 @@ import { dataScope, type PartnerGrant } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { findEngagementWithParties } from "../engagements/index.js";
 import { grantState } from "./grants.mappers.js";
 import { listGrantsForProvider } from "./grants.repository.js";
-import { findProviderEngagement } from "./partner-data.repository.js";
 
 /** What the partner has been granted on one of its engagements: so Marcus knows what he may fetch, and until when. */
 export async function partnerGrants(
@@ -13,11 +13,11 @@ export async function partnerGrants(
   now = new Date(),
 ): Promise<{ items: z.infer<typeof PartnerGrant>[]; nextCursor: null }> {
   if (scope.orgKind !== "provider") throw AppError.forbidden("Only the engagement's provider sees its grants here");
-  const e = await findProviderEngagement(scope.tx, scope.orgId, engagementId);
+  const e = await findEngagementWithParties(scope.tx, { orgId: scope.orgId, side: "provider" }, engagementId);
   if (!e) throw AppError.notFound("Engagement");
   const rows = await listGrantsForProvider(scope.tx, scope.orgId, engagementId);
   return {
-    items: rows.map(({ grant: g, engagementStatus }) => {
+    items: rows.map((g) => {
       const def = dataScope(g.scopeKey);
       const narrowing = g.narrowing ?? {};
       return {
@@ -30,7 +30,7 @@ export async function partnerGrants(
         grantedAt: g.grantedAt.toISOString(),
         expiresAt: g.expiresAt.toISOString(),
         revokedAt: g.revokedAt?.toISOString() ?? null,
-        state: grantState(g, engagementStatus, now),
+        state: grantState(g, e.status, now),
         dataPath: `/api/partner/engagements/${engagementId}/data/${g.scopeKey}`,
       };
     }),

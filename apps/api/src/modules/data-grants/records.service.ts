@@ -2,14 +2,8 @@ import { type AccessDigest, type AccessLogQuery, type CursorQuery, dataScope, ty
 import type { z } from "zod";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import {
-  AccessLogCursor,
-  accessTotals,
-  companyAccessLogPage,
-  employeeIdsOfUser,
-  recentAccesses,
-  servedAccessesOf,
-} from "./access-log.repository.js";
+import { employeeIdsOfUser } from "../employees/index.js";
+import { AccessLogCursor, accessTotals, companyAccessLogPage, recentAccesses, servedAccessesOf } from "./access-log.repository.js";
 import { toGrant, toLogEntry } from "./grants.mappers.js";
 import { listGrants } from "./grants.repository.js";
 

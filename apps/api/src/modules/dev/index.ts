@@ -1,10 +1,9 @@
-import { outboxMail } from "@bgm/db";
-import { desc } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isLoopback } from "../../config.js";
 import { AppError } from "../../lib/app-error.js";
+import { readOutbox } from "../../lib/mailer.js";
 import { NO_ROUTE_MESSAGE } from "../../plugins/error-handler.js";
 
 const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip"];
@@ -50,7 +49,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => {
-      const rows = await app.db.select().from(outboxMail).orderBy(desc(outboxMail.createdAt)).limit(50);
+      const rows = await readOutbox(app.db, 50);
       return rows.map((r) => ({
         id: r.id,
         to: r.to,

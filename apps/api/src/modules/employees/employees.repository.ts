@@ -1,5 +1,5 @@
 import { employee, type Tx } from "@bgm/db";
-import { and, count, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -97,6 +97,22 @@ export async function findById(tx: Tx, orgId: string, id: string): Promise<Emplo
   return row;
 }
 
+/** The active employee with this e-mail (any case), or with this id; undefined when there is none. */
+export async function findActive(tx: Tx, orgId: string, by: { email: string } | { id: string }): Promise<EmployeeRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(employee)
+    .where(
+      and(
+        eq(employee.orgId, orgId),
+        eq(employee.active, true),
+        "email" in by ? eq(lowerEmail, by.email.toLowerCase()) : eq(employee.id, by.id),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** Is the e-mail (any case) taken by an employee other than `exceptId`? */
 export async function emailTaken(tx: Tx, orgId: string, email: string, exceptId?: string): Promise<boolean> {
   const [row] = await tx
@@ -183,6 +199,43 @@ export async function setUserIdByEmail(tx: Tx, orgId: string, email: string, use
     .update(employee)
     .set({ userId, updatedAt: new Date() })
     .where(and(eq(employee.orgId, orgId), eq(lowerEmail, email.toLowerCase())));
+}
+
+/** The active employees a narrowing admits (both narrowings restrict: a person must pass each given one), by name. */
+export async function listActiveNarrowed(
+  tx: Tx,
+  orgId: string,
+  narrowing: { departments?: readonly string[]; employeeIds?: readonly string[] },
+): Promise<{ id: string; firstName: string; lastName: string; email: string; department: string }[]> {
+  const conditions = [eq(employee.orgId, orgId), eq(employee.active, true)];
+  if (narrowing.departments) {
+    if (narrowing.departments.length === 0) return [];
+    conditions.push(inArray(employee.department, [...narrowing.departments]));
+  }
+  if (narrowing.employeeIds) {
+    if (narrowing.employeeIds.length === 0) return [];
+    conditions.push(inArray(employee.id, [...narrowing.employeeIds]));
+  }
+  return tx
+    .select({
+      id: employee.id,
+      firstName: employee.firstName,
+      lastName: employee.lastName,
+      email: employee.email,
+      department: employee.department,
+    })
+    .from(employee)
+    .where(and(...conditions))
+    .orderBy(asc(employee.lastName), asc(employee.firstName), asc(employee.id));
+}
+
+/** The employee rows linked to one user account in one organization. */
+export async function idsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: employee.id })
+    .from(employee)
+    .where(and(eq(employee.orgId, orgId), eq(employee.userId, userId)));
+  return rows.map((r) => r.id);
 }
 
 export async function findByUserId(tx: Tx, orgId: string, userId: string): Promise<EmployeeRow | undefined> {

@@ -1,7 +1,15 @@
 import { employee, type Tx } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
-import { type EmployeeRow, findByIds, findByUserId } from "./employees.repository.js";
+import {
+  activeCountsByDepartment,
+  type EmployeeRow,
+  findActive,
+  findByIds,
+  findByUserId,
+  idsOfUser,
+  listActiveNarrowed,
+} from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
 export { employeeRoutes } from "./employees.routes.js";
@@ -17,6 +25,45 @@ export function linkEmployeeAccount(tx: Tx, orgId: string, email: string, userId
 /** Active headcount, total and per department, for the KPI dashboard. */
 export function countEmployees(scope: TenantScope): Promise<{ active: number; byDepartment: { name: string; count: number }[] }> {
   return countActive(scope);
+}
+
+/** Active head count per department, in the company's transaction (data-grants forms its disclosed groups from it). */
+export function activeHeadcountByDepartment(tx: Tx, orgId: string): Promise<{ name: string; count: number }[]> {
+  return activeCountsByDepartment(tx, orgId);
+}
+
+/**
+ * The active employees a narrowing admits, by name: what an employee list granted to a partner
+ * releases. Both narrowings restrict; an empty list admits nobody.
+ */
+export function listActiveEmployees(
+  tx: Tx,
+  orgId: string,
+  narrowing: { departments?: readonly string[]; employeeIds?: readonly string[] },
+): Promise<{ id: string; firstName: string; lastName: string; email: string; department: string }[]> {
+  return listActiveNarrowed(tx, orgId, narrowing);
+}
+
+/** The employee rows of one signed-in user in their company (Art. 15: "my" data). */
+export function employeeIdsOfUser(tx: Tx, orgId: string, userId: string): Promise<string[]> {
+  return idsOfUser(tx, orgId, userId);
+}
+
+/** What the employee-access module needs of an active employee: whom to mail, and by which name. */
+export interface ActiveEmployee {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/**
+ * The active employee of the register with this e-mail (any case) or id, or null: inactive employees and
+ * other companies' rows never match. Runs in the company's transaction (`tx` under its RLS context).
+ */
+export async function findActiveEmployee(tx: Tx, orgId: string, by: { email: string } | { id: string }): Promise<ActiveEmployee | null> {
+  const row = await findActive(tx, orgId, by);
+  return row ? { id: row.id, firstName: row.firstName, lastName: row.lastName, email: row.email } : null;
 }
 
 /** One person of the employee register, as other modules may see it (participation lists, mails). */

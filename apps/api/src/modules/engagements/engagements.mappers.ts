@@ -34,9 +34,9 @@ export function toSummary(row: SummaryRow): z.infer<typeof EngagementSummary> {
     progressPercent: e.progressPercent,
     createdAt: e.createdAt.toISOString(),
     lastActivityAt: e.lastActivityAt.toISOString(),
-    pendingResults: Number(row.pendingResults ?? 0),
+    pendingResults: e.pendingResults,
     // A delivery waiting for review is the company's move, whatever the engagement's state.
-    nextActionBy: Number(row.pendingResults ?? 0) > 0 ? "company" : nextActor(status),
+    nextActionBy: e.pendingResults > 0 ? "company" : nextActor(status),
   };
 }
 

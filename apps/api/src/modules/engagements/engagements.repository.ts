@@ -1,10 +1,11 @@
-import { engagement, engagementEvent, offering, organization, partnerResult, quote, user } from "@bgm/db";
+import { engagement, engagementEvent, organization, type Queryable, quote, user } from "@bgm/db";
 import { type EngagementSide, type EngagementStatus, Timestamp } from "@bgm/domain";
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { findOfferingFacts } from "../marketplace/index.js";
 
 /** A repository call acts for one side of the engagement; every query names that side's column explicitly. */
 export interface Party {
@@ -16,7 +17,8 @@ export interface Party {
 export type EngagementRow = typeof engagement.$inferSelect;
 export type QuoteRow = typeof quote.$inferSelect;
 
-const partyFilter = (p: Party): SQL => (p.side === "company" ? eq(engagement.orgId, p.orgId) : eq(engagement.providerOrgId, p.orgId));
+export const partyFilter = (p: Pick<Party, "orgId" | "side">): SQL =>
+  p.side === "company" ? eq(engagement.orgId, p.orgId) : eq(engagement.providerOrgId, p.orgId);
 
 const quoteParty = (p: Party): SQL => (p.side === "company" ? eq(quote.orgId, p.orgId) : eq(quote.providerOrgId, p.orgId));
 const eventParty = (p: Party): SQL =>
@@ -25,34 +27,41 @@ const eventParty = (p: Party): SQL =>
 const company = alias(organization, "company_org");
 const provider = alias(organization, "provider_org");
 
-const summaryColumns = {
-  engagement,
-  companyName: company.name,
-  providerName: provider.name,
-  // An offering archived later is no longer readable under RLS for the company; its title falls back.
-  offeringTitle: offering.title,
-  // Deliveries waiting for the company's answer (the results module's table, read-only here).
-  pendingResults: sql<number>`(select count(*)::int from ${partnerResult} pr where pr.engagement_id = ${engagement.id} and pr.status = 'submitted')`,
-};
-export type SummaryRow = {
+export interface PartiesRow {
   engagement: EngagementRow;
   companyName: string;
   providerName: string;
-  offeringTitle: string | null;
-  pendingResults: number;
-};
+}
 
-function summaries(p: Party) {
-  return p.tx
-    .select(summaryColumns)
+/**
+ * The engagement with the names of its two parties: the one join every read of engagements starts
+ * from, inside this module and for others (with-parties.ts). Callers add the filter (and a lock).
+ */
+export function withParties(db: Queryable) {
+  return db
+    .select({ engagement, companyName: company.name, providerName: provider.name })
     .from(engagement)
     .innerJoin(company, eq(company.id, engagement.orgId))
-    .innerJoin(provider, eq(provider.id, engagement.providerOrgId))
-    .leftJoin(offering, eq(offering.id, engagement.offeringId));
+    .innerJoin(provider, eq(provider.id, engagement.providerOrgId));
+}
+
+export type SummaryRow = PartiesRow & {
+  // An offering archived later is no longer readable under RLS for the company; its title falls back.
+  offeringTitle: string | null;
+};
+
+/** The offering titles, through the marketplace module (the offering is its table), in the caller's transaction. */
+async function withOfferingTitles(tx: Queryable, rows: PartiesRow[]): Promise<SummaryRow[]> {
+  const offers = await findOfferingFacts(
+    tx,
+    rows.map((r) => r.engagement.offeringId),
+  );
+  return rows.map((r) => ({ ...r, offeringTitle: offers.get(r.engagement.offeringId)?.title ?? null }));
 }
 
 export async function findEngagement(p: Party, id: string): Promise<SummaryRow | null> {
-  const [row] = await summaries(p).where(and(eq(engagement.id, id), partyFilter(p)));
+  const rows = await withParties(p.tx).where(and(eq(engagement.id, id), partyFilter(p)));
+  const [row] = await withOfferingTitles(p.tx, rows);
   return row ?? null;
 }
 
@@ -78,20 +87,11 @@ export async function listEngagements(
   const conditions = [partyFilter(p)];
   if (filter.status) conditions.push(eq(engagement.status, filter.status));
   if (filter.phase) conditions.push(eq(engagement.phase, filter.phase));
-  return summaries(p)
+  const rows = await withParties(p.tx)
     .where(and(...conditions, after(LATEST_ACTIVITY_FIRST, page.after)))
     .orderBy(...orderBy(LATEST_ACTIVITY_FIRST))
     .limit(page.limit + 1);
-}
-
-/** Quote requests go only to published offerings of provider organizations. */
-export async function findPublishedOffering(tx: TenantScope["tx"], id: string) {
-  const [row] = await tx
-    .select({ id: offering.id, orgId: offering.orgId, title: offering.title })
-    .from(offering)
-    .innerJoin(provider, eq(provider.id, offering.orgId))
-    .where(and(eq(offering.id, id), eq(offering.status, "published"), eq(provider.kind, "provider")));
-  return row ?? null;
+  return withOfferingTitles(p.tx, rows);
 }
 
 export async function insertEngagement(tx: TenantScope["tx"], values: typeof engagement.$inferInsert) {
@@ -168,4 +168,15 @@ export async function listEvents(p: Party, engagementId: string) {
     .leftJoin(user, eq(user.id, engagementEvent.actorUserId))
     .where(and(eq(engagementEvent.engagementId, engagementId), eventParty(p)))
     .orderBy(asc(engagementEvent.id));
+}
+
+/**
+ * The count of deliveries waiting for the company's answer, as the results module reports it with
+ * each result event (see results-bridge.ts). Not a transition: version and activity stay as they are.
+ */
+export async function setPendingResults(p: Party, id: string, pending: number): Promise<void> {
+  await p.tx
+    .update(engagement)
+    .set({ pendingResults: pending })
+    .where(and(eq(engagement.id, id), partyFilter(p)));
 }

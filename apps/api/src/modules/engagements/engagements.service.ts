@@ -9,9 +9,10 @@ import {
 } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { publish } from "../../lib/domain-events.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { endGrantsForEngagement } from "../data-grants/index.js";
+import { findPublishedOffering } from "../marketplace/index.js";
 import { type Acting, loadEngagement, noticeContext, type Outcome, partyOf, requireEngagement, staleVersion } from "./access.js";
 import { toSummary } from "./engagements.mappers.js";
 import * as repo from "./engagements.repository.js";
@@ -39,7 +40,7 @@ export async function createEngagement(
   if (input.taskKey !== null && !task) {
     throw AppError.unprocessable(`Unknown checklist task: ${input.taskKey}`, { field: "taskKey", key: input.taskKey });
   }
-  const offer = await repo.findPublishedOffering(scope.tx, input.offeringId);
+  const offer = await findPublishedOffering(scope.tx, input.offeringId);
   if (!offer) throw AppError.unprocessable("This offering does not exist or is not published", { field: "offeringId" });
 
   const created = await repo.insertEngagement(scope.tx, {
@@ -93,8 +94,8 @@ export async function transition(
 
   const moved = await repo.moveEngagement(p, { id, from: plan.from, to: plan.to, version: current.version, ends: plan.ends });
   if (!moved) throw staleVersion(current, p.side);
-  // A final state ends the engagement's data grants in this same transaction.
-  if (plan.ends) await endGrantsForEngagement(scope, id);
+  // A final state ends the engagement's data grants in this same transaction (data-grants subscribes).
+  if (plan.ends) await publish(scope, { type: "engagement.ended", engagementId: id, status: plan.to });
   await settleQuoteDecision(p, plan.action, quote);
 
   const mails = await recordHappening(

@@ -1,20 +1,27 @@
 // Public entry of the engagements module.
 import { engagement, type Tx } from "@bgm/db";
 import type { EngagementStatus } from "@bgm/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
 import { engagementRoutes } from "./engagements.routes.js";
 import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
 
 export type { Acting, Outcome } from "./access.js";
-export { type CompanyEngagementFacts, findCompanyEngagement } from "./engagement-facts.js";
 export {
   findEngagementForResults,
   type ResultEngagement,
   type ResultEvent,
+  recordPendingResults,
   recordResultEvent,
   reopenDeliveredEngagement,
 } from "./results-bridge.js";
+export {
+  type EngagementReader,
+  type EngagementWithParties,
+  findEngagementWithParties,
+  type ReadOptions,
+  readEngagementsWithParties,
+} from "./with-parties.js";
 
 export const engagementsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(engagementRoutes);
@@ -33,6 +40,8 @@ export async function findEngagementOfProvider(
   const [row] = await tx
     .select({ id: engagement.id, orgId: engagement.orgId, status: engagement.status })
     .from(engagement)
-    .where(and(eq(engagement.id, id), eq(engagement.providerOrgId, providerOrgId)));
+    .where(and(eq(engagement.id, sql.placeholder("id")), eq(engagement.providerOrgId, sql.placeholder("providerOrgId"))))
+    .prepare("engagement_of_provider")
+    .execute({ id, providerOrgId });
   return row ? { ...row, status: row.status as EngagementStatus } : null;
 }

@@ -1,6 +1,6 @@
 import { Engagement, EngagementList, EngagementListQuery, IdParam } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { inPartnerTenant, PARTNER_SECURITY as security } from "../data-grants/index.js";
+import { inPartnerTenant, PARTNER_SECURITY as security } from "../partner-access/index.js";
 import * as service from "./engagements.service.js";
 
 const tags = ["engagements", "partner-api"];

@@ -1,51 +1,23 @@
-import { engagement, offering, organization } from "@bgm/db";
+import { engagement } from "@bgm/db";
 import type { EngagementSide } from "@bgm/domain";
-import { and, eq } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { eq } from "drizzle-orm";
+import type { ResultChange } from "../../lib/domain-events.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { notifyOrg } from "../notifications/index.js";
-import type { Acting, Outcome } from "./access.js";
-import { insertEvent } from "./engagements.repository.js";
+import { type Acting, type Outcome, partyOf } from "./access.js";
+import { insertEvent, setPendingResults } from "./engagements.repository.js";
 import { transition } from "./engagements.service.js";
 import { noticeText, type ResultNoticeKind } from "./messages.js";
+import { type EngagementWithParties, findEngagementWithParties, type ReadOptions } from "./with-parties.js";
 
-/** What the results module needs of an engagement: its parties, state and the output types its offering declares. */
-export interface ResultEngagement {
-  id: string;
-  orgId: string;
-  providerOrgId: string;
-  status: string;
-  companyName: string;
-  providerName: string;
-  offeringTitle: string;
-  outputDataTypes: string[];
-}
-
-const company = alias(organization, "company_org");
-const provider = alias(organization, "provider_org");
+/** The engagement as the results module shows it: the one read, with the offering title's fallback of result texts. */
+export type ResultEngagement = Omit<EngagementWithParties, "offeringTitle"> & { offeringTitle: string };
 
 /** The engagement as seen by one of its parties (the caller's org on the side its kind says); null for anyone else. */
-export async function findEngagementForResults(scope: TenantScope, id: string): Promise<ResultEngagement | null> {
-  const side = scope.orgKind === "company" ? eq(engagement.orgId, scope.orgId) : eq(engagement.providerOrgId, scope.orgId);
-  const [row] = await scope.tx
-    .select({
-      id: engagement.id,
-      orgId: engagement.orgId,
-      providerOrgId: engagement.providerOrgId,
-      status: engagement.status,
-      companyName: company.name,
-      providerName: provider.name,
-      offeringTitle: offering.title,
-      outputDataTypes: offering.outputDataTypes,
-    })
-    .from(engagement)
-    .innerJoin(company, eq(company.id, engagement.orgId))
-    .innerJoin(provider, eq(provider.id, engagement.providerOrgId))
-    .leftJoin(offering, eq(offering.id, engagement.offeringId))
-    .where(and(eq(engagement.id, id), side));
-  if (!row) return null;
-  return { ...row, offeringTitle: row.offeringTitle ?? "(Angebot nicht mehr verfügbar)", outputDataTypes: row.outputDataTypes ?? [] };
+export async function findEngagementForResults(scope: TenantScope, id: string, opts: ReadOptions = {}): Promise<ResultEngagement | null> {
+  const e = await findEngagementWithParties(scope.tx, partyOf(scope), id, opts);
+  return e && { ...e, offeringTitle: e.offeringTitle ?? "(Angebot nicht mehr verfügbar)" };
 }
 
 export interface ResultEvent {
@@ -107,4 +79,12 @@ export async function reopenDeliveredEngagement(a: Acting, id: string, message: 
   if (e?.status !== "delivered") return { result: null, mails: [] };
   const { mails } = await transition(a, id, { action: "request_changes", message });
   return { result: null, mails };
+}
+
+/**
+ * Subscriber of the results module's events (wired in src/events.ts): the engagement keeps the count
+ * of deliveries waiting for the company's answer that its lists show, without reading results' table.
+ */
+export async function recordPendingResults(scope: TenantScope, change: ResultChange): Promise<void> {
+  await setPendingResults(partyOf(scope), change.engagementId, change.pendingResults);
 }

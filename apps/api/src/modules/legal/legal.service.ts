@@ -48,14 +48,22 @@ async function lockRequirement(scope: TenantScope, key: string): Promise<repo.Re
 }
 
 /**
+ * What the requirement still lacks, from its rows as they are now. The one assembly of the completeness
+ * input: settling after a change and the exact undo of a withdrawn result both ask it.
+ */
+export async function missingNow(scope: TenantScope, row: repo.RequirementRow): Promise<string[]> {
+  const steps = await repo.listStepRows(scope, [row.id]);
+  const measures = await repo.listMeasureRows(scope, [row.id]);
+  return missingDocumentation(completenessInput(row, steps, measures));
+}
+
+/**
  * Recomputes completeness after a change and moves the status: done when nothing is missing any
  * more, open again when something is. Runs in the same transaction as the change.
  */
 export async function settle(scope: TenantScope, key: string): Promise<LegalRequirement> {
   const row = await lockRequirement(scope, key);
-  const steps = await repo.listStepRows(scope, [row.id]);
-  const measures = await repo.listMeasureRows(scope, [row.id]);
-  const missing = missingDocumentation(completenessInput(row, steps, measures));
+  const missing = await missingNow(scope, row);
   if (missing.length === 0 && row.status !== "done") {
     await repo.updateRequirementRow(scope, row.id, { status: "done", completedAt: new Date() });
     await repo.insertEventRow(scope, { requirementId: row.id, kind: "completed", note: "", actorUserId: scope.userId });

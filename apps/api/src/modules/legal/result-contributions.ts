@@ -2,10 +2,8 @@ import type { GbuStepKey, LegalRequirement, ResultSource } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { addResultEvidence, hasOtherResultEvidence, removeResultEvidence } from "../result-evidence/index.js";
-import { missingDocumentation } from "./completeness.js";
 import * as repo from "./legal.repository.js";
-import { getRequirement, reopenStepsForNewMeasures, settle } from "./legal.service.js";
-import { completenessInput } from "./legal.view.js";
+import { getRequirement, missingNow, reopenStepsForNewMeasures, settle } from "./legal.service.js";
 
 /*
  * What accepted partner results contribute to a legal requirement, and how it is taken out again.
@@ -246,11 +244,9 @@ export async function withdrawResult(scope: TenantScope, resultId: string, undo:
  */
 async function restoreStatusExactly(scope: TenantScope, row: repo.RequirementRow, undo: ContributionUndo, kept: number): Promise<boolean> {
   if (!undo.before || kept > 0 || row.status !== undo.statusAfter) return false;
-  const steps = await repo.listStepRows(scope, [row.id]);
-  const measures = await repo.listMeasureRows(scope, [row.id]);
   const fresh = await repo.findRequirementRow(scope, undo.key);
   if (!fresh) return false;
-  const missing = missingDocumentation(completenessInput(fresh, steps, measures));
+  const missing = await missingNow(scope, fresh);
   if ((missing.length === 0 ? "done" : "open") !== undo.before.status) return false;
   await repo.updateRequirementRow(scope, row.id, {
     status: undo.before.status,

@@ -1,4 +1,4 @@
 // Public entry of the marketplace module.
 export { getOffering } from "./discovery.service.js";
 export { marketplaceRoutes } from "./marketplace.routes.js";
-export { findOfferingFacts, type OfferingFacts } from "./offering-facts.js";
+export { findOfferingFacts, findPublishedOffering, type OfferingFacts } from "./offering-facts.js";

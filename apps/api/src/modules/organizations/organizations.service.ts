@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Database, invitation, member, organization, session, user, withTenantTx } from "@bgm/db";
+import { type Database, invitation, member, organization, session, type Tx, user, withTenantTx } from "@bgm/db";
 import { CREATOR_ROLE, type CursorQuery, INVITABLE_ROLES, type MemberRole, type OrgKind, Timestamp } from "@bgm/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -60,6 +60,34 @@ export async function setActiveOrganization(db: Database, caller: Caller, organi
     throw AppError.notFound("Organization");
   }
   await db.update(session).set({ activeOrganizationId: organizationId }).where(eq(session.id, caller.sessionId));
+}
+
+/**
+ * Makes a signed-in person of a company's employee register a member of that company: role `employee` if
+ * they are not a member yet, while an existing membership keeps its role (a manager stays manager). The
+ * session then works in that company. Runs in the company's transaction; the caller audits.
+ */
+export async function joinCompanyAsEmployee(
+  tx: Tx,
+  who: { orgId: string; userId: string; sessionId: string },
+): Promise<{ role: MemberRole; membershipCreated: boolean }> {
+  const [created] = await tx
+    .insert(member)
+    .values({ id: randomUUID(), organizationId: who.orgId, userId: who.userId, role: "employee" })
+    .onConflictDoNothing()
+    .returning({ role: member.role });
+  const [row] = created
+    ? [created]
+    : await tx
+        .select({ role: member.role })
+        .from(member)
+        .where(and(eq(member.organizationId, who.orgId), eq(member.userId, who.userId)));
+  if (!row) throw new Error("membership neither created nor found");
+  await tx
+    .update(session)
+    .set({ activeOrganizationId: who.orgId })
+    .where(and(eq(session.id, who.sessionId), eq(session.userId, who.userId)));
+  return { role: row.role as MemberRole, membershipCreated: Boolean(created) };
 }
 
 const MEMBERS_BY_NAME: SortKey[] = [

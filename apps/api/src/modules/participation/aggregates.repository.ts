@@ -30,9 +30,8 @@ export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: nu
   return row;
 }
 
-/** Places of every scheduled session of the interventions run under one engagement, counted per session. */
-export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementId: string) {
-  return tx
+const placesOfEngagement = (tx: Tx) =>
+  tx
     .select({
       interventionId: intervention.id,
       title: intervention.title,
@@ -40,22 +39,31 @@ export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementI
       sessionId: participationSession.id,
       startsAt: participationSession.startsAt,
       endsAt: participationSession.endsAt,
-      attended: sql<number>`count(${participation.id}) filter (where ${ATTENDED})`.mapWith(Number),
-      notAttended: sql<number>`count(${participation.id}) filter (where ${NOT_ATTENDED})`.mapWith(Number),
+      attended: sql<number>`count(${participation.status}) filter (where ${ATTENDED})`.mapWith(Number),
+      notAttended: sql<number>`count(${participation.status}) filter (where ${NOT_ATTENDED})`.mapWith(Number),
+      // The company's setting in the same round trip (null: the default).
+      minGroupSize: sql<number | null>`(select ${participationSettings.minGroupSize} from ${participationSettings}
+        where ${participationSettings.orgId} = ${sql.placeholder("orgId")})`,
     })
     .from(intervention)
+    // Row-level security confines the joined rows to the company; the sessions and places of its own
+    // interventions are its own.
     .leftJoin(
       participationSession,
-      and(
-        eq(participationSession.interventionId, intervention.id),
-        eq(participationSession.orgId, orgId),
-        eq(participationSession.status, "scheduled"),
-      ),
+      and(eq(participationSession.interventionId, intervention.id), eq(participationSession.status, "scheduled")),
     )
-    .leftJoin(participation, and(eq(participation.sessionId, participationSession.id), eq(participation.orgId, orgId)))
-    .where(and(eq(intervention.orgId, orgId), eq(intervention.engagementId, engagementId)))
+    .leftJoin(participation, eq(participation.sessionId, participationSession.id))
+    .where(and(eq(intervention.orgId, sql.placeholder("orgId")), eq(intervention.engagementId, sql.placeholder("engagementId"))))
     .groupBy(intervention.id, participationSession.id)
-    .orderBy(asc(intervention.createdAt), asc(intervention.id), asc(participationSession.startsAt), asc(participationSession.id));
+    .orderBy(asc(intervention.createdAt), asc(intervention.id), asc(participationSession.startsAt), asc(participationSession.id))
+    .prepare("participation_places_of_engagement");
+
+/**
+ * Places of every scheduled session of the interventions run under one engagement, counted per session, with
+ * the company's minimum group size: one prepared statement, the partner API's hot path.
+ */
+export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementId: string) {
+  return placesOfEngagement(tx).execute({ orgId, engagementId });
 }
 
 /** Who attended / did not attend the given sessions: only asked for sessions whose counts are below the minimum. */

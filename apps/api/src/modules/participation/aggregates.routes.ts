@@ -26,7 +26,7 @@ export const participationAggregateRoutes: FastifyPluginAsyncZod = async (app) =
           "Distinct employees who attended at least one session in the period (calendar days in Europe/Berlin, both inclusive), with the interventions behind each figure.",
           "Departments and locations also give the active employees who took part in none and the participation rate; `lowestParticipation` names the lowest published rate.",
           `Every count is about none or at least the company's minimum group size (at least ${MIN_GROUP_SIZE}); withheld counts are \`{ value: null, suppressed: true }\`.`,
-          "Small departments are counted in a combined group (ADR 0007's rule); overlapping groups (a person in two categories) are withheld where a difference would single out a few people (ADR 0012).",
+          "Small departments are counted in a combined group (ADR 0007's rule); overlapping groups (a person in two categories) are withheld where a difference would single out a few people (ADR 0013).",
         ].join(" "),
         querystring: PeopleReportQuery,
         response: { 200: PeopleReport },

@@ -41,7 +41,7 @@ import {
 import * as repo from "./aggregates.repository.js";
 
 /**
- * The one producer of participation figures that leave the company (ADR 0012): the partner's view and API,
+ * The one producer of participation figures that leave the company (ADR 0013): the partner's view and API,
  * the company's reports, the insurer report's figures and the KPI card. Every figure goes through the
  * disclosure rules of @bgm/domain (participation-disclosure / participation-figures) with the company's
  * minimum group size; nothing here returns a name, an e-mail address, an employee id or a per-person row.
@@ -103,8 +103,8 @@ const toPartnerFigure = (f: AttendanceFigure) => ({
  * tenant transaction; the caller has checked that the engagement is the provider's.
  */
 export async function partnerParticipation(tx: Tx, orgId: string, engagementId: string): Promise<PartnerParticipation> {
-  const min = await minGroupSizeOf(tx, orgId);
   const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId);
+  const min = rows[0] ? Math.max(MIN_GROUP_SIZE, rows[0].minGroupSize ?? MIN_GROUP_SIZE) : await minGroupSizeOf(tx, orgId);
   const small = rows.filter(
     (r) => r.sessionId !== null && ((r.attended > 0 && r.attended < min) || (r.notAttended > 0 && r.notAttended < min)),
   );

@@ -12,6 +12,7 @@ import { partnerParticipationRoutes } from "./partner-participation.routes.js";
 export type { Acting as ParticipationActing, Outcome as ParticipationOutcome } from "./acting.js";
 export { participationReport } from "./aggregates.service.js";
 export { fromBerlin, toBerlin } from "./berlin-time.js";
+export { participationExportRoutes } from "./exports.routes.js";
 export { createIntervention, createSessions } from "./interventions.service.js";
 export {
   addWalkIn,

@@ -18,7 +18,7 @@ import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { findPlannedIntervention } from "../bgm-process/index.js";
 import { findEmployeesByIds } from "../employees/index.js";
-import { findCompanyEngagement } from "../engagements/index.js";
+import { findEngagementWithParties } from "../engagements/index.js";
 import { findOfferingFacts } from "../marketplace/index.js";
 import type { Acting, Outcome } from "./acting.js";
 import { addLocalDays } from "./berlin-time.js";
@@ -99,7 +99,7 @@ async function prefillFrom(scope: TenantScope, source: CreateIntervention["sourc
       plannedInterventionId: planned.id,
     };
   }
-  const engagement = await findCompanyEngagement(scope, source.engagementId);
+  const engagement = await findEngagementWithParties(scope.tx, { orgId: scope.orgId, side: "company" }, source.engagementId);
   if (!engagement) throw AppError.notFound("Engagement");
   if (!(RUNNING_ENGAGEMENT_STATUSES as readonly string[]).includes(engagement.status)) {
     throw new AppError(
@@ -109,7 +109,7 @@ async function prefillFrom(scope: TenantScope, source: CreateIntervention["sourc
       409,
     );
   }
-  const offer = await findOfferingFacts(scope, engagement.offeringId);
+  const offer = (await findOfferingFacts(scope.tx, [engagement.offeringId])).get(engagement.offeringId);
   return {
     title: offer?.title,
     description: offer?.description,

@@ -1,11 +1,12 @@
 import { IdParam, MIN_GROUP_SIZE, PartnerParticipation } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { authenticatePartner, PARTNER_SECURITY } from "../data-grants/index.js";
+import { authenticatePartner } from "../data-grants/index.js";
+import { PARTNER_SECURITY } from "../partner-access/index.js";
 import { partnerRequest, servePartnerParticipation } from "./partner-participation.service.js";
 
 const tags = ["participation", "partner-api"];
 
-/** The partner's view of the interventions it runs for a company: aggregates only (ADR 0012). */
+/** The partner's view of the interventions it runs for a company: aggregates only (ADR 0013). */
 export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/partner/engagements/:id/participation",

@@ -1,8 +1,9 @@
 import { type Database, withTenantTx } from "@bgm/db";
 import type { PartnerParticipation } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
-import { type PartnerCaller, type PartnerRequest, recordPartnerAccess, touchKey } from "../data-grants/index.js";
+import { type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
 import { findEngagementOfProvider } from "../engagements/index.js";
+import { touchKey } from "../partner-access/index.js";
 import { partnerParticipation } from "./aggregates.service.js";
 
 /**

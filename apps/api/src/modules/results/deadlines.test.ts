@@ -69,39 +69,3 @@ describe("deadlines of unanswered deliveries", () => {
     expect(await run(new Date(submittedAt.getTime() + 20 * DAY))).toEqual({ reminded: 0, accepted: 0, failed: 0 });
   });
 });
-
-describe("uploads with an API key", () => {
-  let t: TestApp;
-  let w: ResultWorld;
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await makeResultWorld(t);
-  });
-  afterAll(async () => t.close());
-
-  const withKey = (key: string, body: unknown) =>
-    t.app.inject({
-      method: "POST",
-      url: `/api/partner/engagements/${w.engagementId}/results`,
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      payload: JSON.stringify(body),
-    });
-
-  it("delivers without a session or CSRF header; a revoked or malformed key is a 401", async () => {
-    const created = await w.asPartner.post("/api/provider/api-keys", { name: "Auswertungs-Pipeline" });
-    expect(created.statusCode).toBe(201);
-    const { key, id } = created.json();
-    const body = { outputType: "copsoq_analysis", payload: outputType("copsoq_analysis")?.example };
-    const res = await withKey(key, body);
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ viaApiKey: true, submittedByName: null, version: 1 });
-
-    expect((await withKey("bgm_nonsense", body)).statusCode).toBe(401);
-    expect((await w.asPartner.post(`/api/provider/api-keys/${id}/revoke`)).statusCode).toBe(200);
-    const revoked = await withKey(key, body);
-    expect(revoked.statusCode).toBe(401);
-    expect(revoked.json().error.details.reason).toBe("key_revoked");
-    const items = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
-    expect(items).toHaveLength(1);
-  });
-});

@@ -5,12 +5,14 @@ import type { FileStorage } from "../../lib/file-storage/index.js";
 import type { Mail, Mailer } from "../../lib/mailer.js";
 import { SYSTEM_USER_ID } from "../../lib/system-user.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
-import { findEngagementForResults } from "../engagements/index.js";
+import { findEngagementForResults, readEngagementsWithParties } from "../engagements/index.js";
 import { dispatchMails, notifyOrg } from "../notifications/index.js";
 import * as repo from "./results.repository.js";
-import { autoAccept } from "./results.service.js";
+import { autoAccept, CALLED_OFF } from "./results.service.js";
 
 const DAY = 24 * 60 * 60 * 1000;
+/** At most this many results per run; the rest waits for the next run. */
+const DUE_MAX = 500;
 
 export { SYSTEM_USER_ID };
 
@@ -25,6 +27,31 @@ export interface DeadlineDeps {
 }
 
 /**
+ * The overdue results of engagements still running, oldest first, at most DUE_MAX. Called-off
+ * engagements get no reminders and no automatic acceptance; their state is the engagements module's,
+ * so the overdue list is read page by page and each page's engagements asked for theirs (as the
+ * owner, across companies, like the list itself).
+ */
+async function dueResults(db: DeadlineDeps["db"], remindBefore: Date, acceptBefore: Date): Promise<repo.OverdueRow[]> {
+  const due: repo.OverdueRow[] = [];
+  let after: readonly [string, string] | undefined;
+  while (due.length < DUE_MAX) {
+    const page = await repo.listOverdue(db, remindBefore, acceptBefore, { after, limit: DUE_MAX });
+    const engagements = await readEngagementsWithParties(
+      db,
+      "owner",
+      page.map((r) => r.engagementId),
+    );
+    const running = new Set(engagements.filter((e) => !CALLED_OFF.includes(e.status)).map((e) => e.id));
+    due.push(...page.filter((r) => running.has(r.engagementId)));
+    const last = page.at(-1);
+    if (!last || page.length < DUE_MAX) break;
+    after = repo.overdueKey(last);
+  }
+  return due.slice(0, DUE_MAX);
+}
+
+/**
  * The deadlines of deliveries nobody answered: the company's managers are reminded once after
  * `reminderDays`, and the result is accepted (and lands) after `autoAcceptDays`. Each result is
  * handled in its company's own transaction, so one failure does not hold up the others; mails go
@@ -36,7 +63,7 @@ export async function runResultDeadlines(
 ): Promise<{ reminded: number; accepted: number; failed: number }> {
   const remindBefore = new Date(now.getTime() - deps.reminderDays * DAY);
   const acceptBefore = new Date(now.getTime() - deps.autoAcceptDays * DAY);
-  const due = await repo.listOverdue(deps.db, remindBefore, acceptBefore);
+  const due = await dueResults(deps.db, remindBefore, acceptBefore);
   let reminded = 0;
   let accepted = 0;
   let failed = 0;

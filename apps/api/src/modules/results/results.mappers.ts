@@ -1,4 +1,5 @@
-import { OUTPUT_TYPES, outputType, type PartnerResult, type ResultSource } from "@bgm/domain";
+import { OUTPUT_TYPES, type OutputTypeList, outputType, type PartnerResult, type ResultSource } from "@bgm/domain";
+import { z } from "zod";
 import type { ResultEngagement } from "../engagements/index.js";
 import type { ResultFileRow, ResultRow, ResultWithNames } from "./results.repository.js";
 
@@ -62,3 +63,19 @@ export function toPartnerResult(
     source: sourceOf(row, e, row.status === "accepted" ? row.decidedAt : null),
   };
 }
+
+/** The registry as partners read it: each output type's JSON Schema (drawn from its Zod schema) and an example. */
+export const outputTypeList = (maxFileBytes: number): z.infer<typeof OutputTypeList> => ({
+  items: OUTPUT_TYPES.map((t) => ({
+    key: t.key,
+    label: t.label,
+    description: t.description,
+    fileTypes: [...t.fileTypes],
+    fileRequired: t.fileRequired,
+    landsIn: t.landsIn,
+    jsonSchema: z.toJSONSchema(t.schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+    example: t.example as Record<string, unknown>,
+  })),
+  nextCursor: null,
+  maxFileBytes,
+});

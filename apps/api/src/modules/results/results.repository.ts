@@ -1,7 +1,7 @@
 import type { Database, Tx } from "@bgm/db";
-import { engagement, partnerResult, partnerResultFile, partnerResultLanding, user } from "@bgm/db";
+import { partnerResult, partnerResultFile, partnerResultLanding, user } from "@bgm/db";
 import { Timestamp } from "@bgm/domain";
-import { and, asc, desc, eq, inArray, isNull, lt, max, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
@@ -35,9 +35,13 @@ export interface ResultWithNames {
   decidedByName: string | null;
 }
 
-/** Serialises uploads and decisions on one engagement: versions are numbered without gaps or duplicates. */
-export async function lockEngagement(s: Scope, engagementId: string): Promise<void> {
-  await s.tx.select({ id: engagement.id }).from(engagement).where(eq(engagement.id, engagementId)).for("update");
+/** The engagement's results waiting for the company's answer: the count each result event carries. */
+export async function countPending(s: Scope, engagementId: string): Promise<number> {
+  const [row] = await s.tx
+    .select({ n: count() })
+    .from(partnerResult)
+    .where(and(sideFilter(s), eq(partnerResult.engagementId, engagementId), eq(partnerResult.status, "submitted")));
+  return row?.n ?? 0;
 }
 
 export async function nextVersion(s: Scope, engagementId: string, outputType: string): Promise<number> {
@@ -175,12 +179,26 @@ export async function takeLanding(s: Scope, resultId: string): Promise<LandingRo
   return row ?? null;
 }
 
+/** Oldest submission first; the id makes the order total, so the job can page through it. */
+const OLDEST_FIRST: SortKey[] = [
+  { expr: millis(partnerResult.submittedAt), cast: "timestamptz" },
+  { expr: partnerResult.id, cast: "uuid" },
+];
+export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>[number];
+export const overdueKey = (r: OverdueRow) => [r.submittedAt.toISOString(), r.id] as const;
+
 /**
  * Results waiting for the company's answer past a deadline, across all companies: the deadline
- * job's work list. Runs as the owner (no tenant yet); each item is then handled in its company's
- * own transaction.
+ * job's work list, one page of it. Runs as the owner (no tenant yet); each item is then handled in
+ * its company's own transaction. Whether the engagement still runs is the job's question to the
+ * engagements module (deadlines.ts).
  */
-export async function listOverdue(db: Database | Tx, remindBefore: Date, acceptBefore: Date) {
+export async function listOverdue(
+  db: Database | Tx,
+  remindBefore: Date,
+  acceptBefore: Date,
+  page: { after: readonly [string, string] | undefined; limit: number },
+) {
   return db
     .select({
       id: partnerResult.id,
@@ -190,15 +208,13 @@ export async function listOverdue(db: Database | Tx, remindBefore: Date, acceptB
       remindedAt: partnerResult.remindedAt,
     })
     .from(partnerResult)
-    .innerJoin(engagement, eq(engagement.id, partnerResult.engagementId))
     .where(
       and(
         eq(partnerResult.status, "submitted"),
-        // Called-off engagements: no reminders, no automatic acceptance.
-        notInArray(engagement.status, ["cancelled", "declined", "quote_rejected"]),
         or(lt(partnerResult.submittedAt, acceptBefore), and(lt(partnerResult.submittedAt, remindBefore), isNull(partnerResult.remindedAt))),
+        after(OLDEST_FIRST, page.after),
       ),
     )
-    .orderBy(asc(partnerResult.submittedAt))
-    .limit(500);
+    .orderBy(...orderBy(OLDEST_FIRST))
+    .limit(page.limit);
 }

@@ -1,11 +1,7 @@
-import { createHash } from "node:crypto";
-import { type Tx, withTenantTx } from "@bgm/db";
 import {
   CopsoqAnalysisView,
   CursorQuery,
   IdParam,
-  type MemberRole,
-  OUTPUT_TYPES,
   OutputTypeList,
   PartnerResult,
   ResultDecision,
@@ -15,83 +11,31 @@ import {
   SubmitResult,
   WHOLE_LIST_NOTE,
 } from "@bgm/domain";
-import multipart from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../lib/app-error.js";
-import { createFileStorage, type FileStorage } from "../../lib/file-storage/index.js";
+import type { FileStorage } from "../../lib/file-storage/index.js";
+import { acceptMultipart } from "../../lib/multipart.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { makeTenantScope } from "../../lib/tenant-scope.js";
-import { issue } from "../../lib/validation-issues.js";
-import { authenticateApiKey, inPartnerTenant, PARTNER_SECURITY, touchKey } from "../data-grants/index.js";
-import { findEngagementForResults, type ResultEngagement } from "../engagements/index.js";
 import { dispatchMails } from "../notifications/index.js";
-import { runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
+import { inActorTenant, inPartnerTenant, PARTNER_SECURITY } from "../partner-access/index.js";
+import { outputTypeList } from "./results.mappers.js";
 import * as service from "./results.service.js";
-import { checkFiles, type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
+import { uploadResult } from "./upload.js";
+import { authenticateUploader, readUploadBody, uploadLimits } from "./upload-request.js";
 
 const tags = ["results"];
 const COMPANY = { roles: ["bgm_manager"] as const, kind: "company" as const };
 const PARTY = { roles: ["bgm_manager", "partner_admin", "partner_member"] as const };
-const JOB_INTERVAL_MS = 15 * 60 * 1000;
 
-interface Uploader {
-  providerOrgId: string;
-  userId: string;
-  apiKeyId: string | null;
-  role: MemberRole;
-}
-
-declare module "fastify" {
-  interface FastifyRequest {
-    /** Files of a multipart result upload, read before validation. */
-    resultFiles?: IncomingFile[];
-    /** Who delivers, checked before the body is read. */
-    uploader?: Uploader & { engagement: ResultEngagement };
-  }
-  interface FastifyContextConfig {
-    /** Status for schema validation failures of this route (default 400). */
-    validationStatus?: number;
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_TOTAL_BYTES = (maxFileBytes: number) => 2 * maxFileBytes;
-
-/** The registry as partners read it: each output type's JSON Schema (drawn from its Zod schema) and an example. */
-const outputTypeList = (maxFileBytes: number) => ({
-  items: OUTPUT_TYPES.map((t) => ({
-    key: t.key,
-    label: t.label,
-    description: t.description,
-    fileTypes: [...t.fileTypes],
-    fileRequired: t.fileRequired,
-    landsIn: t.landsIn,
-    jsonSchema: z.toJSONSchema(t.schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
-    example: t.example as Record<string, unknown>,
-  })),
-  nextCursor: null,
-  maxFileBytes,
-});
-
-export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { maxFileBytes, reminderDays, autoAcceptDays } = app.config.results;
-  const storage: FileStorage = createFileStorage(app.config.results);
-  const ctx = (scope: TenantScope) => ({ scope, appUrl: app.config.appUrl, storage, autoAcceptDays });
+export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> = async (app, { storage }) => {
+  const { maxFileBytes, autoAcceptDays } = app.config.results;
+  const { appUrl } = app.config;
+  const ctx = (scope: TenantScope) => ({ scope, appUrl, storage, autoAcceptDays });
   const types = outputTypeList(maxFileBytes);
+  const limits = uploadLimits(maxFileBytes);
 
   // Multipart only for this plugin's routes; files are read into memory up to the size limit (413 above it).
-  await app.register(multipart, {
-    limits: {
-      fileSize: maxFileBytes,
-      files: MAX_FILES_PER_RESULT,
-      fields: 10,
-      fieldSize: 5 * 1024 * 1024,
-      parts: MAX_FILES_PER_RESULT + 10,
-    },
-    throwFileSizeLimit: true,
-  });
+  await acceptMultipart(app, limits);
 
   app.get(
     "/api/output-types",
@@ -137,101 +81,13 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
       inPartnerTenant(app.db, req, { engagementId: req.params.id }, (s) => service.listResults(ctx(s), req.params.id, req.query)),
   );
 
-  /**
-   * Who delivers: an API key (machines; the key acts for its creator in the audit log) or a partner
-   * session, and the engagement must be theirs. Checked before a byte of the body is read, so
-   * nobody without the right to deliver here can make the server buffer uploads.
-   */
-  async function authenticateUploader(req: FastifyRequest<{ Params: { id: string } }>) {
-    const header = req.headers.authorization;
-    let who: Uploader;
-    if (header !== undefined) {
-      const key = await authenticateApiKey(app.db, header);
-      who = { providerOrgId: key.providerOrgId, userId: key.createdBy ?? SYSTEM_USER_ID, apiKeyId: key.apiKeyId, role: "partner_member" };
-    } else {
-      const { caller, active } = await req.authorize({ roles: ["partner_admin", "partner_member"], kind: "provider" });
-      who = { providerOrgId: active.organizationId, userId: caller.user.id, apiKeyId: null, role: active.role };
-    }
-    const id = typeof req.params.id === "string" && UUID.test(req.params.id) ? req.params.id : null;
-    const engagement = id
-      ? await withTenantTx(app.db, who.providerOrgId, (tx) => findEngagementForResults(uploaderScope(tx, who, req), id))
-      : null;
-    if (!engagement) throw AppError.notFound("Engagement");
-    req.uploader = { ...who, engagement };
-  }
-
-  function uploaderScope(tx: Tx, who: Uploader, req: FastifyRequest): TenantScope {
-    return makeTenantScope(
-      tx,
-      { orgId: who.providerOrgId, orgKind: "provider", role: who.role, userId: who.userId },
-      { ip: req.ip, userAgent: req.headers["user-agent"]?.slice(0, 300) ?? null, requestId: req.id },
-    );
-  }
-
-  /**
-   * A multipart upload carries `outputType`, `payload` (JSON text, or a part of type application/json)
-   * and `note` as fields and the files as parts; it is turned into the JSON body shape here, before
-   * validation, so both ways are validated by the same schema. A malformed body is a 400, too many
-   * bytes a 413 — never a 500.
-   */
-  async function readMultipart(req: FastifyRequest) {
-    if (!req.isMultipart()) return;
-    const fields: Record<string, unknown> = {};
-    const files: IncomingFile[] = [];
-    let total = 0;
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          const content = await part.toBuffer();
-          total += content.length;
-          if (total > MAX_TOTAL_BYTES(maxFileBytes)) {
-            throw new AppError(
-              "payload_too_large",
-              "The files of one result may be at most twice the single-file limit together",
-              { maxFileBytes },
-              413,
-            );
-          }
-          files.push({ fileName: part.filename || "datei", content });
-        } else {
-          fields[part.fieldname] = part.value;
-        }
-      }
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      const e = err as { code?: string; statusCode?: number };
-      if (e.statusCode === 413 || e.code === "FST_REQ_FILE_TOO_LARGE") {
-        throw new AppError("payload_too_large", `Files may be at most ${Math.round(maxFileBytes / 1024 / 1024)} MB`, { maxFileBytes }, 413);
-      }
-      if (e.code === "FST_FILES_LIMIT" || e.code === "FST_PARTS_LIMIT" || e.code === "FST_FIELDS_LIMIT") {
-        throw new AppError("payload_too_large", `At most ${MAX_FILES_PER_RESULT} files per result`, { code: e.code }, 413);
-      }
-      throw new AppError("bad_request", "The multipart body could not be read");
-    }
-    let payload = fields.payload;
-    if (typeof payload === "string") {
-      try {
-        payload = JSON.parse(payload);
-      } catch {
-        throw new AppError(
-          "validation_failed",
-          "The payload field must be JSON",
-          { issues: [issue("body", ["payload"], "invalid_json", "Invalid JSON")] },
-          422,
-        );
-      }
-    }
-    req.body = { outputType: fields.outputType, payload, ...(fields.note === undefined ? {} : { note: fields.note }) };
-    req.resultFiles = files;
-  }
-
   app.post(
     "/api/partner/engagements/:id/results",
     {
       bodyLimit: 5 * 1024 * 1024,
       // Schema problems of a delivery are 422 with JSON paths, like the payload's own checks.
       config: { validationStatus: 422 },
-      preValidation: [authenticateUploader, readMultipart],
+      preValidation: [authenticateUploader(app.db), readUploadBody(limits)],
       schema: {
         tags,
         summary:
@@ -246,47 +102,14 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const who = req.uploader;
       if (!who) throw new Error("uploader missing after authentication");
-      const declared = who.engagement.outputDataTypes;
-      if (!declared.includes(req.body.outputType)) {
-        throw new AppError(
-          "output_type_not_declared",
-          `The offering does not declare ${req.body.outputType} as a result`,
-          { outputType: req.body.outputType, declared },
-          422,
-        );
-      }
-      // Files are checked and written before the transaction: no row lock is held while bytes travel.
-      const files = await checkFiles(req.body.outputType, req.resultFiles ?? [], maxFileBytes);
-      const written: string[] = [];
-      try {
-        const stored: service.StoredUpload[] = [];
-        for (const f of files) {
-          const key = await storage.put(who.engagement.orgId, f.content);
-          written.push(key);
-          stored.push({
-            fileName: f.fileName,
-            mimeType: f.mimeType,
-            sizeBytes: f.content.length,
-            sha256: createHash("sha256").update(f.content).digest("hex"),
-            storageKey: key,
-          });
-        }
-        const outcome = await withTenantTx(app.db, who.providerOrgId, async (tx) => {
-          if (who.apiKeyId) await touchKey(tx, who.providerOrgId, who.apiKeyId);
-          return service.submitResult({ ...ctx(uploaderScope(tx, who, req)), apiKeyId: who.apiKeyId }, req.params.id, {
-            outputType: req.body.outputType,
-            payload: req.body.payload,
-            note: req.body.note,
-            files: stored,
-          });
-        });
-        void dispatchMails(app.mailer, req.log, outcome.mails);
-        return reply.status(201).send(outcome.result);
-      } catch (err) {
-        // The rows were rolled back; the bytes must go too.
-        await Promise.allSettled(written.map((k) => storage.remove(k)));
-        throw err;
-      }
+      const { result, mails } = await uploadResult(
+        { appUrl, storage, autoAcceptDays, maxFileBytes, inTenant: (fn) => inActorTenant(app.db, req, who, fn) },
+        who,
+        req.body,
+        req.resultFiles ?? [],
+      );
+      void dispatchMails(app.mailer, req.log, mails);
+      return reply.status(201).send(result);
     },
   );
 
@@ -346,25 +169,4 @@ export const resultRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => req.inTenant(COMPANY, (s) => service.copsoqAnalyses(s)),
   );
-
-  // Deadlines of unanswered deliveries: every 15 minutes while the server runs (not in tests, which call the job directly).
-  if (app.config.env !== "test") {
-    let timer: NodeJS.Timeout | undefined;
-    const run = () =>
-      void runResultDeadlines({
-        db: app.db,
-        mailer: app.mailer,
-        log: app.log,
-        storage,
-        appUrl: app.config.appUrl,
-        reminderDays,
-        autoAcceptDays,
-      }).catch((err: Error) => app.log.error({ err: { message: err.message } }, "result deadline job failed"));
-    app.addHook("onReady", async () => {
-      timer = setInterval(run, JOB_INTERVAL_MS);
-      timer.unref();
-      setTimeout(run, 5_000).unref();
-    });
-    app.addHook("onClose", async () => clearInterval(timer));
-  }
 };

@@ -1,5 +1,6 @@
 import { type CursorQuery, type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
+import { publish, type ResultChange } from "../../lib/domain-events.js";
 import type { FileStorage } from "../../lib/file-storage/index.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { Mail } from "../../lib/mailer.js";
@@ -8,6 +9,7 @@ import {
   type Acting,
   findEngagementForResults,
   type Outcome,
+  type ReadOptions,
   type ResultEngagement,
   recordResultEvent,
   reopenDeliveredEngagement,
@@ -27,12 +29,28 @@ export interface ResultsContext {
 
 const ENTITY = "partner_result";
 /** Engagements that ended without the work: nothing delivered on them lands any more. */
-const CALLED_OFF: readonly string[] = ["cancelled", "declined", "quote_rejected"];
+export const CALLED_OFF: readonly string[] = ["cancelled", "declined", "quote_rejected"];
 
-async function requireEngagement(scope: TenantScope, id: string): Promise<ResultEngagement> {
-  const e = await findEngagementForResults(scope, id);
+/**
+ * The engagement, for its parties only. Uploads and decisions lock it (`update`): they serialise on
+ * it, so versions are numbered without gaps or duplicates, and the state checked is the state the
+ * change is recorded against.
+ */
+async function requireEngagement(scope: TenantScope, id: string, opts: ReadOptions = {}): Promise<ResultEngagement> {
+  const e = await findEngagementForResults(scope, id, opts);
   if (!e) throw AppError.notFound("Engagement");
   return e;
+}
+
+/** What every result event carries, with the pending count after the change (the engagement list shows it). */
+async function changeOf(scope: TenantScope, row: repo.ResultRow): Promise<ResultChange> {
+  return {
+    engagementId: row.engagementId,
+    resultId: row.id,
+    outputType: row.outputType,
+    version: row.version,
+    pendingResults: await repo.countPending(scope, row.engagementId),
+  };
 }
 
 async function view(c: ResultsContext, e: ResultEngagement, id: string): Promise<PartnerResult> {
@@ -56,6 +74,18 @@ export async function listResults(
   return { items: items.map((r) => toPartnerResult(r, files, e, c.autoAcceptDays)), nextCursor };
 }
 
+/** A partner delivers only the output types the engagement's offering declares. */
+export function requireDeclaredType(e: Pick<ResultEngagement, "outputDataTypes">, type: OutputTypeKey): void {
+  if (!e.outputDataTypes.includes(type)) {
+    throw new AppError(
+      "output_type_not_declared",
+      `The offering does not declare ${type} as a result`,
+      { outputType: type, declared: e.outputDataTypes },
+      422,
+    );
+  }
+}
+
 /** A file already checked and written to storage; the row points at it. */
 export interface StoredUpload {
   fileName: string;
@@ -68,7 +98,7 @@ export interface StoredUpload {
 /**
  * A partner delivers a result: only on its own engagement, only while it is in progress, only an
  * output type the offering declares. The files were checked and stored before this transaction (so
- * no lock is held while bytes travel); the caller removes them again if it fails.
+ * no lock is held while bytes travel); uploadResult (upload.ts) removes them again if it fails.
  */
 export async function submitResult(
   c: ResultsContext & { apiKeyId: string | null },
@@ -77,20 +107,12 @@ export async function submitResult(
 ): Promise<Outcome<PartnerResult>> {
   const { scope } = c;
   if (scope.orgKind !== "provider") throw AppError.forbidden("Only the engagement's provider delivers results");
-  // Lock first, then read once: the state checked is the state the upload is recorded against.
-  await repo.lockEngagement(scope, engagementId);
-  const e = await requireEngagement(scope, engagementId);
+  // Locked as it is read: the state checked is the state the upload is recorded against.
+  const e = await requireEngagement(scope, engagementId, { lock: "update" });
   if (e.status !== "in_progress") {
     throw new AppError("invalid_state", "Results can only be delivered while the engagement is in progress", { status: e.status }, 409);
   }
-  if (!e.outputDataTypes.includes(raw.outputType)) {
-    throw new AppError(
-      "output_type_not_declared",
-      `The offering does not declare ${raw.outputType} as a result`,
-      { outputType: raw.outputType, declared: e.outputDataTypes },
-      422,
-    );
-  }
+  requireDeclaredType(e, raw.outputType);
   // Only now, for a caller who may deliver here: the payload against the type's schema.
   const input = { ...checkPayload(raw.outputType, raw.payload), note: raw.note };
   const version = await repo.nextVersion(scope, e.id, input.outputType);
@@ -116,6 +138,7 @@ export async function submitResult(
     entityId: row.id,
     details: { engagementId: e.id, outputType: input.outputType, version, files: stored.length, superseded, apiKeyId: c.apiKeyId },
   });
+  await publish(scope, { type: "result.submitted", ...(await changeOf(scope, row)) });
   const mails = await recordResultEvent(
     scope,
     e,
@@ -147,6 +170,7 @@ async function accept(c: ResultsContext, e: ResultEngagement, row: repo.ResultRo
   const undo = await handler.land({ scope, resultId: row.id, engagementId: e.id, source, label: resultLabel(row) }, payload as never);
   await repo.updateResult(scope, row.id, { status: "accepted", decidedBy: scope.userId, decidedAt: now, autoAccepted: auto });
   await repo.saveLanding(scope, { resultId: row.id, orgId: e.orgId, source, undo });
+  await publish(scope, { type: "result.accepted", ...(await changeOf(scope, row)), automatic: auto });
   await scope.audit({
     action: auto ? "result.auto_accepted" : "result.accepted",
     entityType: ENTITY,
@@ -180,6 +204,9 @@ async function takeOut(
     status,
     ...(status === "changes_requested" ? { decidedBy: scope.userId, decidedAt: new Date(), decisionReason: reason } : {}),
   });
+  if (status === "changes_requested") {
+    await publish(scope, { type: "result.changes_requested", ...(await changeOf(scope, row)), wasAccepted: row.status === "accepted" });
+  }
   await scope.audit({
     action: status === "superseded" ? "result.superseded" : "result.changes_requested",
     entityType: ENTITY,
@@ -201,8 +228,7 @@ export async function decide(
 ): Promise<Outcome<PartnerResult>> {
   const { scope } = c;
   if (scope.orgKind !== "company") throw AppError.forbidden("Only the company decides on results");
-  const e = await requireEngagement(scope, engagementId);
-  await repo.lockEngagement(scope, e.id);
+  const e = await requireEngagement(scope, engagementId, { lock: "update" });
   const row = await repo.lockResult(scope, e.id, resultId);
   if (!row) throw AppError.notFound("Result");
   const label = { label: outputType(row.outputType)?.label.de ?? row.outputType, version: row.version };
@@ -273,8 +299,7 @@ export async function decide(
 /** For the deadline job: accepts a result nobody answered, as the system, in the company's transaction. */
 export async function autoAccept(c: ResultsContext, engagementId: string, resultId: string): Promise<Mail[]> {
   const { scope } = c;
-  const e = await requireEngagement(scope, engagementId);
-  await repo.lockEngagement(scope, e.id);
+  const e = await requireEngagement(scope, engagementId, { lock: "update" });
   const row = await repo.lockResult(scope, e.id, resultId);
   if (row?.status !== "submitted" || CALLED_OFF.includes(e.status)) return [];
   await accept(c, e, row, true);

@@ -1,10 +1,10 @@
 import { Button, Menu } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../../lib/i18n";
+import { LANGUAGES, languageOf } from "../../lib/language";
 
 export function LanguageMenu() {
   const { t, i18n } = useTranslation();
-  const current = i18n.language === "en" ? "en" : "de";
+  const current = languageOf(i18n.language);
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

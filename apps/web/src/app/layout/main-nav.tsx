@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { HomeKind } from "../../features/auth/access";
+import type { HomeKind } from "../../features/auth";
 import { NavItem } from "./nav-item";
 
 interface MainNavProps {

@@ -2,8 +2,8 @@ import { NativeSelect, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorMessage } from "../../components/ui/error-message";
-import { useMe } from "../../features/auth/api/get-me";
-import { useSetActiveOrganization } from "../../features/organizations/api/set-active-organization";
+import { useMe } from "../../features/auth";
+import { useSetActiveOrganization } from "../../features/organizations";
 import { notify } from "../../lib/notify";
 
 /** Shows the active organization; a switcher only when the user belongs to several. */

@@ -1,8 +1,7 @@
 import { Button, Menu, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useMe } from "../../features/auth/api/get-me";
-import { useSignOut } from "../../features/auth/api/sign-out";
+import { useMe, useSignOut } from "../../features/auth";
 
 export function UserMenu() {
   const { t } = useTranslation();

@@ -5,9 +5,7 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useApiKeys } from "../../features/data-sharing/api/api-keys";
-import { ApiKeysTable } from "../../features/data-sharing/components/api-keys-table";
-import { CreateApiKeyModal } from "../../features/data-sharing/components/create-api-key-modal";
+import { ApiKeysTable, CreateApiKeyModal, useApiKeys } from "../../features/data-sharing";
 import { loadedItems } from "../../lib/cursor-pages";
 
 /** The partner_admin's API keys for machine access to granted data. */

@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useAudit } from "../../features/audit/api/get-audit";
-import { AuditTable } from "../../features/audit/components/audit-table";
+import { AuditTable, useAudit } from "../../features/audit";
 
 const LIMIT = 50;
 

@@ -3,10 +3,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useMe } from "../../features/auth/api/get-me";
-import { useProject } from "../../features/project/api/get-project";
-import { KpiCards } from "../../features/project/components/kpi-cards";
-import { PhaseOverview } from "../../features/project/components/phase-overview";
+import { useMe } from "../../features/auth";
+import { KpiCards, PhaseOverview, useProject } from "../../features/project";
 
 export function DashboardRoute() {
   const { t } = useTranslation();

@@ -4,9 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { EXPORT_CSV_URL, EXPORT_PDF_URL, useDataGrants } from "../../features/data-sharing/api/data-grants";
-import { AccessLogSection } from "../../features/data-sharing/components/access-log-section";
-import { PartnerGrants } from "../../features/data-sharing/components/partner-grants";
+import { AccessLogSection, EXPORT_CSV_URL, EXPORT_PDF_URL, PartnerGrants, useDataGrants } from "../../features/data-sharing";
 import { useLocalized } from "../../lib/use-localized";
 
 /** The company's record of every grant to a partner, with access totals, the paged access log, revoke and export (Art. 30 DSGVO). */

@@ -6,11 +6,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { type EmployeeListParams, useEmployees } from "../../features/employees/api/get-employees";
-import { CsvImportModal } from "../../features/employees/components/csv-import-modal";
-import { EmployeeFilters } from "../../features/employees/components/employee-filters";
-import { EmployeeFormModal } from "../../features/employees/components/employee-form-modal";
-import { EmployeesTable } from "../../features/employees/components/employees-table";
+import { JoinLinkCard } from "../../features/employee-access";
+import type { EmployeeListParams } from "../../features/employees";
+import { CsvImportModal, EmployeeFilters, EmployeeFormModal, EmployeesTable, useEmployees } from "../../features/employees";
 
 const PAGE_SIZE = 25;
 
@@ -51,6 +49,7 @@ export function EmployeesRoute() {
           </>
         }
       />
+      <JoinLinkCard />
       <EmployeeFilters
         search={search}
         onSearchChange={resetPage(setSearch)}

@@ -6,19 +6,18 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
-import { homeKind } from "../../features/auth/access";
-import { useMe } from "../../features/auth/api/get-me";
-import { GrantedDataSection } from "../../features/data-sharing/components/granted-data-section";
-import { canManageDataAccess, ManageDataAccessButton } from "../../features/data-sharing/components/manage-data-access-button";
-import { useEngagement } from "../../features/engagements/api/get-engagement";
-import { DataAccessPrompt } from "../../features/engagements/components/data-access-prompt";
-import { EngagementActions } from "../../features/engagements/components/engagement-actions";
-import { EngagementBrief } from "../../features/engagements/components/engagement-brief";
-import { EngagementStatusBadge } from "../../features/engagements/components/engagement-status-badge";
-import { EngagementTimeline } from "../../features/engagements/components/engagement-timeline";
-import { QuotesList } from "../../features/engagements/components/quotes-list";
+import { homeKind, useMe } from "../../features/auth";
+import { canManageDataAccess, DataAccessPrompt, GrantedDataSection, ManageDataAccessButton } from "../../features/data-sharing";
+import {
+  EngagementActions,
+  EngagementBrief,
+  EngagementStatusBadge,
+  EngagementTimeline,
+  QuotesList,
+  useEngagement,
+} from "../../features/engagements";
 import { CreateInterventionLink, PartnerParticipationSection } from "../../features/participation";
-import { ResultsSection } from "../../features/results/components/results-section";
+import { ResultsSection } from "../../features/results";
 import { isApiError } from "../../lib/api-client";
 
 /** An engagement that was accepted, is in progress or delivered can run interventions with sessions (as the API allows). */

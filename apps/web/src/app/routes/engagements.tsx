@@ -6,9 +6,8 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { type EngagementFilters as Filters, useEngagements } from "../../features/engagements/api/get-engagements";
-import { EngagementFilters } from "../../features/engagements/components/engagement-filters";
-import { EngagementsTable } from "../../features/engagements/components/engagements-table";
+import type { EngagementFilterValues as Filters } from "../../features/engagements";
+import { EngagementFilters, EngagementsTable, useEngagements } from "../../features/engagements";
 import { loadedItems } from "../../lib/cursor-pages";
 
 interface EngagementListPageProps {

@@ -4,9 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useGoals } from "../../features/project/api/get-goals";
-import { GoalFormModal } from "../../features/project/components/goal-form-modal";
-import { GoalsTable } from "../../features/project/components/goals-table";
+import { GoalFormModal, GoalsTable, useGoals } from "../../features/project";
 
 export function GoalsRoute() {
   const { t } = useTranslation();

@@ -1,10 +1,9 @@
 import { Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/ui/page-header";
-import { homeKind } from "../../features/auth/access";
-import { useMe } from "../../features/auth/api/get-me";
-import { PartnerWorkList } from "../../features/engagements/components/partner-work-list";
-import { PartnerHomeLinks } from "../../features/marketplace/components/partner-home-links";
+import { homeKind, useMe } from "../../features/auth";
+import { PartnerWorkList } from "../../features/engagements";
+import { PartnerHomeLinks } from "../../features/marketplace";
 import { EmployeeHome } from "../../features/participation";
 import { DashboardRoute } from "./dashboard";
 

@@ -1,6 +1,6 @@
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { NotFound } from "../../components/ui/not-found";
-import { InvitationView } from "../../features/organizations/components/invitation-view";
+import { InvitationView } from "../../features/organizations";
 
 export function InviteRoute() {
   const { id } = useParams();

@@ -3,8 +3,7 @@ import { useParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
-import { useLegalRequirement } from "../../features/legal/api/get-legal-requirement";
-import { RequirementDetail } from "../../features/legal/components/requirement-detail";
+import { RequirementDetail, useLegalRequirement } from "../../features/legal";
 import { isApiError } from "../../lib/api-client";
 
 export function LegalDetailRoute() {

@@ -3,8 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useLegalRequirements } from "../../features/legal/api/get-legal-requirements";
-import { RequirementsList } from "../../features/legal/components/requirements-list";
+import { RequirementsList, useLegalRequirements } from "../../features/legal";
 
 export function LegalListRoute() {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { LoadingState } from "../../components/ui/loading-state";
-import { useMe } from "../../features/auth/api/get-me";
-import { LoginForm } from "../../features/auth/components/login-form";
+import { LoginForm, useMe } from "../../features/auth";
 import { safeRedirect } from "./safe-redirect";
 
 export function LoginRoute() {

@@ -7,11 +7,9 @@ import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { RequestQuoteModal } from "../../features/engagements/components/request-quote-modal";
-import { useOfferings } from "../../features/marketplace/api/get-offerings";
-import { type FilterValues, MarketplaceFilters } from "../../features/marketplace/components/marketplace-filters";
-import { OfferingCard } from "../../features/marketplace/components/offering-card";
-import { searchFromParams, searchToParams } from "../../features/marketplace/filter-params";
+import { RequestQuoteModal } from "../../features/engagements";
+import type { MarketplaceFilterValues as FilterValues } from "../../features/marketplace";
+import { MarketplaceFilters, OfferingCard, searchFromParams, searchToParams, useOfferings } from "../../features/marketplace";
 
 const PAGE_SIZE = 12;
 

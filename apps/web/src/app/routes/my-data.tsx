@@ -4,8 +4,7 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useDisclosures } from "../../features/data-sharing/api/disclosures";
-import { DisclosuresTable } from "../../features/data-sharing/components/disclosures-table";
+import { DisclosuresTable, useDisclosures } from "../../features/data-sharing";
 import { loadedItems } from "../../lib/cursor-pages";
 
 /** An employee's view of which partners received their data (Art. 15 DSGVO). */

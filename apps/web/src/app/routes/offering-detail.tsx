@@ -8,15 +8,12 @@ import { Fact } from "../../components/ui/fact";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
-import { hasRole } from "../../features/auth/access";
-import { useMe } from "../../features/auth/api/get-me";
-import { RequestQuoteModal } from "../../features/engagements/components/request-quote-modal";
-import { useOffering } from "../../features/marketplace/api/get-offering";
-import { OfferingFacts } from "../../features/marketplace/components/offering-facts";
-import { fromPriceLabel } from "../../features/marketplace/from-price";
-import { useOutputTypeLabel } from "../../features/marketplace/output-type-label";
+import { hasRole, useMe } from "../../features/auth";
+import { RequestQuoteModal } from "../../features/engagements";
+import { fromPriceLabel, OfferingFacts, useOffering } from "../../features/marketplace";
 import { isApiError } from "../../lib/api-client";
 import { formatNumber } from "../../lib/format";
+import { useOutputTypeLabel } from "../../lib/output-type-label";
 import { useLocalized } from "../../lib/use-localized";
 
 export function OfferingDetailRoute() {

@@ -1,11 +1,8 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate } from "react-router";
-import { homeKind } from "../../features/auth/access";
-import { useMe } from "../../features/auth/api/get-me";
-import { useSignOut } from "../../features/auth/api/sign-out";
-import { useSetActiveOrganization } from "../../features/organizations/api/set-active-organization";
-import { CreateOrganizationForm } from "../../features/organizations/components/create-organization-form";
+import { homeKind, useMe, useSignOut } from "../../features/auth";
+import { CreateOrganizationForm, useSetActiveOrganization } from "../../features/organizations";
 
 /** Shown to a signed-in user without an active organization (typically right after sign-up). */
 export function OnboardingRoute() {

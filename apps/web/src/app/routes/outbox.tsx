@@ -3,8 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useOutbox } from "../../features/dev/api/get-outbox";
-import { OutboxList } from "../../features/dev/components/outbox-list";
+import { OutboxList, useOutbox } from "../../features/dev";
 import { isApiError } from "../../lib/api-client";
 
 export function OutboxRoute() {

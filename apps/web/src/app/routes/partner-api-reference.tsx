@@ -3,9 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { useOutputTypes } from "../../features/results/api/get-output-types";
-import { ApiReferenceIntro } from "../../features/results/components/api-reference-intro";
-import { OutputTypeReference } from "../../features/results/components/output-type-reference";
+import { ApiReferenceIntro, OutputTypeReference, useOutputTypes } from "../../features/results";
 
 /** The partner-facing reference of result uploads: each output type's JSON Schema and an example. */
 export function PartnerApiReferenceRoute() {

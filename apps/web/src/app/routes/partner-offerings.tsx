@@ -7,11 +7,8 @@ import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { hasRole } from "../../features/auth/access";
-import { useMe } from "../../features/auth/api/get-me";
-import { useOwnOfferings } from "../../features/marketplace/api/get-own-offerings";
-import { OfferingFormModal } from "../../features/marketplace/components/offering-form-modal";
-import { OwnOfferingsTable } from "../../features/marketplace/components/own-offerings-table";
+import { hasRole, useMe } from "../../features/auth";
+import { OfferingFormModal, OwnOfferingsTable, useOwnOfferings } from "../../features/marketplace";
 import { loadedItems } from "../../lib/cursor-pages";
 
 export function PartnerOfferingsRoute() {

@@ -3,10 +3,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { hasRole } from "../../features/auth/access";
-import { useMe } from "../../features/auth/api/get-me";
-import { useProviderProfile } from "../../features/marketplace/api/provider-profile";
-import { ProviderProfileForm } from "../../features/marketplace/components/provider-profile-form";
+import { hasRole, useMe } from "../../features/auth";
+import { ProviderProfileForm, useProviderProfile } from "../../features/marketplace";
 
 export function PartnerProfileRoute() {
   const { t } = useTranslation();

@@ -7,14 +7,10 @@ import { errorMessage } from "../../components/ui/error-message";
 import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
-import { CopsoqAnalysisPanel } from "../../features/analysis/components/copsoq-analysis-panel";
-import { PartnerSuggestions } from "../../features/marketplace/components/partner-suggestions";
-import { InterventionProposals } from "../../features/planning/components/intervention-proposals";
-import { useProject } from "../../features/project/api/get-project";
-import { useSetCurrentPhase } from "../../features/project/api/set-current-phase";
-import { GoalsTable } from "../../features/project/components/goals-table";
-import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
-import { TaskChecklist } from "../../features/project/components/task-checklist";
+import { CopsoqAnalysisPanel } from "../../features/analysis";
+import { PartnerSuggestions } from "../../features/marketplace";
+import { InterventionProposals } from "../../features/planning";
+import { GoalsTable, PartnerSuggestionsSlot, TaskChecklist, useProject, useSetCurrentPhase } from "../../features/project";
 import { notify } from "../../lib/notify";
 import { useLocalized } from "../../lib/use-localized";
 

@@ -1,7 +1,7 @@
 import { Navigate } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
-import { useProject } from "../../features/project/api/get-project";
+import { useProject } from "../../features/project";
 
 /** "Phasen" in the navigation opens the phase the company is currently in. */
 export function PhasesIndexRoute() {

@@ -1,5 +1,5 @@
 import { useSearchParams } from "react-router";
-import { ResetPasswordForm } from "../../features/auth/components/reset-password-form";
+import { ResetPasswordForm } from "../../features/auth";
 
 export function ResetPasswordRoute() {
   const [params] = useSearchParams();

@@ -7,11 +7,8 @@ import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
 import { ResultSourceNote } from "../../components/ui/result-source-note";
-import { PartnerSuggestions } from "../../features/marketplace/components/partner-suggestions";
-import { useProject } from "../../features/project/api/get-project";
-import { PartnerSuggestionsSlot } from "../../features/project/components/partner-suggestions-slot";
-import { TaskForm } from "../../features/project/components/task-form";
-import { WorksCouncilSection } from "../../features/project/components/works-council-section";
+import { PartnerSuggestions } from "../../features/marketplace";
+import { PartnerSuggestionsSlot, TaskForm, useProject, WorksCouncilSection } from "../../features/project";
 import { useLocalized } from "../../lib/use-localized";
 
 export function TaskRoute() {

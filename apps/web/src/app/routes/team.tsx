@@ -1,10 +1,8 @@
 import { Card, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/ui/page-header";
-import { useMe } from "../../features/auth/api/get-me";
-import { InvitationsTable } from "../../features/organizations/components/invitations-table";
-import { InviteForm } from "../../features/organizations/components/invite-form";
-import { MembersTable } from "../../features/organizations/components/members-table";
+import { useMe } from "../../features/auth";
+import { InvitationsTable, InviteForm, MembersTable } from "../../features/organizations";
 
 export function TeamRoute() {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { removeNumericFormat } from "react-number-format";
 import { describe, expect, it, vi } from "vitest";
-import { eurosToCents } from "../../features/marketplace/format-money";
-import { moneySeparators, toEuroAmount } from "./money-input";
+import { eurosToCents, moneySeparators, toEuroAmount } from "../../lib/money";
 
 vi.mock("../../lib/i18n", async () => ({ default: (await import("../../test/fake-i18n")).fakeI18n }));
 
@@ -45,28 +44,5 @@ describe("money input: typed amounts to cents", () => {
     expect(typedToCents("   ", "de")).toBeNull();
     expect(typedToCents("abc", "de")).toBeNull();
     expect(typedToCents("-5", "en")).toBe(500);
-  });
-
-  it("uses the language's separators, German unless English", () => {
-    expect(moneySeparators("de")).toEqual({ thousandSeparator: ".", decimalSeparator: "," });
-    expect(moneySeparators("en")).toEqual({ thousandSeparator: ",", decimalSeparator: "." });
-    expect(moneySeparators("fr")).toEqual(moneySeparators("de"));
-  });
-});
-
-describe("toEuroAmount", () => {
-  it("keeps numbers and unfinished input in plain JS notation as amounts", () => {
-    expect(toEuroAmount(1450.5)).toBe(1450.5);
-    expect(toEuroAmount("1450.")).toBe(1450);
-    expect(toEuroAmount("1450.50")).toBe(1450.5);
-    expect(toEuroAmount(0)).toBe(0);
-  });
-
-  it("gives null for empty text, text that is no number, and non-finite numbers", () => {
-    expect(toEuroAmount("")).toBeNull();
-    expect(toEuroAmount(" ")).toBeNull();
-    expect(toEuroAmount("1.450,50")).toBeNull();
-    expect(toEuroAmount(Number.NaN)).toBeNull();
-    expect(toEuroAmount(Number.POSITIVE_INFINITY)).toBeNull();
   });
 });

@@ -1,22 +1,7 @@
 import { NumberInput, type NumberInputProps } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-
-/** Separators as people write amounts: "1.450,50" in German, "1,450.50" in English. */
-export function moneySeparators(language: string): { thousandSeparator: string; decimalSeparator: string } {
-  return language === "en" ? { thousandSeparator: ",", decimalSeparator: "." } : { thousandSeparator: ".", decimalSeparator: "," };
-}
-
-/**
- * NumberInput reports unfinished input ("1450.", "1450.50") as a string in plain JS notation, not
- * as a number; such a string is still an amount the user meant, so it counts as one.
- */
-export function toEuroAmount(value: string | number): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (value.trim() === "") return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-}
+import { moneySeparators, toEuroAmount } from "../../lib/money";
 
 type MoneyInputProps = Omit<
   NumberInputProps,

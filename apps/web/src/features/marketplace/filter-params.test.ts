@@ -1,24 +1,16 @@
-import { describe, expect, it, vi } from "vitest";
-import type { FilterValues } from "./components/marketplace-filters";
-import { searchFromParams, searchToParams } from "./filter-params";
+import { describe, expect, it } from "vitest";
+import type { FilterValues } from "./api/types";
+import { EMPTY_FILTERS, searchFromParams, searchToParams } from "./filter-params";
 
-// filter-params takes EMPTY_FILTERS from the filter component, whose imports reach lib/i18n (browser set-up).
-vi.mock("../../lib/i18n", async () => ({ default: (await import("../../test/fake-i18n")).fakeI18n }));
-
-const EMPTY: FilterValues = {
-  q: "",
-  category: "",
-  certification: "",
-  deliveryMode: "",
-  priceMin: null,
-  priceMax: null,
-  phase: "",
-  region: "",
-};
+const EMPTY = EMPTY_FILTERS;
 
 const fromQuery = (query: string) => searchFromParams(new URLSearchParams(query));
 
 describe("marketplace search in the URL", () => {
+  it("starts with no filter set: no text, no price", () => {
+    for (const [key, value] of Object.entries(EMPTY)) expect(value, key).toBe(key.startsWith("price") ? null : "");
+  });
+
   it("keeps empty filters and the first page out of the URL", () => {
     expect(searchToParams(EMPTY, undefined).toString()).toBe("");
     expect(fromQuery("")).toEqual({ filters: EMPTY, cursor: undefined });

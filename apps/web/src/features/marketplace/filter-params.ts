@@ -1,4 +1,16 @@
-import { EMPTY_FILTERS, type FilterValues } from "./components/marketplace-filters";
+import type { FilterValues } from "./api/types";
+
+/** No filter set: the whole catalogue. */
+export const EMPTY_FILTERS: FilterValues = {
+  q: "",
+  category: "",
+  certification: "",
+  deliveryMode: "",
+  priceMin: null,
+  priceMax: null,
+  phase: "",
+  region: "",
+};
 
 /**
  * The marketplace search lives in the URL query, so Back from an offering, a reload or a shared

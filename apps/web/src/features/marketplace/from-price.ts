@@ -1,6 +1,6 @@
 import type { Offering } from "@bgm/domain";
 import type { TFunction } from "i18next";
-import { formatEuro } from "./format-money";
+import { formatEuro } from "../../lib/money";
 
 /**
  * An offering's price as shown everywhere: "ab 1.200 € pro Tag", or "kostenfrei" for a price of

@@ -1,6 +1,7 @@
 import "i18next";
 import type { dataSharingDe } from "./data-sharing.de";
 import type { de } from "./de";
+import type { employeeAccessDe } from "./employee-access.de";
 import type { landingDe } from "./landing.de";
 import type { marketplaceDe } from "./marketplace.de";
 import type { participationDe } from "./participation.de";
@@ -10,7 +11,13 @@ declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
     resources: {
-      translation: typeof de & typeof marketplaceDe & typeof dataSharingDe & typeof resultsDe & typeof landingDe & typeof participationDe;
+      translation: typeof de &
+        typeof marketplaceDe &
+        typeof dataSharingDe &
+        typeof resultsDe &
+        typeof landingDe &
+        typeof employeeAccessDe &
+        typeof participationDe;
     };
   }
 }

@@ -1,8 +1,11 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { LANGUAGES, type Language, languageOf } from "../language";
 import { dataSharingDe } from "./data-sharing.de";
 import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
+import { employeeAccessDe } from "./employee-access.de";
+import { employeeAccessEn } from "./employee-access.en";
 import { en } from "./en";
 import { landingDe } from "./landing.de";
 import { landingEn } from "./landing.en";
@@ -13,15 +16,11 @@ import { participationEn } from "./participation.en";
 import { resultsDe } from "./results.de";
 import { resultsEn } from "./results.en";
 
-export const LANGUAGES = ["de", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 const STORAGE_KEY = "bgm-hub.language";
 
 function storedLanguage(): Language {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === "en" ? "en" : "de";
+    return languageOf(localStorage.getItem(STORAGE_KEY));
   } catch {
     // Storage can be blocked (privacy settings); German is the default anyway.
     return "de";
@@ -38,8 +37,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...participationDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...participationEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...employeeAccessDe, ...participationDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...employeeAccessEn, ...participationEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({
@@ -54,7 +53,7 @@ document.documentElement.lang = i18n.language;
 i18n.on("languageChanged", applyLanguage);
 
 export function currentLanguage(): Language {
-  return i18n.language === "en" ? "en" : "de";
+  return languageOf(i18n.language);
 }
 
 export default i18n;

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { formatDate } from "../../../lib/format";
-import type { CopsoqAnalysisItem } from "../api/get-copsoq-analyses";
+import type { CopsoqAnalysisItem } from "../api/types";
 
 interface CopsoqHistoryProps {
   items: CopsoqAnalysisItem[];

@@ -1,14 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import type { AuditListResponse } from "../../../lib/api-types";
-import { queryKeys } from "../../../lib/query-keys";
-
-export interface AuditParams {
-  entityType: string;
-  /** The previous page's `nextCursor`; undefined = newest. */
-  cursor: string | undefined;
-  limit: number;
-}
+import { auditKeys } from "./query-keys";
+import type { AuditListResponse, AuditParams } from "./types";
 
 export function getAudit(params: AuditParams): Promise<AuditListResponse> {
   return apiRequest<AuditListResponse>("/api/audit", { query: { ...params } });
@@ -16,7 +9,7 @@ export function getAudit(params: AuditParams): Promise<AuditListResponse> {
 
 export function useAudit(params: AuditParams) {
   return useQuery({
-    queryKey: [...queryKeys.audit, params],
+    queryKey: auditKeys.list(params),
     queryFn: () => getAudit(params),
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 import { Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { AuditEntryItem } from "../../../lib/api-types";
 import { formatDateTime } from "../../../lib/format";
+import type { AuditEntryItem } from "../api/types";
 
 function detailsText(details: Record<string, unknown>): string {
   return Object.keys(details).length === 0 ? "" : JSON.stringify(details);

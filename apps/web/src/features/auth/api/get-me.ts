@@ -1,7 +1,7 @@
 import type { Me } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest, isApiError } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { authKeys } from "./query-keys";
 
 /** Signed-out is a normal state, not an error: it resolves to null. */
 export async function getMe(): Promise<Me | null> {
@@ -14,5 +14,5 @@ export async function getMe(): Promise<Me | null> {
 }
 
 export function useMe() {
-  return useQuery({ queryKey: queryKeys.me, queryFn: getMe, staleTime: 60_000 });
+  return useQuery({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 60_000 });
 }

@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 
-export function requestPasswordReset(email: string): Promise<unknown> {
-  return apiRequest("/api/auth/request-password-reset", {
+export async function requestPasswordReset(email: string): Promise<void> {
+  await apiRequest<unknown>("/api/auth/request-password-reset", {
     method: "POST",
     json: { email, redirectTo: "/reset-password" },
   });

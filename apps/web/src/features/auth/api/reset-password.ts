@@ -1,13 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
+import type { ResetPasswordInput } from "./types";
 
-export interface ResetPasswordInput {
-  newPassword: string;
-  token: string;
-}
-
-export function resetPassword(input: ResetPasswordInput): Promise<unknown> {
-  return apiRequest("/api/auth/reset-password", { method: "POST", json: input });
+export async function resetPassword(input: ResetPasswordInput): Promise<void> {
+  await apiRequest<unknown>("/api/auth/reset-password", { method: "POST", json: input });
 }
 
 export function useResetPassword() {

@@ -1,15 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
 import { getMe } from "./get-me";
+import { authKeys } from "./query-keys";
+import type { SignInInput } from "./types";
 
-export interface SignInInput {
-  email: string;
-  password: string;
-}
-
-export function signIn(input: SignInInput): Promise<unknown> {
-  return apiRequest("/api/auth/sign-in/email", { method: "POST", json: input });
+export async function signIn(input: SignInInput): Promise<void> {
+  await apiRequest<unknown>("/api/auth/sign-in/email", { method: "POST", json: input });
 }
 
 export function useSignIn() {
@@ -20,7 +16,7 @@ export function useSignIn() {
     // A new session may belong to another tenant: drop everything cached for the previous one.
     onSuccess: async () => {
       queryClient.removeQueries();
-      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: getMe });
+      await queryClient.fetchQuery({ queryKey: authKeys.me(), queryFn: getMe });
     },
   });
 }

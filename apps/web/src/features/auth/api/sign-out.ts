@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { authKeys } from "./query-keys";
 
-export function signOut(): Promise<unknown> {
-  return apiRequest("/api/auth/sign-out", { method: "POST", json: {} });
+export async function signOut(): Promise<void> {
+  await apiRequest<unknown>("/api/auth/sign-out", { method: "POST", json: {} });
 }
 
 export function useSignOut() {
@@ -13,7 +13,7 @@ export function useSignOut() {
     meta: { authForm: true },
     onSettled: () => {
       queryClient.removeQueries();
-      queryClient.setQueryData(queryKeys.me, null);
+      queryClient.setQueryData(authKeys.me(), null);
     },
   });
 }

@@ -1,16 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
 import { getMe } from "./get-me";
+import { authKeys } from "./query-keys";
+import type { SignUpInput } from "./types";
 
-export interface SignUpInput {
-  name: string;
-  email: string;
-  password: string;
-}
-
-export function signUp(input: SignUpInput): Promise<unknown> {
-  return apiRequest("/api/auth/sign-up/email", { method: "POST", json: input });
+export async function signUp(input: SignUpInput): Promise<void> {
+  await apiRequest<unknown>("/api/auth/sign-up/email", { method: "POST", json: input });
 }
 
 export function useSignUp() {
@@ -20,7 +15,7 @@ export function useSignUp() {
     meta: { authForm: true },
     onSuccess: async () => {
       queryClient.removeQueries();
-      await queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: getMe });
+      await queryClient.fetchQuery({ queryKey: authKeys.me(), queryFn: getMe });
     },
   });
 }

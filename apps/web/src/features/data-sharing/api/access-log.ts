@@ -2,11 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { dataSharingKeys } from "./query-keys";
-import type { AccessLogListResponse } from "./types";
-
-export interface AccessLogFilter {
-  grantId?: string;
-}
+import type { AccessLogFilter, AccessLogListResponse } from "./types";
 
 export function getAccessLog(filter: AccessLogFilter, cursor?: string): Promise<AccessLogListResponse> {
   return apiRequest<AccessLogListResponse>("/api/data-grants/access-log", { query: { ...filter, cursor } });

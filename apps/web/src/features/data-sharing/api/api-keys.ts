@@ -1,21 +1,16 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { type CursorPage, firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { dataSharingKeys } from "./query-keys";
-import type { ApiKeyItem, CreatedApiKeyResponse } from "./types";
+import type { ApiKeyItem, ApiKeyListResponse, CreateApiKeyInput, CreatedApiKeyResponse } from "./types";
 
-export interface CreateApiKeyInput {
-  name: string;
-  expiresAt?: string;
-}
-
-export function getApiKeys(cursor?: string): Promise<CursorPage<ApiKeyItem>> {
-  return apiRequest<CursorPage<ApiKeyItem>>("/api/provider/api-keys", { query: { cursor } });
+export function getApiKeys(cursor?: string): Promise<ApiKeyListResponse> {
+  return apiRequest<ApiKeyListResponse>("/api/provider/api-keys", { query: { cursor } });
 }
 
 export function useApiKeys() {
   return useInfiniteQuery({
-    queryKey: dataSharingKeys.apiKeys,
+    queryKey: dataSharingKeys.apiKeys(),
     queryFn: ({ pageParam }) => getApiKeys(pageParam),
     initialPageParam: firstCursor,
     getNextPageParam: nextCursorOf,
@@ -30,7 +25,7 @@ export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createApiKey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.apiKeys }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.apiKeys() }),
   });
 }
 
@@ -42,6 +37,6 @@ export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: revokeApiKey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.apiKeys }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.apiKeys() }),
   });
 }

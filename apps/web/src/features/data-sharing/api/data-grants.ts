@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { engagementKeys } from "../../engagements/api/query-keys";
+import { engagementKeys } from "../../engagements";
 import { dataSharingKeys } from "./query-keys";
 import type { DataGrantItem, DataGrantOverviewResponse, DataRequestResponse, GrantRequestInput, GrantResultResponse } from "./types";
 
@@ -28,8 +28,8 @@ export function useGrantScopes(engagementId: string) {
     mutationFn: (input: GrantRequestInput) => grantScopes(engagementId, input),
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: dataSharingKeys.grants }),
-        queryClient.invalidateQueries({ queryKey: engagementKeys.one(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: dataSharingKeys.grants() }),
+        queryClient.invalidateQueries({ queryKey: engagementKeys.detail(engagementId) }),
       ]);
     },
   });
@@ -40,7 +40,7 @@ export function getDataGrants(): Promise<DataGrantOverviewResponse> {
 }
 
 export function useDataGrants() {
-  return useQuery({ queryKey: dataSharingKeys.overview, queryFn: getDataGrants });
+  return useQuery({ queryKey: dataSharingKeys.overview(), queryFn: getDataGrants });
 }
 
 export function revokeGrant(id: string): Promise<DataGrantItem> {
@@ -51,6 +51,6 @@ export function useRevokeGrant() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: revokeGrant,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.grants }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataSharingKeys.grants() }),
   });
 }

@@ -10,7 +10,7 @@ export function getDisclosures(cursor?: string): Promise<DataDisclosureListRespo
 
 export function useDisclosures() {
   return useInfiniteQuery({
-    queryKey: dataSharingKeys.disclosures,
+    queryKey: dataSharingKeys.disclosures(),
     queryFn: ({ pageParam }) => getDisclosures(pageParam),
     initialPageParam: firstCursor,
     getNextPageParam: nextCursorOf,

@@ -1,10 +1,7 @@
-import type { PartnerGrantList } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
 import { dataSharingKeys } from "./query-keys";
-
-export type PartnerGrantsResponse = z.infer<typeof PartnerGrantList>;
+import type { PartnerGrantsResponse } from "./types";
 
 export function getPartnerGrants(engagementId: string): Promise<PartnerGrantsResponse> {
   return apiRequest<PartnerGrantsResponse>(`/api/partner/engagements/${encodeURIComponent(engagementId)}/grants`);

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { formatDate } from "../../../lib/format";
+import { languageOf } from "../../../lib/language";
 import { usePartnerGrants } from "../api/partner-grants";
 import { GrantStateBadge } from "./badges";
 
@@ -14,7 +15,7 @@ import { GrantStateBadge } from "./badges";
 export function GrantedDataSection({ engagementId }: { engagementId: string }) {
   const { t, i18n } = useTranslation();
   const grants = usePartnerGrants(engagementId);
-  const lang = i18n.language === "en" ? "en" : "de";
+  const lang = languageOf(i18n.language);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="granted-data-title">
       <Stack gap="sm">

@@ -1,7 +1,7 @@
 import { Anchor, Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { OutboxMail } from "../../../lib/api-types";
 import { formatDateTime } from "../../../lib/format";
+import type { OutboxMail } from "../api/types";
 
 const URL_PATTERN = /(https?:\/\/\S+)/;
 

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import type { ImportResultResponse } from "../../../lib/api-types";
-import { queryKeys } from "../../../lib/query-keys";
+import type { ImportResultResponse } from "./types";
+import { useInvalidateEmployees } from "./use-invalidate-employees";
 
 /** The API parses the CSV itself (BOM, `;`, quoting); we send the file's text untouched. */
 export function importEmployees(csvText: string): Promise<ImportResultResponse> {
@@ -13,14 +13,5 @@ export function importEmployees(csvText: string): Promise<ImportResultResponse> 
 }
 
 export function useImportEmployees() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: importEmployees,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.employees }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.kpis }),
-      ]);
-    },
-  });
+  return useMutation({ mutationFn: importEmployees, onSuccess: useInvalidateEmployees() });
 }

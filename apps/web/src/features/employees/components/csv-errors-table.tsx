@@ -1,6 +1,6 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { CsvRowErrorItem } from "../../../lib/api-types";
+import type { CsvRowErrorItem } from "../api/types";
 
 export function CsvErrorsTable({ rows }: { rows: CsvRowErrorItem[] }) {
   const { t } = useTranslation();

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
 import { FileField } from "../../../components/ui/file-field";
 import { apiIssues, isApiError } from "../../../lib/api-client";
-import type { CsvRowErrorItem } from "../../../lib/api-types";
 import { downloadText } from "../../../lib/download-text";
 import { useImportEmployees } from "../api/import-employees";
+import type { CsvRowErrorItem } from "../api/types";
 import { CsvErrorsTable } from "./csv-errors-table";
 import { CSV_TEMPLATE, CSV_TEMPLATE_FILE_NAME } from "./csv-template";
 

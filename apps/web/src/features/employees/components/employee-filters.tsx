@@ -1,6 +1,6 @@
 import { Group, NativeSelect, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { EmployeeListParams } from "../api/get-employees";
+import type { EmployeeListParams } from "../api/types";
 
 interface EmployeeFiltersProps {
   search: string;

@@ -8,5 +8,5 @@ export function getEngagement(id: string): Promise<EngagementDetail> {
 }
 
 export function useEngagement(id: string) {
-  return useQuery({ queryKey: engagementKeys.one(id), queryFn: () => getEngagement(id) });
+  return useQuery({ queryKey: engagementKeys.detail(id), queryFn: () => getEngagement(id) });
 }

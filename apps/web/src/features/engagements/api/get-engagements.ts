@@ -1,22 +1,14 @@
-import type { EngagementList } from "@bgm/domain";
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { engagementKeys } from "./query-keys";
-
-export interface EngagementFilters {
-  status: string;
-  phase: string;
-}
-
-export type EngagementListResponse = z.infer<typeof EngagementList>;
+import type { EngagementFilters, EngagementListResponse } from "./types";
 
 export function getEngagements(
   filters: EngagementFilters,
   page: { cursor?: string; limit?: number } = {},
 ): Promise<EngagementListResponse> {
-  return apiRequest("/api/engagements", { query: { ...filters, ...page } });
+  return apiRequest<EngagementListResponse>("/api/engagements", { query: { ...filters, ...page } });
 }
 
 /** The dashboard / inbox: latest activity first, one page at a time ("load more"). */
@@ -33,7 +25,17 @@ export function useEngagements(filters: EngagementFilters) {
 /** Only the first `limit` engagements with the latest activity: for overviews that link to the full list. */
 export function useLatestEngagements(filters: EngagementFilters, limit: number) {
   return useQuery({
-    queryKey: [...engagementKeys.list(filters), "latest", limit],
+    queryKey: engagementKeys.latest(filters, limit),
     queryFn: () => getEngagements(filters, { limit }),
+  });
+}
+
+/** The first `limit` engagements in each of these states, one query per state (in the same order). */
+export function useLatestEngagementsByStatus(statuses: readonly string[], limit: number) {
+  return useQueries({
+    queries: statuses.map((status) => {
+      const filters = { status, phase: "" };
+      return { queryKey: engagementKeys.latest(filters, limit), queryFn: () => getEngagements(filters, { limit }) };
+    }),
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { notificationKeys } from "../../notifications/api/query-keys";
+import { notificationKeys } from "../../notifications";
 import { engagementKeys } from "./query-keys";
 import type { EngagementDetail } from "./types";
 
@@ -12,10 +12,10 @@ export function useEngagementMutation<TInput>(mutationFn: (input: TInput) => Pro
   return useMutation({
     mutationFn,
     onSuccess: async (engagement) => {
-      queryClient.setQueryData(engagementKeys.one(engagement.id), engagement);
+      queryClient.setQueryData(engagementKeys.detail(engagement.id), engagement);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: engagementKeys.all, predicate: (q) => q.queryKey[1] === "list" }),
-        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: engagementKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.latest() }),
       ]);
     },
   });

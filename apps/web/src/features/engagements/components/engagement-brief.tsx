@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Fact } from "../../../components/ui/fact";
 import { formatNumber } from "../../../lib/format";
+import { formatEuro } from "../../../lib/money";
 import { useLocalized } from "../../../lib/use-localized";
-import { formatEuro } from "../../marketplace/format-money";
 import type { EngagementDetail } from "../api/types";
 
 /** What the company asked for, as both sides see it. */

@@ -2,7 +2,7 @@ import { ENGAGEMENT_STATUSES, PHASES } from "@bgm/domain";
 import { Group, NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLocalized } from "../../../lib/use-localized";
-import type { EngagementFilters as Filters } from "../api/get-engagements";
+import type { EngagementFilters as Filters } from "../api/types";
 
 interface EngagementFiltersProps {
   value: Filters;

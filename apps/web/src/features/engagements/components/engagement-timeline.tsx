@@ -3,8 +3,8 @@ import { Text, Timeline, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../lib/format";
-import { formatEuro } from "../../marketplace/format-money";
-import { useOutputTypeLabel } from "../../marketplace/output-type-label";
+import { formatEuro } from "../../../lib/money";
+import { useOutputTypeLabel } from "../../../lib/output-type-label";
 import type { TimelineItem } from "../api/types";
 
 const KNOWN = new Set([

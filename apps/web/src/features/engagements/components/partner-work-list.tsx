@@ -1,13 +1,11 @@
 import type { EngagementStatus } from "@bgm/domain";
 import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { formatDateTime } from "../../../lib/format";
-import { getEngagements } from "../api/get-engagements";
-import { engagementKeys } from "../api/query-keys";
+import { useLatestEngagementsByStatus } from "../api/get-engagements";
 
 /** The states in which the partner is the one to act (or at work), in the order of the process. */
 const GROUPS = ["requested", "revision_requested", "accepted", "in_progress"] as const satisfies readonly EngagementStatus[];
@@ -21,15 +19,7 @@ const COUNT_LIMIT = 100;
 export function PartnerWorkList() {
   const { t } = useTranslation();
   // One query per state: each group is a filtered list, so a busy state cannot push the others off a page.
-  const lists = useQueries({
-    queries: GROUPS.map((status) => {
-      const filters = { status, phase: "" };
-      return {
-        queryKey: [...engagementKeys.list(filters), "latest", COUNT_LIMIT],
-        queryFn: () => getEngagements(filters, { limit: COUNT_LIMIT }),
-      };
-    }),
-  });
+  const lists = useLatestEngagementsByStatus(GROUPS, COUNT_LIMIT);
   if (lists.some((l) => l.isPending)) return <LoadingState />;
   const failed = lists.find((l) => l.isError);
   if (failed) return <ErrorAlert error={failed.error} onRetry={() => void Promise.all(lists.map((l) => l.refetch()))} />;

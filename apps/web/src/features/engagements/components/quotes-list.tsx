@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../../lib/format";
-import { formatEuro } from "../../marketplace/format-money";
+import { formatEuro } from "../../../lib/money";
 import type { QuoteItem } from "../api/types";
 
 const STATUS_COLORS: Record<QuoteItem["status"], string> = {

@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { FormModal, ModalForm } from "../../../components/ui/form-modal";
 import { MoneyInput } from "../../../components/ui/money-input";
+import { eurosToCents } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
 import { useLocalized } from "../../../lib/use-localized";
-import { eurosToCents } from "../../marketplace/format-money";
+import { useActiveEmployeeCount } from "../../employees";
 import { useCreateEngagement } from "../api/create-engagement";
-import { useActiveEmployeeCount } from "../api/get-active-employee-count";
 import { OpenEngagementNotice } from "./open-engagement-notice";
 
 interface RequestQuoteModalProps {

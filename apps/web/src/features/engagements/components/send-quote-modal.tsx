@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { MoneyInput } from "../../../components/ui/money-input";
-import { eurosToCents } from "../../marketplace/format-money";
+import { eurosToCents } from "../../../lib/money";
 import { useSendQuote } from "../api/send-quote";
 import type { EngagementDetail } from "../api/types";
 

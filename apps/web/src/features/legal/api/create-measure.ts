@@ -1,14 +1,9 @@
 import { apiRequest } from "../../../lib/api-client";
+import type { CreateMeasureInput, LegalRequirement } from "./types";
 import { useRequirementMutation } from "./use-requirement-mutation";
 
-export interface CreateMeasureInput {
-  title: string;
-  ownerName: string;
-  dueDate: string;
-}
-
-export function createMeasure(key: string, input: CreateMeasureInput): Promise<unknown> {
-  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}/measures`, { method: "POST", json: input });
+export function createMeasure(key: string, input: CreateMeasureInput): Promise<LegalRequirement> {
+  return apiRequest<LegalRequirement>(`/api/legal-requirements/${encodeURIComponent(key)}/measures`, { method: "POST", json: input });
 }
 
 export function useCreateMeasure(key: string) {

@@ -1,12 +1,12 @@
-import type { LegalRequirement } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { legalKeys } from "./query-keys";
+import type { LegalRequirement } from "./types";
 
 export function getLegalRequirement(key: string): Promise<LegalRequirement> {
   return apiRequest<LegalRequirement>(`/api/legal-requirements/${encodeURIComponent(key)}`);
 }
 
 export function useLegalRequirement(key: string) {
-  return useQuery({ queryKey: queryKeys.legalOne(key), queryFn: () => getLegalRequirement(key) });
+  return useQuery({ queryKey: legalKeys.detail(key), queryFn: () => getLegalRequirement(key) });
 }

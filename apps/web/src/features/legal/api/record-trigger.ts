@@ -1,14 +1,9 @@
-import type { ReopenTriggerKey } from "@bgm/domain";
 import { apiRequest } from "../../../lib/api-client";
+import type { LegalRequirement, RecordTriggerInput } from "./types";
 import { useRequirementMutation } from "./use-requirement-mutation";
 
-export interface RecordTriggerInput {
-  kind: ReopenTriggerKey;
-  note: string;
-}
-
-export function recordTrigger(key: string, input: RecordTriggerInput): Promise<unknown> {
-  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}/triggers`, { method: "POST", json: input });
+export function recordTrigger(key: string, input: RecordTriggerInput): Promise<LegalRequirement> {
+  return apiRequest<LegalRequirement>(`/api/legal-requirements/${encodeURIComponent(key)}/triggers`, { method: "POST", json: input });
 }
 
 export function useRecordTrigger(key: string) {

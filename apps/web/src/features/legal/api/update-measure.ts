@@ -1,17 +1,9 @@
 import { apiRequest } from "../../../lib/api-client";
+import type { LegalRequirement, UpdateMeasureInput } from "./types";
 import { useRequirementMutation } from "./use-requirement-mutation";
 
-export interface UpdateMeasureInput {
-  id: string;
-  title?: string;
-  ownerName?: string;
-  dueDate?: string;
-  carriedOutAt?: string | null;
-  proof?: string;
-}
-
-export function updateMeasure(key: string, { id, ...input }: UpdateMeasureInput): Promise<unknown> {
-  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}/measures/${encodeURIComponent(id)}`, {
+export function updateMeasure(key: string, { id, ...input }: UpdateMeasureInput): Promise<LegalRequirement> {
+  return apiRequest<LegalRequirement>(`/api/legal-requirements/${encodeURIComponent(key)}/measures/${encodeURIComponent(id)}`, {
     method: "PATCH",
     json: input,
   });

@@ -1,14 +1,9 @@
 import { apiRequest } from "../../../lib/api-client";
+import type { LegalRequirement, UpdateRequirementInput } from "./types";
 import { useRequirementMutation } from "./use-requirement-mutation";
 
-export interface UpdateRequirementInput {
-  assessmentDate?: string | null;
-  effectivenessCheck?: string;
-  effectivenessCheckedOn?: string | null;
-}
-
-export function updateRequirement(key: string, input: UpdateRequirementInput): Promise<unknown> {
-  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}`, { method: "PATCH", json: input });
+export function updateRequirement(key: string, input: UpdateRequirementInput): Promise<LegalRequirement> {
+  return apiRequest<LegalRequirement>(`/api/legal-requirements/${encodeURIComponent(key)}`, { method: "PATCH", json: input });
 }
 
 export function useUpdateRequirement(key: string) {

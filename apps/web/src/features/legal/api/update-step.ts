@@ -1,15 +1,9 @@
-import type { GbuStepKey } from "@bgm/domain";
 import { apiRequest } from "../../../lib/api-client";
+import type { LegalRequirement, UpdateStepInput } from "./types";
 import { useRequirementMutation } from "./use-requirement-mutation";
 
-export interface UpdateStepInput {
-  step: GbuStepKey;
-  done?: boolean;
-  notes?: string;
-}
-
-export function updateStep(key: string, { step, ...input }: UpdateStepInput): Promise<unknown> {
-  return apiRequest(`/api/legal-requirements/${encodeURIComponent(key)}/steps/${encodeURIComponent(step)}`, {
+export function updateStep(key: string, { step, ...input }: UpdateStepInput): Promise<LegalRequirement> {
+  return apiRequest<LegalRequirement>(`/api/legal-requirements/${encodeURIComponent(key)}/steps/${encodeURIComponent(step)}`, {
     method: "PATCH",
     json: input,
   });

@@ -1,15 +1,9 @@
-import type { GbuStepKey } from "@bgm/domain";
 import { uploadFile } from "../../../lib/api-client";
+import type { LegalRequirement, UploadEvidenceInput } from "./types";
 import { useRequirementMutation } from "./use-requirement-mutation";
 
-export interface UploadEvidenceInput {
-  step: GbuStepKey;
-  file: File;
-  note: string;
-}
-
-export function uploadEvidence(key: string, { step, file, note }: UploadEvidenceInput): Promise<unknown> {
-  return uploadFile(
+export function uploadEvidence(key: string, { step, file, note }: UploadEvidenceInput): Promise<LegalRequirement> {
+  return uploadFile<LegalRequirement>(
     `/api/legal-requirements/${encodeURIComponent(key)}/steps/${encodeURIComponent(step)}/evidence`,
     file,
     note ? { "X-File-Note": encodeURIComponent(note) } : {},

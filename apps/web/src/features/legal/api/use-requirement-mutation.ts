@@ -1,22 +1,18 @@
-import type { LegalRequirement } from "@bgm/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { queryKeys } from "../../../lib/query-keys";
+import { legalKeys } from "./query-keys";
+import type { LegalRequirement } from "./types";
 
 /**
- * Every change to a requirement can flip its status and its `missing` list, so each mutation
- * refreshes both the detail and the overview.
+ * Every change to a requirement answers with the whole requirement and can flip its status and its
+ * `missing` list: store the answer as the detail, then refresh the overview (and with it the detail).
  */
-export function useRequirementMutation<TInput>(key: string, mutationFn: (input: TInput) => Promise<unknown>) {
+export function useRequirementMutation<TInput>(key: string, mutationFn: (input: TInput) => Promise<LegalRequirement>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: async (data) => {
-      if (isRequirement(data)) queryClient.setQueryData(queryKeys.legalOne(key), data);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.legal });
+    onSuccess: async (requirement) => {
+      queryClient.setQueryData(legalKeys.detail(key), requirement);
+      await queryClient.invalidateQueries({ queryKey: legalKeys.all });
     },
   });
-}
-
-function isRequirement(data: unknown): data is LegalRequirement {
-  return typeof data === "object" && data !== null && "steps" in data && "missing" in data;
 }

@@ -1,8 +1,8 @@
 import { Anchor, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { fileUrl } from "../../../lib/api-client";
-import type { RequirementStepItem } from "../../../lib/api-types";
 import { formatBytes, formatDateTime } from "../../../lib/format";
+import type { RequirementStepItem } from "../api/types";
 
 export function EvidenceList({ evidence }: { evidence: RequirementStepItem["evidence"] }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { errorMessage } from "../../../components/ui/error-message";
-import type { MeasureItem } from "../../../lib/api-types";
+import type { MeasureItem } from "../api/types";
 
 export interface MeasureValues {
   title: string;

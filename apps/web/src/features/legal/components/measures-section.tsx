@@ -3,10 +3,10 @@ import { Button, Card, Modal, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
-import type { MeasureItem } from "../../../lib/api-types";
 import { formatDate } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useCreateMeasure } from "../api/create-measure";
+import type { MeasureItem } from "../api/types";
 import { useUpdateMeasure } from "../api/update-measure";
 import { MeasureForm } from "./measure-form";
 

@@ -1,8 +1,7 @@
-import type { CertificationList } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
 import { marketplaceKeys } from "./query-keys";
+import type { CertificationListResponse } from "./types";
 
 /** Always offered, even before any published offering carries them. */
 const COMMON_CERTIFICATIONS = ["§20 SGB V", "§20b SGB V", "ZPP"];
@@ -12,14 +11,14 @@ const COMMON_CERTIFICATIONS = ["§20 SGB V", "§20b SGB V", "ZPP"];
  * the filter offers what published offerings actually carry (the API lists them) plus the common ones.
  */
 export async function getCertifications(): Promise<string[]> {
-  const { items } = await apiRequest<z.infer<typeof CertificationList>>("/api/marketplace/certifications");
+  const { items } = await apiRequest<CertificationListResponse>("/api/marketplace/certifications");
   const all = new Set([...COMMON_CERTIFICATIONS, ...items]);
   return [...all].sort((a, b) => a.localeCompare(b, "de"));
 }
 
 export function useCertifications() {
   return useQuery({
-    queryKey: [...marketplaceKeys.offerings, "certifications"],
+    queryKey: marketplaceKeys.certifications(),
     queryFn: getCertifications,
     // The catalog changes rarely; no need to reload the list on every visit.
     staleTime: 5 * 60_000,

@@ -1,7 +1,7 @@
-import type { Offering } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { marketplaceKeys } from "./query-keys";
+import type { Offering } from "./types";
 
 export function getOffering(id: string): Promise<Offering> {
   return apiRequest<Offering>(`/api/marketplace/offerings/${encodeURIComponent(id)}`);

@@ -1,15 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { marketplaceKeys } from "./query-keys";
-import type { ProviderProfileResponse } from "./types";
-
-export interface ProfileInput {
-  description: string;
-  regions: string[];
-  certifications: string[];
-  contactEmail: string;
-  website: string;
-}
+import type { ProfileInput, ProviderProfileResponse } from "./types";
 
 export function getProviderProfile(): Promise<ProviderProfileResponse> {
   return apiRequest<ProviderProfileResponse>("/api/provider/profile");
@@ -20,13 +12,13 @@ export function updateProviderProfile(input: ProfileInput): Promise<ProviderProf
 }
 
 export function useProviderProfile() {
-  return useQuery({ queryKey: marketplaceKeys.profile, queryFn: getProviderProfile });
+  return useQuery({ queryKey: marketplaceKeys.profile(), queryFn: getProviderProfile });
 }
 
 export function useUpdateProviderProfile() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateProviderProfile,
-    onSuccess: (profile) => queryClient.setQueryData(marketplaceKeys.profile, profile),
+    onSuccess: (profile) => queryClient.setQueryData(marketplaceKeys.profile(), profile),
   });
 }

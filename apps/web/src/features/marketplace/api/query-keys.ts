@@ -1,9 +1,13 @@
-/** Marketplace query keys; everything starts with "marketplace" so one invalidation reaches all of them. */
+import type { OfferingListParams, SuggestionParams } from "./types";
+
+/** Marketplace query keys; everything starts with "marketplace" so one invalidation (`all`) reaches all of them. */
 export const marketplaceKeys = {
   all: ["marketplace"] as const,
-  offerings: ["marketplace", "offerings"] as const,
-  offering: (id: string) => ["marketplace", "offering", id] as const,
-  suggestions: ["marketplace", "suggestions"] as const,
-  ownOfferings: ["marketplace", "own-offerings"] as const,
-  profile: ["marketplace", "provider-profile"] as const,
+  offerings: () => [...marketplaceKeys.all, "offerings"] as const,
+  offeringList: (params: OfferingListParams) => [...marketplaceKeys.offerings(), params] as const,
+  certifications: () => [...marketplaceKeys.offerings(), "certifications"] as const,
+  offering: (id: string) => [...marketplaceKeys.all, "offering", id] as const,
+  suggestions: (params: SuggestionParams) => [...marketplaceKeys.all, "suggestions", params] as const,
+  ownOfferings: () => [...marketplaceKeys.all, "own-offerings"] as const,
+  profile: () => [...marketplaceKeys.all, "provider-profile"] as const,
 };

@@ -1,11 +1,7 @@
-import type { CreateOffering, Offering, OfferingStatus } from "@bgm/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
 import { marketplaceKeys } from "./query-keys";
-
-export type OfferingInput = z.input<typeof CreateOffering>;
-export type OfferingPatch = Partial<OfferingInput> & { status?: z.infer<typeof OfferingStatus> };
+import type { Offering, OfferingInput, OfferingPatch } from "./types";
 
 export function createOffering(input: OfferingInput): Promise<Offering> {
   return apiRequest<Offering>("/api/provider/offerings", { method: "POST", json: input });

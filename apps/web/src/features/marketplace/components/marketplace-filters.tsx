@@ -4,28 +4,8 @@ import { useTranslation } from "react-i18next";
 import { MoneyInput } from "../../../components/ui/money-input";
 import { useLocalized } from "../../../lib/use-localized";
 import { useCertifications } from "../api/get-certifications";
-
-export interface FilterValues {
-  q: string;
-  category: string;
-  certification: string;
-  deliveryMode: string;
-  priceMin: number | null;
-  priceMax: number | null;
-  phase: string;
-  region: string;
-}
-
-export const EMPTY_FILTERS: FilterValues = {
-  q: "",
-  category: "",
-  certification: "",
-  deliveryMode: "",
-  priceMin: null,
-  priceMax: null,
-  phase: "",
-  region: "",
-};
+import type { FilterValues } from "../api/types";
+import { EMPTY_FILTERS } from "../filter-params";
 
 interface MarketplaceFiltersProps {
   value: FilterValues;

@@ -4,10 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { MoneyInput } from "../../../components/ui/money-input";
+import { centsToEuros, eurosToCents } from "../../../lib/money";
+import { useOutputTypeLabel } from "../../../lib/output-type-label";
 import { useLocalized } from "../../../lib/use-localized";
-import { type OfferingInput, useCreateOffering, useUpdateOffering } from "../api/save-offering";
-import { eurosToCents } from "../format-money";
-import { useOutputTypeLabel } from "../output-type-label";
+import { useCreateOffering, useUpdateOffering } from "../api/save-offering";
+import type { OfferingInput } from "../api/types";
 
 interface OfferingFormModalProps {
   opened: boolean;
@@ -42,7 +43,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
   const [category, setCategory] = useState<string>(offering?.category ?? OFFERING_CATEGORIES[0].key);
   const [certifications, setCertifications] = useState(offering?.certifications.join(", ") ?? "");
   const [deliveryMode, setDeliveryMode] = useState<Offering["deliveryMode"]>(offering?.deliveryMode ?? "on_site");
-  const [price, setPrice] = useState<number | null>(offering ? offering.priceFromCents / 100 : null);
+  const [price, setPrice] = useState<number | null>(offering ? centsToEuros(offering.priceFromCents) : null);
   const [priceUnit, setPriceUnit] = useState<Offering["priceUnit"]>(offering?.priceUnit ?? "flat");
   const [turnaround, setTurnaround] = useState<string | number>(offering?.turnaroundDays ?? "");
   const [capacity, setCapacity] = useState<string | number>(offering?.capacity ?? "");

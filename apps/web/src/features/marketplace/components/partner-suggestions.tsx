@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { useLocalized } from "../../../lib/use-localized";
-import { RequestQuoteModal } from "../../engagements/components/request-quote-modal";
+import { RequestQuoteModal } from "../../engagements";
 import { useSuggestions } from "../api/get-suggestions";
 import { OfferingCard } from "./offering-card";
 

@@ -1,27 +1,26 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { notificationKeys } from "./query-keys";
+import type { NotificationItem, OkResponse } from "./types";
 
-export function markNotificationRead(id: string): Promise<unknown> {
-  return apiRequest(`/api/notifications/${encodeURIComponent(id)}/read`, { method: "POST" });
+export function markNotificationRead(id: string): Promise<NotificationItem> {
+  return apiRequest<NotificationItem>(`/api/notifications/${encodeURIComponent(id)}/read`, { method: "POST" });
 }
 
-export function markAllNotificationsRead(): Promise<unknown> {
-  return apiRequest("/api/notifications/read-all", { method: "POST" });
+export function markAllNotificationsRead(): Promise<OkResponse> {
+  return apiRequest<OkResponse>("/api/notifications/read-all", { method: "POST" });
+}
+
+/** The unread count changes, so the newest page does, and the loaded pages follow it. */
+function useRefreshBell() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: notificationKeys.latest() });
 }
 
 export function useMarkRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: markNotificationRead,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
-  });
+  return useMutation({ mutationFn: markNotificationRead, onSuccess: useRefreshBell() });
 }
 
 export function useMarkAllRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: markAllNotificationsRead,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
-  });
+  return useMutation({ mutationFn: markAllNotificationsRead, onSuccess: useRefreshBell() });
 }

@@ -5,9 +5,10 @@ import { useNavigate } from "react-router";
 import { LoadMore } from "../../../components/ui/load-more";
 import { loadedItems } from "../../../lib/cursor-pages";
 import { formatDateTime } from "../../../lib/format";
-import { useMe } from "../../auth/api/get-me";
-import { type NotificationItem, useNotifications } from "../api/get-notifications";
+import { useMe } from "../../auth";
+import { useLatestNotifications, useNotificationList } from "../api/get-notifications";
 import { useMarkAllRead, useMarkRead } from "../api/mark-read";
+import type { NotificationItem } from "../api/types";
 
 function BellIcon() {
   return (
@@ -24,12 +25,10 @@ export function NotificationBell() {
   const me = useMe().data;
   const [opened, setOpened] = useState(false);
   // Notifications belong to a membership; a platform admin without an organization has none.
-  const list = useNotifications(Boolean(me?.active));
+  const latest = useLatestNotifications(Boolean(me?.active));
   const markAll = useMarkAllRead();
   if (!me?.active) return null;
-  // Every page carries the same count; the first page is always loaded.
-  const unread = list.data?.pages[0]?.unread ?? 0;
-  const items = loadedItems(list.data);
+  const unread = latest.data?.unread ?? 0;
 
   return (
     // The count sits outside Popover.Target: the target gets the popup ARIA attributes, which a plain div may not carry.
@@ -60,23 +59,34 @@ export function NotificationBell() {
               {t("notifications.markAllRead")}
             </Button>
           </Group>
-          {items.length === 0 ? (
-            <Text size="sm" px={4} pb="xs">
-              {t("notifications.empty")}
-            </Text>
-          ) : (
-            <ScrollArea.Autosize mah={400} type="auto">
-              <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-                {items.map((n) => (
-                  <NotificationEntry key={n.id} item={n} onOpen={() => setOpened(false)} />
-                ))}
-              </Stack>
-              <LoadMore query={list} />
-            </ScrollArea.Autosize>
-          )}
+          <NotificationList onOpen={() => setOpened(false)} />
         </Popover.Dropdown>
       </Popover>
     </Indicator>
+  );
+}
+
+/** The dropdown's list, mounted while it is open; its pages are kept current by the bell's poll. */
+function NotificationList({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation();
+  const list = useNotificationList();
+  const items = loadedItems(list.data);
+  if (items.length === 0) {
+    return (
+      <Text size="sm" px={4} pb="xs">
+        {t("notifications.empty")}
+      </Text>
+    );
+  }
+  return (
+    <ScrollArea.Autosize mah={400} type="auto">
+      <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+        {items.map((n) => (
+          <NotificationEntry key={n.id} item={n} onOpen={onOpen} />
+        ))}
+      </Stack>
+      <LoadMore query={list} />
+    </ScrollArea.Autosize>
   );
 }
 

@@ -1,9 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { forgetTenantData } from "../../auth";
+import { organizationKeys } from "./query-keys";
+import type { AcceptInvitationInput, InvitationItem } from "./types";
 
-export function acceptInvitation({ id, token }: { id: string; token?: string }): Promise<unknown> {
-  return apiRequest(`/api/invitations/${encodeURIComponent(id)}/accept`, { method: "POST", json: token ? { token } : {} });
+export function acceptInvitation({ id, token }: AcceptInvitationInput): Promise<InvitationItem> {
+  return apiRequest<InvitationItem>(`/api/invitations/${encodeURIComponent(id)}/accept`, {
+    method: "POST",
+    json: token ? { token } : {},
+  });
 }
 
 export function useAcceptInvitation() {
@@ -11,9 +16,8 @@ export function useAcceptInvitation() {
   return useMutation({
     mutationFn: acceptInvitation,
     onSuccess: async (_data, { id }) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.invitation(id) });
+      await forgetTenantData(queryClient);
+      await queryClient.invalidateQueries({ queryKey: organizationKeys.invitation(id) });
     },
   });
 }

@@ -1,15 +1,10 @@
-import type { OrgKind } from "@bgm/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { forgetTenantData } from "../../auth";
+import type { CreateOrganizationInput, OrganizationResponse } from "./types";
 
-export interface CreateOrganizationInput {
-  name: string;
-  kind: OrgKind;
-}
-
-export function createOrganization(input: CreateOrganizationInput): Promise<unknown> {
-  return apiRequest("/api/organizations", { method: "POST", json: input });
+export function createOrganization(input: CreateOrganizationInput): Promise<OrganizationResponse> {
+  return apiRequest<OrganizationResponse>("/api/organizations", { method: "POST", json: input });
 }
 
 export function useCreateOrganization() {
@@ -17,9 +12,6 @@ export function useCreateOrganization() {
   return useMutation({
     mutationFn: createOrganization,
     // The new organization becomes the active one, so everything tenant-scoped starts fresh.
-    onSuccess: async () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    },
+    onSuccess: () => forgetTenantData(queryClient),
   });
 }

@@ -1,17 +1,16 @@
-import type { InvitationList } from "@bgm/domain";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
-import { queryKeys } from "../../../lib/query-keys";
+import { organizationKeys } from "./query-keys";
+import type { InvitationListResponse } from "./types";
 
-export function getInvitations(cursor?: string): Promise<z.infer<typeof InvitationList>> {
-  return apiRequest("/api/invitations", { query: { cursor } });
+export function getInvitations(cursor?: string): Promise<InvitationListResponse> {
+  return apiRequest<InvitationListResponse>("/api/invitations", { query: { cursor } });
 }
 
 export function useInvitations() {
   return useInfiniteQuery({
-    queryKey: queryKeys.invitations,
+    queryKey: organizationKeys.invitations(),
     queryFn: ({ pageParam }) => getInvitations(pageParam),
     initialPageParam: firstCursor,
     getNextPageParam: nextCursorOf,

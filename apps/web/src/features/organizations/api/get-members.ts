@@ -1,20 +1,19 @@
-import type { MemberList } from "@bgm/domain";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
-import { queryKeys } from "../../../lib/query-keys";
+import { organizationKeys } from "./query-keys";
+import type { MemberListResponse } from "./types";
 
 /** The largest page: a team rarely has more, so owner pickers see everyone without paging. */
 const PAGE_SIZE = 100;
 
-export function getMembers(cursor?: string): Promise<z.infer<typeof MemberList>> {
-  return apiRequest("/api/organization/members", { query: { cursor, limit: PAGE_SIZE } });
+export function getMembers(cursor?: string): Promise<MemberListResponse> {
+  return apiRequest<MemberListResponse>("/api/organization/members", { query: { cursor, limit: PAGE_SIZE } });
 }
 
 export function useMembers() {
   return useInfiniteQuery({
-    queryKey: queryKeys.members,
+    queryKey: organizationKeys.members(),
     queryFn: ({ pageParam }) => getMembers(pageParam),
     initialPageParam: firstCursor,
     getNextPageParam: nextCursorOf,

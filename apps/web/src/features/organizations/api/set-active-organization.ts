@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { forgetTenantData } from "../../auth";
+import type { OkResponse, SetActiveOrganizationInput } from "./types";
 
-export function setActiveOrganization(organizationId: string): Promise<unknown> {
-  return apiRequest("/api/me/active-organization", { method: "POST", json: { organizationId } });
+export function setActiveOrganization(organizationId: string): Promise<OkResponse> {
+  const body: SetActiveOrganizationInput = { organizationId };
+  return apiRequest<OkResponse>("/api/me/active-organization", { method: "POST", json: body });
 }
 
 export function useSetActiveOrganization() {
@@ -11,9 +13,6 @@ export function useSetActiveOrganization() {
   return useMutation({
     mutationFn: setActiveOrganization,
     // Data of the previous tenant must never show up under the new one, not even for a moment.
-    onSuccess: async () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
-    },
+    onSuccess: () => forgetTenantData(queryClient),
   });
 }

@@ -6,7 +6,7 @@ import { errorMessage } from "../../../components/ui/error-message";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { PageHeader } from "../../../components/ui/page-header";
 import { formatDateTime } from "../../../lib/format";
-import { useMe } from "../../auth/api/get-me";
+import { useMe } from "../../auth";
 import { useAcceptInvitation } from "../api/accept-invitation";
 import { useInvitation } from "../api/get-invitation";
 

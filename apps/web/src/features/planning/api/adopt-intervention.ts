@@ -1,16 +1,11 @@
 import { apiRequest } from "../../../lib/api-client";
-import type { PlannedInterventionItem } from "./get-interventions";
+import type { AdoptInterventionInput, PlannedInterventionItem } from "./types";
 import { useInterventionMutation } from "./use-intervention-mutation";
 
-export interface AdoptInterventionInput {
-  id: string;
-  goalId: string | null;
-}
-
-export function adoptIntervention({ id, goalId }: AdoptInterventionInput): Promise<PlannedInterventionItem> {
+export function adoptIntervention({ id, ...input }: AdoptInterventionInput): Promise<PlannedInterventionItem> {
   return apiRequest<PlannedInterventionItem>(`/api/planning/interventions/${encodeURIComponent(id)}/adopt`, {
     method: "POST",
-    json: { goalId },
+    json: input,
   });
 }
 

@@ -1,5 +1,5 @@
 import { apiRequest } from "../../../lib/api-client";
-import type { PlannedInterventionItem } from "./get-interventions";
+import type { PlannedInterventionItem } from "./types";
 import { useInterventionMutation } from "./use-intervention-mutation";
 
 export function dismissIntervention(id: string): Promise<PlannedInterventionItem> {

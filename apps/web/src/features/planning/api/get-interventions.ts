@@ -1,19 +1,13 @@
-import type { PlannedIntervention } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
-
-export type PlannedInterventionItem = z.infer<typeof PlannedIntervention>;
-
-export const planningKeys = {
-  interventions: ["planning", "interventions"] as const,
-};
+import { planningKeys } from "./query-keys";
+import type { InterventionListResponse, PlannedInterventionItem } from "./types";
 
 export async function getInterventions(): Promise<PlannedInterventionItem[]> {
-  const res = await apiRequest<{ items: PlannedInterventionItem[] }>("/api/planning/interventions");
+  const res = await apiRequest<InterventionListResponse>("/api/planning/interventions");
   return res.items;
 }
 
 export function useInterventions() {
-  return useQuery({ queryKey: planningKeys.interventions, queryFn: getInterventions });
+  return useQuery({ queryKey: planningKeys.interventions(), queryFn: getInterventions });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type PlannedInterventionItem, planningKeys } from "./get-interventions";
+import { planningKeys } from "./query-keys";
+import type { PlannedInterventionItem } from "./types";
 
 /** Writes the server's answer into the list at once, then refetches so every row is current. */
 export function useInterventionMutation<TInput>(fn: (input: TInput) => Promise<PlannedInterventionItem>) {
@@ -7,10 +8,10 @@ export function useInterventionMutation<TInput>(fn: (input: TInput) => Promise<P
   return useMutation({
     mutationFn: fn,
     onSuccess: async (updated) => {
-      queryClient.setQueryData<PlannedInterventionItem[]>(planningKeys.interventions, (items) =>
+      queryClient.setQueryData<PlannedInterventionItem[]>(planningKeys.interventions(), (items) =>
         items?.map((item) => (item.id === updated.id ? updated : item)),
       );
-      await queryClient.invalidateQueries({ queryKey: planningKeys.interventions });
+      await queryClient.invalidateQueries({ queryKey: planningKeys.interventions() });
     },
   });
 }

@@ -2,9 +2,9 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { formatDate } from "../../../lib/format";
-import { formatEuro } from "../../marketplace/format-money";
+import { formatEuro } from "../../../lib/money";
 import { CreateInterventionLink } from "../../participation";
-import type { PlannedInterventionItem } from "../api/get-interventions";
+import type { PlannedInterventionItem } from "../api/types";
 import { useCategoryLabel } from "./use-category-label";
 
 /** The interventions the company took into its plan, each with the goal it serves and where it came from. */

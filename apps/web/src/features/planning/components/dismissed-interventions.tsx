@@ -4,7 +4,7 @@ import { errorMessage } from "../../../components/ui/error-message";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { notify } from "../../../lib/notify";
 import { useAdoptIntervention } from "../api/adopt-intervention";
-import type { PlannedInterventionItem } from "../api/get-interventions";
+import type { PlannedInterventionItem } from "../api/types";
 
 /** Dismissing is not final: a dismissed proposal can still be taken into the plan. */
 export function DismissedInterventions({ items }: { items: PlannedInterventionItem[] }) {

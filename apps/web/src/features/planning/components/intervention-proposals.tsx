@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
-import { useGoals } from "../../project/api/get-goals";
+import { useGoals } from "../../project";
 import { useInterventions } from "../api/get-interventions";
 import { AdoptedInterventions } from "./adopted-interventions";
 import { DismissedInterventions } from "./dismissed-interventions";

@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
 import { Fact } from "../../../components/ui/fact";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
+import { formatEuro } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
-import { formatEuro } from "../../marketplace/format-money";
 import { useAdoptIntervention } from "../api/adopt-intervention";
 import { useDismissIntervention } from "../api/dismiss-intervention";
-import type { PlannedInterventionItem } from "../api/get-interventions";
+import type { PlannedInterventionItem } from "../api/types";
 import { useCategoryLabel } from "./use-category-label";
 
 interface ProposalCardProps {

@@ -1,14 +1,13 @@
-import type { Goal, GoalList } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { projectKeys } from "./query-keys";
+import type { Goal, GoalListResponse } from "./types";
 
 /** A bounded list: the API answers it whole (`nextCursor` is always null). */
 export async function getGoals(): Promise<Goal[]> {
-  return (await apiRequest<z.infer<typeof GoalList>>("/api/project/goals")).items;
+  return (await apiRequest<GoalListResponse>("/api/project/goals")).items;
 }
 
 export function useGoals() {
-  return useQuery({ queryKey: queryKeys.goals, queryFn: getGoals });
+  return useQuery({ queryKey: projectKeys.goals(), queryFn: getGoals });
 }

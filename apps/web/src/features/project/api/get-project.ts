@@ -1,12 +1,12 @@
-import type { Project } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { projectKeys } from "./query-keys";
+import type { Project } from "./types";
 
 export function getProject(): Promise<Project> {
   return apiRequest<Project>("/api/project");
 }
 
 export function useProject() {
-  return useQuery({ queryKey: queryKeys.project, queryFn: getProject });
+  return useQuery({ queryKey: projectKeys.project(), queryFn: getProject });
 }

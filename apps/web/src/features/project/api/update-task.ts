@@ -1,15 +1,7 @@
-import type { Task, TaskStatus } from "@bgm/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
-
-export interface UpdateTaskInput {
-  status?: TaskStatus;
-  ownerUserId?: string | null;
-  dueDate?: string | null;
-  notes?: string;
-  details?: { agreementDate?: string | null; documentId?: string | null };
-}
+import { projectKeys } from "./query-keys";
+import type { Task, UpdateTaskInput } from "./types";
 
 export function updateTask(key: string, input: UpdateTaskInput): Promise<Task> {
   return apiRequest<Task>(`/api/project/tasks/${encodeURIComponent(key)}`, { method: "PATCH", json: input });
@@ -22,8 +14,8 @@ export function useUpdateTask(key: string) {
     // Task status feeds the phase progress and the "tasks done" KPI.
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.project }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.kpis }),
+        queryClient.invalidateQueries({ queryKey: projectKeys.all }),
+        queryClient.invalidateQueries({ queryKey: projectKeys.kpis() }),
       ]);
     },
   });

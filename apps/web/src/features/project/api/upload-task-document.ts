@@ -1,7 +1,7 @@
-import type { Task } from "@bgm/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { uploadFile } from "../../../lib/api-client";
-import { queryKeys } from "../../../lib/query-keys";
+import { projectKeys } from "./query-keys";
+import type { Task } from "./types";
 
 export function uploadTaskDocument(key: string, file: File): Promise<Task> {
   return uploadFile<Task>(`/api/project/tasks/${encodeURIComponent(key)}/document`, file);
@@ -11,6 +11,6 @@ export function useUploadTaskDocument(key: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => uploadTaskDocument(key, file),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.all }),
   });
 }

@@ -4,9 +4,9 @@ import { LineChart } from "@mantine/charts";
 import { Box, Card, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
-import type { KpiCardItem } from "../../../lib/api-types";
 import { formatDate, formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
+import type { KpiCardItem } from "../api/types";
 
 /** Breakdown rows of the per-phase card name a phase (the API sends the German label); show it in the UI language. */
 function usePhaseAwareLabel(): (label: string) => string {

@@ -1,17 +1,11 @@
 import { apiRequest } from "../../../lib/api-client";
-import type { PartnerResultItem } from "./types";
+import type { DecideResultInput, PartnerResultItem } from "./types";
 import { useResultMutation } from "./use-result-mutation";
 
-export interface DecideResultInput {
-  resultId: string;
-  decision: "accept" | "request_changes";
-  reason: string;
-}
-
-export function decideResult(engagementId: string, { resultId, decision, reason }: DecideResultInput): Promise<PartnerResultItem> {
+export function decideResult(engagementId: string, { resultId, ...decision }: DecideResultInput): Promise<PartnerResultItem> {
   return apiRequest<PartnerResultItem>(
     `/api/engagements/${encodeURIComponent(engagementId)}/results/${encodeURIComponent(resultId)}/decision`,
-    { method: "POST", json: { decision, reason } },
+    { method: "POST", json: decision },
   );
 }
 

@@ -9,5 +9,5 @@ export function getOutputTypes(): Promise<OutputTypeListResponse> {
 
 /** The registry changes only with a release: fetch it once per session. */
 export function useOutputTypes() {
-  return useQuery({ queryKey: resultKeys.outputTypes, queryFn: getOutputTypes, staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({ queryKey: resultKeys.outputTypes(), queryFn: getOutputTypes, staleTime: Number.POSITIVE_INFINITY });
 }

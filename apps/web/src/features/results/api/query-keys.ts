@@ -1,6 +1,6 @@
-/** Results query keys; an engagement's results share a prefix so any upload or decision refreshes them. */
+/** Results query keys; an engagement's results have a key of their own, so any upload or decision refreshes exactly them. */
 export const resultKeys = {
-  outputTypes: ["output-types"] as const,
   all: ["results"] as const,
-  list: (engagementId: string) => ["results", engagementId] as const,
+  outputTypes: () => [...resultKeys.all, "output-types"] as const,
+  list: (engagementId: string) => [...resultKeys.all, "list", engagementId] as const,
 };

@@ -1,13 +1,6 @@
 import { apiRequest } from "../../../lib/api-client";
-import type { OutputTypeKey, PartnerResultItem } from "./types";
+import type { PartnerResultItem, SubmitResultInput } from "./types";
 import { useResultMutation } from "./use-result-mutation";
-
-export interface SubmitResultInput {
-  outputType: OutputTypeKey;
-  payload: unknown;
-  note: string;
-  files: File[];
-}
 
 /**
  * Without files the upload is plain JSON; with files it is multipart, the payload travelling as a JSON

@@ -1,4 +1,4 @@
-import type { OutputTypeInfo, OutputTypeList, PartnerResult, ResultList } from "@bgm/domain";
+import type { OutputTypeInfo, OutputTypeList, PartnerResult, ResultDecision, ResultList, SubmitResult } from "@bgm/domain";
 import type { z } from "zod";
 
 export type PartnerResultItem = PartnerResult;
@@ -7,3 +7,7 @@ export type OutputTypeInfoItem = z.infer<typeof OutputTypeInfo>;
 export type OutputTypeListResponse = z.infer<typeof OutputTypeList>;
 export type ResultLandingKey = PartnerResult["landsIn"];
 export type OutputTypeKey = PartnerResult["outputType"];
+
+export type DecideResultInput = { resultId: string } & z.input<typeof ResultDecision>;
+/** The upload's fields, and its files (which make it multipart); the form always sends a note, if empty. */
+export type SubmitResultInput = z.input<typeof SubmitResult> & { note: string; files: File[] };

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { engagementKeys } from "../../engagements/api/query-keys";
-import { notificationKeys } from "../../notifications/api/query-keys";
+import { engagementKeys } from "../../engagements";
+import { notificationKeys } from "../../notifications";
 import { resultKeys } from "./query-keys";
 import type { PartnerResultItem } from "./types";
 
@@ -16,8 +16,8 @@ export function useResultMutation<TInput>(engagementId: string, mutationFn: (inp
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: resultKeys.list(engagementId) }),
-        queryClient.invalidateQueries({ queryKey: engagementKeys.one(engagementId) }),
-        queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: engagementKeys.detail(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.latest() }),
       ]),
   });
 }

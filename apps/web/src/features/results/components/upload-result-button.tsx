@@ -3,8 +3,8 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
-import type { EngagementDetail } from "../../engagements/api/types";
-import { useOffering } from "../../marketplace/api/get-offering";
+import type { EngagementDetail } from "../../engagements";
+import { useOffering } from "../../marketplace";
 import { useOutputTypes } from "../api/get-output-types";
 import { UploadResultForm } from "./upload-result-form";
 

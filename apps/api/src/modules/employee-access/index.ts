@@ -1,0 +1,2 @@
+export { employeeAccessRoutes } from "./employee-access.routes.js";
+export { createSignInLinkSender } from "./sign-in-mail.js";

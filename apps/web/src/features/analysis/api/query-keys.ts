@@ -1,0 +1,5 @@
+/** Analysis query keys. */
+export const analysisKeys = {
+  all: ["analysis"] as const,
+  copsoq: () => [...analysisKeys.all, "copsoq"] as const,
+};

@@ -1,0 +1,5 @@
+/** Development-only query keys. */
+export const devKeys = {
+  all: ["dev"] as const,
+  outbox: () => [...devKeys.all, "outbox"] as const,
+};

@@ -1,0 +1,7 @@
+/** Organization query keys: the team (members), the invitations it sent, one invitation as its addressee sees it. */
+export const organizationKeys = {
+  all: ["organization"] as const,
+  members: () => [...organizationKeys.all, "members"] as const,
+  invitations: () => [...organizationKeys.all, "invitations"] as const,
+  invitation: (id: string) => [...organizationKeys.all, "invitation", id] as const,
+};
