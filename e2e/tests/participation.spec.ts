@@ -70,6 +70,8 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   const maxSession = max.locator(`[data-testid="open-session"][data-session-id="${sessionId}"]`);
   await expect(maxSession).toContainText(/Noch \d+ Plätze frei/);
   await expect(maxSession).toContainText("Kantine");
+  // His certified Rückenfit course: no certificate while it runs, and the page says why.
+  await expect(max.getByTestId("certificate").filter({ hasText: "Rückenfit-Kurs (8 Wochen)" })).toContainText("Der Kurs läuft noch");
   await expectNoSeriousA11yViolations(max, "employee start page");
   await snapshot(max, "participation-start-page");
   await maxSession.getByRole("button", { name: "Anmelden" }).click();

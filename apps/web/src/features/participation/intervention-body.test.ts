@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createBody, EMPTY_FIELDS, fieldValues, updateBody } from "./intervention-body";
+
+// lib/money formats through lib/i18n, which sets up the browser when imported.
+vi.mock("../../lib/i18n", async () => ({ default: (await import("../../test/fake-i18n")).fakeI18n }));
 
 describe("createBody", () => {
   it("sends a direct intervention's fields, trimmed, with the cost in cents", () => {

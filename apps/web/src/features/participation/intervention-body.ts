@@ -1,4 +1,5 @@
 import { GKV_FIELDS_OF_ACTION } from "@bgm/domain";
+import { centsToEuros, eurosToCents } from "../../lib/money";
 import type { CreateInterventionInput, UpdateInterventionInput } from "./api/types";
 
 export interface InterventionFieldValues {
@@ -33,9 +34,9 @@ export type InterventionSourceInput = NonNullable<CreateInterventionInput["sourc
 
 type Fields = Omit<CreateInterventionInput, "source">;
 
-/** Whole euros as typed → the integer cents the API stores. */
+/** Euros as typed → the integer cents the API stores. */
 function cents(euros: number | null): number | null {
-  return euros === null ? null : Math.round(euros * 100);
+  return euros === null ? null : eurosToCents(euros);
 }
 
 /** Only what the form holds a value for: a source fills the rest (the API prefills from it). */
@@ -87,6 +88,6 @@ export function fieldValues(i: {
     approach: i.approach,
     targetGroup: i.targetGroup,
     certificationId: i.certificationId ?? "",
-    cost: i.costCents === null ? null : i.costCents / 100,
+    cost: i.costCents === null ? null : centsToEuros(i.costCents),
   };
 }

@@ -40,6 +40,15 @@ export const participationDe = {
       provider: "mit {{provider}}",
       certified: "Zertifiziert ({{id}})",
     },
+    certificates: {
+      title: "Teilnahmebescheinigungen",
+      download: "Teilnahmebescheinigung herunterladen (PDF)",
+      downloadFor: "Teilnahmebescheinigung für {{title}} herunterladen (PDF)",
+      running:
+        "Der Kurs läuft noch ({{upcoming}} Termine folgen). Bisher {{attended}} von {{counted}} Terminen besucht; für die Bescheinigung zählen 80 % aller Termine.",
+      tooFew: "{{attended}} von {{counted}} Terminen besucht; für die Bescheinigung sind {{required}} nötig (80 %).",
+      cancelled: "Der Kurs wurde abgesagt; es gibt keine Bescheinigung.",
+    },
     interventions: {
       title: "Maßnahmen",
       description: "Gesundheitsangebote mit ihren Terminen, Anmeldungen und der Anwesenheit.",

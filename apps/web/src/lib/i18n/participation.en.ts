@@ -43,6 +43,15 @@ export const participationEn: Widen<typeof participationDe> = {
       provider: "with {{provider}}",
       certified: "Certified ({{id}})",
     },
+    certificates: {
+      title: "Participation certificates",
+      download: "Download the participation certificate (PDF)",
+      downloadFor: "Download the participation certificate for {{title}} (PDF)",
+      running:
+        "The course is still running ({{upcoming}} sessions to come). So far {{attended}} of {{counted}} sessions attended; the certificate needs 80 % of all sessions.",
+      tooFew: "{{attended}} of {{counted}} sessions attended; the certificate needs {{required}} (80 %).",
+      cancelled: "The course was cancelled; there is no certificate.",
+    },
     interventions: {
       title: "Interventions",
       description: "Health offers with their sessions, registrations and attendance.",

@@ -1,15 +1,11 @@
-import type { EmployeeList } from "@bgm/domain";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { summarize, withStatus } from "../attendance-summary";
 import { participationKeys } from "./query-keys";
-import type { AttendanceListResponse, SetAttendanceInput } from "./types";
+import type { AddWalkInInput, AttendanceListResponse, SetAttendanceInput } from "./types";
 
 const sessionPath = (sessionId: string) => `/api/participation-sessions/${encodeURIComponent(sessionId)}`;
 const attendancePath = (sessionId: string) => `${sessionPath(sessionId)}/attendance`;
-
-export type EmployeeCandidate = z.infer<typeof EmployeeList>["items"][number];
 
 export function getAttendance(sessionId: string): Promise<AttendanceListResponse> {
   return apiRequest<AttendanceListResponse>(attendancePath(sessionId));
@@ -26,27 +22,13 @@ export function markAllAttended(sessionId: string): Promise<AttendanceListRespon
   return apiRequest<AttendanceListResponse>(`${attendancePath(sessionId)}/all-attended`, { method: "POST" });
 }
 
-export function addWalkIn(sessionId: string, employeeId: string): Promise<AttendanceListResponse> {
-  return apiRequest<AttendanceListResponse>(`${sessionPath(sessionId)}/walk-ins`, { method: "POST", json: { employeeId } });
-}
-
-/** Active people of the employee register by name: the candidates for a walk-in. */
-export async function searchEmployees(q: string): Promise<EmployeeCandidate[]> {
-  const res = await apiRequest<z.infer<typeof EmployeeList>>("/api/employees", { query: { q, active: "true", limit: 10 } });
-  return res.items;
+/** Someone from the employee register who came without a place: recorded as attended, marked as walk-in. */
+export function addWalkIn(sessionId: string, input: AddWalkInInput): Promise<AttendanceListResponse> {
+  return apiRequest<AttendanceListResponse>(`${sessionPath(sessionId)}/walk-ins`, { method: "POST", json: input });
 }
 
 export function useAttendance(sessionId: string) {
   return useQuery({ queryKey: participationKeys.attendance(sessionId), queryFn: () => getAttendance(sessionId) });
-}
-
-export function useWalkInCandidates(sessionId: string, q: string) {
-  return useQuery({
-    queryKey: participationKeys.walkInCandidates(sessionId, q),
-    queryFn: () => searchEmployees(q),
-    enabled: q.length >= 2,
-    placeholderData: keepPreviousData,
-  });
 }
 
 type Mark =
@@ -69,7 +51,7 @@ export function useMarkAttendance(sessionId: string) {
         ? setAttendance(sessionId, mark.employeeId, { status: mark.status })
         : mark.kind === "all"
           ? markAllAttended(sessionId)
-          : addWalkIn(sessionId, mark.employeeId),
+          : addWalkIn(sessionId, { employeeId: mark.employeeId }),
     onMutate: async (mark) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<AttendanceListResponse>(key);
@@ -90,6 +72,7 @@ export function useMarkAttendance(sessionId: string) {
       // With taps still on their way, this answer is older than the screen: the last one settles it.
       if (queryClient.isMutating({ mutationKey }) === 1) queryClient.setQueryData(key, list);
     },
+    // The list itself comes from the answers above; the counts elsewhere (detail, list, reports) are refetched.
     onSettled: () => queryClient.invalidateQueries({ queryKey: participationKeys.all, predicate: (q) => q.queryKey[1] !== "attendance" }),
   });
 }

@@ -35,7 +35,7 @@ export function changeInterventionStatus(id: string, action: InterventionStatusA
 
 export function useInterventionList(filters: InterventionFilters) {
   return useInfiniteQuery({
-    queryKey: participationKeys.list({ ...filters }),
+    queryKey: participationKeys.list(filters),
     queryFn: ({ pageParam }) => getInterventions(filters, pageParam),
     initialPageParam: firstCursor,
     getNextPageParam: nextCursorOf,
@@ -59,7 +59,8 @@ export function useInterventionMutation<TInput>(mutationFn: (input: TInput) => P
       queryClient.setQueryData(participationKeys.detail(intervention.id), intervention);
       await queryClient.invalidateQueries({
         queryKey: participationKeys.all,
-        predicate: (q) => !(q.queryKey[2] === "detail" && q.queryKey[3] === intervention.id),
+        // The detail was just stored from the answer; everything else that shows these sessions is refetched.
+        predicate: (q) => q.queryKey[1] !== "detail" || q.queryKey[2] !== intervention.id,
       });
     },
   });

@@ -1,16 +1,19 @@
+import type { InterventionFilters } from "./interventions";
+
 /**
- * Participation query keys. Everything starts with "participation", so a registration, a new session or
- * an attendance mark can refresh every view of the same sessions (start page, list, detail, attendance).
+ * Participation query keys. Everything sits under `all`, so a registration, a new session or an attendance
+ * mark can refresh every view of the same sessions (start page, list, detail, attendance, reports).
  */
 export const participationKeys = {
   all: ["participation"] as const,
-  interventions: ["participation", "interventions"] as const,
-  list: (filters: { status?: string }) => ["participation", "interventions", "list", filters] as const,
-  detail: (id: string) => ["participation", "interventions", "detail", id] as const,
-  open: ["participation", "open"] as const,
-  history: ["participation", "history"] as const,
-  attendance: (sessionId: string) => ["participation", "attendance", sessionId] as const,
-  walkInCandidates: (sessionId: string, q: string) => ["participation", "walk-in-candidates", sessionId, q] as const,
-  reports: (params: Record<string, string>) => ["participation", "reports", params] as const,
-  engagement: (engagementId: string) => ["participation", "engagement", engagementId] as const,
+  lists: () => [...participationKeys.all, "list"] as const,
+  list: (filters: InterventionFilters) => [...participationKeys.lists(), filters] as const,
+  detail: (id: string) => [...participationKeys.all, "detail", id] as const,
+  /** The signed-in employee's start page: open interventions with their own places, and their history. */
+  open: () => [...participationKeys.all, "open"] as const,
+  history: () => [...participationKeys.all, "history"] as const,
+  certificates: () => [...participationKeys.all, "certificates"] as const,
+  attendance: (sessionId: string) => [...participationKeys.all, "attendance", sessionId] as const,
+  reports: (params: Record<string, string>) => [...participationKeys.all, "reports", params] as const,
+  partner: (engagementId: string) => [...participationKeys.all, "partner", engagementId] as const,
 };

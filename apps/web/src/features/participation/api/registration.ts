@@ -31,12 +31,12 @@ export function sessionIcsUrl(sessionId: string): string {
 }
 
 export function useOpenInterventions() {
-  return useQuery({ queryKey: participationKeys.open, queryFn: getOpenInterventions });
+  return useQuery({ queryKey: participationKeys.open(), queryFn: getOpenInterventions });
 }
 
 export function useMyParticipations() {
   return useInfiniteQuery({
-    queryKey: participationKeys.history,
+    queryKey: participationKeys.history(),
     queryFn: ({ pageParam }) => getMyParticipations(pageParam),
     initialPageParam: firstCursor,
     getNextPageParam: nextCursorOf,
@@ -54,9 +54,9 @@ export function useRegistration() {
       action === "register" ? register(sessionId) : cancelRegistration(sessionId),
     onMutate: async ({ sessionId, action }) => {
       if (action !== "cancel") return { previous: undefined };
-      await queryClient.cancelQueries({ queryKey: participationKeys.open });
-      const previous = queryClient.getQueryData<OpenInterventionItem[]>(participationKeys.open);
-      queryClient.setQueryData<OpenInterventionItem[]>(participationKeys.open, (items) =>
+      await queryClient.cancelQueries({ queryKey: participationKeys.open() });
+      const previous = queryClient.getQueryData<OpenInterventionItem[]>(participationKeys.open());
+      queryClient.setQueryData<OpenInterventionItem[]>(participationKeys.open(), (items) =>
         items?.map((i) => ({
           ...i,
           sessions: i.sessions.map((s) =>
@@ -73,7 +73,7 @@ export function useRegistration() {
       return { previous };
     },
     onError: (_error, _vars, context) => {
-      if (context?.previous) queryClient.setQueryData(participationKeys.open, context.previous);
+      if (context?.previous) queryClient.setQueryData(participationKeys.open(), context.previous);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: participationKeys.all }),
   });

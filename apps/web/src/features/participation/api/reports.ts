@@ -41,5 +41,5 @@ export function useAttendanceReport(params: AttendanceReportParams, enabled = tr
 }
 
 export function usePartnerParticipation(engagementId: string) {
-  return useQuery({ queryKey: participationKeys.engagement(engagementId), queryFn: () => getPartnerParticipation(engagementId) });
+  return useQuery({ queryKey: participationKeys.partner(engagementId), queryFn: () => getPartnerParticipation(engagementId) });
 }

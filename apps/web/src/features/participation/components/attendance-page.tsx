@@ -126,7 +126,6 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
       <WalkInModal
         opened={walkIn}
         onClose={() => setWalkIn(false)}
-        sessionId={list.session.id}
         listed={new Set(list.rows.map((r) => r.employeeId))}
         onAdd={(employeeId, name) =>
           mark.mutate(

@@ -3,6 +3,7 @@ import { Anchor, Button } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { loadedItems } from "../../../lib/cursor-pages";
+import { centsToEuros } from "../../../lib/money";
 import { useInterventionList } from "../api/interventions";
 import type { InterventionPrefill } from "./create-intervention-page";
 
@@ -52,7 +53,7 @@ export function CreateInterventionLink({
             description: source.description,
             category: CATEGORY_KEYS.has(source.category) ? source.category : "",
             targetGroup: source.targetGroup,
-            cost: source.costEstimateCents > 0 ? source.costEstimateCents / 100 : null,
+            cost: source.costEstimateCents > 0 ? centsToEuros(source.costEstimateCents) : null,
           },
         }
       : { sourceTitle: source.title };

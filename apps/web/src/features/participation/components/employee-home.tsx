@@ -8,6 +8,7 @@ import { isApiError } from "../../../lib/api-client";
 import { loadedItems } from "../../../lib/cursor-pages";
 import { useMyParticipations, useOpenInterventions } from "../api/registration";
 import { localizedError } from "../error-text";
+import { MyCertificates } from "./my-certificates";
 import { MyHistory } from "./my-history";
 import { OpenInterventions } from "./open-interventions";
 
@@ -41,6 +42,7 @@ export function EmployeeHome({ name, organizationName }: { name: string; organiz
         {history.data ? <MyHistory items={loadedItems(history.data)} /> : null}
         <LoadMore query={history} />
       </section>
+      {notLinked ? null : <MyCertificates />}
     </Stack>
   );
 }

@@ -8,11 +8,11 @@ import { LoadingState } from "../../../components/ui/loading-state";
 import { NotFound } from "../../../components/ui/not-found";
 import { PageHeader } from "../../../components/ui/page-header";
 import { isApiError } from "../../../lib/api-client";
+import { formatEuro } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
 import { type InterventionStatusAction, useChangeInterventionStatus, useIntervention } from "../api/interventions";
 import type { InterventionDetail } from "../api/types";
 import { localizedError, participationError } from "../error-text";
-import { formatCents } from "../format";
 import { useApproachLabel, useCategoryLabel, useFieldOfActionLabel } from "../use-category-label";
 import { ConfirmModal } from "./confirm-modal";
 import { EditInterventionModal } from "./edit-intervention-modal";
@@ -131,7 +131,7 @@ function InterventionDetailView({ intervention: i }: { intervention: Interventio
             </Fact>
           ) : null}
           <Fact label={t("participation.detail.certification")}>{i.certificationId ?? t("participation.detail.noCertification")}</Fact>
-          <Fact label={t("participation.detail.cost")}>{i.costCents === null ? "–" : formatCents(i.costCents)}</Fact>
+          <Fact label={t("participation.detail.cost")}>{i.costCents === null ? "–" : formatEuro(i.costCents)}</Fact>
         </SimpleGrid>
       </Paper>
       <section aria-labelledby="sessions-heading">

@@ -4,12 +4,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { FormModal } from "../../../components/ui/form-modal";
-import { useWalkInCandidates } from "../api/attendance";
+import { useEmployees } from "../../employees";
 
 interface WalkInModalProps {
   opened: boolean;
   onClose: () => void;
-  sessionId: string;
   /** People already on the list (with a place or waiting): not offered again. */
   listed: ReadonlySet<string>;
   onAdd: (employeeId: string, name: string) => void;
@@ -17,21 +16,22 @@ interface WalkInModalProps {
 }
 
 /** Someone came without registering: find them in the employee register by name and add them as attended. */
-export function WalkInModal({ opened, onClose, sessionId, listed, onAdd, pending }: WalkInModalProps) {
+export function WalkInModal({ opened, onClose, listed, onAdd, pending }: WalkInModalProps) {
   const { t } = useTranslation();
   return (
     <FormModal opened={opened} onClose={onClose} title={t("participation.attendance.walkInTitle")}>
-      {opened ? <WalkInSearch sessionId={sessionId} listed={listed} onAdd={onAdd} pending={pending} /> : null}
+      {opened ? <WalkInSearch listed={listed} onAdd={onAdd} pending={pending} /> : null}
     </FormModal>
   );
 }
 
-function WalkInSearch({ sessionId, listed, onAdd, pending }: Omit<WalkInModalProps, "opened" | "onClose">) {
+function WalkInSearch({ listed, onAdd, pending }: Omit<WalkInModalProps, "opened" | "onClose">) {
   const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [debounced] = useDebouncedValue(q.trim(), 250);
-  const candidates = useWalkInCandidates(sessionId, debounced);
-  const shown = (candidates.data ?? []).filter((e) => !listed.has(e.id));
+  // Active people of the register by name (the employees feature's own list and query keys).
+  const candidates = useEmployees({ q: debounced, department: "", active: "true", cursor: undefined, limit: 10 });
+  const shown = (candidates.data?.items ?? []).filter((e) => !listed.has(e.id));
   return (
     <Stack>
       <TextInput
