@@ -324,4 +324,4 @@ test("the manager runs a weekly course from an engagement and reads the particip
 });
 
 // Built by another engineer later: no step pretends to download it before it exists.
-test.fixme("the manager downloads the insurance report as PDF and CSV with the right figures (export not built yet)", async () => {});
+test.fixme("the manager downloads the insurance report as PDF and CSV with the right figures (the export's web part is not built yet)", async () => {});
