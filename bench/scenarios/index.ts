@@ -1,7 +1,8 @@
 import type { Scenario } from "../lib/scenario.js";
 import { discovery } from "./discovery.js";
 import { health } from "./health.js";
+import { participationPartner, participationReport } from "./participation.js";
 import { projectRead } from "./project-read.js";
 
 /** Every scenario, in run order. Add new ones here. */
-export const scenarios: Scenario[] = [health, projectRead, discovery];
+export const scenarios: Scenario[] = [health, projectRead, discovery, participationPartner, participationReport];

@@ -22,6 +22,7 @@ import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
+import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
@@ -128,6 +129,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(partnerAccessRoutes);
   await app.register(dataGrantRoutes);
   await app.register(resultRoutes);
+  await app.register(participationRoutes);
+  await app.register(participationAggregatesPlugin);
+  await app.register(participationExportRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only when config.devOutbox says so, never in production.

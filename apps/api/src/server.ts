@@ -4,6 +4,7 @@ import { buildApp } from "./app.js";
 import { loadEnv, toAppConfig } from "./config.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo-logins.js";
 import { isEmptyDatabase, seedDemo } from "./seed/seed-demo.js";
+import { seedParticipationIntoExistingDemo } from "./seed/seed-participation.js";
 import { localAuthSecret } from "./startup/auth-secret.js";
 import { workingDemoLogins } from "./startup/demo-logins-check.js";
 import { checkDemoLogins, checkEnvironment, type StartupFindings } from "./startup/environment-checks.js";
@@ -32,6 +33,9 @@ if (wantSeed && (await isEmptyDatabase(database.db))) {
   app.log.info("loading demo data");
   await seedDemo(database.db, app.auth);
   seeded = true;
+} else if (wantSeed && (await seedParticipationIntoExistingDemo(database.db))) {
+  // A demo database from before participation tracking: its demo company gets interventions too (once).
+  app.log.info("added participation demo data to the existing demo company");
 }
 const demoLogins = await workingDemoLogins(database.db);
 report(checkDemoLogins(env, demoLogins));

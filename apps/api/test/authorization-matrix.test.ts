@@ -56,7 +56,8 @@ beforeAll(async () => {
   ];
   const doc = (await api(t.app).get("/api/openapi.json")).json() as { paths: Record<string, Record<string, unknown>> };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-});
+  // Every module's setup runs here (sign-ups, engagements, data): give it room on a busy machine.
+}, 180_000);
 afterAll(() => t.close());
 
 function send(user: OrgUser, c: Case & { method: string }, extraHeaders: Record<string, string> = {}): Promise<LightMyRequestResponse> {
@@ -96,7 +97,7 @@ describe("authorization matrix", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it("never gives B's data to an uninvolved provider's API key", async () => {
     const failures: string[] = [];
@@ -114,7 +115,7 @@ describe("authorization matrix", () => {
       if (res.statusCode >= 500) failures.push(`${op}: server error ${res.body.slice(0, 120)}`);
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000);
 
   it("company B's data is unchanged afterwards", async () => {
     const asB = api(t.app, f.b.cookie);
@@ -128,6 +129,9 @@ describe("authorization matrix", () => {
     expect(inv[0].status).toBe("pending");
     const project = (await asB.get("/api/project")).json();
     expect(project.currentPhase).toBe(1);
+    const course = (await asB.get(`/api/interventions/${f.ids.interventionId}`)).json();
+    expect(course).toMatchObject({ title: "Geheimkurs B", status: "open", description: "" });
+    expect(course.sessions[0]).toMatchObject({ status: "scheduled", capacity: 10, counts: { registered: 1, attended: 0, noShow: 0 } });
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {

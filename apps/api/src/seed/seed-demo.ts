@@ -9,6 +9,7 @@ import { bootstrapLegalRequirements } from "../modules/legal/index.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins.js";
 import { demoEmployees } from "./demo-people.js";
 import { DEMO_PROVIDERS } from "./demo-providers.js";
+import { seedParticipation } from "./seed-participation.js";
 import { seedResults } from "./seed-results.js";
 
 const SEED_META = { ip: null, userAgent: "seed", requestId: null };
@@ -31,7 +32,8 @@ async function addMember(db: Database, orgId: string, userId: string, role: Memb
 
 /**
  * Loads the demo world: Muster GmbH in phase 2 with 120 employees and 3 goals, 8 providers with 14 offerings,
- * and two engagements in progress whose accepted results already landed (see seed-results.ts).
+ * two engagements in progress whose accepted results already landed (see seed-results.ts), and interventions
+ * with sessions, registrations and attendance (see seed-participation.ts).
  */
 export async function seedDemo(db: Database, auth: Auth) {
   const users = new Map<string, string>();
@@ -110,7 +112,9 @@ export async function seedDemo(db: Database, auth: Auth) {
     });
   }
 
-  await seedResults(db, { companyId, managerUserId: uid("petra.manager@muster-gmbh.de"), providerIds });
+  const world = { companyId, managerUserId: uid("petra.manager@muster-gmbh.de"), providerIds };
+  await seedResults(db, world);
+  await seedParticipation(db, world);
 }
 
 /** True when the database holds no organization yet: demo data goes only into an empty database. */

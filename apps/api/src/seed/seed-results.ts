@@ -39,7 +39,7 @@ export interface ResultSeedWorld {
   providerIds: ReadonlyMap<string, string>;
 }
 
-interface DemoEngagement {
+export interface DemoEngagement {
   provider: string;
   /** The partner's staff member who acted; a user without an account (nobody signs in as them). */
   staff: { name: string; email: string };
@@ -176,6 +176,12 @@ function providerScope(tx: Tx, providerOrgId: string) {
 async function staffOf(db: Database, providerOrgId: string, staff: DemoEngagement["staff"]): Promise<string> {
   const known = staffIds.get(providerOrgId);
   if (known) return known;
+  // A later seeding step (e.g. participation demo data added to an existing demo database) finds them.
+  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, staff.email));
+  if (existing) {
+    staffIds.set(providerOrgId, existing.id);
+    return existing.id;
+  }
   const id = randomUUID();
   await db.insert(user).values({ id, name: staff.name, email: staff.email, emailVerified: false });
   await db.insert(member).values({ id: randomUUID(), organizationId: providerOrgId, userId: id, role: "partner_admin" });
@@ -184,7 +190,7 @@ async function staffOf(db: Database, providerOrgId: string, staff: DemoEngagemen
 }
 
 /** The rows request → quote → acceptance → start leave behind: the engagement, its accepted quote, timeline and audit. */
-async function engagementInProgress(db: Database, w: ResultSeedWorld, d: DemoEngagement): Promise<string> {
+export async function engagementInProgress(db: Database, w: ResultSeedWorld, d: DemoEngagement): Promise<string> {
   const providerOrgId = w.providerIds.get(d.provider);
   if (!providerOrgId) throw new Error(`demo provider ${d.provider} is missing`);
   const [offer] = await db

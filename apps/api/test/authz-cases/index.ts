@@ -3,6 +3,9 @@ import { dataGrantsCases } from "./data-grants.js";
 import { employeeAccessCases } from "./employee-access.js";
 import { engagementsCases } from "./engagements.js";
 import { marketplaceCases } from "./marketplace.js";
+import { participationCases } from "./participation.js";
+import { participationAggregatesCases } from "./participation-aggregates.js";
+import { participationExportsCases } from "./participation-exports.js";
 import { platformCases } from "./platform.js";
 import { resultsCases } from "./results.js";
 import type { AuthzCases } from "./types.js";
@@ -15,5 +18,8 @@ export const ALL_CASES: AuthzCases[] = [
   engagementsCases,
   dataGrantsCases,
   resultsCases,
+  participationExportsCases,
+  participationAggregatesCases,
+  participationCases,
   employeeAccessCases,
 ];

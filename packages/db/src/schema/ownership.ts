@@ -66,6 +66,7 @@ export const TABLE_OWNERS = {
   intervention: "participation",
   participation_session: "participation",
   participation: "participation",
+  participation_settings: "participation",
   // result-evidence.ts
   result_evidence: "result-evidence",
 } as const satisfies Record<string, string>;

@@ -96,5 +96,24 @@ export const participation = pgTable(
     uniqueIndex("participation_session_employee_uq").on(t.sessionId, t.employeeId),
     index("participation_session_status_idx").on(t.sessionId, t.status, t.queuedAt),
     index("participation_org_employee_idx").on(t.orgId, t.employeeId),
+    // Aggregates per session under row-level security (org_id is the policy's condition) as index-only scans:
+    // the partner API's per-session counts and the reports' distinct people (migration 0016, ADR 0013).
+    index("participation_session_org_status_idx").on(t.sessionId, t.orgId, t.status, t.employeeId),
   ],
+);
+
+/**
+ * How the company protects its participation figures (ADR 0013): no count about fewer people than
+ * `min_group_size` leaves the server. No row means the default (MIN_GROUP_SIZE, 5); a company may raise it,
+ * never lower it. Written by the participation module's settings route, audited.
+ */
+export const participationSettings = pgTable(
+  "participation_settings",
+  {
+    orgId: orgId().primaryKey(),
+    minGroupSize: integer("min_group_size").notNull(),
+    updatedBy: text("updated_by").references(() => user.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("participation_settings_min_group_size_ck", sql`${t.minGroupSize} >= 5 AND ${t.minGroupSize} <= 50`)],
 );

@@ -105,6 +105,30 @@ export const GKV_FIELDS_OF_ACTION = [
 export type GkvFieldOfActionKey = (typeof GKV_FIELDS_OF_ACTION)[number]["key"];
 export const GKV_FIELD_OF_ACTION_KEYS = GKV_FIELDS_OF_ACTION.map((f) => f.key) as [GkvFieldOfActionKey, ...GkvFieldOfActionKey[]];
 
+/**
+ * The usual field of action of a marketplace category: what a new intervention of that category is filed
+ * under unless the manager says otherwise (the approach follows from the field). A default, not a rule.
+ */
+export const DEFAULT_FIELD_OF_ACTION: Record<string, GkvFieldOfActionKey> = {
+  survey_analysis: "framework_conditions",
+  movement: "movement",
+  nutrition: "nutrition",
+  mental_health: "stress_resources",
+  ergonomics: "work_design",
+  addiction_prevention: "addiction",
+  health_day_module: "movement",
+  full_service_health_day: "framework_conditions",
+  coaching: "healthy_leadership",
+};
+
+export function defaultFieldOfAction(category: string): GkvFieldOfActionKey {
+  return DEFAULT_FIELD_OF_ACTION[category] ?? "framework_conditions";
+}
+
+export function defaultApproach(field: GkvFieldOfActionKey): InterventionApproachKey {
+  return GKV_FIELDS_OF_ACTION.find((f) => f.key === field)?.approach ?? "behavioural";
+}
+
 /** §20 courses: a participation certificate needs at least this share of the course's sessions attended. */
 export const CERTIFICATE_ATTENDANCE_SHARE = 0.8;
 /** §3 Nr. 34 EStG: tax-free employer spending on certified health measures per employee and year (euro cents). */

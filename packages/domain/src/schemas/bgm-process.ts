@@ -100,6 +100,8 @@ export const KpiCard = z.object({
   counts: ParticipationCounts.nullable(),
   /** Where a custom card's figures come from. */
   sources: z.array(ResultSource),
+  /** Periods left out of the trend because their figures would be about too few people (computed cards). */
+  withheld: z.array(z.string()).optional(),
 });
 export const KpiDashboard = z.object({ cards: z.array(KpiCard) });
 

@@ -7,6 +7,7 @@ import {
   PARTICIPATION_STATUS_KEYS,
 } from "../registries/participation.js";
 import { LongText, ShortText, Timestamp } from "./common.js";
+import { CursorQuery, cursorPage, wholeList } from "./lists.js";
 
 /**
  * The company's side of participation tracking: interventions, their sessions, employees' places in them
@@ -77,6 +78,16 @@ export const Intervention = z.object({
 });
 export type Intervention = z.infer<typeof Intervention>;
 
+/** One line of the manager's intervention list: the intervention without its sessions, with their totals. */
+export const InterventionSummary = Intervention.omit({ sessions: true }).extend({
+  sessionCount: z.number().int().describe("Sessions that are not cancelled"),
+  nextSessionStartsAt: Timestamp.nullable().describe("Start of the next scheduled session, null when none is ahead"),
+  counts: SessionCounts.describe("Summed over the sessions that are not cancelled"),
+});
+export type InterventionSummary = z.infer<typeof InterventionSummary>;
+export const RunningInterventionList = cursorPage(InterventionSummary);
+export const RunningInterventionListQuery = CursorQuery.extend({ status: RunningInterventionStatus.optional() });
+
 /** Where a new intervention comes from; the source's fields prefill what the request leaves out. */
 export const InterventionSource = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("direct") }),
@@ -102,8 +113,9 @@ export const CreateIntervention = z.strictObject({
 });
 export type CreateIntervention = z.infer<typeof CreateIntervention>;
 
+/** The status changes through close, reopen and cancel (which tell the people concerned), not here. */
 export const UpdateIntervention = z
-  .strictObject({ ...InterventionFields, status: RunningInterventionStatus })
+  .strictObject(InterventionFields)
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change" });
 
@@ -124,8 +136,14 @@ export const CreateSessions = SessionFields.extend({
       everyWeeks: z.number().int().min(1).max(4).default(1),
       count: z.number().int().min(2).max(MAX_SESSIONS_PER_SERIES),
     })
-    .optional(),
-}).refine((s) => s.endsAt > s.startsAt, { message: "A session ends after it starts", path: ["endsAt"] });
+    .optional()
+    .describe("A weekly series: `count` sessions, `everyWeeks` apart, at the same local time in Europe/Berlin (the deadline moves along)"),
+})
+  .refine((s) => Date.parse(s.endsAt) > Date.parse(s.startsAt), { message: "A session ends after it starts", path: ["endsAt"] })
+  .refine((s) => s.registrationDeadline === null || Date.parse(s.registrationDeadline) <= Date.parse(s.startsAt), {
+    message: "The registration deadline is at the latest when the session starts",
+    path: ["registrationDeadline"],
+  });
 export type CreateSessions = z.infer<typeof CreateSessions>;
 
 export const UpdateSession = z
@@ -174,11 +192,15 @@ export const MyParticipation = z.object({
   startsAt: Timestamp,
   endsAt: Timestamp,
   location: z.string(),
+  onlineUrl: z.string().nullable(),
   sessionStatus: SessionStatus,
   status: ParticipationStatus,
   waitlistPosition: z.number().int().nullable(),
   changedAt: Timestamp,
 });
+export type MyParticipation = z.infer<typeof MyParticipation>;
+export const MyParticipationList = cursorPage(MyParticipation);
+export const OpenInterventionList = wholeList(OpenIntervention);
 
 /** One line of the manager's attendance list (names stay inside the company). */
 export const AttendanceRow = z.object({
@@ -201,5 +223,8 @@ export const AttendanceList = z.object({
 });
 export type AttendanceList = z.infer<typeof AttendanceList>;
 
-export const SetAttendance = z.strictObject({ status: z.enum(["attended", "no_show", "registered"]) });
-export const AddWalkIn = z.strictObject({ employeeId: z.uuid() });
+export const SetAttendance = z.strictObject({
+  status: z.enum(["attended", "no_show", "registered"]).describe("`registered` takes a mark back (a correction)"),
+});
+export const AddWalkIn = z.strictObject({ employeeId: z.uuid().describe("An active person of the employee register") });
+export const SessionEmployeeParams = z.strictObject({ id: z.uuid(), employeeId: z.uuid() });

@@ -1,6 +1,8 @@
 export { listActiveGoals } from "./bgm-process.repository.js";
 export { bgmProcessRoutes } from "./bgm-process.routes.js";
 export { bootstrapProject, createGoal, getProject, getTask, updateTask } from "./bgm-process.service.js";
+export { type ComputedKpiCard, type KpiCardSource, registerKpiCardSource } from "./kpi.service.js";
+export { findPlannedIntervention, type PlannedInterventionFacts } from "./planned-read.js";
 export {
   completeTaskWithResult,
   type KpiPoint,

@@ -10,12 +10,40 @@ const title = (key: string) => {
   return card ? { de: card.label.de, en: card.label.en } : { de: key, en: key };
 };
 
-/** Built-in cards first, then the custom cards other features have added for this company. */
+/** A card another module computes from its own records when the dashboard is read (never stored). */
+export interface ComputedKpiCard {
+  key: string;
+  title: { de: string; en: string };
+  value: number | null;
+  unit: string | null;
+  trend: { label: string; value: number; counts: { registered: number; attended: number } | null }[];
+  counts: { registered: number; attended: number } | null;
+  /** Labels of periods whose figures are withheld (e.g. below the minimum group size). */
+  withheld?: string[];
+}
+export type KpiCardSource = (scope: TenantScope) => Promise<ComputedKpiCard | null>;
+
+const computedSources = new Map<string, KpiCardSource>();
+
+/**
+ * Lets a module that builds on bgm-process (participation) add a card computed on read, without
+ * bgm-process importing it: the dependency stays one way. Registering a key again replaces its source.
+ */
+export function registerKpiCardSource(key: string, source: KpiCardSource): void {
+  computedSources.set(key, source);
+}
+
+/** Built-in cards first, then cards other modules compute, then the custom cards other features have added. */
 export async function getKpiDashboard(scope: TenantScope) {
   // One transaction is one connection: queries run one after the other, never in parallel.
   const project = await getProject(scope);
   const employees = await countEmployees(scope);
   const custom = await repo.listCustomKpiCards(scope);
+  const computed: ComputedKpiCard[] = [];
+  for (const source of computedSources.values()) {
+    const card = await source(scope);
+    if (card) computed.push(card);
+  }
   return {
     cards: [
       {
@@ -55,6 +83,18 @@ export async function getKpiDashboard(scope: TenantScope) {
           total: p.tasksTotal,
         })),
       },
+      ...computed.map((c) => ({
+        key: c.key,
+        source: "builtin" as const,
+        title: c.title,
+        value: c.value,
+        unit: c.unit,
+        breakdown: [],
+        trend: c.trend,
+        counts: c.counts,
+        sources: [],
+        ...(c.withheld ? { withheld: c.withheld } : {}),
+      })),
       ...custom.map((c) => ({
         key: c.cardKey,
         source: "custom" as const,

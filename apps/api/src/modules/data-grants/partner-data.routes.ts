@@ -1,8 +1,8 @@
 import { IdParam, PartnerData, PartnerDataParams, PartnerDataQuery, PartnerGrantList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { toCsv } from "../../lib/csv.js";
 import { inPartnerTenant, PARTNER_SECURITY } from "../partner-access/index.js";
-import { toCsv } from "./csv.js";
 import { authenticatePartner } from "./partner-auth.js";
 import { servePartnerData } from "./partner-data.service.js";
 import { partnerGrants } from "./partner-grants.service.js";

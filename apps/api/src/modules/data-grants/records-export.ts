@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
-import { dirname } from "node:path";
 import type { DataGrantOverview } from "@bgm/domain";
 import type { z } from "zod";
-import { toCsv } from "./csv.js";
+import { toCsv } from "../../lib/csv.js";
+import { renderPdf } from "../../lib/pdf.js";
 
 /**
  * The record of data sharing for the company's records of processing (Art. 30 DSGVO): one row per
@@ -66,29 +65,6 @@ export function recordsCsv(o: Overview): string {
   return toCsv(HEADER, rows(o), "excel");
 }
 
-interface PdfMake {
-  addFonts(fonts: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const require = createRequire(import.meta.url);
-let pdfmake: PdfMake | null = null;
-
-/** pdfmake 0.3 on the server: its bundled Roboto (full Latin-1, so umlauts render) read from node_modules, nothing else. */
-function loadPdfMake(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const fontsFile = require.resolve("pdfmake/fonts/Roboto.js");
-  const fontsDir = dirname(fontsFile);
-  const pm = require("pdfmake") as PdfMake;
-  pm.addFonts(require(fontsFile));
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy((path) => path.startsWith(fontsDir));
-  pdfmake = pm;
-  return pm;
-}
-
 export async function recordsPdf(o: Overview, meta: { companyName: string; generatedAt: Date }): Promise<Buffer> {
   const cols = [0, 2, 3, 4, 7, 8, 9, 12];
   const body = [cols.map((i) => ({ text: HEADER[i], bold: true })), ...rows(o).map((r) => cols.map((i) => r[i] ?? ""))];
@@ -108,5 +84,5 @@ export async function recordsPdf(o: Overview, meta: { companyName: string; gener
           },
     ],
   };
-  return loadPdfMake().createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }

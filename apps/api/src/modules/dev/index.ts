@@ -35,13 +35,30 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Local mail outbox (development only, answers requests from this machine only)",
         security: [],
         response: {
-          200: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() })),
+          200: z.array(
+            z.object({
+              id: z.string(),
+              to: z.string(),
+              subject: z.string(),
+              text: z.string(),
+              attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
+              createdAt: z.string(),
+            }),
+          ),
         },
       },
     },
     async () => {
       const rows = await readOutbox(app.db, 50);
-      return rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, text: r.text, createdAt: r.createdAt.toISOString() }));
+      return rows.map((r) => ({
+        id: r.id,
+        to: r.to,
+        subject: r.subject,
+        text: r.text,
+        // Names only: the files themselves (e.g. an .ics) stay in the table.
+        attachments: r.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType })),
+        createdAt: r.createdAt.toISOString(),
+      }));
     },
   );
 };

@@ -237,3 +237,27 @@ export async function idsOfUser(tx: Tx, orgId: string, userId: string): Promise<
     .where(and(eq(employee.orgId, orgId), eq(employee.userId, userId)));
   return rows.map((r) => r.id);
 }
+
+export async function findByUserId(tx: Tx, orgId: string, userId: string): Promise<EmployeeRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(employee)
+    .where(and(eq(employee.orgId, orgId), eq(employee.userId, userId)))
+    .orderBy(employee.createdAt)
+    .limit(1);
+  return row;
+}
+
+export async function findByIds(tx: Tx, orgId: string, ids: readonly string[]): Promise<EmployeeRow[]> {
+  const out: EmployeeRow[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    out.push(
+      ...(await tx
+        .select()
+        .from(employee)
+        .where(and(eq(employee.orgId, orgId), inArray(employee.id, [...chunk])))),
+    );
+  }
+  return out;
+}

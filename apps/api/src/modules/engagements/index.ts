@@ -1,4 +1,7 @@
 // Public entry of the engagements module.
+import { engagement, type Tx } from "@bgm/db";
+import type { EngagementStatus } from "@bgm/domain";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
 import { engagementRoutes } from "./engagements.routes.js";
 import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
@@ -23,3 +26,21 @@ export const engagementsRoutes: FastifyPluginAsync = async (app) => {
   await app.register(engagementRoutes);
   await app.register(partnerEngagementRoutes);
 };
+
+/**
+ * In the provider's own tenant transaction: one of its engagements, to learn which company it is with
+ * (partner reads of a company's aggregates). Null when the engagement is not this provider's.
+ */
+export async function findEngagementOfProvider(
+  tx: Tx,
+  providerOrgId: string,
+  id: string,
+): Promise<{ id: string; orgId: string; status: EngagementStatus } | null> {
+  const [row] = await tx
+    .select({ id: engagement.id, orgId: engagement.orgId, status: engagement.status })
+    .from(engagement)
+    .where(and(eq(engagement.id, sql.placeholder("id")), eq(engagement.providerOrgId, sql.placeholder("providerOrgId"))))
+    .prepare("engagement_of_provider")
+    .execute({ id, providerOrgId });
+  return row ? { ...row, status: row.status as EngagementStatus } : null;
+}

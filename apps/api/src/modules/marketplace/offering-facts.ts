@@ -6,13 +6,16 @@ import { alias } from "drizzle-orm/pg-core";
  * What other modules know of an offering: the engagements module shows its title and hands the scopes
  * it requests and the results it declares on to data-grants and results. Read in the caller's tenant
  * transaction, so row-level security decides what is visible: a company keeps seeing the offerings
- * of its own engagements (policy offering_read), a provider its own; nobody else's drafts.
+ * of its own engagements (policy offering_read), a provider its own; nobody else's drafts. Participation
+ * carries title, description, category and §20 certification over into an intervention.
  */
 export interface OfferingFacts {
   id: string;
   orgId: string;
   title: string;
+  description: string;
   category: string;
+  certifications: string[];
   requiredDataScopes: string[];
   outputDataTypes: string[];
 }
@@ -26,7 +29,9 @@ export async function findOfferingFacts(tx: Tx | Database, ids: readonly string[
       id: offering.id,
       orgId: offering.orgId,
       title: offering.title,
+      description: offering.description,
       category: offering.category,
+      certifications: offering.certifications,
       requiredDataScopes: offering.requiredDataScopes,
       outputDataTypes: offering.outputDataTypes,
     })

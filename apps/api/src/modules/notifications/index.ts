@@ -1,4 +1,4 @@
 // Public entry of the notifications module.
 
 export { notificationRoutes } from "./notifications.routes.js";
-export { dispatchMails, NOTIFIED_ROLES, notifyOrg, type OrgNotice } from "./notify.js";
+export { dispatchMails, NOTIFIED_ROLES, notifyOrg, notifyUser, type OrgNotice, type UserNotice } from "./notify.js";

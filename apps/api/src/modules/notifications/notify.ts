@@ -47,6 +47,23 @@ export async function notifyOrg(tx: Tx, notice: OrgNotice): Promise<Mail[]> {
   return recipients.map((r) => ({ to: r.email, subject: notice.mail.subject, text: notice.mail.text }));
 }
 
+export interface UserNotice {
+  orgId: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+}
+
+/**
+ * One in-app notification for one person (e.g. an employee who moved up from a waitlist), inside the
+ * caller's transaction. The caller composes and returns that person's mail itself.
+ */
+export async function notifyUser(tx: Tx, notice: UserNotice): Promise<void> {
+  await tx.insert(notification).values(notice);
+}
+
 /**
  * Sends mails one by one and never throws. Failures are logged without addresses or content
  * (SMTP error messages often quote the recipient), only the SMTP codes and a count.

@@ -1,5 +1,6 @@
 import {
   AcceptInvitation,
+  CompanyProfile,
   CreateInvitation,
   CreateOrganization,
   CursorQuery,
@@ -11,9 +12,11 @@ import {
   Ok,
   Organization,
   SetActiveOrganization,
+  UpdateCompanyProfile,
 } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { getProfile, updateProfile } from "./company-profile.js";
 import * as service from "./organizations.service.js";
 
 const tags = ["organizations"];
@@ -56,6 +59,32 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/organization/members",
     { schema: { tags, summary: "Members of the active organization, by name", querystring: CursorQuery, response: { 200: MemberList } } },
     async (req) => req.inTenant({ roles: ["bgm_manager", "partner_admin", "partner_member"] }, (s) => service.listMembers(s, req.query)),
+  );
+
+  app.get(
+    "/api/organization/profile",
+    {
+      schema: {
+        tags,
+        summary: "The company's profile for reports: its industry (WZ 2008 section)",
+        description: "Read by the insurer report (§20b SGB V), which names the company's industry and size class.",
+        response: { 200: CompanyProfile },
+      },
+    },
+    async (req) => req.inTenant({ roles: ["bgm_manager"], kind: "company" }, (s) => getProfile(s)),
+  );
+
+  app.put(
+    "/api/organization/profile",
+    {
+      schema: {
+        tags,
+        summary: "Set the company's industry (WZ 2008 section A–U, or null)",
+        body: UpdateCompanyProfile,
+        response: { 200: CompanyProfile },
+      },
+    },
+    async (req) => req.inTenant({ roles: ["bgm_manager"], kind: "company" }, (s) => updateProfile(s, req.body)),
   );
 
   app.get(

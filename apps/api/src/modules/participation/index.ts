@@ -1,3 +1,37 @@
 // Public entry of the participation module: interventions, sessions, registrations, attendance and the
-// aggregates of them that may leave the company. Tables: intervention, participation_session, participation.
-export {};
+// aggregates of them that may leave the company. Tables: intervention, participation_session, participation,
+// participation_settings.
+import type { FastifyPluginAsync } from "fastify";
+import { registerKpiCardSource } from "../bgm-process/index.js";
+import { participationAggregateRoutes } from "./aggregates.routes.js";
+import { PARTICIPATION_KPI_KEY, participationKpiCard } from "./aggregates.service.js";
+import { myParticipationRoutes } from "./my-participation.routes.js";
+import { participationRoutes as companyParticipationRoutes } from "./participation.routes.js";
+import { partnerParticipationRoutes } from "./partner-participation.routes.js";
+
+export type { Acting as ParticipationActing, Outcome as ParticipationOutcome } from "./acting.js";
+export { participationReport } from "./aggregates.service.js";
+export { fromBerlin, toBerlin } from "./berlin-time.js";
+export { participationExportRoutes } from "./exports.routes.js";
+export { createIntervention, createSessions } from "./interventions.service.js";
+export {
+  addWalkIn,
+  cancel as cancelPlace,
+  fillFreePlaces,
+  lockSession,
+  markAllAttended,
+  register as registerPlace,
+  setAttendance,
+} from "./places.service.js";
+
+export const participationRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(companyParticipationRoutes);
+  await app.register(myParticipationRoutes);
+};
+
+/** The aggregates' routes (company reports, minimum group size, the partner's view) and the KPI card. */
+export const participationAggregatesPlugin: FastifyPluginAsync = async (app) => {
+  registerKpiCardSource(PARTICIPATION_KPI_KEY, participationKpiCard);
+  await app.register(participationAggregateRoutes);
+  await app.register(partnerParticipationRoutes);
+};

@@ -1,6 +1,6 @@
 import { apiKey, type Database, type Tx } from "@bgm/db";
 import { Timestamp } from "@bgm/domain";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -22,11 +22,22 @@ export async function findKeyByPrefix(db: Database, prefix: string): Promise<Api
   return row ?? null;
 }
 
+/**
+ * Marks the key as used, at most once a minute: every request of a machine touching the same row would
+ * queue all concurrent requests of that key on its row lock and a WAL flush each (the partner API's
+ * throughput fell to a few dozen requests a second). `lastUsedAt` is exact to the minute.
+ */
 export async function touchKey(tx: Tx, orgId: string, id: string): Promise<void> {
   await tx
     .update(apiKey)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiKey.orgId, orgId), eq(apiKey.id, id)));
+    .where(
+      and(
+        eq(apiKey.orgId, orgId),
+        eq(apiKey.id, id),
+        or(isNull(apiKey.lastUsedAt), lt(apiKey.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
 }
 
 const NEWEST_FIRST: SortKey[] = [

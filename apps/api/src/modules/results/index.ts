@@ -4,6 +4,7 @@ import { createFileStorage } from "../../lib/file-storage/index.js";
 import { resultDeadlineSchedule } from "./deadline-schedule.js";
 import { resultHttpRoutes } from "./results.routes.js";
 
+export { type AcceptedAnalysis, acceptedAnalyses } from "./accepted-analyses.js";
 export { type DeadlineDeps, runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
 /**
  * What a company accepted last of one output type (its payload as validated at upload), read in the

@@ -1,0 +1,165 @@
+import { intervention, organization, participation, participationSession, participationSettings, type Tx } from "@bgm/db";
+import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+
+/*
+ * The reads behind every participation figure that leaves the company (aggregates.service.ts). Counts are
+ * computed here; who is behind a count is read only where the disclosure rule needs it (cells below the
+ * minimum, distinct people across sessions) and never leaves the service.
+ */
+
+/** Attended: came. Not attended: held a place (registered, or marked as no-show) and did not come. */
+const ATTENDED = sql`${participation.status} = 'attended'`;
+const NOT_ATTENDED = sql`${participation.status} in ('registered', 'no_show')`;
+
+export async function findSettings(tx: Tx, orgId: string) {
+  const [row] = await tx.select().from(participationSettings).where(eq(participationSettings.orgId, orgId));
+  return row ?? null;
+}
+
+/** Raises the minimum group size (the table's trigger refuses a lower value). */
+export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: number, userId: string) {
+  const [row] = await tx
+    .insert(participationSettings)
+    .values({ orgId, minGroupSize, updatedBy: userId })
+    .onConflictDoUpdate({
+      target: participationSettings.orgId,
+      set: { minGroupSize, updatedBy: userId, updatedAt: sql`now()` },
+    })
+    .returning();
+  return row;
+}
+
+const placesOfEngagement = (tx: Tx) =>
+  tx
+    .select({
+      interventionId: intervention.id,
+      title: intervention.title,
+      category: intervention.category,
+      sessionId: participationSession.id,
+      startsAt: participationSession.startsAt,
+      endsAt: participationSession.endsAt,
+      attended: sql<number>`count(${participation.status}) filter (where ${ATTENDED})`.mapWith(Number),
+      notAttended: sql<number>`count(${participation.status}) filter (where ${NOT_ATTENDED})`.mapWith(Number),
+      // The company's setting in the same round trip (null: the default).
+      minGroupSize: sql<number | null>`(select ${participationSettings.minGroupSize} from ${participationSettings}
+        where ${participationSettings.orgId} = ${sql.placeholder("orgId")})`,
+    })
+    .from(intervention)
+    // Row-level security confines the joined rows to the company; the sessions and places of its own
+    // interventions are its own.
+    .leftJoin(
+      participationSession,
+      and(eq(participationSession.interventionId, intervention.id), eq(participationSession.status, "scheduled")),
+    )
+    .leftJoin(participation, eq(participation.sessionId, participationSession.id))
+    .where(and(eq(intervention.orgId, sql.placeholder("orgId")), eq(intervention.engagementId, sql.placeholder("engagementId"))))
+    .groupBy(intervention.id, participationSession.id)
+    .orderBy(asc(intervention.createdAt), asc(intervention.id), asc(participationSession.startsAt), asc(participationSession.id))
+    .prepare("participation_places_of_engagement");
+
+/**
+ * Places of every scheduled session of the interventions run under one engagement, counted per session, with
+ * the company's minimum group size: one prepared statement, the partner API's hot path.
+ */
+export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementId: string) {
+  return placesOfEngagement(tx).execute({ orgId, engagementId });
+}
+
+/** Who attended / did not attend the given sessions: only asked for sessions whose counts are below the minimum. */
+export async function sessionPeople(tx: Tx, orgId: string, sessionIds: string[]) {
+  if (sessionIds.length === 0) return [];
+  return tx
+    .select({
+      sessionId: participation.sessionId,
+      employeeId: participation.employeeId,
+      attended: sql<boolean>`${ATTENDED}`,
+    })
+    .from(participation)
+    .where(
+      and(
+        eq(participation.orgId, orgId),
+        inArray(participation.sessionId, sessionIds),
+        sql`${participation.status} in ('attended', 'registered', 'no_show')`,
+      ),
+    );
+}
+
+/** Start (inclusive) and end (exclusive) of a period of calendar days in Europe/Berlin. */
+const periodBounds = (from: string, to: string) => ({
+  start: sql`(${from}::date)::timestamp at time zone ${PARTICIPATION_TIME_ZONE}`,
+  end: sql`((${to}::date) + 1)::timestamp at time zone ${PARTICIPATION_TIME_ZONE}`,
+});
+
+const inPeriod = (from: string, to: string): SQL => {
+  const { start, end } = periodBounds(from, to);
+  return and(
+    sql`${participationSession.startsAt} >= ${start}`,
+    sql`${participationSession.startsAt} < ${end}`,
+    eq(participationSession.status, "scheduled"),
+  ) as SQL;
+};
+
+/** Interventions with a scheduled session in the period, with their sessions there and their provider. */
+export async function interventionsInPeriod(tx: Tx, orgId: string, from: string, to: string) {
+  return tx
+    .select({
+      id: intervention.id,
+      title: intervention.title,
+      category: intervention.category,
+      fieldOfAction: intervention.fieldOfAction,
+      approach: intervention.approach,
+      targetGroup: intervention.targetGroup,
+      certificationId: intervention.certificationId,
+      providerOrgId: intervention.providerOrgId,
+      providerName: organization.name,
+      sessions: sql<number>`count(${participationSession.id})`.mapWith(Number),
+      firstSession: sql<Date>`min(${participationSession.startsAt})`.mapWith(participationSession.startsAt),
+      lastSession: sql<Date>`max(${participationSession.startsAt})`.mapWith(participationSession.startsAt),
+    })
+    .from(intervention)
+    .innerJoin(participationSession, and(eq(participationSession.interventionId, intervention.id), eq(participationSession.orgId, orgId)))
+    .leftJoin(organization, eq(organization.id, intervention.providerOrgId))
+    .where(and(eq(intervention.orgId, orgId), inPeriod(from, to)))
+    .groupBy(intervention.id, organization.name)
+    .orderBy(asc(sql`min(${participationSession.startsAt})`), asc(intervention.id));
+}
+
+/** Who attended which intervention in the period: one row per person and intervention. */
+export async function attendancePairs(tx: Tx, orgId: string, from: string, to: string) {
+  return tx
+    .selectDistinct({ employeeId: participation.employeeId, interventionId: participationSession.interventionId })
+    .from(participation)
+    .innerJoin(participationSession, eq(participationSession.id, participation.sessionId))
+    .where(and(eq(participation.orgId, orgId), eq(participationSession.orgId, orgId), ATTENDED, inPeriod(from, to)));
+}
+
+// A literal, not a parameter: GROUP BY must see the very same expression as the select list.
+const ZONE = sql.raw(`'${PARTICIPATION_TIME_ZONE.replace(/[^A-Za-z_/]/g, "")}'`);
+const monthOf = sql<string>`to_char(${participationSession.startsAt} at time zone ${ZONE}, 'YYYY-MM')`;
+
+/**
+ * Places per calendar month (Europe/Berlin) of the period, whole months: attended and not attended, with their
+ * distinct people, and who they are where there are fewer than `min` of them.
+ */
+export async function monthPlaces(tx: Tx, orgId: string, fromMonthStart: string, toMonthEnd: string, min: number) {
+  return tx
+    .select({
+      month: monthOf,
+      sessions: sql<number>`count(distinct ${participationSession.id})`.mapWith(Number),
+      interventionIds: sql<string[]>`array_agg(distinct ${participationSession.interventionId})`,
+      attended: sql<number>`count(${participation.id}) filter (where ${ATTENDED})`.mapWith(Number),
+      notAttended: sql<number>`count(${participation.id}) filter (where ${NOT_ATTENDED})`.mapWith(Number),
+      attendedDistinct: sql<number>`count(distinct ${participation.employeeId}) filter (where ${ATTENDED})`.mapWith(Number),
+      notAttendedDistinct: sql<number>`count(distinct ${participation.employeeId}) filter (where ${NOT_ATTENDED})`.mapWith(Number),
+      attendedPeople: sql<string[] | null>`case when count(distinct ${participation.employeeId}) filter (where ${ATTENDED}) < ${min}
+        then array_remove(array_agg(distinct ${participation.employeeId}) filter (where ${ATTENDED}), null) end`,
+      notAttendedPeople: sql<string[] | null>`case when count(distinct ${participation.employeeId}) filter (where ${NOT_ATTENDED}) < ${min}
+        then array_remove(array_agg(distinct ${participation.employeeId}) filter (where ${NOT_ATTENDED}), null) end`,
+    })
+    .from(participationSession)
+    .leftJoin(participation, and(eq(participation.sessionId, participationSession.id), eq(participation.orgId, orgId)))
+    .where(and(eq(participationSession.orgId, orgId), inPeriod(fromMonthStart, toMonthEnd)))
+    .groupBy(monthOf)
+    .orderBy(monthOf);
+}

@@ -1,0 +1,76 @@
+import type { AttendanceList } from "@bgm/domain";
+import { AppError } from "../../lib/app-error.js";
+import type { TenantScope } from "../../lib/request-context.js";
+import { findEmployeesByIds } from "../employees/index.js";
+import type { Acting } from "./acting.js";
+import { toSession } from "./participation.mappers.js";
+import { addWalkIn, markAllAttended, setAttendance } from "./places.service.js";
+import { attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
+import * as repo from "./sessions.repository.js";
+
+/**
+ * The manager's attendance list of one session: everyone holding a place (registered, attended,
+ * no-show) by name, then the waitlist in queue order; who changed each row and when; and the summary
+ * line "28/32 teilgenommen (87,5 %)". Names stay inside the company (this list is never shared).
+ */
+export async function attendanceList(scope: TenantScope, sessionId: string): Promise<AttendanceList> {
+  const row = await repo.findSlot(scope, sessionId);
+  if (!row) throw AppError.notFound("Session");
+  const places = (await repo.listPlaces(scope, sessionId)).filter((p) => p.status !== "cancelled");
+  const people = new Map(
+    (
+      await findEmployeesByIds(
+        scope,
+        places.map((p) => p.employeeId),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  const positions = waitlistPositions(places);
+  const counts = await repo.countsBySession(scope, [sessionId]);
+  const rows = places.map((p) => {
+    const e = people.get(p.employeeId);
+    return {
+      employeeId: p.employeeId,
+      firstName: e?.firstName ?? "",
+      lastName: e?.lastName ?? "",
+      department: e?.department ?? "",
+      status: p.status,
+      walkIn: p.walkIn,
+      waitlistPosition: positions.get(p.id) ?? null,
+      changedAt: p.changedAt.toISOString(),
+      changedByName: p.changedByName,
+    };
+  });
+  const byName = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+    a.lastName.localeCompare(b.lastName, "de") || a.firstName.localeCompare(b.firstName, "de") || a.employeeId.localeCompare(b.employeeId);
+  const holding = rows.filter((r) => holdsPlace(r.status)).sort(byName);
+  const waiting = rows.filter((r) => r.status === "waitlisted").sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
+  return {
+    session: toSession(row, counts.get(sessionId)),
+    interventionTitle: row.title,
+    rows: [...holding, ...waiting],
+    summary: attendanceSummary(places.map((p) => p.status)),
+  };
+}
+
+export async function markOne(a: Acting, sessionId: string, employeeId: string, to: "attended" | "no_show" | "registered") {
+  await setAttendance(a, sessionId, employeeId, to);
+  return attendanceList(a.scope, sessionId);
+}
+
+export async function markAll(a: Acting, sessionId: string) {
+  await markAllAttended(a, sessionId);
+  return attendanceList(a.scope, sessionId);
+}
+
+/** A walk-in must be a person of this company's register; anyone else is a 404. */
+export async function walkIn(a: Acting, sessionId: string, employeeId: string) {
+  const [who] = await findEmployeesByIds(a.scope, [employeeId]);
+  if (!who) {
+    // The session's 404 first: a foreign session id must not tell whether the employee exists.
+    if (!(await repo.findSlot(a.scope, sessionId))) throw AppError.notFound("Session");
+    throw new AppError("not_in_register", "This person is not in the employee register", { field: "employeeId" }, 404);
+  }
+  await addWalkIn(a, sessionId, who);
+  return attendanceList(a.scope, sessionId);
+}

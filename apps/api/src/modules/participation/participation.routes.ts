@@ -1,0 +1,252 @@
+import {
+  AddWalkIn,
+  AttendanceList,
+  CreateIntervention,
+  CreateSessions,
+  IdParam,
+  Intervention,
+  RunningInterventionList,
+  RunningInterventionListQuery,
+  SessionEmployeeParams,
+  SetAttendance,
+  UpdateIntervention,
+  UpdateSession,
+} from "@bgm/domain";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { AccessRule } from "../../plugins/request-context.js";
+import { dispatchMails } from "../notifications/index.js";
+import type { Acting, Outcome } from "./acting.js";
+import { attendanceList, markAll, markOne, walkIn } from "./attendance.service.js";
+import * as service from "./interventions.service.js";
+import type { CalendarContext } from "./messages.js";
+
+const tags = ["participation"];
+/** Interventions, sessions and attendance lists are the BGM manager's; names never leave the company. */
+const MANAGER: AccessRule = { roles: ["bgm_manager"], kind: "company" };
+
+/** The address in MAIL_FROM ("BGM Hub <noreply@…>" or a bare address): the ORGANIZER of calendar files. */
+export function organizerAddress(mailFrom: string): string {
+  return /<([^>]+)>/.exec(mailFrom)?.[1]?.trim() ?? mailFrom.trim();
+}
+
+export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const calendar: CalendarContext = { appUrl: app.config.appUrl, organizerEmail: organizerAddress(app.config.mailFrom) };
+
+  /** Runs a change in the caller's tenant transaction; its mails go out only after the commit (never awaited). */
+  async function change<T>(req: FastifyRequest, fn: (a: Acting) => Promise<Outcome<T>>): Promise<T> {
+    const { result, mails } = await req.inTenant(MANAGER, (scope) => fn({ scope, calendar }));
+    void dispatchMails(app.mailer, req.log, mails);
+    return result;
+  }
+
+  app.post(
+    "/api/interventions",
+    {
+      schema: {
+        tags,
+        summary: "Create an intervention: directly, from an adopted phase 3 planned intervention, or from an engagement",
+        description:
+          "`source.kind` says where it comes from. `planned`: an adopted planned intervention (409 `planned_not_adopted` otherwise, 409 `already_created` if it already runs) prefills title, description, category, target group and cost, and stays linked. `engagement`: the company's engagement in state accepted, in_progress or delivered (409 `engagement_not_running` otherwise) carries over provider, offering title, description, category and the offering's §20 certification (a ZPP course id if it names one). Fields in the body override the prefill. Without a source, `title` and `category` are required (422). The GKV field of action defaults from the category, the approach (behavioural/structural) from the field of action.",
+        body: CreateIntervention,
+        response: { 201: Intervention },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await req.inTenant(MANAGER, (s) => service.createIntervention(s, req.body))),
+  );
+
+  app.get(
+    "/api/interventions",
+    {
+      schema: {
+        tags,
+        summary: "The company's interventions, newest first, paged by cursor",
+        description: "Each item carries the totals of its sessions that are not cancelled; `status` filters (open, closed, cancelled).",
+        querystring: RunningInterventionListQuery,
+        response: { 200: RunningInterventionList },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => service.listInterventions(s, req.query)),
+  );
+
+  app.get(
+    "/api/interventions/:id",
+    {
+      schema: {
+        tags,
+        summary: "One intervention with its sessions and their counts",
+        description: "Sessions in start order, cancelled ones included; counts per session: places held, waitlist, attended, no-show.",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => service.loadIntervention(s, req.params.id)),
+  );
+
+  app.patch(
+    "/api/interventions/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change an intervention's description fields",
+        description:
+          "Title, description, category, field of action, approach, target group, certification and cost. The status changes through close, reopen and cancel. A cancelled intervention cannot change (409 `intervention_cancelled`).",
+        params: IdParam,
+        body: UpdateIntervention,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => service.updateIntervention(s, req.params.id, req.body)),
+  );
+
+  app.post(
+    "/api/interventions/:id/close",
+    {
+      schema: {
+        tags,
+        summary: "Close an intervention: done, kept for reports, no more registrations",
+        description: "Attendance can still be recorded. Idempotent. A cancelled intervention cannot be closed (409).",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => service.setInterventionOpen(s, req.params.id, false)),
+  );
+
+  app.post(
+    "/api/interventions/:id/reopen",
+    {
+      schema: {
+        tags,
+        summary: "Reopen a closed intervention for registrations",
+        description: "Idempotent. A cancelled intervention stays cancelled (409 `intervention_cancelled`).",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => service.setInterventionOpen(s, req.params.id, true)),
+  );
+
+  app.post(
+    "/api/interventions/:id/cancel",
+    {
+      schema: {
+        tags,
+        summary: "Call an intervention off: its scheduled sessions are cancelled and the people concerned informed",
+        description:
+          "Everyone registered or waiting for one of its scheduled sessions gets one mail; for each session they held a place in it carries a cancelling calendar file (METHOD:CANCEL). Places stay recorded as they were. Final and idempotent.",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => change(req, (a) => service.cancelIntervention(a, req.params.id)),
+  );
+
+  app.post(
+    "/api/interventions/:id/sessions",
+    {
+      schema: {
+        tags,
+        summary: "Add one session, or a weekly series in one step (e.g. 8 weekly course dates)",
+        description:
+          "With `repeat`, `count` sessions are created `everyWeeks` weeks apart at the same local time (Europe/Berlin, across the change to summer time); the registration deadline moves along. All are created in one transaction, or none. Only an open intervention takes sessions (409 `intervention_not_open`). Answers the intervention with all its sessions.",
+        params: IdParam,
+        body: CreateSessions,
+        response: { 201: Intervention },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await req.inTenant(MANAGER, (s) => service.createSessions(s, req.params.id, req.body))),
+  );
+
+  app.patch(
+    "/api/participation-sessions/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change a session (time, place, link, capacity, deadline, waitlist)",
+        description:
+          "A change of time, place or link raises the session's calendar SEQUENCE; everyone registered gets a mail with the updated .ics, everyone on the waitlist a mail without one (they hold no calendar entry). Capacity: lowering it below the places already held is refused with 409 `capacity_below_places` (details: `placesTaken`) — nobody loses a place they were given; cancel places first. Raising it moves waiting people up in queue order (each is told). A cancelled session cannot change (409 `session_cancelled`). Answers the intervention.",
+        params: IdParam,
+        body: UpdateSession,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => change(req, (a) => service.updateSession(a, req.params.id, req.body)),
+  );
+
+  app.post(
+    "/api/participation-sessions/:id/cancel",
+    {
+      schema: {
+        tags,
+        summary: "Cancel a session: registered people get a cancelling .ics (METHOD:CANCEL), waiting people a mail",
+        description: "Places stay recorded as they were. Idempotent. Answers the intervention.",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => change(req, (a) => service.cancelSession(a, req.params.id)),
+  );
+
+  app.get(
+    "/api/participation-sessions/:id/attendance",
+    {
+      schema: {
+        tags,
+        summary: "The attendance list of a session: everyone holding a place by name, then the waitlist, and the summary",
+        description:
+          "Rows: registered, attended and no-show people (by last name) with department, walk-in flag, who changed the row last and when; then the waitlist in queue order. `summary` = attended of everyone expected (registered + attended + no-show), e.g. 28/32 (rate 0.875). For the company's managers only; partners only ever see aggregates.",
+        params: IdParam,
+        response: { 200: AttendanceList },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => attendanceList(s, req.params.id)),
+  );
+
+  app.put(
+    "/api/participation-sessions/:id/attendance/:employeeId",
+    {
+      schema: {
+        tags,
+        summary: "Mark one person attended or no-show, or take the mark back to registered",
+        description:
+          "Only for a person holding a place (404 `not_registered` without a row; 409 `no_place` for waiting or cancelled people — add them as a walk-in). Every change and correction is audited with the old and new status. Answers the updated list.",
+        params: SessionEmployeeParams,
+        body: SetAttendance,
+        response: { 200: AttendanceList },
+      },
+    },
+    async (req) =>
+      change(req, async (a) => ({ result: await markOne(a, req.params.id, req.params.employeeId, req.body.status), mails: [] })),
+  );
+
+  app.post(
+    "/api/participation-sessions/:id/attendance/all-attended",
+    {
+      schema: {
+        tags,
+        summary: '"Alle teilgenommen": mark everyone still registered as attended',
+        description: "No-show marks already set stay. Each change is audited. Answers the updated list.",
+        params: IdParam,
+        response: { 200: AttendanceList },
+      },
+    },
+    async (req) => change(req, async (a) => ({ result: await markAll(a, req.params.id), mails: [] })),
+  );
+
+  app.post(
+    "/api/participation-sessions/:id/walk-ins",
+    {
+      schema: {
+        tags,
+        summary: "Add a walk-in from the employee register: an attended row marked as walk-in",
+        description:
+          "For someone without a place (or waiting); a registered person is simply marked attended. The person must be in this company's register (404 `not_in_register`) and active (409 `employee_inactive`). Audited. Answers the updated list.",
+        params: IdParam,
+        body: AddWalkIn,
+        response: { 200: AttendanceList },
+      },
+    },
+    async (req) => change(req, async (a) => ({ result: await walkIn(a, req.params.id, req.body.employeeId), mails: [] })),
+  );
+};

@@ -1,0 +1,234 @@
+import { dataAccessLog } from "@bgm/db";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
+import { addMember, api, createTestApp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
+import {
+  addIntervention,
+  addPeople,
+  addPlaces,
+  addSession,
+  attended,
+  day,
+  expectNoPersonalData,
+  makeAggregatesWorld,
+  noShow,
+  type Person,
+  registered,
+} from "../../../test/participation-aggregates-fixtures.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const url = (engagementId: string) => `/api/partner/engagements/${engagementId}/participation`;
+const byKey = (key: string, path: string) => t.app.inject({ method: "GET", url: path, headers: { authorization: `Bearer ${key}` } });
+
+describe("the partner's view of participation", () => {
+  it("shows the three numbers per session and intervention, never a person; a session with 3 attendees shows no figure", async () => {
+    const w = await makeAggregatesWorld(t, { companyName: "Teilnahme GmbH" });
+    const staff = await addPeople(t, w.company.orgId, 40, { prefix: "Lunch" });
+    const lunch = await addIntervention(t, w.company.orgId, {
+      title: "Lunch & Learn",
+      engagementId: w.engagementId,
+      providerOrgId: w.partner.orgId,
+    });
+    const s1 = await addSession(t, w.company.orgId, lunch, day("2026-03-05"));
+    const s2 = await addSession(t, w.company.orgId, lunch, day("2026-03-12"));
+    const s3 = await addSession(t, w.company.orgId, lunch, day("2026-03-19"));
+    const cancelled = await addSession(t, w.company.orgId, lunch, day("2026-03-26"), { status: "cancelled" });
+    // s1: 28 of 33 came (5 no-shows), s2: 3 came, s3: 9 came and 2 did not.
+    await addPlaces(t, w.company.orgId, s1, [...attended(staff.slice(0, 28)), ...noShow(staff.slice(28, 33))]);
+    await addPlaces(t, w.company.orgId, s2, attended(staff.slice(0, 3)));
+    await addPlaces(t, w.company.orgId, s3, [...attended(staff.slice(10, 19)), ...registered(staff.slice(19, 21))]);
+    await addPlaces(t, w.company.orgId, cancelled, registered(staff.slice(0, 2)));
+    // Waitlisted and cancelled places count for nobody.
+    await addPlaces(t, w.company.orgId, s2, [
+      { person: staff[30] as Person, status: "waitlisted" },
+      { person: staff[31] as Person, status: "cancelled" },
+    ]);
+    // Another company's intervention, the company's own one without partner, another provider's engagement: never shown.
+    await addIntervention(t, w.company.orgId, { title: "Interne Rückenschule" });
+
+    const res = await w.asPartner.get(url(w.engagementId));
+    expect(res.statusCode, res.body).toBe(200);
+    expectNoPersonalData(res, staff);
+    const body = res.json();
+    expect(body.minGroupSize).toBe(5);
+    expect(body.interventions).toHaveLength(1);
+    const [i] = body.interventions;
+    expect(i.title).toBe("Lunch & Learn");
+    const session = (id: string) => i.sessions.find((s: { sessionId: string }) => s.sessionId === id);
+    expect(i.sessions.map((s: { sessionId: string }) => s.sessionId)).toEqual([s1, s2, s3]);
+    // s1: 28 came; its 5 no-shows are counted together with s3's 2 (7 people), so s1's registrations
+    // are not shown alone — otherwise the total minus s1 would give s3's 2.
+    expect(session(s1)).toMatchObject({ attendedCount: 28, registeredCount: null, attendanceRate: null, suppressed: true });
+    // 3 attendees: no figure at all, and s3 (next smallest) is withheld with it so 40 − 28 − 9 cannot give 3.
+    expect(session(s2)).toMatchObject({ attendedCount: null, registeredCount: null, attendanceRate: null, suppressed: true });
+    expect(session(s3)).toMatchObject({ attendedCount: null, registeredCount: null, suppressed: true });
+    expect(session(s2).combinedGroup).toBe("Sonstige Termine");
+    expect(session(s3).combinedGroup).toBe("Sonstige Termine");
+    expect(session(s1).combinedGroup).toBe("Sonstige Termine 2");
+    expect(i.combinedGroups).toEqual([
+      {
+        label: "Sonstige Termine",
+        sessionIds: [s2, s3].sort(),
+        attendedCount: 12,
+        registeredCount: null,
+        attendanceRate: null,
+        suppressed: true,
+      },
+      {
+        label: "Sonstige Termine 2",
+        sessionIds: [s1, s3].sort(),
+        attendedCount: null,
+        registeredCount: null,
+        attendanceRate: null,
+        suppressed: true,
+      },
+    ]);
+    // The intervention: the sums over its scheduled sessions, every block being safe.
+    expect(i).toMatchObject({ attendedCount: 40, registeredCount: 47, suppressed: false });
+    expect(i.attendanceRate).toBeCloseTo(40 / 47, 10);
+
+    // The same through an API key: byte for byte the same answer.
+    const key = (await w.asPartner.post("/api/provider/api-keys", { name: "Auswertung" })).json().key as string;
+    const viaKey = await byKey(key, url(w.engagementId));
+    expect(viaKey.statusCode, viaKey.body).toBe(200);
+    expectNoPersonalData(viaKey, staff);
+    expect(viaKey.json()).toEqual(body);
+
+    // Every read is in the company's access log, served, as a partner data read.
+    const log = await t.database.db
+      .select()
+      .from(dataAccessLog)
+      .where(and(eq(dataAccessLog.engagementId, w.engagementId), eq(dataAccessLog.scopeKey, "participation_aggregates")));
+    expect(log.map((l) => [l.outcome, l.apiKeyId !== null, l.orgId])).toEqual([
+      ["served", false, w.company.orgId],
+      ["served", true, w.company.orgId],
+    ]);
+    expect(log.every((l) => l.subjectEmployeeIds.length === 0)).toBe(true);
+    const companyLog = await w.asCompany.get("/api/data-grants/access-log");
+    expect(companyLog.json().items.filter((e: { scopeKey: string }) => e.scopeKey === "participation_aggregates")).toHaveLength(2);
+  });
+
+  it("withholds registrations and the rate when the no-shows are a small group (the brief's 28 of 32)", async () => {
+    const w = await makeAggregatesWorld(t);
+    const staff = await addPeople(t, w.company.orgId, 32, { prefix: "Kurs" });
+    const i = await addIntervention(t, w.company.orgId, { engagementId: w.engagementId });
+    const s = await addSession(t, w.company.orgId, i, day("2026-04-02"));
+    await addPlaces(t, w.company.orgId, s, [...attended(staff.slice(0, 28)), ...noShow(staff.slice(28))]);
+    const res = await w.asPartner.get(url(w.engagementId));
+    expectNoPersonalData(res, staff);
+    expect(res.json().interventions[0].sessions[0]).toMatchObject({
+      attendedCount: 28,
+      registeredCount: null,
+      attendanceRate: null,
+      suppressed: true,
+    });
+  });
+
+  it("shows nothing personal whatever data scopes were granted, and only the engagement's own interventions", async () => {
+    const w = await makeAggregatesWorld(t);
+    const staff = await addPeople(t, w.company.orgId, 12, { prefix: "Scope" });
+    const granted = await w.asCompany.post(`/api/engagements/${w.engagementId}/grants`, {
+      decisions: [
+        { scopeKey: "employee_list", grant: true, confirmHighSensitivity: true },
+        { scopeKey: "employee_count", grant: true },
+      ],
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const mine = await addIntervention(t, w.company.orgId, { title: "Meins", engagementId: w.engagementId });
+    const s = await addSession(t, w.company.orgId, mine, day("2026-05-01"));
+    await addPlaces(t, w.company.orgId, s, attended(staff));
+    // The same company with another provider, and the same provider's engagement with another company.
+    const other = await signUpProvider(t.app, { name: "Anderer Anbieter" });
+    const otherOffering = await publishTestOffering(t, other.orgId, { title: "Yoga" });
+    const otherEngagement = await engagementUntil(w.asCompany, api(t.app, other.cookie), otherOffering, "accepted");
+    const foreign = await addIntervention(t, w.company.orgId, { title: "Fremd", engagementId: otherEngagement });
+    await addPlaces(t, w.company.orgId, await addSession(t, w.company.orgId, foreign, day("2026-05-02")), attended(staff));
+
+    const res = await w.asPartner.get(url(w.engagementId));
+    expect(res.statusCode).toBe(200);
+    expectNoPersonalData(res, staff);
+    expect(res.json().interventions.map((x: { title: string }) => x.title)).toEqual(["Meins"]);
+    expect(res.json().interventions[0]).toMatchObject({ attendedCount: 12, registeredCount: 12, attendanceRate: 1 });
+    // The other provider cannot read this engagement, nor this provider the other's.
+    const cross = await api(t.app, other.cookie).get(url(w.engagementId));
+    expect(cross.statusCode).toBe(404);
+    expect(cross.json().error).toMatchObject({ code: "not_found", details: { reason: "foreign_engagement" } });
+    expectNoPersonalData(cross, staff);
+    expect((await w.asPartner.get(url(otherEngagement))).statusCode).toBe(404);
+    // …and that refusal is logged for the provider, naming no company.
+    const denied = await t.database.db
+      .select()
+      .from(dataAccessLog)
+      .where(and(eq(dataAccessLog.providerOrgId, other.orgId), eq(dataAccessLog.outcome, "denied")));
+    expect(denied.map((d) => [d.scopeKey, d.reason, d.orgId])).toEqual([["participation_aggregates", "foreign_engagement", null]]);
+  });
+
+  it("applies the company's raised minimum group size", async () => {
+    const w = await makeAggregatesWorld(t);
+    const staff = await addPeople(t, w.company.orgId, 14, { prefix: "Hoch" });
+    const i = await addIntervention(t, w.company.orgId, { engagementId: w.engagementId });
+    const a = await addSession(t, w.company.orgId, i, day("2026-06-01"));
+    const b = await addSession(t, w.company.orgId, i, day("2026-06-08"));
+    await addPlaces(t, w.company.orgId, a, attended(staff.slice(0, 6)));
+    await addPlaces(t, w.company.orgId, b, attended(staff.slice(0, 8)));
+    const before = (await w.asPartner.get(url(w.engagementId))).json().interventions[0].sessions;
+    expect(before.map((s: { attendedCount: number | null }) => s.attendedCount)).toEqual([6, 8]);
+    expect((await w.asCompany.put("/api/participation/disclosure", { minGroupSize: 7 })).statusCode).toBe(200);
+    const after = await w.asPartner.get(url(w.engagementId));
+    expectNoPersonalData(after, staff);
+    expect(after.json().minGroupSize).toBe(7);
+    // 6 is below 7: a and b are counted together (8 distinct people), neither alone.
+    expect(after.json().interventions[0].sessions.map((s: { attendedCount: number | null }) => s.attendedCount)).toEqual([null, null]);
+    expect(after.json().interventions[0].combinedGroups[0]).toMatchObject({ attendedCount: 14, registeredCount: 14 });
+  });
+});
+
+describe("who may read a partner's participation view", () => {
+  it("the engagement's partner (session and key) only; everyone else 401/403/404 in the agreed error body", async () => {
+    const w = await makeAggregatesWorld(t, { companyName: "Matrix A GmbH" });
+    const staff = await addPeople(t, w.company.orgId, 6, { prefix: "Mx" });
+    const i = await addIntervention(t, w.company.orgId, { engagementId: w.engagementId });
+    await addPlaces(t, w.company.orgId, await addSession(t, w.company.orgId, i, day("2026-02-02")), attended(staff));
+    const companyB = await signUpCompany(t.app, { name: "Matrix B GmbH" });
+    const uninvolved = await signUpProvider(t.app, { name: "Unbeteiligt" });
+    const employee = await addMember(t, w.company, "employee");
+    const partnerMember = await addMember(t, w.partner, "partner_member");
+    const partnerKey = (await w.asPartner.post("/api/provider/api-keys", { name: "Matrix" })).json().key as string;
+    const uninvolvedKey = (await api(t.app, uninvolved.cookie).post("/api/provider/api-keys", { name: "Fremd" })).json().key as string;
+
+    const cases: [string, () => ReturnType<typeof byKey>, number][] = [
+      ["engagement partner (admin session)", () => w.asPartner.get(url(w.engagementId)), 200],
+      ["engagement partner (member session)", () => api(t.app, partnerMember.cookie).get(url(w.engagementId)), 200],
+      ["engagement partner (API key)", () => byKey(partnerKey, url(w.engagementId)), 200],
+      ["company A manager", () => w.asCompany.get(url(w.engagementId)), 403],
+      ["company B manager", () => api(t.app, companyB.cookie).get(url(w.engagementId)), 403],
+      ["employee of A", () => api(t.app, employee.cookie).get(url(w.engagementId)), 403],
+      ["uninvolved partner (session)", () => api(t.app, uninvolved.cookie).get(url(w.engagementId)), 404],
+      ["uninvolved partner (API key)", () => byKey(uninvolvedKey, url(w.engagementId)), 404],
+      ["anonymous", () => api(t.app).get(url(w.engagementId)), 401],
+      ["malformed key", () => byKey("nonsense", url(w.engagementId)), 401],
+    ];
+    for (const [who, call, status] of cases) {
+      const res = await call();
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(status);
+      expectNoPersonalData(res, staff);
+      if (status !== 200) {
+        expect(Object.keys(res.json()), who).toEqual(["error"]);
+        expect(typeof res.json().error.code, who).toBe("string");
+        expect(res.body, who).not.toContain("Matrix A");
+      }
+    }
+    // A bad id is a 400 in the same shape.
+    const bad = await w.asPartner.get(url("not-a-uuid"));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe("validation_failed");
+    expectNoPersonalData(bad, staff);
+  });
+});

@@ -1,0 +1,215 @@
+import { AppError } from "../../lib/app-error.js";
+import type { Mail } from "../../lib/mailer.js";
+import type { TenantScope } from "../../lib/request-context.js";
+import { type EmployeeFacts, findEmployeesByIds } from "../employees/index.js";
+import { notifyUser } from "../notifications/index.js";
+import { type Acting, nowOf, type Outcome } from "./acting.js";
+import { placeMail, promotedNotice, START_PAGE } from "./messages.js";
+import { sessionFacts } from "./participation.mappers.js";
+import {
+  must,
+  type PlaceStatus,
+  planAttendance,
+  planCancellation,
+  planPromotions,
+  planRegistration,
+  planWalkIn,
+  type Slot,
+} from "./registration.js";
+import * as repo from "./sessions.repository.js";
+
+/**
+ * The registration core applied: register, cancel, move up from the waitlist, attendance, walk-ins —
+ * each keyed by a session id, in the caller's tenant transaction, with the session's row locked first
+ * (repo.lockSlot) so that concurrent requests are decided one after the other. A health-day time slot
+ * is a participation_session too and goes through these functions unchanged.
+ */
+
+export interface LockedSlot {
+  row: repo.SlotRow;
+  slot: Slot;
+}
+
+export function toSlot(row: repo.SlotRow, placesTaken: number): Slot {
+  return {
+    status: row.status,
+    parentOpen: row.parentStatus === "open",
+    startsAt: row.startsAt,
+    registrationDeadline: row.registrationDeadline,
+    capacity: row.capacity,
+    waitlistEnabled: row.waitlistEnabled,
+    placesTaken,
+  };
+}
+
+/** Locks the session for the rest of the transaction; another company's or an unknown id is a 404. */
+export async function lockSession(scope: TenantScope, sessionId: string): Promise<LockedSlot> {
+  const row = await repo.lockSlot(scope, sessionId);
+  if (!row) throw AppError.notFound("Session");
+  return { row, slot: toSlot(row, await repo.countPlacesTaken(scope, sessionId)) };
+}
+
+async function audit(
+  scope: TenantScope,
+  action: string,
+  place: repo.PlaceRow,
+  details: { from: PlaceStatus | null; to: PlaceStatus } & Record<string, unknown>,
+) {
+  await scope.audit({
+    action: `participation.${action}`,
+    entityType: "participation",
+    entityId: place.id,
+    details: { sessionId: place.sessionId, employeeId: place.employeeId, ...details },
+  });
+}
+
+export interface PlaceResult {
+  place: repo.PlaceRow;
+  waitlistPosition: number | null;
+  /** Something changed (201 for a registration); false when the existing place was answered as it was. */
+  changed: boolean;
+}
+
+/** An employee asks for a place: registered while places are free, else waitlisted (if the session has a waitlist). */
+export async function register(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
+  const { scope } = a;
+  const now = nowOf(a);
+  const { row, slot } = await lockSession(scope, sessionId);
+  const current = await repo.findPlace(scope, sessionId, who.id);
+  const plan = must(planRegistration(slot, current?.status ?? null, who, now));
+  if (plan.action === "keep") {
+    const place = current as repo.PlaceRow;
+    return { result: { place, waitlistPosition: await repo.waitlistPosition(scope, place), changed: false }, mails: [] };
+  }
+  const place =
+    plan.action === "insert"
+      ? await repo.insertPlace(scope, { sessionId, employeeId: who.id, status: plan.to, changedBy: scope.userId, at: now })
+      : await repo.updatePlace(scope, (current as repo.PlaceRow).id, {
+          status: plan.to,
+          changedBy: scope.userId,
+          at: now,
+          requeue: true,
+          walkIn: false,
+        });
+  await audit(scope, plan.to, place, { from: current?.status ?? null, to: plan.to });
+  const position = await repo.waitlistPosition(scope, place);
+  const facts = sessionFacts(row);
+  const mail =
+    plan.to === "registered"
+      ? placeMail({ kind: "registered" }, facts, a.calendar, who.email)
+      : placeMail({ kind: "waitlisted", position: position ?? 1 }, facts, a.calendar, who.email);
+  return { result: { place, waitlistPosition: position, changed: true }, mails: [mail] };
+}
+
+/** An employee gives up their place (or leaves the waitlist); the first waiting person moves up. */
+export async function cancel(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
+  const { scope } = a;
+  const now = nowOf(a);
+  const locked = await lockSession(scope, sessionId);
+  const current = await repo.findPlace(scope, sessionId, who.id);
+  const plan = must(planCancellation(locked.slot, current?.status ?? null, now));
+  const existing = current as repo.PlaceRow;
+  if (plan.action === "keep") return { result: { place: existing, waitlistPosition: null, changed: false }, mails: [] };
+  const place = await repo.updatePlace(scope, existing.id, { status: "cancelled", changedBy: scope.userId, at: now });
+  await audit(scope, "cancelled", place, { from: plan.from, to: "cancelled" });
+  const mails = [placeMail({ kind: "cancelled_by_me", heldPlace: plan.freesPlace }, sessionFacts(locked.row), a.calendar, who.email)];
+  if (plan.freesPlace) {
+    mails.push(...(await fillFreePlaces(a, { ...locked, slot: { ...locked.slot, placesTaken: locked.slot.placesTaken - 1 } })));
+  }
+  return { result: { place, waitlistPosition: null, changed: true }, mails };
+}
+
+/**
+ * Gives free places to the waitlist in queue order (the session must be locked by the caller). Each
+ * person who moves up gets an in-app notification (if they have an account) and a mail with the .ics.
+ */
+export async function fillFreePlaces(a: Acting, locked: LockedSlot): Promise<Mail[]> {
+  const { scope } = a;
+  const now = nowOf(a);
+  const waiting = await repo.listWaiting(scope, locked.row.id);
+  const movingUp = planPromotions(locked.slot, waiting, now);
+  if (movingUp.length === 0) return [];
+  const people = new Map(
+    (
+      await findEmployeesByIds(
+        scope,
+        movingUp.map((p) => p.employeeId),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  const facts = sessionFacts(locked.row);
+  const notice = promotedNotice(facts);
+  const mails: Mail[] = [];
+  for (const waitingPlace of movingUp) {
+    const place = await repo.updatePlace(scope, waitingPlace.id, { status: "registered", changedBy: scope.userId, at: now });
+    await audit(scope, "promoted", place, { from: "waitlisted", to: "registered" });
+    const person = people.get(place.employeeId);
+    if (!person) continue;
+    if (person.userId) {
+      await notifyUser(scope.tx, {
+        orgId: scope.orgId,
+        userId: person.userId,
+        kind: "participation.promoted",
+        title: notice.title,
+        body: notice.body,
+        link: START_PAGE,
+      });
+    }
+    mails.push(placeMail({ kind: "promoted" }, facts, a.calendar, person.email));
+  }
+  return mails;
+}
+
+/** The manager marks one person attended or no-show, or takes the mark back to registered (a correction). */
+export async function setAttendance(
+  a: Acting,
+  sessionId: string,
+  employeeId: string,
+  to: "attended" | "no_show" | "registered",
+): Promise<boolean> {
+  const { scope } = a;
+  const { slot } = await lockSession(scope, sessionId);
+  const current = await repo.findPlace(scope, sessionId, employeeId);
+  const plan = must(planAttendance(slot, current?.status ?? null, to));
+  if (plan.action === "keep") return false;
+  const place = await repo.updatePlace(scope, (current as repo.PlaceRow).id, { status: plan.to, changedBy: scope.userId, at: nowOf(a) });
+  await audit(scope, "attendance_set", place, { from: plan.from, to: plan.to, correction: plan.from !== "registered" });
+  return true;
+}
+
+/** "Alle teilgenommen": everyone still registered is marked attended; marks already set stay. */
+export async function markAllAttended(a: Acting, sessionId: string): Promise<number> {
+  const { scope } = a;
+  const { slot, row } = await lockSession(scope, sessionId);
+  const places = (await repo.listPlaces(scope, row.id)).filter((p) => p.status === "registered");
+  let marked = 0;
+  for (const p of places) {
+    const plan = must(planAttendance(slot, p.status, "attended"));
+    if (plan.action === "keep") continue;
+    const place = await repo.updatePlace(scope, p.id, { status: "attended", changedBy: scope.userId, at: nowOf(a) });
+    await audit(scope, "attendance_set", place, { from: plan.from, to: "attended", correction: false, all: true });
+    marked++;
+  }
+  return marked;
+}
+
+/** Someone of the register came without a place (or from the waitlist): an attended row, marked as walk-in. */
+export async function addWalkIn(a: Acting, sessionId: string, who: EmployeeFacts): Promise<boolean> {
+  const { scope } = a;
+  const now = nowOf(a);
+  const { slot } = await lockSession(scope, sessionId);
+  const current = await repo.findPlace(scope, sessionId, who.id);
+  const plan = must(planWalkIn(slot, current?.status ?? null, who));
+  if (plan.action === "keep") return false;
+  const place =
+    plan.action === "insert"
+      ? await repo.insertPlace(scope, { sessionId, employeeId: who.id, status: "attended", walkIn: true, changedBy: scope.userId, at: now })
+      : await repo.updatePlace(scope, (current as repo.PlaceRow).id, {
+          status: "attended",
+          changedBy: scope.userId,
+          at: now,
+          ...(plan.walkIn ? { walkIn: true } : {}),
+        });
+  await audit(scope, "walk_in", place, { from: current?.status ?? null, to: "attended", walkIn: place.walkIn });
+  return true;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { employee, member } from "@bgm/db";
+import { type Api, api, type OrgUser, signUp, signUpCompany, type TestApp, uniqueEmail } from "../../../test/helpers.js";
+
+/** Test setup for participation: a company, people in its register (with or without an account), interventions. */
+
+export interface Person {
+  employeeId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** Signed in as this person (an employee member of the company), when they have an account. */
+  as?: Api;
+  userId?: string;
+}
+
+export interface CompanyWorld {
+  manager: OrgUser;
+  asManager: Api;
+}
+
+export async function makeCompany(t: TestApp, name = "Teilnahme GmbH"): Promise<CompanyWorld> {
+  const manager = await signUpCompany(t.app, { name });
+  return { manager, asManager: api(t.app, manager.cookie) };
+}
+
+let n = 0;
+
+/**
+ * A person of the company's register. With `account`, they also sign up and become an employee member
+ * whose account is linked to the register row (what accepting an invitation leaves behind).
+ */
+export async function addPerson(
+  t: TestApp,
+  company: { orgId: string },
+  opts: { account?: boolean; firstName?: string; lastName?: string; department?: string; active?: boolean } = {},
+): Promise<Person> {
+  n += 1;
+  const email = uniqueEmail("mitarbeiter");
+  const firstName = opts.firstName ?? `Vorname${n}`;
+  const lastName = opts.lastName ?? `Nachname${n}`;
+  let userId: string | undefined;
+  let as: Api | undefined;
+  if (opts.account) {
+    const user = await signUp(t.app, { email, name: `${firstName} ${lastName}` });
+    userId = user.userId;
+    as = api(t.app, user.cookie);
+    await t.database.db.insert(member).values({ id: randomUUID(), organizationId: company.orgId, userId, role: "employee" });
+  }
+  const [row] = await t.database.db
+    .insert(employee)
+    .values({
+      orgId: company.orgId,
+      firstName,
+      lastName,
+      email,
+      department: opts.department ?? "Vertrieb",
+      active: opts.active ?? true,
+      userId: userId ?? null,
+    })
+    .returning({ id: employee.id });
+  return { employeeId: row?.id as string, email, firstName, lastName, as, userId };
+}
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+export const inDays = (days: number, hour = 12) => {
+  const d = new Date(Date.now() + days * DAY);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d;
+};
+
+export function expectOk(res: { statusCode: number; body: string }, status: number, what: string) {
+  if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+}
+
+/** A direct intervention with one future session (capacity and options as given); returns both ids. */
+export async function interventionWithSession(
+  as: Api,
+  opts: { title?: string; capacity?: number; waitlistEnabled?: boolean; startsInDays?: number; deadline?: Date | null } = {},
+): Promise<{ interventionId: string; sessionId: string }> {
+  const created = await as.post("/api/interventions", { title: opts.title ?? "Lunch & Learn", category: "nutrition" });
+  expectOk(created, 201, "create intervention");
+  const interventionId = created.json().id as string;
+  const start = inDays(opts.startsInDays ?? 7);
+  const res = await as.post(`/api/interventions/${interventionId}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + HOUR).toISOString(),
+    location: "Kantine, 2. OG",
+    capacity: opts.capacity ?? 10,
+    waitlistEnabled: opts.waitlistEnabled ?? true,
+    registrationDeadline: opts.deadline === undefined ? null : (opts.deadline?.toISOString() ?? null),
+  });
+  expectOk(res, 201, "create session");
+  return { interventionId, sessionId: res.json().sessions[0].id as string };
+}

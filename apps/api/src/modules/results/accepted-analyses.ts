@@ -1,0 +1,61 @@
+import type { CopsoqAnalysis, ErgonomicAssessment } from "@bgm/domain";
+import type { TenantScope } from "../../lib/request-context.js";
+import { resultLabel } from "./results.mappers.js";
+import * as repo from "./results.repository.js";
+
+/**
+ * The company's accepted analyses, summarised for reports that say how needs were analysed and how
+ * success was checked (the insurer report of §20b SGB V). Only what such a report names: who delivered
+ * it, when, and the headline figures; never the payload's detail.
+ */
+export interface AcceptedAnalysis {
+  outputType: "copsoq_analysis" | "ergonomic_assessment";
+  label: string;
+  providerName: string | null;
+  acceptedAt: string | null;
+  /** The analysis' own date: the survey's last day, or the assessment date. */
+  date: string;
+  copsoq?: { invitedCount: number; respondingCount: number; surveyFrom: string; surveyTo: string; questionnaireVersion: string };
+  ergonomic?: { workplaces: number; findings: number; measures: number; effectivenessCheck: boolean };
+}
+
+const text = (v: unknown) => (typeof v === "string" ? v : null);
+
+export async function acceptedAnalyses(scope: TenantScope): Promise<AcceptedAnalysis[]> {
+  const out: AcceptedAnalysis[] = [];
+  // Sequential on purpose: a transaction's queries share one connection.
+  for (const row of await repo.listAcceptedOfType(scope, "copsoq_analysis")) {
+    const p = row.result.payload as unknown as CopsoqAnalysis;
+    out.push({
+      outputType: "copsoq_analysis",
+      label: resultLabel(row.result),
+      providerName: text(row.source.providerName),
+      acceptedAt: text(row.source.acceptedAt) ?? row.result.decidedAt?.toISOString() ?? null,
+      date: p.surveyPeriod.to,
+      copsoq: {
+        invitedCount: p.invitedCount,
+        respondingCount: p.respondingCount,
+        surveyFrom: p.surveyPeriod.from,
+        surveyTo: p.surveyPeriod.to,
+        questionnaireVersion: p.questionnaireVersion,
+      },
+    });
+  }
+  for (const row of await repo.listAcceptedOfType(scope, "ergonomic_assessment")) {
+    const p = row.result.payload as unknown as ErgonomicAssessment;
+    out.push({
+      outputType: "ergonomic_assessment",
+      label: resultLabel(row.result),
+      providerName: text(row.source.providerName),
+      acceptedAt: text(row.source.acceptedAt) ?? row.result.decidedAt?.toISOString() ?? null,
+      date: p.date,
+      ergonomic: {
+        workplaces: p.workplaces.length,
+        findings: p.findings.length,
+        measures: p.measures.length,
+        effectivenessCheck: (p.effectivenessCheck ?? "").trim() !== "",
+      },
+    });
+  }
+  return out;
+}
