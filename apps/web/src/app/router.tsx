@@ -12,6 +12,7 @@ import { EngagementsRoute } from "./routes/engagements";
 import { ForgotPasswordRoute } from "./routes/forgot-password";
 import { GoalsRoute } from "./routes/goals";
 import { HomeRoute } from "./routes/home";
+import { AttendanceRoute, CreateInterventionRoute, InterventionDetailRoute, InterventionsRoute } from "./routes/interventions";
 import { InviteRoute } from "./routes/invite";
 import { JoinRoute } from "./routes/join";
 import { LegalDetailRoute } from "./routes/legal-detail";
@@ -23,6 +24,7 @@ import { MyDataRoute } from "./routes/my-data";
 import { OfferingDetailRoute } from "./routes/offering-detail";
 import { OnboardingRoute } from "./routes/onboarding";
 import { OutboxRoute } from "./routes/outbox";
+import { participationReportsRoute } from "./routes/participation-reports";
 import { PartnerApiReferenceRoute } from "./routes/partner-api-reference";
 import { PartnerInboxRoute } from "./routes/partner-inbox";
 import { PartnerOfferingsRoute } from "./routes/partner-offerings";
@@ -74,6 +76,11 @@ export const router = createBrowserRouter([
               { path: "/marketplace/offerings/:id", element: <OfferingDetailRoute /> },
               { path: "/engagements", element: <EngagementsRoute /> },
               { path: "/data-sharing", element: <DataSharingRoute /> },
+              { path: "/interventions", element: <InterventionsRoute /> },
+              { path: "/interventions/new", element: <CreateInterventionRoute /> },
+              { path: "/interventions/:id", element: <InterventionDetailRoute /> },
+              { path: "/interventions/:id/sessions/:sessionId/attendance", element: <AttendanceRoute /> },
+              { path: "/participation/reports", lazy: participationReportsRoute },
             ],
           },
           {

@@ -36,6 +36,8 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
       <NavItem to="/goals" label={t("nav.goals")} onNavigate={onNavigate} />
       <NavItem to="/marketplace" label={t("marketplaceNav.marketplace")} onNavigate={onNavigate} />
       <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} />
+      <NavItem to="/interventions" label={t("participationNav.interventions")} onNavigate={onNavigate} />
+      <NavItem to="/participation/reports" label={t("participationNav.reports")} onNavigate={onNavigate} />
       <NavItem to="/data-sharing" label={t("dataSharingNav.dataSharing")} onNavigate={onNavigate} />
       <NavItem to="/employees" label={t("nav.employees")} onNavigate={onNavigate} />
       <NavItem to="/legal" label={t("nav.legal")} onNavigate={onNavigate} />

@@ -1,3 +1,4 @@
+import type { EngagementStatus } from "@bgm/domain";
 import { Anchor, Grid, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -15,8 +16,12 @@ import {
   QuotesList,
   useEngagement,
 } from "../../features/engagements";
+import { CreateInterventionLink, PartnerParticipationSection } from "../../features/participation";
 import { ResultsSection } from "../../features/results";
 import { isApiError } from "../../lib/api-client";
+
+/** An engagement that was accepted, is in progress or delivered can run interventions with sessions (as the API allows). */
+const RUNS_INTERVENTIONS: readonly EngagementStatus[] = ["accepted", "in_progress", "delivered"];
 
 /** One engagement, for either side: the side follows from the active organization (as in the API). */
 export function EngagementDetailRoute() {
@@ -49,6 +54,9 @@ export function EngagementDetailRoute() {
             <Group>
               <EngagementStatusBadge status={e.status} />
               {side === "company" && canManageDataAccess(e.status) ? <ManageDataAccessButton engagementId={e.id} /> : null}
+              {side === "company" && RUNS_INTERVENTIONS.includes(e.status) ? (
+                <CreateInterventionLink variant="button" source={{ kind: "engagement", id: e.id, title: e.offeringTitle }} />
+              ) : null}
             </Group>
           }
         />
@@ -68,6 +76,9 @@ export function EngagementDetailRoute() {
       </Grid>
       <ResultsSection engagement={e} side={side} />
       {side === "provider" ? <GrantedDataSection engagementId={e.id} /> : null}
+      {side === "provider" && [...RUNS_INTERVENTIONS, "completed"].includes(e.status) ? (
+        <PartnerParticipationSection engagementId={e.id} />
+      ) : null}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/ui/page-header";
 import { homeKind, useMe } from "../../features/auth";
 import { PartnerWorkList } from "../../features/engagements";
 import { PartnerHomeLinks } from "../../features/marketplace";
+import { EmployeeHome } from "../../features/participation";
 import { DashboardRoute } from "./dashboard";
 
 /** "/" means something different per role; only BGM managers get the process dashboard. */
@@ -14,12 +15,7 @@ export function HomeRoute() {
   const kind = homeKind(me);
   if (kind === "manager") return <DashboardRoute />;
   if (kind === "employee") {
-    return (
-      <PageHeader
-        title={t("homes.employeeTitle", { name: me.user.name })}
-        description={t("homes.employeeBody", { org: me.active?.organizationName ?? "" })}
-      />
-    );
+    return <EmployeeHome name={me.user.name} organizationName={me.active?.organizationName ?? ""} />;
   }
   if (kind === "partner") {
     return (

@@ -135,8 +135,6 @@ export const de = {
     expires: "Gültig bis {{date}}",
   },
   homes: {
-    employeeTitle: "Willkommen, {{name}}",
-    employeeBody: "Sie gehören zu {{org}}. Hier finden Sie bald Angebote Ihres betrieblichen Gesundheitsmanagements.",
     partnerTitle: "Partnerbereich",
     partnerBody: "Sie sind bei {{org}} als {{role}} angemeldet.",
     partnerNext: "Als Nächstes kommt der Marktplatz: Dort stellen Sie Ihre Angebote für Unternehmen ein.",

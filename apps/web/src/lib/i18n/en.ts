@@ -135,8 +135,6 @@ export const en: Translations = {
     expires: "Valid until {{date}}",
   },
   homes: {
-    employeeTitle: "Welcome, {{name}}",
-    employeeBody: "You belong to {{org}}. Your workplace health offers will appear here soon.",
     partnerTitle: "Partner area",
     partnerBody: "You are signed in at {{org}} as {{role}}.",
     partnerNext: "The marketplace comes next: there you will publish your offers for companies.",

@@ -4,13 +4,20 @@ import type { de } from "./de";
 import type { employeeAccessDe } from "./employee-access.de";
 import type { landingDe } from "./landing.de";
 import type { marketplaceDe } from "./marketplace.de";
+import type { participationDe } from "./participation.de";
 import type { resultsDe } from "./results.de";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "translation";
     resources: {
-      translation: typeof de & typeof marketplaceDe & typeof dataSharingDe & typeof resultsDe & typeof landingDe & typeof employeeAccessDe;
+      translation: typeof de &
+        typeof marketplaceDe &
+        typeof dataSharingDe &
+        typeof resultsDe &
+        typeof landingDe &
+        typeof employeeAccessDe &
+        typeof participationDe;
     };
   }
 }

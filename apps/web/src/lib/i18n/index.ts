@@ -11,6 +11,8 @@ import { landingDe } from "./landing.de";
 import { landingEn } from "./landing.en";
 import { marketplaceDe } from "./marketplace.de";
 import { marketplaceEn } from "./marketplace.en";
+import { participationDe } from "./participation.de";
+import { participationEn } from "./participation.en";
 import { resultsDe } from "./results.de";
 import { resultsEn } from "./results.en";
 
@@ -35,8 +37,8 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...employeeAccessDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...employeeAccessEn } },
+  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...employeeAccessDe, ...participationDe } },
+  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...employeeAccessEn, ...participationEn } },
 } as const;
 
 void i18n.use(initReactI18next).init({

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { formatDate } from "../../../lib/format";
 import { formatEuro } from "../../../lib/money";
+import { CreateInterventionLink } from "../../participation";
 import type { PlannedInterventionItem } from "../api/types";
 import { useCategoryLabel } from "./use-category-label";
 
@@ -48,6 +49,17 @@ export function AdoptedInterventions({
                       {t("planning.proposedAgain", { provider: p.source?.providerName, version: p.source?.version })}
                     </Text>
                   ))}
+                <CreateInterventionLink
+                  source={{
+                    kind: "planned",
+                    id: item.id,
+                    title: item.title,
+                    description: item.description,
+                    category: item.category,
+                    targetGroup: item.targetGroup,
+                    costEstimateCents: item.costEstimateCents,
+                  }}
+                />
               </Table.Th>
               <Table.Td>{category(item.category)}</Table.Td>
               <Table.Td>{item.targetGroup}</Table.Td>

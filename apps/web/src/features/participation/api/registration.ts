@@ -1,0 +1,80 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiRequest } from "../../../lib/api-client";
+import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { participationKeys } from "./query-keys";
+import type { MyParticipationItem, MyParticipationListResponse, OpenInterventionItem } from "./types";
+
+const mySession = (sessionId: string) => `/api/me/participation-sessions/${encodeURIComponent(sessionId)}`;
+
+/** The interventions open to the signed-in employee, each session with their own place in it. */
+export async function getOpenInterventions(): Promise<OpenInterventionItem[]> {
+  const res = await apiRequest<{ items: OpenInterventionItem[] }>("/api/me/interventions");
+  return res.items;
+}
+
+export function getMyParticipations(cursor?: string): Promise<MyParticipationListResponse> {
+  return apiRequest<MyParticipationListResponse>("/api/me/participations", { query: { cursor } });
+}
+
+/** Registers the caller: a place when one is free, otherwise the waitlist (the answer says which). */
+export function register(sessionId: string): Promise<MyParticipationItem> {
+  return apiRequest<MyParticipationItem>(`${mySession(sessionId)}/registration`, { method: "POST" });
+}
+
+export function cancelRegistration(sessionId: string): Promise<MyParticipationItem> {
+  return apiRequest<MyParticipationItem>(`${mySession(sessionId)}/registration`, { method: "DELETE" });
+}
+
+/** The calendar file of a session the caller holds a place in (served as an attachment). */
+export function sessionIcsUrl(sessionId: string): string {
+  return `${mySession(sessionId)}/calendar.ics`;
+}
+
+export function useOpenInterventions() {
+  return useQuery({ queryKey: participationKeys.open, queryFn: getOpenInterventions });
+}
+
+export function useMyParticipations() {
+  return useInfiniteQuery({
+    queryKey: participationKeys.history,
+    queryFn: ({ pageParam }) => getMyParticipations(pageParam),
+    initialPageParam: firstCursor,
+    getNextPageParam: nextCursorOf,
+  });
+}
+
+/**
+ * Register or cancel in one click. Cancelling shows at once (the place is gone whatever else happens);
+ * registering waits for the answer, because only the server knows whether a place or the waitlist is left.
+ */
+export function useRegistration() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ sessionId, action }: { sessionId: string; action: "register" | "cancel" }) =>
+      action === "register" ? register(sessionId) : cancelRegistration(sessionId),
+    onMutate: async ({ sessionId, action }) => {
+      if (action !== "cancel") return { previous: undefined };
+      await queryClient.cancelQueries({ queryKey: participationKeys.open });
+      const previous = queryClient.getQueryData<OpenInterventionItem[]>(participationKeys.open);
+      queryClient.setQueryData<OpenInterventionItem[]>(participationKeys.open, (items) =>
+        items?.map((i) => ({
+          ...i,
+          sessions: i.sessions.map((s) =>
+            s.id === sessionId && s.mine
+              ? {
+                  ...s,
+                  freePlaces: s.mine.status === "waitlisted" ? s.freePlaces : s.freePlaces + 1,
+                  mine: { ...s.mine, status: "cancelled" as const, waitlistPosition: null },
+                }
+              : s,
+          ),
+        })),
+      );
+      return { previous };
+    },
+    onError: (_error, _vars, context) => {
+      if (context?.previous) queryClient.setQueryData(participationKeys.open, context.previous);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: participationKeys.all }),
+  });
+}
