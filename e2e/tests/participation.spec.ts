@@ -323,5 +323,36 @@ test("the manager runs a weekly course from an engagement and reads the particip
   );
 });
 
-// Built by another engineer later: no step pretends to download it before it exists.
-test.fixme("the manager downloads the insurance report as PDF and CSV with the right figures (the export's web part is not built yet)", async () => {});
+test("the manager downloads the insurance report as PDF and CSV with the figures of the report", async ({ browser }) => {
+  const manager = await newSession(browser, DEMO.manager);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const to = new Date();
+  const from = new Date(to.getTime() - 365 * 24 * 3600 * 1000);
+  const period = `from=${day(from)}&to=${day(to)}`;
+
+  const json = await manager.request.get(`/api/participation/insurance-report?${period}`, { headers: XHR });
+  expect(json.status(), await json.text()).toBe(200);
+  const report = await json.json();
+  const lunch = report.interventions.find((i: { title: string }) => i.title === LUNCH);
+  expect(lunch, "the demo's Lunch & Learn is in the report").toBeTruthy();
+
+  const csv = await manager.request.get(`/api/participation/insurance-report/export?format=csv&${period}`, { headers: XHR });
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename=.*\.csv/);
+  const text = (await csv.body()).toString("utf8");
+  expect(text.charCodeAt(0), "BOM for German Excel").toBe(0xfeff);
+  const reached = report.reach.peopleReached.value === null ? "unterdrückt" : String(report.reach.peopleReached.value);
+  const lines = text.split(/\r?\n/);
+  const reachedLine = lines.find((line) => line.includes("Erreichte Beschäftigte")) ?? "";
+  expect(reachedLine.split(";").map((f) => f.replace(/^"|"$/g, ""))).toContain(reached);
+  const lunchLine = lines.find((line) => line.includes("Lunch & Learn")) ?? "";
+  const participants = lunch.participants.value === null ? "unterdrückt" : String(lunch.participants.value);
+  expect(lunchLine.split(";").map((f) => f.replace(/^"|"$/g, ""))).toContain(participants);
+  // Aggregates only: no name or address of the register leaves in the file.
+  expect(text).not.toMatch(/@muster-gmbh\.de/);
+
+  const pdf = await manager.request.get(`/api/participation/insurance-report/export?format=pdf&${period}`, { headers: XHR });
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toContain("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+});

@@ -7,9 +7,6 @@
 
 /** File → tables it imports from `@bgm/db` that its module (or the platform code) does not own. */
 export const KNOWN_TABLE_DEBTS: Record<string, readonly string[]> = {
-  // The survey results served to partners: the accepted COPSOQ analysis, read from the results table
-  // while results still imports data-grants (API keys) and an import back would close a cycle.
-  "modules/data-grants/company-data-source.ts": ["partner_result"],
   // better-auth is handed only the tables it is configured with, but its organization plugin declares
   // `invitation` (the organizations module's) and better-auth's schema check refuses to start without it.
   // Nothing in better-auth writes it here: the auth bridge closes the plugin's invitation endpoints.

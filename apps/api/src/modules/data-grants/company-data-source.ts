@@ -1,4 +1,4 @@
-import { dataGrant, partnerResult, type Tx } from "@bgm/db";
+import { dataGrant, type Tx } from "@bgm/db";
 import {
   COPSOQ_MIN_GROUP_SIZE,
   type CompanyDataSource,
@@ -7,9 +7,10 @@ import {
   namedDepartmentsOf,
   type SurveyGroupResult,
 } from "@bgm/domain";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { listActiveGoals } from "../bgm-process/index.js";
 import { activeHeadcountByDepartment, listActiveEmployees } from "../employees/index.js";
+import { latestAcceptedPayload } from "../results/index.js";
 
 /** The part of an accepted COPSOQ payload the survey_results scope reads (validated at upload). */
 interface StoredCopsoq {
@@ -73,15 +74,9 @@ export function companyDataSource(tx: Tx, orgId: string, partnerOrgId: string): 
       return listActiveGoals({ tx, orgId });
     },
     async surveyResults() {
-      // The company's current survey: the COPSOQ analysis it accepted last. Read straight from the
-      // results table (owned by the results module) to keep this module free of a dependency cycle.
-      const [latest] = await tx
-        .select({ payload: partnerResult.payload })
-        .from(partnerResult)
-        .where(and(eq(partnerResult.orgId, orgId), eq(partnerResult.outputType, "copsoq_analysis"), eq(partnerResult.status, "accepted")))
-        .orderBy(desc(partnerResult.decidedAt))
-        .limit(1);
-      return latest ? surveyRowsOf(latest.payload as unknown as StoredCopsoq) : [];
+      // The company's current survey: the COPSOQ analysis it accepted last.
+      const latest = await latestAcceptedPayload(tx, orgId, "copsoq_analysis");
+      return latest ? surveyRowsOf(latest as StoredCopsoq) : [];
     },
     async listActiveEmployees(narrowing: EmployeeNarrowing) {
       // Both narrowings restrict: a person is released only if every given narrowing admits them.

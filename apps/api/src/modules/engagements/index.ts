@@ -8,9 +8,8 @@ import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
 
 export type { Acting, Outcome } from "./access.js";
 export {
-  findEngagementForResults,
-  type ResultEngagement,
   type ResultEvent,
+  type ResultNoticeEngagement,
   recordPendingResults,
   recordResultEvent,
   reopenDeliveredEngagement,

@@ -9,16 +9,12 @@ import { type Acting, type Outcome, partyOf } from "./access.js";
 import { insertEvent, setPendingResults } from "./engagements.repository.js";
 import { transition } from "./engagements.service.js";
 import { noticeText, type ResultNoticeKind } from "./messages.js";
-import { type EngagementWithParties, findEngagementWithParties, type ReadOptions } from "./with-parties.js";
+import { type EngagementWithParties, findEngagementWithParties } from "./with-parties.js";
 
-/** The engagement as the results module shows it: the one read, with the offering title's fallback of result texts. */
-export type ResultEngagement = Omit<EngagementWithParties, "offeringTitle"> & { offeringTitle: string };
-
-/** The engagement as seen by one of its parties (the caller's org on the side its kind says); null for anyone else. */
-export async function findEngagementForResults(scope: TenantScope, id: string, opts: ReadOptions = {}): Promise<ResultEngagement | null> {
-  const e = await findEngagementWithParties(scope.tx, partyOf(scope), id, opts);
-  return e && { ...e, offeringTitle: e.offeringTitle ?? "(Angebot nicht mehr verfügbar)" };
-}
+/** What a result's notice names: the parties and the offering title the results module shows (its fallback included). */
+export type ResultNoticeEngagement = Pick<EngagementWithParties, "id" | "orgId" | "providerOrgId" | "companyName" | "providerName"> & {
+  offeringTitle: string;
+};
 
 export interface ResultEvent {
   kind: ResultNoticeKind;
@@ -35,7 +31,7 @@ export interface ResultEvent {
  * A result's step on the engagement's shared timeline, plus the notification of the side that must
  * know. Returns the mails to send after commit. The audit entry is written by the results module.
  */
-export async function recordResultEvent(scope: TenantScope, e: ResultEngagement, ev: ResultEvent, appUrl: string): Promise<Mail[]> {
+export async function recordResultEvent(scope: TenantScope, e: ResultNoticeEngagement, ev: ResultEvent, appUrl: string): Promise<Mail[]> {
   await insertEvent(
     { tx: scope.tx, orgId: scope.orgId, side: scope.orgKind === "company" ? "company" : "provider" },
     {
@@ -75,7 +71,7 @@ export async function recordResultEvent(scope: TenantScope, e: ResultEngagement,
  * be uploaded. Nothing happens in any other state.
  */
 export async function reopenDeliveredEngagement(a: Acting, id: string, message: string): Promise<Outcome<null>> {
-  const e = await findEngagementForResults(a.scope, id);
+  const e = await findEngagementWithParties(a.scope.tx, partyOf(a.scope), id);
   if (e?.status !== "delivered") return { result: null, mails: [] };
   const { mails } = await transition(a, id, { action: "request_changes", message });
   return { result: null, mails };

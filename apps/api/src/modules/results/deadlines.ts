@@ -5,8 +5,9 @@ import type { FileStorage } from "../../lib/file-storage/index.js";
 import type { Mail, Mailer } from "../../lib/mailer.js";
 import { SYSTEM_USER_ID } from "../../lib/system-user.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
-import { findEngagementForResults, readEngagementsWithParties } from "../engagements/index.js";
+import { readEngagementsWithParties } from "../engagements/index.js";
 import { dispatchMails, notifyOrg } from "../notifications/index.js";
+import { findResultEngagement } from "./engagement-view.js";
 import * as repo from "./results.repository.js";
 import { autoAccept, CALLED_OFF } from "./results.service.js";
 
@@ -86,7 +87,7 @@ export async function runResultDeadlines(
         }
         const row = await repo.lockResult(scope, item.engagementId, item.id);
         if (row?.status !== "submitted" || row.remindedAt) return [];
-        const e = await findEngagementForResults(scope, item.engagementId);
+        const e = await findResultEngagement(scope, item.engagementId);
         if (!e) return [];
         await repo.updateResult(scope, row.id, { remindedAt: now });
         await scope.audit({

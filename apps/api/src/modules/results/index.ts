@@ -6,6 +6,11 @@ import { resultHttpRoutes } from "./results.routes.js";
 
 export { type AcceptedAnalysis, acceptedAnalyses } from "./accepted-analyses.js";
 export { type DeadlineDeps, runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
+/**
+ * What a company accepted last of one output type (its payload as validated at upload), read in the
+ * company's transaction: data-grants serves the current COPSOQ analysis to partners from it.
+ */
+export { latestAcceptedPayload } from "./results.repository.js";
 // The use cases themselves, for the demo seed: it delivers and accepts results the way partners and managers do.
 export { decide, type ResultsContext, submitResult } from "./results.service.js";
 

@@ -1,6 +1,6 @@
 import { OUTPUT_TYPES, type OutputTypeList, outputType, type PartnerResult, type ResultSource } from "@bgm/domain";
 import { z } from "zod";
-import type { ResultEngagement } from "../engagements/index.js";
+import type { ResultEngagement } from "./engagement-view.js";
 import type { ResultFileRow, ResultRow, ResultWithNames } from "./results.repository.js";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -162,6 +162,17 @@ export async function listAcceptedOfType(s: Scope, outputType: string): Promise<
     .limit(50);
 }
 
+/** The payload of the company's most recently accepted result of one type, or null. */
+export async function latestAcceptedPayload(tx: Tx, orgId: string, outputType: string): Promise<unknown | null> {
+  const [latest] = await tx
+    .select({ payload: partnerResult.payload })
+    .from(partnerResult)
+    .where(and(eq(partnerResult.orgId, orgId), eq(partnerResult.outputType, outputType), eq(partnerResult.status, "accepted")))
+    .orderBy(desc(partnerResult.decidedAt))
+    .limit(1);
+  return latest ? latest.payload : null;
+}
+
 /** Records where an accepted result landed (company side only; row-level security enforces it). */
 export async function saveLanding(s: Scope, row: Omit<typeof partnerResultLanding.$inferInsert, "landedAt">): Promise<void> {
   await s.tx

@@ -5,15 +5,8 @@ import type { FileStorage } from "../../lib/file-storage/index.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import {
-  type Acting,
-  findEngagementForResults,
-  type Outcome,
-  type ReadOptions,
-  type ResultEngagement,
-  recordResultEvent,
-  reopenDeliveredEngagement,
-} from "../engagements/index.js";
+import { type Acting, type Outcome, type ReadOptions, recordResultEvent, reopenDeliveredEngagement } from "../engagements/index.js";
+import { findResultEngagement, type ResultEngagement } from "./engagement-view.js";
 import { landingFor } from "./landings.js";
 import { resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
 import * as repo from "./results.repository.js";
@@ -37,7 +30,7 @@ export const CALLED_OFF: readonly string[] = ["cancelled", "declined", "quote_re
  * change is recorded against.
  */
 async function requireEngagement(scope: TenantScope, id: string, opts: ReadOptions = {}): Promise<ResultEngagement> {
-  const e = await findEngagementForResults(scope, id, opts);
+  const e = await findResultEngagement(scope, id, opts);
   if (!e) throw AppError.notFound("Engagement");
   return e;
 }

@@ -3,8 +3,8 @@ import type { FastifyRequest } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { type MultipartLimits, readMultipart } from "../../lib/multipart.js";
 import { issue } from "../../lib/validation-issues.js";
-import { findEngagementForResults } from "../engagements/index.js";
 import { inActorTenant, partnerActor } from "../partner-access/index.js";
+import { findResultEngagement } from "./engagement-view.js";
 import { type IncomingFile, MAX_FILES_PER_RESULT } from "./submission.js";
 import type { Uploader } from "./upload.js";
 
@@ -46,7 +46,7 @@ export const uploadLimits = (maxFileBytes: number): MultipartLimits => ({
 export const authenticateUploader = (db: Database) => async (req: FastifyRequest<{ Params: { id: string } }>) => {
   const id = typeof req.params.id === "string" && UUID.test(req.params.id) ? req.params.id : null;
   const actor = await partnerActor(db, req, { engagementId: id });
-  const engagement = id ? await inActorTenant(db, req, actor, (s) => findEngagementForResults(s, id)) : null;
+  const engagement = id ? await inActorTenant(db, req, actor, (s) => findResultEngagement(s, id)) : null;
   if (!engagement) throw AppError.notFound("Engagement");
   req.uploader = { ...actor, engagement };
 };

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { OutputTypeKey, PartnerResult } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
-import type { Outcome, ResultEngagement } from "../engagements/index.js";
+import type { Outcome } from "../engagements/index.js";
 import { type PartnerActor, touchKey } from "../partner-access/index.js";
+import type { ResultEngagement } from "./engagement-view.js";
 import { type ResultsContext, requireDeclaredType, type StoredUpload, submitResult } from "./results.service.js";
 import { checkFiles, type IncomingFile } from "./submission.js";
 
