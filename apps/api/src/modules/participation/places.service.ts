@@ -14,6 +14,7 @@ import {
   planPromotions,
   planRegistration,
   planWalkIn,
+  queueTime,
   type Slot,
 } from "./registration.js";
 import * as repo from "./sessions.repository.js";
@@ -30,6 +31,11 @@ export interface LockedSlot {
   slot: Slot;
 }
 
+export interface LockedSession extends LockedSlot {
+  /** The latest queue time among the session's rows, read under the lock. */
+  latestQueuedAt: Date | null;
+}
+
 export function toSlot(row: repo.SlotRow, placesTaken: number): Slot {
   return {
     status: row.status,
@@ -43,10 +49,11 @@ export function toSlot(row: repo.SlotRow, placesTaken: number): Slot {
 }
 
 /** Locks the session for the rest of the transaction; another company's or an unknown id is a 404. */
-export async function lockSession(scope: TenantScope, sessionId: string): Promise<LockedSlot> {
+export async function lockSession(scope: TenantScope, sessionId: string): Promise<LockedSession> {
   const row = await repo.lockSlot(scope, sessionId);
   if (!row) throw AppError.notFound("Session");
-  return { row, slot: toSlot(row, await repo.countPlacesTaken(scope, sessionId)) };
+  const { taken, latestQueuedAt } = await repo.placesTaken(scope, sessionId);
+  return { row, slot: toSlot(row, taken), latestQueuedAt };
 }
 
 async function audit(
@@ -73,8 +80,10 @@ export interface PlaceResult {
 /** An employee asks for a place: registered while places are free, else waitlisted (if the session has a waitlist). */
 export async function register(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
   const { scope } = a;
-  const now = nowOf(a);
-  const { row, slot } = await lockSession(scope, sessionId);
+  const { row, slot, latestQueuedAt } = await lockSession(scope, sessionId);
+  // The clock is read after the lock, and queue times strictly increase: the position told to this
+  // person is the position they keep, however the concurrent requests were scheduled.
+  const now = queueTime(nowOf(a), latestQueuedAt);
   const current = await repo.findPlace(scope, sessionId, who.id);
   const plan = must(planRegistration(slot, current?.status ?? null, who, now));
   if (plan.action === "keep") {

@@ -6,6 +6,7 @@ import {
   planPromotions,
   planRegistration,
   planWalkIn,
+  queueTime,
   refusalError,
   registrationOpen,
   type Slot,
@@ -58,6 +59,17 @@ describe("planRegistration", () => {
     expect(planRegistration(slot({ status: "cancelled" }), null, active, NOW)).toMatchObject({ reason: "session_cancelled" });
     expect(planRegistration(slot({ parentOpen: false }), null, active, NOW)).toMatchObject({ reason: "intervention_not_open" });
     expect(planRegistration(slot(), null, { active: false }, NOW)).toMatchObject({ reason: "employee_inactive" });
+  });
+});
+
+describe("queueTime", () => {
+  it("is now when now is after everyone queued", () => {
+    expect(queueTime(NOW, null)).toEqual(NOW);
+    expect(queueTime(NOW, new Date(NOW.getTime() - 5))).toEqual(NOW);
+  });
+  it("is one millisecond after the latest row when the clock has not moved on (or a request read it early)", () => {
+    expect(queueTime(NOW, NOW)).toEqual(new Date(NOW.getTime() + 1));
+    expect(queueTime(NOW, new Date(NOW.getTime() + 40))).toEqual(new Date(NOW.getTime() + 41));
   });
 });
 

@@ -136,6 +136,15 @@ export function attendanceSummary(statuses: readonly PlaceStatus[]): { attended:
   return { attended, expected, rate: expected === 0 ? null : attended / expected };
 }
 
+/**
+ * The queue time of a new or re-queued row: now, but at least one millisecond after the latest row of
+ * the session (times are kept to the millisecond), so queue order is the order the lock decided.
+ */
+export function queueTime(now: Date, latestQueuedAt: Date | null): Date {
+  if (!latestQueuedAt || now.getTime() > latestQueuedAt.getTime()) return now;
+  return new Date(latestQueuedAt.getTime() + 1);
+}
+
 /** 1-based waitlist positions in queue order (queued_at, then id for equal times). */
 export function waitlistPositions<W extends { id: string; status: PlaceStatus; queuedAt: Date }>(rows: readonly W[]): Map<string, number> {
   const waiting = rows

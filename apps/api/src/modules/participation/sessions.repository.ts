@@ -118,18 +118,23 @@ export async function countsBySession(s: Scope, sessionIds: readonly string[]): 
   return out;
 }
 
-export async function countPlacesTaken(s: Scope, sessionId: string): Promise<number> {
+/**
+ * Under the session's lock: the places taken and the latest queue time of any row, in one statement.
+ * The latest queue time lets a registration queue strictly after everyone decided before it.
+ */
+export async function placesTaken(s: Scope, sessionId: string): Promise<{ taken: number; latestQueuedAt: Date | null }> {
+  const holding = sql.join(
+    PLACE_HOLDING_STATUSES.map((st) => sql`${st}`),
+    sql`, `,
+  );
   const [row] = await s.tx
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      taken: sql<number>`(count(*) filter (where ${participation.status} in (${holding})))::int`,
+      latest: sql<string | null>`max(${participation.queuedAt})`,
+    })
     .from(participation)
-    .where(
-      and(
-        eq(participation.orgId, s.orgId),
-        eq(participation.sessionId, sessionId),
-        inArray(participation.status, [...PLACE_HOLDING_STATUSES] as PlaceRow["status"][]),
-      ),
-    );
-  return row?.n ?? 0;
+    .where(and(eq(participation.orgId, s.orgId), eq(participation.sessionId, sessionId)));
+  return { taken: row?.taken ?? 0, latestQueuedAt: row?.latest ? new Date(row.latest) : null };
 }
 
 export async function findPlace(s: Scope, sessionId: string, employeeId: string): Promise<PlaceRow | null> {
