@@ -6,12 +6,7 @@
  */
 
 /** File → tables it imports from `@bgm/db` that its module (or the platform code) does not own. */
-export const KNOWN_TABLE_DEBTS: Record<string, readonly string[]> = {
-  // better-auth is handed only the tables it is configured with, but its organization plugin declares
-  // `invitation` (the organizations module's) and better-auth's schema check refuses to start without it.
-  // Nothing in better-auth writes it here: the auth bridge closes the plugin's invitation endpoints.
-  "lib/auth.ts": ["invitation"],
-};
+export const KNOWN_TABLE_DEBTS: Record<string, readonly string[]> = {};
 
 /** Modules that import each other, directly or around a circle (sorted names joined by " ↔ "). */
 export const KNOWN_MODULE_CYCLES: readonly string[] = [];

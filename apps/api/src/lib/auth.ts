@@ -1,9 +1,10 @@
-import { account, type Database, invitation, member, organization as organizationTable, session, user, verification } from "@bgm/db";
+import { account, type Database, member, organization as organizationTable, session, user, verification } from "@bgm/db";
 import { PASSWORD_LENGTH, SIGN_IN_LINK_MINUTES } from "@bgm/domain";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { magicLink, organization } from "better-auth/plugins";
 import type { AppConfig } from "../config.js";
+import { betterAuthOrganizationTables } from "../modules/organizations/index.js";
 import type { Mailer } from "./mailer.js";
 
 /** Mails a sign-in link made by the magic-link plugin; the employee-access module supplies it (app.ts). */
@@ -20,12 +21,12 @@ export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mail
     telemetry: { enabled: false },
     logger: { disabled: config.env === "test" },
     // Only the tables better-auth is configured with: its own (account, verification), the shared identity
-    // tables, and the organization plugin's invitation table. That one is the organizations module's (only
-    // its routes write it; the bridge closes better-auth's organization endpoints), but better-auth checks
-    // on first use that every table its plugins declare is in the schema (a known debt, see known-debts.ts).
+    // tables, and the organization plugin's invitation table. That one stays the organizations module's (only
+    // its routes write it; the bridge closes better-auth's invitation endpoints), which hands it over through
+    // its index because better-auth checks on first use that every table its plugins declare is in the schema.
     database: drizzleAdapter(opts.db, {
       provider: "pg",
-      schema: { user, session, account, verification, organization: organizationTable, member, invitation },
+      schema: { user, session, account, verification, organization: organizationTable, member, ...betterAuthOrganizationTables },
     }),
     user: {
       additionalFields: {

@@ -1,4 +1,4 @@
-import { ErrorBody, PASSWORD_LENGTH } from "@bgm/domain";
+import { ErrorBody, RequestPasswordResetBody, ResetPasswordBody, SignInBody, SignOutBody, SignUpBody } from "@bgm/domain";
 import { z } from "zod";
 
 /**
@@ -6,15 +6,10 @@ import { z } from "zod";
  * better-auth through the auth bridge (one wildcard route, hidden), so there is no Fastify route to
  * hang a schema on: these schemas only document, they validate nothing. They are written against
  * what the bridge answers (errors normalised to our shape), and a test checks real answers against
- * them. better-auth's own `openAPI` plugin was not used: it documents all of its endpoints with its
- * own error shape, while the bridge forwards only these and answers errors in ours.
+ * them. The request bodies come from @bgm/domain, which the web app types its requests from; the
+ * answers are described here only. better-auth's own `openAPI` plugin was not used: it documents all of
+ * its endpoints with its own error shape, while the bridge forwards only these and answers errors in ours.
  */
-
-const Password = z
-  .string()
-  .min(PASSWORD_LENGTH.min)
-  .max(PASSWORD_LENGTH.max)
-  .describe(`${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters`);
 
 export const AuthUser = z.object({
   id: z.string(),
@@ -28,26 +23,14 @@ export const AuthUser = z.object({
   locale: z.string(),
 });
 
-export const SignUpBody = z.object({ name: z.string().min(1), email: z.email(), password: Password });
 export const SignUpAnswer = z.object({ token: z.string().nullable(), user: AuthUser });
 
-export const SignInBody = z.object({
-  email: z.email(),
-  password: z.string(),
-  rememberMe: z.boolean().optional().describe("false: the cookie ends with the browser session"),
-});
 export const SignInAnswer = z.object({ redirect: z.literal(false), token: z.string(), user: AuthUser });
 
-export const SignOutBody = z.object({});
 export const SignOutAnswer = z.object({ success: z.literal(true) });
 
-export const RequestResetBody = z.object({
-  email: z.email(),
-  redirectTo: z.string().optional().describe("The app page the mailed link leads to (the web app sends /reset-password)"),
-});
 export const RequestResetAnswer = z.object({ status: z.literal(true), message: z.string() });
 
-export const ResetBody = z.object({ newPassword: Password, token: z.string().describe("The token from the mailed link") });
 export const ResetAnswer = z.object({ status: z.literal(true) });
 
 interface AuthDoc {
@@ -97,7 +80,7 @@ const DOCS: Record<string, AuthDoc> = {
     summary: "Mail a password reset link (valid for one hour)",
     description:
       "Answers the same whether or not the address has an account, so nobody learns which addresses exist. The mailed link GET /api/auth/reset-password/{token} redirects to `redirectTo?token=…`, where the app asks for the new password.",
-    body: RequestResetBody,
+    body: RequestPasswordResetBody,
     ok: RequestResetAnswer,
     errors: { 400: "`validation_error`" },
     loginLimited: true,
@@ -105,7 +88,7 @@ const DOCS: Record<string, AuthDoc> = {
   "/api/auth/reset-password": {
     summary: "Set a new password with the token from the reset link; ends every session of the account",
     description: "Sign in again afterwards.",
-    body: ResetBody,
+    body: ResetPasswordBody,
     ok: ResetAnswer,
     errors: { 400: "`invalid_token` (unknown, used or expired), `password_too_short`, `password_too_long`, `validation_error`" },
     loginLimited: false,

@@ -1,6 +1,6 @@
+import { DevOutbox } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { isLoopback } from "../../config.js";
 import { AppError } from "../../lib/app-error.js";
 import { readOutbox } from "../../lib/mailer.js";
@@ -35,16 +35,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Local mail outbox (development only, answers requests from this machine only)",
         security: [],
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              to: z.string(),
-              subject: z.string(),
-              text: z.string(),
-              attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })),
-              createdAt: z.string(),
-            }),
-          ),
+          200: DevOutbox,
         },
       },
     },

@@ -261,3 +261,11 @@ export async function findByIds(tx: Tx, orgId: string, ids: readonly string[]): 
   }
   return out;
 }
+
+/** Everyone in the company's register with the groups reports count by (no names, no addresses). */
+export async function listGroups(tx: Tx, orgId: string): Promise<{ id: string; department: string; location: string; active: boolean }[]> {
+  return tx
+    .select({ id: employee.id, department: employee.department, location: employee.location, active: employee.active })
+    .from(employee)
+    .where(eq(employee.orgId, orgId));
+}

@@ -1,5 +1,4 @@
-import { employee, type Tx } from "@bgm/db";
-import { eq } from "drizzle-orm";
+import type { Tx } from "@bgm/db";
 import type { TenantScope } from "../../lib/request-context.js";
 import {
   activeCountsByDepartment,
@@ -9,6 +8,7 @@ import {
   findByUserId,
   idsOfUser,
   listActiveNarrowed,
+  listGroups,
 } from "./employees.repository.js";
 import { countActive, linkAccount } from "./employees.service.js";
 
@@ -108,8 +108,5 @@ export async function findEmployeesByIds(scope: Pick<TenantScope, "tx" | "orgId"
 export async function employeeGroups(
   scope: Pick<TenantScope, "tx" | "orgId">,
 ): Promise<{ id: string; department: string; location: string; active: boolean }[]> {
-  return scope.tx
-    .select({ id: employee.id, department: employee.department, location: employee.location, active: employee.active })
-    .from(employee)
-    .where(eq(employee.orgId, scope.orgId));
+  return listGroups(scope.tx, scope.orgId);
 }

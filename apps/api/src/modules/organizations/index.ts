@@ -1,6 +1,7 @@
 import type { TenantScope } from "../../lib/request-context.js";
 import { companyProfile } from "./company-profile.js";
 
+export { betterAuthOrganizationTables } from "./better-auth-tables.js";
 export { organizationRoutes } from "./organizations.routes.js";
 export { joinCompanyAsEmployee } from "./organizations.service.js";
 

@@ -1,3 +1,4 @@
+import type { Tx } from "@bgm/db";
 import type { CopsoqAnalysis, ErgonomicAssessment } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
 import { resultLabel } from "./results.mappers.js";
@@ -58,4 +59,14 @@ export async function acceptedAnalyses(scope: TenantScope): Promise<AcceptedAnal
     });
   }
   return out;
+}
+
+/**
+ * The payload of what the company accepted last of one output type (as validated at upload), or null,
+ * read in the company's transaction: data-grants serves the current COPSOQ analysis to partners from it.
+ * An accepted result always has its landing (both are written in one transaction by `decide`).
+ */
+export async function latestAcceptedPayload(tx: Tx, orgId: string, outputType: string): Promise<unknown | null> {
+  const [latest] = await repo.listAcceptedOfType({ tx, orgId }, outputType, 1);
+  return latest ? latest.result.payload : null;
 }

@@ -4,13 +4,8 @@ import { createFileStorage } from "../../lib/file-storage/index.js";
 import { resultDeadlineSchedule } from "./deadline-schedule.js";
 import { resultHttpRoutes } from "./results.routes.js";
 
-export { type AcceptedAnalysis, acceptedAnalyses } from "./accepted-analyses.js";
+export { type AcceptedAnalysis, acceptedAnalyses, latestAcceptedPayload } from "./accepted-analyses.js";
 export { type DeadlineDeps, runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
-/**
- * What a company accepted last of one output type (its payload as validated at upload), read in the
- * company's transaction: data-grants serves the current COPSOQ analysis to partners from it.
- */
-export { latestAcceptedPayload } from "./results.repository.js";
 // The use cases themselves, for the demo seed: it delivers and accepts results the way partners and managers do.
 export { decide, type ResultsContext, submitResult } from "./results.service.js";
 

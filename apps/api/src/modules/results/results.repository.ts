@@ -151,26 +151,22 @@ export async function listFiles(s: Scope, resultIds: string[]): Promise<ResultFi
     .orderBy(asc(partnerResultFile.createdAt));
 }
 
-/** The company's accepted results of one type with their source snapshots, newest first. */
-export async function listAcceptedOfType(s: Scope, outputType: string): Promise<{ result: ResultRow; source: Record<string, unknown> }[]> {
+/**
+ * The company's accepted results of one type with their source snapshots, newest decision first (at most
+ * 50, or `limit`): the one read behind the analysis page, the insurer report and the survey data partners get.
+ */
+export async function listAcceptedOfType(
+  s: Pick<Scope, "tx" | "orgId">,
+  outputType: string,
+  limit = 50,
+): Promise<{ result: ResultRow; source: Record<string, unknown> }[]> {
   return s.tx
     .select({ result: partnerResult, source: partnerResultLanding.source })
     .from(partnerResult)
     .innerJoin(partnerResultLanding, eq(partnerResultLanding.resultId, partnerResult.id))
     .where(and(eq(partnerResult.orgId, s.orgId), eq(partnerResult.outputType, outputType), eq(partnerResult.status, "accepted")))
     .orderBy(desc(partnerResult.decidedAt), desc(partnerResult.submittedAt))
-    .limit(50);
-}
-
-/** The payload of the company's most recently accepted result of one type, or null. */
-export async function latestAcceptedPayload(tx: Tx, orgId: string, outputType: string): Promise<unknown | null> {
-  const [latest] = await tx
-    .select({ payload: partnerResult.payload })
-    .from(partnerResult)
-    .where(and(eq(partnerResult.orgId, orgId), eq(partnerResult.outputType, outputType), eq(partnerResult.status, "accepted")))
-    .orderBy(desc(partnerResult.decidedAt))
-    .limit(1);
-  return latest ? latest.payload : null;
+    .limit(limit);
 }
 
 /** Records where an accepted result landed (company side only; row-level security enforces it). */

@@ -3,7 +3,7 @@ import type { z } from "zod";
 
 export type CopsoqAnalysisViewResponse = z.infer<typeof CopsoqAnalysisView>;
 
-/** The API types the payload loosely; it validated it against `CopsoqAnalysis` when the partner uploaded it. */
+/** One accepted analysis with its payload parsed by `CopsoqAnalysis` (see get-copsoq-analyses.ts). */
 export interface CopsoqAnalysisItem {
   payload: CopsoqAnalysis;
   source: ResultSource;

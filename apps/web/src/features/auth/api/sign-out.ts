@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { authKeys } from "./query-keys";
+import type { SignOutInput } from "./types";
 
 export async function signOut(): Promise<void> {
-  await apiRequest<unknown>("/api/auth/sign-out", { method: "POST", json: {} });
+  const body: SignOutInput = {};
+  await apiRequest<unknown>("/api/auth/sign-out", { method: "POST", json: body });
 }
 
 export function useSignOut() {

@@ -1,20 +1,12 @@
+import type { RequestPasswordResetBody, ResetPasswordBody, SignInBody, SignOutBody, SignUpBody } from "@bgm/domain";
+import type { z } from "zod";
+
 /**
- * The better-auth endpoints have no schema in @bgm/domain: the API documents their bodies in
- * apps/api/src/plugins/auth-openapi.ts (not importable here). These are the bodies as sent; the answers
- * are not read (the session cookie is what counts, then `GET /api/me`), so the fetchers return nothing.
+ * The bodies of the better-auth routes, from their schemas in @bgm/domain. The answers are not read (the
+ * session cookie is what counts, then `GET /api/me`), so the fetchers return nothing.
  */
-export interface SignInInput {
-  email: string;
-  password: string;
-}
-
-export interface SignUpInput {
-  name: string;
-  email: string;
-  password: string;
-}
-
-export interface ResetPasswordInput {
-  newPassword: string;
-  token: string;
-}
+export type SignInInput = z.input<typeof SignInBody>;
+export type SignUpInput = z.input<typeof SignUpBody>;
+export type SignOutInput = z.input<typeof SignOutBody>;
+export type RequestPasswordResetInput = z.input<typeof RequestPasswordResetBody>;
+export type ResetPasswordInput = z.input<typeof ResetPasswordBody>;

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { devKeys } from "./query-keys";
-import type { OutboxMail } from "./types";
+import type { OutboxResponse } from "./types";
 
-export function getOutbox(): Promise<OutboxMail[]> {
-  return apiRequest<OutboxMail[]>("/api/dev/outbox");
+export function getOutbox(): Promise<OutboxResponse> {
+  return apiRequest<OutboxResponse>("/api/dev/outbox");
 }
 
 export function useOutbox() {

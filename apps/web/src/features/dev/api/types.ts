@@ -1,11 +1,6 @@
-/**
- * A mail of the local outbox. The development-only route declares its answer inline
- * (apps/api/src/modules/dev/index.ts), not in @bgm/domain, so its shape is written here.
- */
-export interface OutboxMail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  createdAt: string;
-}
+import type { DevOutbox, DevOutboxMail } from "@bgm/domain";
+import type { z } from "zod";
+
+/** A mail of the local outbox, as the development-only route answers it. */
+export type OutboxMail = DevOutboxMail;
+export type OutboxResponse = z.infer<typeof DevOutbox>;

@@ -35,11 +35,15 @@ describe("payloadFacts: what a delivered version says, at a glance", () => {
     expect(Number(facts.Skalen)).toBe((example("copsoq_analysis").scales as unknown[]).length);
   });
 
-  it("says 'keine' for a COPSOQ analysis without groups and 0 % when nobody was invited", () => {
-    const payload = { ...example("copsoq_analysis"), groups: [], invitedCount: 0, respondingCount: 0 };
-    const facts = asMap(payloadFacts("copsoq_analysis", payload, t));
-    expect(facts.Auswertungsgruppen).toBe("keine");
-    expect(facts.Rückmeldungen).toBe("0 von 0 Eingeladenen (0 %)");
+  it("says 'keine' for a COPSOQ analysis without groups, also when the list is left out", () => {
+    const { groups: _, ...withoutGroups } = example("copsoq_analysis");
+    expect(asMap(payloadFacts("copsoq_analysis", withoutGroups, t)).Auswertungsgruppen).toBe("keine");
+    expect(asMap(payloadFacts("copsoq_analysis", { ...example("copsoq_analysis"), groups: [] }, t)).Auswertungsgruppen).toBe("keine");
+  });
+
+  it("gives no facts for a COPSOQ payload its schema rejects, rather than wrong ones", () => {
+    expect(payloadFacts("copsoq_analysis", { ...example("copsoq_analysis"), invitedCount: 0, respondingCount: 0 }, t)).toBeNull();
+    expect(payloadFacts("copsoq_analysis", { ...example("copsoq_analysis"), surveyPeriod: undefined }, t)).toBeNull();
   });
 
   it("shows participation with the exact rate, German number format", () => {

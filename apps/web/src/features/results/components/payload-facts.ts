@@ -1,4 +1,4 @@
-import type { CopsoqAnalysis, ErgonomicAssessment, InterventionPlan, ParticipationStats, ReportPdf } from "@bgm/domain";
+import { CopsoqAnalysis, type ErgonomicAssessment, type InterventionPlan, type ParticipationStats, type ReportPdf } from "@bgm/domain";
 import type { TFunction } from "i18next";
 import { formatDate, formatNumber } from "../../../lib/format";
 import type { OutputTypeKey } from "../api/types";
@@ -18,9 +18,14 @@ const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) 
 const period = (t: TFunction, p: { from: string; to: string } | undefined) =>
   p ? t("results.summary.periodValue", { from: formatDate(p.from), to: formatDate(p.to) }) : "";
 
-function copsoq(p: CopsoqAnalysis, t: TFunction): Fact[] {
-  const rate = p.invitedCount > 0 ? Math.round((p.respondingCount / p.invitedCount) * 100) : 0;
-  const groups = list<{ name: string; n: number }>(p.groups);
+/** Read with its schema: a payload that no longer fits it gives no facts rather than wrong ones. */
+function copsoq(payload: Record<string, unknown>, t: TFunction): Fact[] | null {
+  const parsed = CopsoqAnalysis.safeParse(payload);
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  // The schema admits no survey with fewer than the minimum group size responding, so never a division by 0.
+  const rate = Math.round((p.respondingCount / p.invitedCount) * 100);
+  const groups = p.groups;
   return [
     { label: t("results.summary.questionnaire"), value: p.questionnaireVersion },
     { label: t("results.summary.surveyPeriod"), value: period(t, p.surveyPeriod) },
@@ -32,7 +37,7 @@ function copsoq(p: CopsoqAnalysis, t: TFunction): Fact[] {
         rate: formatNumber(rate),
       }),
     },
-    { label: t("results.summary.scales"), value: formatNumber(list(p.scales).length) },
+    { label: t("results.summary.scales"), value: formatNumber(p.scales.length) },
     {
       label: t("results.summary.groups"),
       value: groups.length === 0 ? t("results.summary.groupsNone") : groups.map((g) => `${g.name} (n = ${formatNumber(g.n)})`).join(", "),
@@ -96,7 +101,7 @@ export function payloadFacts(type: OutputTypeKey, payload: Record<string, unknow
   try {
     switch (type) {
       case "copsoq_analysis":
-        return copsoq(payload as CopsoqAnalysis, t);
+        return copsoq(payload, t);
       case "intervention_plan":
         return plan(payload as InterventionPlan, t);
       case "participation_stats":
