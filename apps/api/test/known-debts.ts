@@ -1,8 +1,9 @@
 /**
- * Known boundary debts, recorded so that the rule holds for everything else while issue 11 pays them off.
- * `module-boundaries.test.ts` compares these lists with the code exactly: a new violation fails the test,
- * and so does a debt that has been paid but is still listed, so the lists only shrink. Paths are relative
- * to `apps/api/src`. `docs/architecture.md` shows them (checked by `architecture-doc.test.ts`).
+ * Known boundary debts. Issue 11 paid every one, so the lists are empty; they stay as the one place where a
+ * debt taken on knowingly would be written down, with why. `module-boundaries.test.ts` compares these
+ * lists with the code exactly: a new violation fails the test, and so does a debt that has been paid but is
+ * still listed, so the lists only shrink. Paths are relative to `apps/api/src`. `docs/architecture.md`
+ * shows them (checked by `architecture-doc.test.ts`).
  */
 
 /** File → tables it imports from `@bgm/db` that its module (or the platform code) does not own. */

@@ -1,8 +1,8 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
- * Tables owned by better-auth (core + organization plugin). Column names follow better-auth's
- * field names; `organization.kind` and `user.platformRole` are our additional fields.
+ * Tables owned by better-auth (core + organization plugin; the plugin's `invitation` is the organizations
+ * module's, in organizations.ts). Column names follow better-auth's field names; `organization.kind` and `user.platformRole` are our additional fields.
  * These tables carry no row-level security: better-auth reads them before a tenant is known,
  * and our own routes reach them only through services that filter by the session's user.
  */
@@ -96,24 +96,4 @@ export const member = pgTable(
   },
   // The per-request caller lookup joins member by user_id; the unique index starts with organization_id.
   (t) => [uniqueIndex("member_org_user_uq").on(t.organizationId, t.userId), index("member_user_idx").on(t.userId)],
-);
-
-export const invitation = pgTable(
-  "invitation",
-  {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organization.id, { onDelete: "cascade" }),
-    email: text("email").notNull(),
-    role: text("role").notNull(),
-    status: text("status").notNull().default("pending"),
-    teamId: text("team_id"),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    inviterId: text("inviter_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
-  },
-  (t) => [index("invitation_org_idx").on(t.organizationId)],
 );

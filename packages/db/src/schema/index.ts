@@ -10,6 +10,7 @@ export * from "./legal.js";
 export * from "./mail.js";
 export * from "./marketplace.js";
 export * from "./notifications.js";
+export * from "./organizations.js";
 export * from "./participation.js";
 export * from "./partner-access.js";
 export * from "./result-evidence.js";

@@ -20,7 +20,7 @@ export const TABLE_OWNERS = {
   // better-auth's own bookkeeping (auth.ts), reached only through lib/auth.ts and startup checks.
   account: PLATFORM,
   verification: PLATFORM,
-  // Written by better-auth's organization plugin and by the organizations module (auth.ts).
+  // organizations.ts: better-auth's organization plugin declares it, but only the organizations module writes it.
   invitation: "organizations",
   // mail.ts: lib/mailer.ts writes the outbox when no SMTP server is configured.
   outbox_mail: PLATFORM,

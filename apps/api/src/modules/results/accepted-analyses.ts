@@ -22,6 +22,15 @@ export interface AcceptedAnalysis {
 
 const text = (v: unknown) => (typeof v === "string" ? v : null);
 
+/** What every kind of analysis tells the same way: its label, who delivered it, and when it was accepted. */
+function delivery(row: { result: repo.ResultRow; source: Record<string, unknown> }) {
+  return {
+    label: resultLabel(row.result),
+    providerName: text(row.source.providerName),
+    acceptedAt: text(row.source.acceptedAt) ?? row.result.decidedAt?.toISOString() ?? null,
+  };
+}
+
 export async function acceptedAnalyses(scope: TenantScope): Promise<AcceptedAnalysis[]> {
   const out: AcceptedAnalysis[] = [];
   // Sequential on purpose: a transaction's queries share one connection.
@@ -29,9 +38,7 @@ export async function acceptedAnalyses(scope: TenantScope): Promise<AcceptedAnal
     const p = row.result.payload as unknown as CopsoqAnalysis;
     out.push({
       outputType: "copsoq_analysis",
-      label: resultLabel(row.result),
-      providerName: text(row.source.providerName),
-      acceptedAt: text(row.source.acceptedAt) ?? row.result.decidedAt?.toISOString() ?? null,
+      ...delivery(row),
       date: p.surveyPeriod.to,
       copsoq: {
         invitedCount: p.invitedCount,
@@ -46,9 +53,7 @@ export async function acceptedAnalyses(scope: TenantScope): Promise<AcceptedAnal
     const p = row.result.payload as unknown as ErgonomicAssessment;
     out.push({
       outputType: "ergonomic_assessment",
-      label: resultLabel(row.result),
-      providerName: text(row.source.providerName),
-      acceptedAt: text(row.source.acceptedAt) ?? row.result.decidedAt?.toISOString() ?? null,
+      ...delivery(row),
       date: p.date,
       ergonomic: {
         workplaces: p.workplaces.length,
