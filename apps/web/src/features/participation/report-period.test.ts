@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { berlinYear, calendarYear, lastTwelveMonths, periodPresets, presetOf, validPeriod } from "./report-period";
+import { berlinYear, calendarYear, lastTwelveMonths, periodPresets, validPeriod } from "./report-period";
 
 describe("lastTwelveMonths", () => {
   it("starts on the first of the month eleven months back and ends today (Berlin)", () => {
@@ -39,12 +39,5 @@ describe("periods of the insurer report", () => {
     ]);
     // New Year's night: 23:30 UTC on 31 December is already the new year in Berlin.
     expect(berlinYear(new Date("2026-12-31T23:30:00Z"))).toBe(2027);
-  });
-
-  it("names the preset a period equals, the first one when two coincide, none for a period of one's own", () => {
-    const now = new Date("2026-12-02T10:00:00Z");
-    expect(presetOf({ from: "2025-01-01", to: "2025-12-31" }, now)).toBe("lastYear");
-    expect(presetOf({ from: "2026-01-01", to: "2026-12-02" }, now)).toBe("thisYear");
-    expect(presetOf({ from: "2026-03-01", to: "2026-06-30" }, now)).toBeNull();
   });
 });

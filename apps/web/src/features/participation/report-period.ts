@@ -49,8 +49,3 @@ export function periodPresets(now: Date = new Date()): { key: PeriodPresetKey; p
     { key: "last12Months", period: lastTwelveMonths(now) },
   ];
 }
-
-/** The preset a period equals, if any (so its button shows as chosen). */
-export function presetOf(period: ReportPeriod, now: Date = new Date()): PeriodPresetKey | null {
-  return periodPresets(now).find((p) => p.period.from === period.from && p.period.to === period.to)?.key ?? null;
-}

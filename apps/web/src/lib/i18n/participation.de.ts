@@ -292,7 +292,6 @@ export const participationDe = {
       peopleReached: "Erreichte Beschäftigte",
       reachRate: "Erreichungsquote",
       interventions: "Maßnahmen",
-      interventionsShort: "Maßn.",
       sessions: "Termine",
       participants: "Teilnehmende",
       targetGroups: "Zielgruppen",

@@ -294,7 +294,6 @@ export const participationEn: Widen<typeof participationDe> = {
       peopleReached: "Employees reached",
       reachRate: "Reach rate",
       interventions: "Interventions",
-      interventionsShort: "Interv.",
       sessions: "Sessions",
       participants: "Participants",
       targetGroups: "Target groups",

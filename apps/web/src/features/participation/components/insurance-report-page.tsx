@@ -13,7 +13,7 @@ import { useLocalized } from "../../../lib/use-localized";
 import { useInsuranceReport, useInsuranceReportFile } from "../api/insurance-report";
 import type { InsuranceReportFileFormat, InsuranceReportIntervention, InsuranceReportResponse } from "../api/types";
 import { formatShare } from "../format";
-import { berlinYear, calendarYear, validPeriod } from "../report-period";
+import { lastTwelveMonths, validPeriod } from "../report-period";
 import { PeriodPicker } from "./period-picker";
 import { CountOrSuppressed } from "./suppressed-value";
 
@@ -26,8 +26,9 @@ const FORMATS: readonly InsuranceReportFileFormat[] = ["pdf", "csv", "xlsx"];
  */
 export function InsuranceReportPage() {
   const { t } = useTranslation();
-  // Insurers ask for the previous calendar year; that is where the page starts.
-  const [period, setPeriod] = useState(() => calendarYear(berlinYear() - 1));
+  // The same twelve months the reports page starts with; the previous calendar year (what insurers usually
+  // ask for) is one tap away.
+  const [period, setPeriod] = useState(lastTwelveMonths);
   const ok = validPeriod(period);
   const report = useInsuranceReport(period, ok);
   const data = report.data;
@@ -302,7 +303,7 @@ function CountTable({ rows, first }: { rows: CountRow[]; first: string }) {
         <Table.Tr>
           <Table.Th scope="col">{first}</Table.Th>
           <Table.Th scope="col" ta="right">
-            {t("participation.insurance.interventionsShort")}
+            {t("participation.insurance.interventions")}
           </Table.Th>
           <Table.Th scope="col" ta="right">
             {t("participation.insurance.participants")}

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { formatNumber } from "../../../lib/format";
-import { periodPresets, presetOf, type ReportPeriod, validPeriod } from "../report-period";
+import { periodPresets, type ReportPeriod, validPeriod } from "../report-period";
 
 interface PeriodPickerProps {
   value: ReportPeriod;
@@ -19,7 +19,6 @@ interface PeriodPickerProps {
 export function PeriodPicker({ value, onChange, minGroupSize, withPresets = false, children }: PeriodPickerProps) {
   const { t } = useTranslation();
   const ok = validPeriod(value);
-  const chosen = withPresets ? presetOf(value) : null;
   return (
     <Paper withBorder p="md" role="group" aria-labelledby="report-period-heading">
       <Text fw={600} id="report-period-heading" mb="xs">
@@ -27,17 +26,21 @@ export function PeriodPicker({ value, onChange, minGroupSize, withPresets = fals
       </Text>
       {withPresets ? (
         <Group gap="xs" mb="sm" wrap="wrap">
-          {periodPresets().map((p) => (
-            <Button
-              key={p.key}
-              size="xs"
-              variant={chosen === p.key ? "filled" : "default"}
-              aria-pressed={chosen === p.key}
-              onClick={() => onChange(p.period)}
-            >
-              {t(`participation.reports.presets.${p.key}`)}
-            </Button>
-          ))}
+          {periodPresets().map((p) => {
+            // Two presets can name the same days (this year and the last twelve months in December): both show as chosen.
+            const chosen = p.period.from === value.from && p.period.to === value.to;
+            return (
+              <Button
+                key={p.key}
+                size="xs"
+                variant={chosen ? "filled" : "default"}
+                aria-pressed={chosen}
+                onClick={() => onChange(p.period)}
+              >
+                {t(`participation.reports.presets.${p.key}`)}
+              </Button>
+            );
+          })}
         </Group>
       ) : null}
       <SimpleGrid cols={{ base: 1, xs: 2 }} maw={480}>
