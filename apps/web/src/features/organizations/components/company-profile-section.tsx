@@ -48,7 +48,7 @@ export function CompanyProfileSection({ headCount }: CompanyProfileSectionProps)
         </SimpleGrid>
         <Text size="sm" c="dimmed">
           {t("companyProfile.sizeHint")}{" "}
-          <Anchor component={Link} to="/employees" size="sm">
+          <Anchor component={Link} to="/employees" size="sm" underline="always">
             {t("companyProfile.toRegister")}
           </Anchor>
         </Text>

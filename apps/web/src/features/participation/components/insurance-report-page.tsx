@@ -132,7 +132,7 @@ function ReportBody({ report }: { report: InsuranceReportResponse }) {
             ) : (
               <>
                 {t("participation.insurance.noIndustry")}{" "}
-                <Anchor component={Link} to="/settings">
+                <Anchor component={Link} to="/settings" underline="always">
                   {t("participation.insurance.setIndustry")}
                 </Anchor>
               </>
