@@ -355,4 +355,13 @@ test("the manager downloads the insurance report as PDF and CSV with the figures
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toContain("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  // The same CSV from the page, as Petra gets it: the menu, the button, a file saved under the server's name.
+  await manager.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Bericht für die Krankenkasse" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: "Bericht für die Krankenkasse" })).toBeVisible();
+  await expect(manager.getByTestId("insurance-intervention").filter({ hasText: LUNCH })).toBeVisible();
+  const [download] = await Promise.all([manager.waitForEvent("download"), manager.getByRole("button", { name: "CSV (Excel)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const saved = readFileSync(await download.path(), "utf8");
+  expect(saved.charCodeAt(0), "BOM for German Excel").toBe(0xfeff);
+  expect(saved).toContain("Erreichte Beschäftigte");
 });

@@ -24,7 +24,12 @@ import { MyDataRoute } from "./routes/my-data";
 import { OfferingDetailRoute } from "./routes/offering-detail";
 import { OnboardingRoute } from "./routes/onboarding";
 import { OutboxRoute } from "./routes/outbox";
-import { participationReportsRoute } from "./routes/participation-reports";
+import {
+  healthBudgetRoute,
+  insuranceReportRoute,
+  organizationSettingsRoute,
+  participationReportsRoute,
+} from "./routes/participation-reports";
 import { PartnerApiReferenceRoute } from "./routes/partner-api-reference";
 import { PartnerInboxRoute } from "./routes/partner-inbox";
 import { PartnerOfferingsRoute } from "./routes/partner-offerings";
@@ -81,6 +86,9 @@ export const router = createBrowserRouter([
               { path: "/interventions/:id", element: <InterventionDetailRoute /> },
               { path: "/interventions/:id/sessions/:sessionId/attendance", element: <AttendanceRoute /> },
               { path: "/participation/reports", lazy: participationReportsRoute },
+              { path: "/participation/insurance-report", lazy: insuranceReportRoute },
+              { path: "/participation/health-budget", lazy: healthBudgetRoute },
+              { path: "/settings", lazy: organizationSettingsRoute },
             ],
           },
           {

@@ -125,3 +125,47 @@ export function uploadFile<T>(path: string, file: File, extraHeaders: Record<str
 export function fileUrl(id: string): string {
   return `/api/files/${encodeURIComponent(id)}`;
 }
+
+/** A file the API answers with, and the name its Content-Disposition gives it (or the fallback). */
+export interface ApiFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * Fetch a file (PDF, CSV, XLSX …) for the browser to save. Unlike a plain link, a refusal arrives as an
+ * ApiError the page can show instead of being saved as a file, and the request carries the CSRF header
+ * like every other call of the app.
+ */
+export async function apiFile(
+  path: string,
+  options: Pick<RequestOptions, "query" | "signal"> & { fallbackName: string },
+): Promise<ApiFile> {
+  const res = await fetch(buildUrl(path, options.query), {
+    headers: { Accept: "*/*", "X-Requested-With": "bgm-hub" },
+    credentials: "same-origin",
+    signal: options.signal,
+  });
+  if (!res.ok) throw await toApiError(res);
+  return { blob: await res.blob(), fileName: fileNameFromDisposition(res.headers.get("content-disposition"), options.fallbackName) };
+}
+
+/**
+ * The file name of a Content-Disposition header (RFC 6266): `filename*=UTF-8''…` wins over `filename="…"`;
+ * path separators are dropped so a name can never point elsewhere. The fallback when neither is usable.
+ */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)?.[1];
+  let name: string | undefined;
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended.trim());
+    } catch {
+      name = undefined;
+    }
+  }
+  name ??= /filename\s*=\s*"([^"]*)"/.exec(header)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(header)?.[1];
+  const safe = name?.replace(/[/\\]/g, "").trim();
+  return safe ? safe : fallback;
+}

@@ -38,10 +38,13 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
       <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} />
       <NavItem to="/interventions" label={t("participationNav.interventions")} onNavigate={onNavigate} />
       <NavItem to="/participation/reports" label={t("participationNav.reports")} onNavigate={onNavigate} />
+      <NavItem to="/participation/insurance-report" label={t("participationNav.insuranceReport")} onNavigate={onNavigate} />
+      <NavItem to="/participation/health-budget" label={t("participationNav.healthBudget")} onNavigate={onNavigate} />
       <NavItem to="/data-sharing" label={t("dataSharingNav.dataSharing")} onNavigate={onNavigate} />
       <NavItem to="/employees" label={t("nav.employees")} onNavigate={onNavigate} />
       <NavItem to="/legal" label={t("nav.legal")} onNavigate={onNavigate} />
       <NavItem to="/team" label={t("nav.team")} onNavigate={onNavigate} />
+      <NavItem to="/settings" label={t("participationNav.settings")} onNavigate={onNavigate} />
       <NavItem to="/audit" label={t("nav.audit")} onNavigate={onNavigate} />
       {import.meta.env.DEV ? <NavItem to="/dev/outbox" label={t("nav.outbox")} onNavigate={onNavigate} /> : null}
     </>

@@ -23,3 +23,29 @@ export function validPeriod(p: ReportPeriod): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to)) return false;
   return p.from <= p.to && Date.parse(p.to) - Date.parse(p.from) <= THREE_YEARS_MS;
 }
+
+/** The calendar year (Berlin) `now` lies in. */
+export function berlinYear(now: Date = new Date()): number {
+  return Number(isoToZoned(now.toISOString(), PARTICIPATION_TIME_ZONE).date.slice(0, 4));
+}
+
+/** A whole calendar year, 1 January → 31 December. */
+export function calendarYear(year: number): ReportPeriod {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export type PeriodPresetKey = "last12Months" | "thisYear" | "lastYear";
+
+/**
+ * The periods an insurer report is usually made for: the previous calendar year (what insurers ask for
+ * in their annual documentation), the current year so far, and the last twelve months.
+ */
+export function periodPresets(now: Date = new Date()): { key: PeriodPresetKey; period: ReportPeriod }[] {
+  const year = berlinYear(now);
+  const today = isoToZoned(now.toISOString(), PARTICIPATION_TIME_ZONE).date;
+  return [
+    { key: "lastYear", period: calendarYear(year - 1) },
+    { key: "thisYear", period: { from: `${year}-01-01`, to: today } },
+    { key: "last12Months", period: lastTwelveMonths(now) },
+  ];
+}

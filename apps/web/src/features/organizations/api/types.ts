@@ -1,5 +1,6 @@
 import type {
   AcceptInvitation,
+  CompanyProfile,
   CreateInvitation,
   CreateOrganization,
   Invitation,
@@ -9,6 +10,7 @@ import type {
   Ok,
   Organization,
   SetActiveOrganization,
+  UpdateCompanyProfile,
 } from "@bgm/domain";
 import type { z } from "zod";
 
@@ -23,3 +25,5 @@ export type CreateOrganizationInput = z.input<typeof CreateOrganization>;
 export type CreateInvitationInput = z.input<typeof CreateInvitation>;
 export type AcceptInvitationInput = { id: string } & z.input<typeof AcceptInvitation>;
 export type SetActiveOrganizationInput = z.input<typeof SetActiveOrganization>;
+export type CompanyProfileResponse = CompanyProfile;
+export type UpdateCompanyProfileInput = z.input<typeof UpdateCompanyProfile>;

@@ -16,4 +16,12 @@ export const participationKeys = {
   attendance: (sessionId: string) => [...participationKeys.all, "attendance", sessionId] as const,
   reports: (params: Record<string, string>) => [...participationKeys.all, "reports", params] as const,
   partner: (engagementId: string) => [...participationKeys.all, "partner", engagementId] as const,
+  /** The insurer report's preview for a period; under `all`, so an attendance mark refreshes it too. */
+  insuranceReport: (period: { from: string; to: string }) => [...participationKeys.all, "insurance-report", period] as const,
+  healthBudget: (year: number) => [...participationKeys.all, "health-budget", year] as const,
+  /**
+   * The minimum group size. Raising it changes every figure above, so the mutation refreshes `all`
+   * (this key included).
+   */
+  disclosure: () => [...participationKeys.all, "disclosure"] as const,
 };

@@ -3,9 +3,16 @@ import type {
   AttendanceList,
   CreateIntervention,
   CreateSessions,
+  DisclosureSettings,
+  HealthBudget,
+  HealthBudgetQuery,
+  InsuranceReport,
+  InsuranceReportFormat,
+  InsuranceReportQuery,
   Intervention,
   MyParticipationList,
   OpenInterventionList,
+  RaiseMinGroupSize,
   RunningInterventionList,
   SetAttendance,
   UpdateIntervention,
@@ -32,3 +39,16 @@ export type CreateSessionsInput = z.input<typeof CreateSessions>;
 export type UpdateSessionInput = z.input<typeof UpdateSession>;
 export type SetAttendanceInput = z.input<typeof SetAttendance>;
 export type AddWalkInInput = z.input<typeof AddWalkIn>;
+
+/** The insurer report (§20b SGB V), the tax-free health budget and the minimum group size, as the API answers. */
+export type InsuranceReportResponse = InsuranceReport;
+export type InsuranceReportIntervention = InsuranceReport["interventions"][number];
+export type InsuranceReportPeriod = z.infer<typeof InsuranceReportQuery>;
+export type InsuranceReportFileFormat = z.infer<typeof InsuranceReportFormat>;
+export type HealthBudgetResponse = HealthBudget;
+export type HealthBudgetEmployee = HealthBudget["employees"][number];
+export type HealthBudgetIntervention = HealthBudget["interventions"][number];
+/** `year` is coerced from the query string, so its input type says nothing useful: `z.infer`. */
+export type HealthBudgetParams = z.infer<typeof HealthBudgetQuery>;
+export type DisclosureSettingsResponse = DisclosureSettings;
+export type RaiseMinGroupSizeInput = z.input<typeof RaiseMinGroupSize>;

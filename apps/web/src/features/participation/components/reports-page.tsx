@@ -1,11 +1,10 @@
 import "@mantine/charts/styles.css";
 import type { AttendanceReport, PeopleReport } from "@bgm/domain";
 import { BarChart } from "@mantine/charts";
-import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Box, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { DateField } from "../../../components/ui/date-field";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { PageHeader } from "../../../components/ui/page-header";
@@ -14,6 +13,7 @@ import { useLocalized } from "../../../lib/use-localized";
 import { useAttendanceReport, usePeopleReport } from "../api/reports";
 import { formatShare } from "../format";
 import { lastTwelveMonths, validPeriod } from "../report-period";
+import { PeriodPicker } from "./period-picker";
 import { CountOrSuppressed, SuppressedValue } from "./suppressed-value";
 
 type Titles = ReadonlyMap<string, string>;
@@ -36,30 +36,21 @@ export function ReportsPage() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title={t("participation.reports.title")} description={t("participation.reports.description")} />
-      <Paper withBorder p="md" role="group" aria-labelledby="report-period-heading">
-        <Text fw={600} id="report-period-heading" mb="xs">
-          {t("participation.reports.period")}
-        </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} maw={480}>
-          <DateField
-            label={t("participation.reports.from")}
-            value={period.from}
-            onChange={(from) => from && setPeriod((p) => ({ ...p, from }))}
-          />
-          <DateField label={t("participation.reports.to")} value={period.to} onChange={(to) => to && setPeriod((p) => ({ ...p, to }))} />
-        </SimpleGrid>
-        {ok ? null : (
-          <Text c="red.9" size="sm" mt="xs" role="alert">
-            {t("participation.reports.invalidPeriod")}
-          </Text>
-        )}
-        {min ? (
-          <Text size="sm" c="dimmed" mt="xs">
-            {t("participation.reports.minGroupNote", { min: formatNumber(min) })}
-          </Text>
-        ) : null}
-      </Paper>
+      <PageHeader
+        title={t("participation.reports.title")}
+        description={t("participation.reports.description")}
+        actions={
+          <>
+            <Button variant="default" component={Link} to="/participation/insurance-report">
+              {t("participationNav.insuranceReport")}
+            </Button>
+            <Button variant="default" component={Link} to="/participation/health-budget">
+              {t("participationNav.healthBudget")}
+            </Button>
+          </>
+        }
+      />
+      <PeriodPicker value={period} onChange={setPeriod} minGroupSize={min} />
       {byIntervention.data ? <PeopleReached report={byIntervention.data} /> : null}
       <ReportSection id="by-intervention" title={t("participation.reports.byIntervention")} query={byIntervention}>
         {(r) => <InterventionTable report={r} />}
