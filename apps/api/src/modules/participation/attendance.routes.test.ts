@@ -2,7 +2,7 @@ import { auditLog, participation } from "@bgm/db";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
-import { addPerson, type CompanyWorld, interventionWithSession, makeCompany, type Person } from "./test-fixtures.js";
+import { addPerson, type CompanyWorld, interventionWithSession, makeCompany, type Person, startsIn } from "./test-fixtures.js";
 
 let t: TestApp;
 let c: CompanyWorld;
@@ -24,6 +24,8 @@ beforeAll(async () => {
   }
   ({ sessionId } = await interventionWithSession(c.asManager, { capacity: 3, title: "Lunch & Learn" }));
   for (const p of people) await (p.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`);
+  // The session has begun: the manager stands at the door.
+  await startsIn(c.asManager, sessionId, -5);
 });
 afterAll(() => t?.close());
 

@@ -2,9 +2,9 @@ import type { AttendanceList } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { findEmployeesByIds } from "../employees/index.js";
-import type { Acting } from "./acting.js";
+import type { Acting, Outcome } from "./acting.js";
 import { toSession } from "./participation.mappers.js";
-import { addWalkIn, markAllAttended, setAttendance } from "./places.service.js";
+import { addWalkIn, markAllAttended, removeWalkIn, setAttendance } from "./places.service.js";
 import { attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
 import * as repo from "./sessions.repository.js";
 
@@ -73,4 +73,10 @@ export async function walkIn(a: Acting, sessionId: string, employeeId: string) {
   }
   await addWalkIn(a, sessionId, who);
   return attendanceList(a.scope, sessionId);
+}
+
+/** Takes out a walk-in added by mistake; a place it frees goes to the waitlist (their mails come back). */
+export async function unWalkIn(a: Acting, sessionId: string, employeeId: string): Promise<Outcome<AttendanceList>> {
+  const { mails } = await removeWalkIn(a, sessionId, employeeId);
+  return { result: await attendanceList(a.scope, sessionId), mails };
 }

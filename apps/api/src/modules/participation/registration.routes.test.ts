@@ -2,7 +2,16 @@ import { auditLog, employee, notification, participation, participationSession }
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Api, allPages, createTestApp, type TestApp } from "../../../test/helpers.js";
-import { addPerson, type CompanyWorld, expectOk, inDays, interventionWithSession, makeCompany, type Person } from "./test-fixtures.js";
+import {
+  addPerson,
+  type CompanyWorld,
+  expectOk,
+  inDays,
+  interventionWithSession,
+  makeCompany,
+  type Person,
+  startsIn,
+} from "./test-fixtures.js";
 
 let t: TestApp;
 let c: CompanyWorld;
@@ -202,7 +211,13 @@ describe("cancelling and moving up", () => {
     expect((await unreg(0, sessionId)).statusCode).toBe(200);
     expect((await unreg(0, sessionId)).statusCode).toBe(200);
     await reg(1, sessionId);
-    await c.asManager.put(`/api/participation-sessions/${sessionId}/attendance/${people[1]?.employeeId}`, { status: "attended" });
+    // Ten minutes before the start the door is open: marked attended, the place can no longer be given up.
+    await startsIn(c.asManager, sessionId, 10);
+    expectOk(
+      await c.asManager.put(`/api/participation-sessions/${sessionId}/attendance/${people[1]?.employeeId}`, { status: "attended" }),
+      200,
+      "mark",
+    );
     const res = await unreg(1, sessionId);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("attendance_recorded");
