@@ -129,6 +129,13 @@ async function courseAhead(a: Acting, interventionId: string) {
 
 const refusedWith = (e: unknown, code: string): e is AppError => e instanceof AppError && e.code === code;
 
+/** A refusal of one session of a course names the session, so the answer says which date stood in the way. */
+function naming(e: unknown, sessionId: string): unknown {
+  if (!(e instanceof AppError) || e.code === "not_found") return e;
+  const details = typeof e.details === "object" && e.details !== null ? e.details : {};
+  return new AppError(e.code, e.message, { ...details, sessionId }, e.status);
+}
+
 function courseAnswer(parent: { id: string; title: string }, sessions: CourseSessionPlace[]): CourseRegistration {
   return {
     interventionId: parent.id,
@@ -182,7 +189,7 @@ export async function registerMeForCourse(
       }
     } catch (e) {
       // Refused before anything was written for this session (the core decides, then writes).
-      if (!refusedWith(e, "registration_closed")) throw e;
+      if (!refusedWith(e, "registration_closed")) throw naming(e, s.id);
       closed = e;
       places.push({ ...placeOf(s, null), skipped: "registration_closed" });
     }
@@ -226,7 +233,7 @@ export async function cancelMeForCourse(a: Acting, interventionId: string): Prom
       if (result.changed) told.push({ facts: result.facts, status: result.heldPlace ? "registered" : "waitlisted" });
       mails.push(...promoted);
     } catch (e) {
-      if (!refusedWith(e, "attendance_recorded")) throw e;
+      if (!refusedWith(e, "attendance_recorded")) throw naming(e, s.id);
       places.push({ ...placeOf(s, { place: row, waitlistPosition: null, changed: false }), skipped: "attendance_recorded" });
     }
   }
