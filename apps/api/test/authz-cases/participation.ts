@@ -72,7 +72,19 @@ export const participationCases: AuthzCases = {
       url: (f) => `/api/participation-sessions/${f.ids.sessionId}/walk-ins`,
       body: (f) => ({ employeeId: f.ids.participantId }),
     },
+    "DELETE /api/participation-sessions/{id}/walk-ins/{employeeId}": {
+      kind: "foreign",
+      url: (f) => `/api/participation-sessions/${f.ids.sessionId}/walk-ins/${f.ids.participantId}`,
+    },
     "GET /api/me/interventions": { kind: "own", url: () => "/api/me/interventions" },
+    "POST /api/me/interventions/{id}/registration": {
+      kind: "foreign",
+      url: (f) => `/api/me/interventions/${f.ids.interventionId}/registration`,
+    },
+    "DELETE /api/me/interventions/{id}/registration": {
+      kind: "foreign",
+      url: (f) => `/api/me/interventions/${f.ids.interventionId}/registration`,
+    },
     "GET /api/me/participations": { kind: "own", url: () => "/api/me/participations" },
     "POST /api/me/participation-sessions/{id}/registration": {
       kind: "foreign",
