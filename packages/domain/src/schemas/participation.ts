@@ -218,6 +218,9 @@ export const AttendanceList = z.object({
   session: Session,
   interventionTitle: z.string(),
   rows: z.array(AttendanceRow),
+  attendanceOpensAt: Timestamp.describe(
+    "From when marks and walk-ins are taken: half an hour before the start (earlier: 422 `session_not_started`)",
+  ),
   /** "28/32 teilgenommen (87,5 %)": attended of everyone expected (registered, attended, no-show). */
   summary: z.object({ attended: z.number().int(), expected: z.number().int(), rate: z.number().nullable() }),
 });

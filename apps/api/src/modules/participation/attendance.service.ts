@@ -5,7 +5,7 @@ import { findEmployeesByIds } from "../employees/index.js";
 import type { Acting, Outcome } from "./acting.js";
 import { toSession } from "./participation.mappers.js";
 import { addWalkIn, markAllAttended, removeWalkIn, setAttendance } from "./places.service.js";
-import { attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
+import { attendanceOpensAt, attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
 import * as repo from "./sessions.repository.js";
 
 /**
@@ -49,6 +49,7 @@ export async function attendanceList(scope: TenantScope, sessionId: string): Pro
     session: toSession(row, counts.get(sessionId)),
     interventionTitle: row.title,
     rows: [...holding, ...waiting],
+    attendanceOpensAt: attendanceOpensAt(row).toISOString(),
     summary: attendanceSummary(places.map((p) => p.status)),
   };
 }

@@ -73,7 +73,7 @@ beforeAll(async () => {
   ids.i3 = (await interventionWithSession(w.asCompany, { title: "Zum Schließen" })).interventionId;
   expectOk((await employee.as?.post(`/api/me/participation-sessions/${ids.s1}/registration`)) as LightMyRequestResponse, 201, "register");
   // The first date has begun: attendance can be taken.
-  await startsIn(w.asCompany, ids.s1, -5);
+  await startsIn(w.asCompany, ids.s1 as string, -5);
   ids.employee = employee.employeeId;
   ids.walkIn = walkIn.employeeId;
 }, 300_000);

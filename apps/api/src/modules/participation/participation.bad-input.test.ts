@@ -65,7 +65,7 @@ beforeAll(async () => {
     repeat: { count: 3 },
   });
   ids.courseLast = series.json().sessions[2].id;
-  await reg(1, ids.courseLast);
+  await reg(1, ids.courseLast as string);
 
   const other = await makeCompany(t, "Fremdfirma Eingabe");
   ids.foreign = (await interventionWithSession(other.asManager)).sessionId;
