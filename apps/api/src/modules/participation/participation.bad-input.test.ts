@@ -1,6 +1,6 @@
 import { auditLog, participation, participationSession } from "@bgm/db";
 import { ErrorBody } from "@bgm/domain";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
@@ -38,8 +38,8 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) p.push(await addPerson(t, c.manager, { account: true }));
   inactive = await addPerson(t, c.manager, { account: true, active: false });
   stranger = await addPerson(t, c.manager);
-  const reg = async (i: number, sessionId: string, status = 201) =>
-    expectOk(await (p[i]?.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`), status, "register");
+  const reg = async (i: number, sessionId: string) =>
+    expectOk(await me(i).post(`/api/me/participation-sessions/${sessionId}/registration`), 201, "register");
 
   ids.deadline = (await interventionWithSession(c.asManager, { deadline: new Date(Date.now() - 60_000) })).sessionId;
   ids.full = (await interventionWithSession(c.asManager, { capacity: 1, waitlistEnabled: false })).sessionId;
@@ -101,7 +101,9 @@ interface BadCase {
   details?: () => Record<string, unknown>;
 }
 
-const me = (i: number) => p[i]?.as as Api;
+function me(i: number): Api {
+  return (p[i] as Person).as as Api;
+}
 const session = (key: string) => `/api/participation-sessions/${ids[key]}`;
 
 const CASES: BadCase[] = [
