@@ -8,6 +8,7 @@ import { type Acting, nowOf, type Outcome } from "./acting.js";
 import { placeMail, promotedNotice, type SessionFacts, START_PAGE } from "./messages.js";
 import { sessionFacts } from "./participation.mappers.js";
 import {
+  attendanceClosedBecause,
   must,
   type PlaceStatus,
   planAttendance,
@@ -17,6 +18,7 @@ import {
   planWalkIn,
   planWalkInRemoval,
   queueTime,
+  refusalError,
   type Slot,
 } from "./registration.js";
 import * as repo from "./sessions.repository.js";
@@ -220,8 +222,9 @@ export async function markAllAttended(a: Acting, sessionId: string): Promise<num
   const { scope } = a;
   const now = nowOf(a);
   const { slot, row } = await lockSession(scope, sessionId);
-  // Refused before the session's doors open even when nobody is registered: the answer must not depend on the list.
-  must(planWalkIn(slot, "attended", { active: true }, now));
+  // Refused before the doors open even when nobody is registered: the answer must not depend on the list.
+  const closed = attendanceClosedBecause(slot, now);
+  if (closed) throw refusalError(closed);
   const places = (await repo.listPlaces(scope, row.id)).filter((p) => p.status === "registered");
   let marked = 0;
   for (const p of places) {

@@ -114,7 +114,7 @@ export const attendanceOpensAt = (slot: Pick<Slot, "startsAt">): Date =>
   new Date(slot.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_START_MS);
 
 /** Why no attendance can be recorded now (the slot's side alone); null when it can. */
-function attendanceClosedBecause(slot: Pick<Slot, "status" | "startsAt">, now: Date): Refusal | null {
+export function attendanceClosedBecause(slot: Pick<Slot, "status" | "startsAt">, now: Date): Refusal | null {
   if (slot.status === "cancelled") return { ok: false, reason: "session_cancelled" };
   const opensAt = attendanceOpensAt(slot);
   if (now < opensAt) return { ok: false, reason: "session_not_started", opensAt };
