@@ -54,6 +54,10 @@ export const participationCases: AuthzCases = {
       kind: "foreign",
       url: (f) => `/api/participation-sessions/${f.ids.sessionId}/cancel`,
     },
+    "POST /api/participation-sessions/{id}/reopen": {
+      kind: "foreign",
+      url: (f) => `/api/participation-sessions/${f.ids.sessionId}/reopen`,
+    },
     "GET /api/participation-sessions/{id}/attendance": {
       kind: "foreign",
       url: (f) => `/api/participation-sessions/${f.ids.sessionId}/attendance`,

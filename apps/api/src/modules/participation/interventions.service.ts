@@ -25,7 +25,7 @@ import { addLocalDays } from "./berlin-time.js";
 import * as irepo from "./interventions.repository.js";
 import { interventionCancelledMail, interventionChangedMail, placeMail, type SessionFacts } from "./messages.js";
 import { sessionFacts, toIntervention, toInterventionSummary } from "./participation.mappers.js";
-import { fillFreePlaces, lockSession } from "./places.service.js";
+import { fillFreePlaces, lockSession, toSlot } from "./places.service.js";
 import { attendanceOpensAt, holdsPlace } from "./registration.js";
 import * as srepo from "./sessions.repository.js";
 
@@ -441,5 +441,49 @@ export async function cancelSession(a: Acting, sessionId: string): Promise<Outco
     const person = people.get(p.employeeId);
     return person ? [placeMail({ kind: "session_cancelled", registered: p.status === "registered" }, facts, a.calendar, person.email)] : [];
   });
+  return { result: await loadIntervention(scope, interventionId), mails };
+}
+
+/**
+ * Takes a cancelled session up again (called off by mistake, or the date holds after all), while it
+ * still lies ahead and its intervention is not cancelled. Places stayed recorded when it was cancelled,
+ * so everyone registered has their place again: they get a calendar file with the next SEQUENCE
+ * (METHOD:REQUEST, the entry their calendar removed comes back), waiting people a mail; free places
+ * go to the waitlist.
+ */
+export async function reopenSession(a: Acting, sessionId: string): Promise<Outcome<Intervention>> {
+  const { scope } = a;
+  const locked = await lockSession(scope, sessionId);
+  const { row } = locked;
+  const interventionId = row.interventionId as string;
+  if (row.parentStatus === "cancelled") throw cancelledIntervention();
+  if (row.status === "scheduled") return { result: await loadIntervention(scope, interventionId), mails: [] };
+  if (row.startsAt <= nowOf(a))
+    throw new AppError("session_started", "The session lies in the past; it cannot be taken up again", undefined, 409);
+  const updated = await srepo.updateSession(scope, sessionId, { status: "scheduled", icsSequence: row.icsSequence + 1 });
+  if (!updated) throw AppError.notFound("Session");
+  const concerned = (await srepo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered" || p.status === "waitlisted");
+  await scope.audit({
+    action: "participation.session_reopened",
+    entityType: "participation_session",
+    entityId: sessionId,
+    details: { interventionId, from: "cancelled", to: "scheduled", peopleInformed: concerned.length, icsSequence: updated.icsSequence },
+  });
+  const fresh = { ...updated, title: row.title, description: row.description, parentStatus: row.parentStatus };
+  const people = new Map(
+    (
+      await findEmployeesByIds(
+        scope,
+        concerned.map((p) => p.employeeId),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  const mails = concerned.flatMap((p) => {
+    const person = people.get(p.employeeId);
+    return person
+      ? [placeMail({ kind: "session_reopened", registered: p.status === "registered" }, sessionFacts(fresh), a.calendar, person.email)]
+      : [];
+  });
+  mails.push(...(await fillFreePlaces(a, { row: fresh, slot: toSlot(fresh, locked.slot.placesTaken) })));
   return { result: await loadIntervention(scope, interventionId), mails };
 }

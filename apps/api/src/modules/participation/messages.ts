@@ -94,7 +94,8 @@ export type PlaceNotice =
   | { kind: "promoted" }
   | { kind: "cancelled_by_me"; heldPlace: boolean }
   | { kind: "session_changed"; registered: boolean }
-  | { kind: "session_cancelled"; registered: boolean };
+  | { kind: "session_cancelled"; registered: boolean }
+  | { kind: "session_reopened"; registered: boolean };
 
 /** The mail one person gets about their own place in one session. */
 export function placeMail(notice: PlaceNotice, s: SessionFacts, ctx: CalendarContext, to: string): Mail {
@@ -162,6 +163,24 @@ export function placeMail(notice: PlaceNotice, s: SessionFacts, ctx: CalendarCon
           link,
         ],
         notice.registered ? [icsAttachment("CANCEL", s, ctx, to)] : [],
+      );
+    case "session_reopened":
+      return mail(
+        to,
+        `Termin findet doch statt – ${s.title}`,
+        [
+          notice.registered
+            ? `Der abgesagte Termin ${title} findet doch statt, und Ihr Platz gilt wieder.`
+            : `Der abgesagte Termin ${title} findet doch statt. Sie stehen wieder auf der Warteliste.`,
+          where(s),
+          ...(notice.registered
+            ? [
+                "Den Termin für Ihren Kalender finden Sie im Anhang (termin.ics). Falls Sie nicht teilnehmen können, melden Sie sich bitte ab, damit jemand anderes nachrücken kann.",
+              ]
+            : []),
+          link,
+        ],
+        notice.registered ? [icsAttachment("REQUEST", s, ctx, to)] : [],
       );
   }
 }

@@ -110,6 +110,7 @@ const ROUTES: Route[] = [
     expect: MANAGER_ONLY,
   },
   { op: "POST /api/participation-sessions/{id}/cancel", url: () => `/api/participation-sessions/${ids.s2}/cancel`, expect: MANAGER_ONLY },
+  { op: "POST /api/participation-sessions/{id}/reopen", url: () => `/api/participation-sessions/${ids.s2}/reopen`, expect: MANAGER_ONLY },
   {
     op: "GET /api/participation-sessions/{id}/attendance",
     url: () => `/api/participation-sessions/${ids.s1}/attendance`,

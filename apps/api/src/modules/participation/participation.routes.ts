@@ -189,6 +189,21 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => change(req, (a) => service.cancelSession(a, req.params.id)),
   );
 
+  app.post(
+    "/api/participation-sessions/:id/reopen",
+    {
+      schema: {
+        tags,
+        summary: "Take a cancelled session up again (called off by mistake, or the date holds after all)",
+        description:
+          "Only while the session lies ahead (409 `session_started`) and its intervention is not cancelled (409 `intervention_cancelled`). Places stayed recorded when it was cancelled: everyone registered has their place again and gets the calendar file with the next SEQUENCE (same UID, METHOD:REQUEST), waiting people a mail; free places go to the waitlist in queue order. Idempotent. Answers the intervention.",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => change(req, (a) => service.reopenSession(a, req.params.id)),
+  );
+
   app.get(
     "/api/participation-sessions/:id/attendance",
     {

@@ -439,6 +439,48 @@ describe("calendar files", () => {
     expect(dl).toContain("STATUS:CANCELLED");
   });
 
+  it("a cancelled session taken up again gives the places back: REQUEST with the next SEQUENCE, the waitlist a mail", async () => {
+    const { interventionId, sessionId } = await interventionWithSession(c.asManager, { capacity: 1, title: "Doch Yoga" });
+    await reg(0, sessionId);
+    await reg(1, sessionId);
+    expectOk(await c.asManager.post(`/api/participation-sessions/${sessionId}/cancel`), 200, "cancel");
+    t.mails.length = 0;
+    const other = await makeCompany(t, "Fremde Wiederaufnahme GmbH");
+    expect((await other.asManager.post(`/api/participation-sessions/${sessionId}/reopen`)).statusCode).toBe(404);
+    const res = await c.asManager.post(`/api/participation-sessions/${sessionId}/reopen`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().sessions[0]).toMatchObject({ status: "scheduled", counts: { registered: 1, waitlisted: 1 } });
+    const [back] = mailsTo(0);
+    expect(back?.subject).toBe("BGM Hub: Termin findet doch statt – Doch Yoga");
+    const ics = back?.attachments?.[0]?.content ?? "";
+    expect(ics).toContain("METHOD:REQUEST");
+    expect(ics).toContain("STATUS:CONFIRMED");
+    expect(ics).toContain("SEQUENCE:2");
+    expect(ics).toContain(`UID:participation-session-${sessionId}@localhost`);
+    expect(mailsTo(1).map((m) => [m.subject, m.attachments])).toEqual([["BGM Hub: Termin findet doch statt – Doch Yoga", undefined]]);
+    // Registration is open again; taking it up twice changes nothing.
+    expect((await reg(2, sessionId)).json()).toMatchObject({ status: "waitlisted", waitlistPosition: 2 });
+    t.mails.length = 0;
+    expectOk(await c.asManager.post(`/api/participation-sessions/${sessionId}/reopen`), 200, "again");
+    expect(t.mails).toEqual([]);
+
+    // Not for a session in the past, nor once the intervention is cancelled.
+    const withPast = await c.asManager.post(`/api/interventions/${interventionId}/sessions`, {
+      startsAt: inDays(-2).toISOString(),
+      endsAt: inDays(-2, 13).toISOString(),
+      capacity: 5,
+    });
+    const pastId = withPast.json().sessions[0].id as string;
+    await c.asManager.post(`/api/participation-sessions/${pastId}/cancel`);
+    const over = await c.asManager.post(`/api/participation-sessions/${pastId}/reopen`);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe("session_started");
+    expectOk(await c.asManager.post(`/api/interventions/${interventionId}/cancel`), 200, "cancel intervention");
+    const gone = await c.asManager.post(`/api/participation-sessions/${sessionId}/reopen`);
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().error.code).toBe("intervention_cancelled");
+  });
+
   it("cancelling an intervention tells everyone once, with one cancelling .ics per session they held", async () => {
     const created = await c.asManager.post("/api/interventions", { title: "Kurs mit Serie", category: "movement" });
     const id = created.json().id;
