@@ -141,6 +141,15 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   await expectNoSeriousA11yViolations(erikaPage, "start page after moving up");
   await snapshot(erikaPage, "participation-moved-up");
 
+  // The day of the session: it begins in ten minutes and the door is open (attendance is taken from half an
+  // hour before the start; a browser test cannot move the clock, so the session moves).
+  const soon = new Date(Date.now() + 10 * 60_000);
+  const moved = await manager.request.patch(`/api/participation-sessions/${sessionId}`, {
+    headers: XHR,
+    data: { startsAt: soon.toISOString(), endsAt: new Date(soon.getTime() + 3_600_000).toISOString(), registrationDeadline: null },
+  });
+  expect(moved.status(), await moved.text()).toBe(200);
+
   // At the door, on a phone: everyone attended, then one correction.
   const door = await newSession(browser, DEMO.manager, DEMO_PASSWORD, PHONE);
   await door.goto(`/interventions/${lunchId}`);

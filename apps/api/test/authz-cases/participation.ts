@@ -54,6 +54,10 @@ export const participationCases: AuthzCases = {
       kind: "foreign",
       url: (f) => `/api/participation-sessions/${f.ids.sessionId}/cancel`,
     },
+    "POST /api/participation-sessions/{id}/reopen": {
+      kind: "foreign",
+      url: (f) => `/api/participation-sessions/${f.ids.sessionId}/reopen`,
+    },
     "GET /api/participation-sessions/{id}/attendance": {
       kind: "foreign",
       url: (f) => `/api/participation-sessions/${f.ids.sessionId}/attendance`,
@@ -72,7 +76,19 @@ export const participationCases: AuthzCases = {
       url: (f) => `/api/participation-sessions/${f.ids.sessionId}/walk-ins`,
       body: (f) => ({ employeeId: f.ids.participantId }),
     },
+    "DELETE /api/participation-sessions/{id}/walk-ins/{employeeId}": {
+      kind: "foreign",
+      url: (f) => `/api/participation-sessions/${f.ids.sessionId}/walk-ins/${f.ids.participantId}`,
+    },
     "GET /api/me/interventions": { kind: "own", url: () => "/api/me/interventions" },
+    "POST /api/me/interventions/{id}/registration": {
+      kind: "foreign",
+      url: (f) => `/api/me/interventions/${f.ids.interventionId}/registration`,
+    },
+    "DELETE /api/me/interventions/{id}/registration": {
+      kind: "foreign",
+      url: (f) => `/api/me/interventions/${f.ids.interventionId}/registration`,
+    },
     "GET /api/me/participations": { kind: "own", url: () => "/api/me/participations" },
     "POST /api/me/participation-sessions/{id}/registration": {
       kind: "foreign",

@@ -218,6 +218,9 @@ export const AttendanceList = z.object({
   session: Session,
   interventionTitle: z.string(),
   rows: z.array(AttendanceRow),
+  attendanceOpensAt: Timestamp.describe(
+    "From when marks and walk-ins are taken: half an hour before the start (earlier: 422 `session_not_started`)",
+  ),
   /** "28/32 teilgenommen (87,5 %)": attended of everyone expected (registered, attended, no-show). */
   summary: z.object({ attended: z.number().int(), expected: z.number().int(), rate: z.number().nullable() }),
 });
@@ -228,3 +231,32 @@ export const SetAttendance = z.strictObject({
 });
 export const AddWalkIn = z.strictObject({ employeeId: z.uuid().describe("An active person of the employee register") });
 export const SessionEmployeeParams = z.strictObject({ id: z.uuid(), employeeId: z.uuid() });
+
+/** My place in one session of a course after registering for (or cancelling) the whole course. */
+export const CourseSessionPlace = z.object({
+  sessionId: z.uuid(),
+  startsAt: Timestamp,
+  endsAt: Timestamp,
+  status: ParticipationStatus.nullable().describe("My place in this session after the call; null when I have no row"),
+  waitlistPosition: z.number().int().nullable(),
+  changed: z.boolean().describe("This call changed my place in this session"),
+  skipped: z
+    .enum(["registration_closed", "attendance_recorded"])
+    .nullable()
+    .describe(
+      "Why this session was left as it was: its registration deadline has passed (registering), or attendance is already recorded (cancelling)",
+    ),
+});
+export type CourseSessionPlace = z.infer<typeof CourseSessionPlace>;
+
+/** The whole course at once: every scheduled session still ahead, in start order, with my place in each. */
+export const CourseRegistration = z.object({
+  interventionId: z.uuid(),
+  interventionTitle: z.string(),
+  sessions: z.array(CourseSessionPlace),
+  counts: z.object({
+    registered: z.number().int().describe("Sessions ahead in which I hold a place"),
+    waitlisted: z.number().int().describe("Sessions ahead in which I wait"),
+  }),
+});
+export type CourseRegistration = z.infer<typeof CourseRegistration>;

@@ -2,10 +2,10 @@ import type { AttendanceList } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { findEmployeesByIds } from "../employees/index.js";
-import type { Acting } from "./acting.js";
+import type { Acting, Outcome } from "./acting.js";
 import { toSession } from "./participation.mappers.js";
-import { addWalkIn, markAllAttended, setAttendance } from "./places.service.js";
-import { attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
+import { addWalkIn, markAllAttended, removeWalkIn, setAttendance } from "./places.service.js";
+import { attendanceOpensAt, attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
 import * as repo from "./sessions.repository.js";
 
 /**
@@ -49,6 +49,7 @@ export async function attendanceList(scope: TenantScope, sessionId: string): Pro
     session: toSession(row, counts.get(sessionId)),
     interventionTitle: row.title,
     rows: [...holding, ...waiting],
+    attendanceOpensAt: attendanceOpensAt(row).toISOString(),
     summary: attendanceSummary(places.map((p) => p.status)),
   };
 }
@@ -73,4 +74,10 @@ export async function walkIn(a: Acting, sessionId: string, employeeId: string) {
   }
   await addWalkIn(a, sessionId, who);
   return attendanceList(a.scope, sessionId);
+}
+
+/** Takes out a walk-in added by mistake; a place it frees goes to the waitlist (their mails come back). */
+export async function unWalkIn(a: Acting, sessionId: string, employeeId: string): Promise<Outcome<AttendanceList>> {
+  const { mails } = await removeWalkIn(a, sessionId, employeeId);
+  return { result: await attendanceList(a.scope, sessionId), mails };
 }

@@ -20,12 +20,13 @@ import { findPlannedIntervention } from "../bgm-process/index.js";
 import { findEmployeesByIds } from "../employees/index.js";
 import { findEngagementWithParties } from "../engagements/index.js";
 import { findOfferingFacts } from "../marketplace/index.js";
-import type { Acting, Outcome } from "./acting.js";
+import { type Acting, nowOf, type Outcome } from "./acting.js";
 import { addLocalDays } from "./berlin-time.js";
 import * as irepo from "./interventions.repository.js";
-import { interventionCancelledMail, placeMail, type SessionFacts } from "./messages.js";
+import { interventionCancelledMail, interventionChangedMail, placeMail, type SessionFacts } from "./messages.js";
 import { sessionFacts, toIntervention, toInterventionSummary } from "./participation.mappers.js";
-import { fillFreePlaces, lockSession } from "./places.service.js";
+import { fillFreePlaces, lockSession, toSlot } from "./places.service.js";
+import { attendanceOpensAt, holdsPlace } from "./registration.js";
 import * as srepo from "./sessions.repository.js";
 
 /** Engagement states in which the order runs, so the sessions it delivers can be documented. */
@@ -169,21 +170,62 @@ async function lockIntervention(scope: TenantScope, id: string) {
 const cancelledIntervention = () =>
   new AppError("intervention_cancelled", "The intervention was cancelled; it cannot change any more", { status: "cancelled" }, 409);
 
-export async function updateIntervention(scope: TenantScope, id: string, patch: z.infer<typeof UpdateIntervention>): Promise<Intervention> {
+/**
+ * Changes the intervention's description fields. Its title and description are in every calendar
+ * entry of its sessions (SUMMARY, DESCRIPTION): when either changes, each session not yet over gets a
+ * higher SEQUENCE and everyone holding a place in one gets one mail with an updated .ics per session
+ * (same UID, METHOD:REQUEST), so their calendars follow. People on the waitlist hold no entry and are
+ * not mailed; their start page shows the new text.
+ */
+export async function updateIntervention(a: Acting, id: string, patch: z.infer<typeof UpdateIntervention>): Promise<Outcome<Intervention>> {
+  const { scope } = a;
   const row = await lockIntervention(scope, id);
   if (row.status === "cancelled") throw cancelledIntervention();
-  await irepo.updateIntervention(scope, id, patch);
+  const updated = await irepo.updateIntervention(scope, id, patch);
+  if (!updated) throw AppError.notFound("Intervention");
+  const calendarChanged =
+    (patch.title !== undefined && patch.title !== row.title) || (patch.description !== undefined && patch.description !== row.description);
+  const perPerson = calendarChanged ? await raiseSequences(a, { ...updated }) : new Map<string, SessionFacts[]>();
   await scope.audit({
     action: "participation.intervention_updated",
     entityType: "intervention",
     entityId: id,
-    details: { fields: Object.keys(patch).sort() },
+    details: { fields: Object.keys(patch).sort(), ...(calendarChanged ? { peopleInformed: perPerson.size } : {}) },
   });
-  return loadIntervention(scope, id);
+  const people = await findEmployeesByIds(scope, [...perPerson.keys()]);
+  const mails = people.map((e) => interventionChangedMail(updated.title, perPerson.get(e.id) ?? [], a.calendar, e.email));
+  return { result: await loadIntervention(scope, id), mails };
 }
 
-/** Close (done, kept for reports; no more registrations) or reopen a closed one. */
-export async function setInterventionOpen(scope: TenantScope, id: string, open: boolean): Promise<Intervention> {
+/**
+ * Under the intervention's lock: every scheduled session not yet over gets the next SEQUENCE (its
+ * calendar entry changed); answers, per person holding a place in one, the sessions to send again.
+ */
+async function raiseSequences(a: Acting, parent: { id: string; title: string; description: string }): Promise<Map<string, SessionFacts[]>> {
+  const { scope } = a;
+  const now = nowOf(a);
+  const perPerson = new Map<string, SessionFacts[]>();
+  const sessions = (await srepo.listSessions(scope, [parent.id])).filter((s) => s.status === "scheduled" && s.endsAt > now);
+  for (const s of sessions) {
+    const { row: locked } = await lockSession(scope, s.id);
+    const bumped = await srepo.updateSession(scope, s.id, { icsSequence: locked.icsSequence + 1 });
+    if (!bumped) continue;
+    const facts = sessionFacts({ ...bumped, title: parent.title, description: parent.description });
+    for (const p of await srepo.listConcerned(scope, s.id)) {
+      if (!holdsPlace(p.status)) continue;
+      perPerson.set(p.employeeId, [...(perPerson.get(p.employeeId) ?? []), facts]);
+    }
+  }
+  return perPerson;
+}
+
+/**
+ * Close (done, kept for reports; no more registrations) or reopen a closed one. Reopening moves
+ * waiting people up: while it was closed, cancellations freed places nobody could move up to
+ * (promotions wait for an open intervention), and the queue must get them before anyone new registers.
+ */
+export async function setInterventionOpen(a: Acting, id: string, open: boolean): Promise<Outcome<Intervention>> {
+  const { scope } = a;
   const row = await lockIntervention(scope, id);
   if (row.status === "cancelled") throw cancelledIntervention();
   const to = open ? "open" : "closed";
@@ -196,7 +238,14 @@ export async function setInterventionOpen(scope: TenantScope, id: string, open: 
       details: { from: row.status, to },
     });
   }
-  return loadIntervention(scope, id);
+  const mails: Mail[] = [];
+  if (open) {
+    // Also when it was open already: a no-op unless a place is free while people wait.
+    for (const s of await srepo.listSessions(scope, [id], { scheduledAfter: nowOf(a) })) {
+      mails.push(...(await fillFreePlaces(a, await lockSession(scope, s.id))));
+    }
+  }
+  return { result: await loadIntervention(scope, id), mails };
 }
 
 /**
@@ -299,6 +348,19 @@ export async function updateSession(a: Acting, sessionId: string, patch: z.infer
       409,
     );
   }
+  // Marks taken at the door stay true only for a session that has begun: it cannot move back into the future.
+  if (startsAt.getTime() !== row.startsAt.getTime() && attendanceOpensAt({ startsAt }) > nowOf(a)) {
+    const counts = (await srepo.countsBySession(scope, [sessionId])).get(sessionId);
+    const marked = (counts?.attended ?? 0) + (counts?.noShow ?? 0);
+    if (marked > 0) {
+      throw new AppError(
+        "attendance_recorded",
+        "Attendance was recorded for this session; it cannot move to a later start. Take the marks back first.",
+        { marked },
+        409,
+      );
+    }
+  }
   const calendarChanged = CALENDAR_FIELDS.some((f) => {
     if (patch[f] === undefined) return false;
     const before = row[f];
@@ -379,5 +441,49 @@ export async function cancelSession(a: Acting, sessionId: string): Promise<Outco
     const person = people.get(p.employeeId);
     return person ? [placeMail({ kind: "session_cancelled", registered: p.status === "registered" }, facts, a.calendar, person.email)] : [];
   });
+  return { result: await loadIntervention(scope, interventionId), mails };
+}
+
+/**
+ * Takes a cancelled session up again (called off by mistake, or the date holds after all), while it
+ * still lies ahead and its intervention is not cancelled. Places stayed recorded when it was cancelled,
+ * so everyone registered has their place again: they get a calendar file with the next SEQUENCE
+ * (METHOD:REQUEST, the entry their calendar removed comes back), waiting people a mail; free places
+ * go to the waitlist.
+ */
+export async function reopenSession(a: Acting, sessionId: string): Promise<Outcome<Intervention>> {
+  const { scope } = a;
+  const locked = await lockSession(scope, sessionId);
+  const { row } = locked;
+  const interventionId = row.interventionId as string;
+  if (row.parentStatus === "cancelled") throw cancelledIntervention();
+  if (row.status === "scheduled") return { result: await loadIntervention(scope, interventionId), mails: [] };
+  if (row.startsAt <= nowOf(a))
+    throw new AppError("session_started", "The session lies in the past; it cannot be taken up again", undefined, 409);
+  const updated = await srepo.updateSession(scope, sessionId, { status: "scheduled", icsSequence: row.icsSequence + 1 });
+  if (!updated) throw AppError.notFound("Session");
+  const concerned = (await srepo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered" || p.status === "waitlisted");
+  await scope.audit({
+    action: "participation.session_reopened",
+    entityType: "participation_session",
+    entityId: sessionId,
+    details: { interventionId, from: "cancelled", to: "scheduled", peopleInformed: concerned.length, icsSequence: updated.icsSequence },
+  });
+  const fresh = { ...updated, title: row.title, description: row.description, parentStatus: row.parentStatus };
+  const people = new Map(
+    (
+      await findEmployeesByIds(
+        scope,
+        concerned.map((p) => p.employeeId),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  const mails = concerned.flatMap((p) => {
+    const person = people.get(p.employeeId);
+    return person
+      ? [placeMail({ kind: "session_reopened", registered: p.status === "registered" }, sessionFacts(fresh), a.calendar, person.email)]
+      : [];
+  });
+  mails.push(...(await fillFreePlaces(a, { row: fresh, slot: toSlot(fresh, locked.slot.placesTaken) })));
   return { result: await loadIntervention(scope, interventionId), mails };
 }

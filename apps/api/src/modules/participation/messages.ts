@@ -94,7 +94,8 @@ export type PlaceNotice =
   | { kind: "promoted" }
   | { kind: "cancelled_by_me"; heldPlace: boolean }
   | { kind: "session_changed"; registered: boolean }
-  | { kind: "session_cancelled"; registered: boolean };
+  | { kind: "session_cancelled"; registered: boolean }
+  | { kind: "session_reopened"; registered: boolean };
 
 /** The mail one person gets about their own place in one session. */
 export function placeMail(notice: PlaceNotice, s: SessionFacts, ctx: CalendarContext, to: string): Mail {
@@ -163,6 +164,24 @@ export function placeMail(notice: PlaceNotice, s: SessionFacts, ctx: CalendarCon
         ],
         notice.registered ? [icsAttachment("CANCEL", s, ctx, to)] : [],
       );
+    case "session_reopened":
+      return mail(
+        to,
+        `Termin findet doch statt – ${s.title}`,
+        [
+          notice.registered
+            ? `Der abgesagte Termin ${title} findet doch statt, und Ihr Platz gilt wieder.`
+            : `Der abgesagte Termin ${title} findet doch statt. Sie stehen wieder auf der Warteliste.`,
+          where(s),
+          ...(notice.registered
+            ? [
+                "Den Termin für Ihren Kalender finden Sie im Anhang (termin.ics). Falls Sie nicht teilnehmen können, melden Sie sich bitte ab, damit jemand anderes nachrücken kann.",
+              ]
+            : []),
+          link,
+        ],
+        notice.registered ? [icsAttachment("REQUEST", s, ctx, to)] : [],
+      );
   }
 }
 
@@ -187,6 +206,75 @@ export function interventionCancelledMail(
       lines.join("\n"),
       ...(files.length ? ["Mit den Absagen im Anhang entfernt Ihr Kalender die Termine."] : []),
       `Ihre Anmeldungen: ${base(ctx.appUrl)}${START_PAGE}`,
+    ],
+    files,
+  );
+}
+
+/**
+ * One mail about an intervention whose title or description changed, for someone holding a place in
+ * some of its sessions: one updated calendar file per session (same UID, higher SEQUENCE, REQUEST).
+ */
+export function interventionChangedMail(title: string, sessions: SessionFacts[], ctx: CalendarContext, to: string): Mail {
+  const files = sessions.map((facts, i) => ({ ...icsAttachment("REQUEST", facts, ctx, to), filename: `termin-${i + 1}.ics` }));
+  return mail(
+    to,
+    `Angebot geändert – ${title}`,
+    [
+      `Die Beschreibung des Angebots „${title}“ wurde geändert. Ihre Termine bleiben, wie sie sind:`,
+      sessions.map((f) => `- ${germanSpan(f.startsAt, f.endsAt)}`).join("\n"),
+      "Mit den Kalenderdateien im Anhang übernimmt Ihr Kalender die neue Beschreibung.",
+      `Ihre Anmeldungen: ${base(ctx.appUrl)}${START_PAGE}`,
+    ],
+    files,
+  );
+}
+
+/**
+ * One mail for a whole course: the places and waitlist entries I just took, with one calendar file
+ * per session I got a place in (REQUEST) — or, when I gave the course up, one cancelling file per
+ * place I held (CANCEL).
+ */
+export function courseMail(
+  kind: "registered" | "cancelled",
+  title: string,
+  sessions: { facts: SessionFacts; status: "registered" | "waitlisted"; position?: number | null }[],
+  ctx: CalendarContext,
+  to: string,
+): Mail {
+  const lines = sessions.map(
+    ({ facts, status, position }) =>
+      `- ${germanSpan(facts.startsAt, facts.endsAt)}${status === "waitlisted" ? ` (Warteliste${kind === "registered" && position ? `, Position ${position}` : ""})` : ""}`,
+  );
+  const withPlace = sessions.filter((x) => x.status === "registered");
+  const method = kind === "registered" ? "REQUEST" : "CANCEL";
+  const stem = kind === "registered" ? "termin" : "absage";
+  const files = withPlace.map(({ facts }, i) => ({ ...icsAttachment(method, facts, ctx, to), filename: `${stem}-${i + 1}.ics` }));
+  const link = `Ihre Anmeldungen: ${base(ctx.appUrl)}${START_PAGE}`;
+  if (kind === "registered") {
+    return mail(
+      to,
+      `Kursanmeldung bestätigt – ${title}`,
+      [
+        `Sie sind für den Kurs „${title}“ angemeldet. Ihre Termine:`,
+        lines.join("\n"),
+        ...(files.length ? ["Die Termine mit Platz für Ihren Kalender finden Sie im Anhang."] : []),
+        ...(withPlace.length < sessions.length
+          ? ["Wird bei einem Termin mit Warteliste ein Platz frei, rücken Sie automatisch nach und erhalten eine E-Mail."]
+          : []),
+        link,
+      ],
+      files,
+    );
+  }
+  return mail(
+    to,
+    `Kursabmeldung bestätigt – ${title}`,
+    [
+      `Sie haben sich vom Kurs „${title}“ abgemeldet. Diese Termine entfallen für Sie:`,
+      lines.join("\n"),
+      ...(files.length ? ["Mit den Absagen im Anhang entfernt Ihr Kalender die Termine."] : []),
+      link,
     ],
     files,
   );

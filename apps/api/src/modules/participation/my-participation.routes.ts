@@ -1,10 +1,26 @@
-import { CursorQuery, IdParam, MyParticipation, MyParticipationList, OpenInterventionList, WHOLE_LIST_NOTE } from "@bgm/domain";
+import {
+  CourseRegistration,
+  CursorQuery,
+  IdParam,
+  MyParticipation,
+  MyParticipationList,
+  OpenInterventionList,
+  WHOLE_LIST_NOTE,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AccessRule } from "../../plugins/request-context.js";
 import { dispatchMails } from "../notifications/index.js";
 import type { CalendarContext } from "./messages.js";
-import { cancelMe, myCalendarFile, myHistory, openInterventions, registerMe } from "./my-participation.service.js";
+import {
+  cancelMe,
+  cancelMeForCourse,
+  myCalendarFile,
+  myHistory,
+  openInterventions,
+  registerMe,
+  registerMeForCourse,
+} from "./my-participation.service.js";
 import { organizerAddress } from "./participation.routes.js";
 
 const tags = ["participation"];
@@ -79,6 +95,44 @@ export const myParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { result, mails } = await req.inTenant(MEMBER, (scope) => cancelMe({ scope, calendar }, req.params.id));
+      void dispatchMails(app.mailer, req.log, mails);
+      return result;
+    },
+  );
+
+  app.post(
+    "/api/me/interventions/:id/registration",
+    {
+      schema: {
+        tags,
+        summary: "Register for a whole course: every scheduled session still ahead, in one step",
+        description:
+          "One transaction; each session goes through the same locked core as a single registration, in start order: a place while one is free, else the waitlist. Answers every session ahead with my place in it (`status`, `waitlistPosition`, `changed`) and the counts. A session whose registration deadline has passed is left out (`skipped: registration_closed`); if every one is, 409 `registration_closed`. Any other refusal refuses the whole course and nothing is written: 409 `session_full` (details name the session), `intervention_not_open`, `employee_inactive`; 409 `no_sessions_ahead` when none is scheduled. 201 when something changed (one mail lists the dates, with a calendar file per place), 200 when I already held every place. Another company's intervention is a 404.",
+        params: IdParam,
+        response: { 200: CourseRegistration, 201: CourseRegistration },
+      },
+    },
+    async (req, reply) => {
+      const { result, mails } = await req.inTenant(MEMBER, (scope) => registerMeForCourse({ scope, calendar }, req.params.id));
+      void dispatchMails(app.mailer, req.log, mails);
+      return reply.status(result.created ? 201 : 200).send(result.course);
+    },
+  );
+
+  app.delete(
+    "/api/me/interventions/:id/registration",
+    {
+      schema: {
+        tags,
+        summary: "Give up a whole course: my place or waitlist entry in every session still ahead",
+        description:
+          "One transaction; each session through the same core as a single cancellation, so each freed place goes to the first waiting person (who is told). Sessions with attendance already recorded stay (`skipped: attendance_recorded`). One mail confirms it, with a cancelling calendar file (METHOD:CANCEL) per place I held. 404 `not_registered` without any row in the sessions ahead; idempotent once cancelled.",
+        params: IdParam,
+        response: { 200: CourseRegistration },
+      },
+    },
+    async (req) => {
+      const { result, mails } = await req.inTenant(MEMBER, (scope) => cancelMeForCourse({ scope, calendar }, req.params.id));
       void dispatchMails(app.mailer, req.log, mails);
       return result;
     },

@@ -1,13 +1,13 @@
-import type { CursorQuery, MyParticipation, OpenIntervention } from "@bgm/domain";
+import type { CourseRegistration, CourseSessionPlace, CursorQuery, MyParticipation, OpenIntervention } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { type EmployeeFacts, findEmployeeOfUser } from "../employees/index.js";
 import { type Acting, nowOf, type Outcome } from "./acting.js";
 import * as irepo from "./interventions.repository.js";
-import { sessionIcs } from "./messages.js";
+import { courseMail, sessionIcs } from "./messages.js";
 import { sessionFacts, toMyParticipation } from "./participation.mappers.js";
-import { cancel, type PlaceResult, register, toSlot } from "./places.service.js";
+import { cancel, givePlace, type PlaceChange, type PlaceResult, register, takePlace, toSlot } from "./places.service.js";
 import { freePlaces, holdsPlace, registrationOpen } from "./registration.js";
 import * as repo from "./sessions.repository.js";
 
@@ -117,4 +117,126 @@ export async function myCalendarFile(a: Acting, sessionId: string): Promise<stri
     throw new AppError("not_registered", "You hold no place in this session", undefined, 404);
   }
   return sessionIcs("PUBLISH", sessionFacts(slot), a.calendar, undefined, nowOf(a));
+}
+
+/** The course's scheduled sessions still ahead, in start order (the order every path locks them in). */
+async function courseAhead(a: Acting, interventionId: string) {
+  const parent = await irepo.findIntervention(a.scope, interventionId);
+  if (!parent) throw AppError.notFound("Intervention");
+  const sessions = await repo.listSessions(a.scope, [interventionId], { scheduledAfter: nowOf(a) });
+  return { parent, sessions };
+}
+
+const refusedWith = (e: unknown, code: string): e is AppError => e instanceof AppError && e.code === code;
+
+/** A refusal of one session of a course names the session, so the answer says which date stood in the way. */
+function naming(e: unknown, sessionId: string): unknown {
+  if (!(e instanceof AppError) || e.code === "not_found") return e;
+  const details = typeof e.details === "object" && e.details !== null ? e.details : {};
+  return new AppError(e.code, e.message, { ...details, sessionId }, e.status);
+}
+
+function courseAnswer(parent: { id: string; title: string }, sessions: CourseSessionPlace[]): CourseRegistration {
+  return {
+    interventionId: parent.id,
+    interventionTitle: parent.title,
+    sessions,
+    counts: {
+      registered: sessions.filter((s) => s.status !== null && holdsPlace(s.status)).length,
+      waitlisted: sessions.filter((s) => s.status === "waitlisted").length,
+    },
+  };
+}
+
+function placeOf(s: repo.SessionRow, change: Pick<PlaceChange, "place" | "waitlistPosition" | "changed"> | null): CourseSessionPlace {
+  return {
+    sessionId: s.id,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    status: change?.place.status ?? null,
+    waitlistPosition: change?.waitlistPosition ?? null,
+    changed: change?.changed ?? false,
+    skipped: null,
+  };
+}
+
+/**
+ * A whole course (e.g. a §20 course of 8 weekly dates, usually booked as a whole) in one call and one
+ * transaction: every scheduled session still ahead goes through the same locked core as a single
+ * registration, in start order. A session whose deadline has passed is listed as skipped; any other
+ * refusal (full without waitlist, intervention closed, person inactive) refuses the whole course and
+ * nothing is written. One mail lists the dates, with a calendar file per place.
+ */
+export async function registerMeForCourse(
+  a: Acting,
+  interventionId: string,
+): Promise<Outcome<{ created: boolean; course: CourseRegistration }>> {
+  const who = await me(a.scope);
+  const { parent, sessions } = await courseAhead(a, interventionId);
+  if (sessions.length === 0) {
+    throw new AppError("no_sessions_ahead", "The course has no scheduled session ahead to register for", undefined, 409);
+  }
+  const places: CourseSessionPlace[] = [];
+  const told: { facts: PlaceChange["facts"]; status: "registered" | "waitlisted"; position: number | null }[] = [];
+  let closed: AppError | null = null;
+  for (const s of sessions) {
+    try {
+      const change = await takePlace(a, s.id, who);
+      places.push(placeOf(s, change));
+      const status = change.place.status;
+      if (change.changed && (status === "registered" || status === "waitlisted")) {
+        told.push({ facts: change.facts, status, position: change.waitlistPosition });
+      }
+    } catch (e) {
+      // Refused before anything was written for this session (the core decides, then writes).
+      if (!refusedWith(e, "registration_closed")) throw naming(e, s.id);
+      closed = e;
+      places.push({ ...placeOf(s, null), skipped: "registration_closed" });
+    }
+  }
+  if (closed && places.every((p) => p.skipped)) throw closed;
+  const mails = told.length ? [courseMail("registered", parent.title, told, a.calendar, who.email)] : [];
+  return { result: { created: told.length > 0, course: courseAnswer(parent, places) }, mails };
+}
+
+/**
+ * Gives up the whole course: my place or waitlist entry in every session still ahead, each through the
+ * core (a freed place goes to the first waiting person, who is told). Sessions with attendance already
+ * recorded (the door opens half an hour early) stay and are listed as skipped. Without any row in the
+ * sessions ahead: 404 `not_registered`.
+ */
+export async function cancelMeForCourse(a: Acting, interventionId: string): Promise<Outcome<CourseRegistration>> {
+  const who = await me(a.scope);
+  const { parent, sessions } = await courseAhead(a, interventionId);
+  const mine = new Map(
+    (
+      await repo.placesOf(
+        a.scope,
+        who.id,
+        sessions.map((s) => s.id),
+      )
+    ).map((p) => [p.sessionId, p]),
+  );
+  if (mine.size === 0) throw new AppError("not_registered", "You hold no place in a session of this course ahead", undefined, 404);
+  const places: CourseSessionPlace[] = [];
+  const told: { facts: PlaceChange["facts"]; status: "registered" | "waitlisted" }[] = [];
+  const mails: Outcome<unknown>["mails"] = [];
+  for (const s of sessions) {
+    const row = mine.get(s.id);
+    if (!row) {
+      places.push(placeOf(s, null));
+      continue;
+    }
+    try {
+      const { result, mails: promoted } = await givePlace(a, s.id, who);
+      places.push(placeOf(s, result));
+      if (result.changed) told.push({ facts: result.facts, status: result.heldPlace ? "registered" : "waitlisted" });
+      mails.push(...promoted);
+    } catch (e) {
+      if (!refusedWith(e, "attendance_recorded")) throw naming(e, s.id);
+      places.push({ ...placeOf(s, { place: row, waitlistPosition: null, changed: false }), skipped: "attendance_recorded" });
+    }
+  }
+  if (told.length) mails.unshift(courseMail("cancelled", parent.title, told, a.calendar, who.email));
+  return { result: courseAnswer(parent, places), mails };
 }

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEngagementWorld } from "../../../test/engagement-fixtures.js";
 import { type Api, api, createTestApp, signUpProvider, type TestApp } from "../../../test/helpers.js";
-import { addPerson, expectOk, inDays, interventionWithSession, makeCompany } from "./test-fixtures.js";
+import { addPerson, expectOk, inDays, interventionWithSession, makeCompany, startsIn } from "./test-fixtures.js";
 
 /**
  * Every participation route against six callers: the manager of company A (whose data it is), the
@@ -72,6 +72,8 @@ beforeAll(async () => {
   ids.i2 = (await interventionWithSession(w.asCompany, { title: "Zum Absagen" })).interventionId;
   ids.i3 = (await interventionWithSession(w.asCompany, { title: "Zum Schließen" })).interventionId;
   expectOk((await employee.as?.post(`/api/me/participation-sessions/${ids.s1}/registration`)) as LightMyRequestResponse, 201, "register");
+  // The first date has begun: attendance can be taken.
+  await startsIn(w.asCompany, ids.s1 as string, -5);
   ids.employee = employee.employeeId;
   ids.walkIn = walkIn.employeeId;
 }, 300_000);
@@ -108,6 +110,7 @@ const ROUTES: Route[] = [
     expect: MANAGER_ONLY,
   },
   { op: "POST /api/participation-sessions/{id}/cancel", url: () => `/api/participation-sessions/${ids.s2}/cancel`, expect: MANAGER_ONLY },
+  { op: "POST /api/participation-sessions/{id}/reopen", url: () => `/api/participation-sessions/${ids.s2}/reopen`, expect: MANAGER_ONLY },
   {
     op: "GET /api/participation-sessions/{id}/attendance",
     url: () => `/api/participation-sessions/${ids.s1}/attendance`,
@@ -130,6 +133,11 @@ const ROUTES: Route[] = [
     body: () => ({ employeeId: ids.walkIn }),
     expect: MANAGER_ONLY,
   },
+  {
+    op: "DELETE /api/participation-sessions/{id}/walk-ins/{employeeId}",
+    url: () => `/api/participation-sessions/${ids.s1}/walk-ins/${ids.walkIn}`,
+    expect: MANAGER_ONLY,
+  },
   { op: "GET /api/me/interventions", url: () => "/api/me/interventions", expect: EMPLOYEE_ONLY },
   { op: "GET /api/me/participations", url: () => "/api/me/participations", expect: EMPLOYEE_ONLY },
   {
@@ -140,6 +148,16 @@ const ROUTES: Route[] = [
   {
     op: "DELETE /api/me/participation-sessions/{id}/registration",
     url: () => `/api/me/participation-sessions/${ids.s3}/registration`,
+    expect: EMPLOYEE_ONLY,
+  },
+  {
+    op: "POST /api/me/interventions/{id}/registration",
+    url: () => `/api/me/interventions/${ids.i1}/registration`,
+    expect: { ...EMPLOYEE_ONLY, employeeA: [201] },
+  },
+  {
+    op: "DELETE /api/me/interventions/{id}/registration",
+    url: () => `/api/me/interventions/${ids.i1}/registration`,
     expect: EMPLOYEE_ONLY,
   },
   {

@@ -17,7 +17,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AccessRule } from "../../plugins/request-context.js";
 import { dispatchMails } from "../notifications/index.js";
 import type { Acting, Outcome } from "./acting.js";
-import { attendanceList, markAll, markOne, walkIn } from "./attendance.service.js";
+import { attendanceList, markAll, markOne, unWalkIn, walkIn } from "./attendance.service.js";
 import * as service from "./interventions.service.js";
 import type { CalendarContext } from "./messages.js";
 
@@ -90,13 +90,13 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Change an intervention's description fields",
         description:
-          "Title, description, category, field of action, approach, target group, certification and cost. The status changes through close, reopen and cancel. A cancelled intervention cannot change (409 `intervention_cancelled`).",
+          "Title, description, category, field of action, approach, target group, certification and cost. The status changes through close, reopen and cancel. A cancelled intervention cannot change (409 `intervention_cancelled`). Title and description are in the calendar entries of its sessions: when either changes, every scheduled session not yet over gets a higher SEQUENCE and everyone holding a place gets one mail with an updated .ics per session (same UID, METHOD:REQUEST).",
         params: IdParam,
         body: UpdateIntervention,
         response: { 200: Intervention },
       },
     },
-    async (req) => req.inTenant(MANAGER, (s) => service.updateIntervention(s, req.params.id, req.body)),
+    async (req) => change(req, (a) => service.updateIntervention(a, req.params.id, req.body)),
   );
 
   app.post(
@@ -110,7 +110,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Intervention },
       },
     },
-    async (req) => req.inTenant(MANAGER, (s) => service.setInterventionOpen(s, req.params.id, false)),
+    async (req) => change(req, (a) => service.setInterventionOpen(a, req.params.id, false)),
   );
 
   app.post(
@@ -119,12 +119,13 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Reopen a closed intervention for registrations",
-        description: "Idempotent. A cancelled intervention stays cancelled (409 `intervention_cancelled`).",
+        description:
+          "Idempotent. Places freed while it was closed go to the waitlist first, in queue order (each person moved up is notified and mailed the .ics), before anyone new can register. A cancelled intervention stays cancelled (409 `intervention_cancelled`).",
         params: IdParam,
         response: { 200: Intervention },
       },
     },
-    async (req) => req.inTenant(MANAGER, (s) => service.setInterventionOpen(s, req.params.id, true)),
+    async (req) => change(req, (a) => service.setInterventionOpen(a, req.params.id, true)),
   );
 
   app.post(
@@ -165,7 +166,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Change a session (time, place, link, capacity, deadline, waitlist)",
         description:
-          "A change of time, place or link raises the session's calendar SEQUENCE; everyone registered gets a mail with the updated .ics, everyone on the waitlist a mail without one (they hold no calendar entry). Capacity: lowering it below the places already held is refused with 409 `capacity_below_places` (details: `placesTaken`) — nobody loses a place they were given; cancel places first. Raising it moves waiting people up in queue order (each is told). A cancelled session cannot change (409 `session_cancelled`). Answers the intervention.",
+          "A change of time, place or link raises the session's calendar SEQUENCE; everyone registered gets a mail with the updated .ics (same UID, METHOD:REQUEST), everyone on the waitlist a mail without one (they hold no calendar entry). A session with attendance marks cannot move to a later start that is not yet open for attendance (409 `attendance_recorded`). Capacity: lowering it below the places already held is refused with 409 `capacity_below_places` (details: `placesTaken`) — nobody loses a place they were given; cancel places first. Raising it moves waiting people up in queue order (each is told). A cancelled session cannot change (409 `session_cancelled`). Answers the intervention.",
         params: IdParam,
         body: UpdateSession,
         response: { 200: Intervention },
@@ -186,6 +187,21 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => change(req, (a) => service.cancelSession(a, req.params.id)),
+  );
+
+  app.post(
+    "/api/participation-sessions/:id/reopen",
+    {
+      schema: {
+        tags,
+        summary: "Take a cancelled session up again (called off by mistake, or the date holds after all)",
+        description:
+          "Only while the session lies ahead (409 `session_started`) and its intervention is not cancelled (409 `intervention_cancelled`). Places stayed recorded when it was cancelled: everyone registered has their place again and gets the calendar file with the next SEQUENCE (same UID, METHOD:REQUEST), waiting people a mail; free places go to the waitlist in queue order. Idempotent. Answers the intervention.",
+        params: IdParam,
+        response: { 200: Intervention },
+      },
+    },
+    async (req) => change(req, (a) => service.reopenSession(a, req.params.id)),
   );
 
   app.get(
@@ -210,7 +226,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Mark one person attended or no-show, or take the mark back to registered",
         description:
-          "Only for a person holding a place (404 `not_registered` without a row; 409 `no_place` for waiting or cancelled people — add them as a walk-in). Every change and correction is audited with the old and new status. Answers the updated list.",
+          "Only for a person holding a place (404 `not_registered` without a row; 409 `no_place` for waiting or cancelled people — add them as a walk-in), and not before the session's doors open half an hour before its start (422 `session_not_started`, details: `opensAt`; taking a mark back to `registered` is always possible). Every change and correction is audited with the old and new status. Answers the updated list.",
         params: SessionEmployeeParams,
         body: SetAttendance,
         response: { 200: AttendanceList },
@@ -226,7 +242,8 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '"Alle teilgenommen": mark everyone still registered as attended',
-        description: "No-show marks already set stay. Each change is audited. Answers the updated list.",
+        description:
+          "No-show marks already set stay. Not before the doors open half an hour before the start (422 `session_not_started`). Each change is audited. Answers the updated list.",
         params: IdParam,
         response: { 200: AttendanceList },
       },
@@ -241,12 +258,27 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Add a walk-in from the employee register: an attended row marked as walk-in",
         description:
-          "For someone without a place (or waiting); a registered person is simply marked attended. The person must be in this company's register (404 `not_in_register`) and active (409 `employee_inactive`). Audited. Answers the updated list.",
+          "For someone without a place (or waiting); a registered person is simply marked attended. The person must be in this company's register (404 `not_in_register`) and active (409 `employee_inactive`). Not before the doors open half an hour before the start (422 `session_not_started`). Audited. Answers the updated list.",
         params: IdParam,
         body: AddWalkIn,
         response: { 200: AttendanceList },
       },
     },
     async (req) => change(req, async (a) => ({ result: await walkIn(a, req.params.id, req.body.employeeId), mails: [] })),
+  );
+
+  app.delete(
+    "/api/participation-sessions/:id/walk-ins/:employeeId",
+    {
+      schema: {
+        tags,
+        summary: "Take out a walk-in added by mistake",
+        description:
+          "Only a row marked as walk-in (409 `not_a_walk_in` otherwise — a registered person's mark is taken back with PUT …/attendance/{employeeId}); 404 `not_registered` without a row. A row the walk-in created is deleted (the person never asked for a place, so no cancellation appears in their history); a row that existed before goes back to waiting or cancelled as it was, a waiting person keeping their queue position. The audit log keeps both the walk-in and its removal (`participation.walk_in_removed`, with who, when and the statuses). A place it frees goes to the waitlist while the session has not started. Answers the updated list.",
+        params: SessionEmployeeParams,
+        response: { 200: AttendanceList },
+      },
+    },
+    async (req) => change(req, (a) => unWalkIn(a, req.params.id, req.params.employeeId)),
   );
 };

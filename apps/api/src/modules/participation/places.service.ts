@@ -1,12 +1,14 @@
 import { AppError } from "../../lib/app-error.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
+import { lastRecordedPerDetail } from "../audit/index.js";
 import { type EmployeeFacts, findEmployeesByIds } from "../employees/index.js";
 import { notifyUser } from "../notifications/index.js";
 import { type Acting, nowOf, type Outcome } from "./acting.js";
-import { placeMail, promotedNotice, START_PAGE } from "./messages.js";
+import { placeMail, promotedNotice, type SessionFacts, START_PAGE } from "./messages.js";
 import { sessionFacts } from "./participation.mappers.js";
 import {
+  attendanceClosedBecause,
   must,
   type PlaceStatus,
   planAttendance,
@@ -14,7 +16,9 @@ import {
   planPromotions,
   planRegistration,
   planWalkIn,
+  planWalkInRemoval,
   queueTime,
+  refusalError,
   type Slot,
 } from "./registration.js";
 import * as repo from "./sessions.repository.js";
@@ -77,8 +81,16 @@ export interface PlaceResult {
   changed: boolean;
 }
 
-/** An employee asks for a place: registered while places are free, else waitlisted (if the session has a waitlist). */
-export async function register(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
+/** A registration or cancellation as the core decided it, with the session's calendar facts for the caller's mails. */
+export interface PlaceChange extends PlaceResult {
+  facts: SessionFacts;
+}
+
+/**
+ * An employee asks for a place: registered while places are free, else waitlisted (if the session has
+ * a waitlist). No mail: `register` (one session) and the whole-course registration each tell the person their own way.
+ */
+export async function takePlace(a: Acting, sessionId: string, who: EmployeeFacts): Promise<PlaceChange> {
   const { scope } = a;
   const { row, slot, latestQueuedAt } = await lockSession(scope, sessionId);
   // The clock is read after the lock, and queue times strictly increase: the position told to this
@@ -86,9 +98,10 @@ export async function register(a: Acting, sessionId: string, who: EmployeeFacts)
   const now = queueTime(nowOf(a), latestQueuedAt);
   const current = await repo.findPlace(scope, sessionId, who.id);
   const plan = must(planRegistration(slot, current?.status ?? null, who, now));
+  const facts = sessionFacts(row);
   if (plan.action === "keep") {
     const place = current as repo.PlaceRow;
-    return { result: { place, waitlistPosition: await repo.waitlistPosition(scope, place), changed: false }, mails: [] };
+    return { place, waitlistPosition: await repo.waitlistPosition(scope, place), changed: false, facts };
   }
   const place =
     plan.action === "insert"
@@ -101,31 +114,49 @@ export async function register(a: Acting, sessionId: string, who: EmployeeFacts)
           walkIn: false,
         });
   await audit(scope, plan.to, place, { from: current?.status ?? null, to: plan.to });
-  const position = await repo.waitlistPosition(scope, place);
-  const facts = sessionFacts(row);
-  const mail =
-    plan.to === "registered"
-      ? placeMail({ kind: "registered" }, facts, a.calendar, who.email)
-      : placeMail({ kind: "waitlisted", position: position ?? 1 }, facts, a.calendar, who.email);
-  return { result: { place, waitlistPosition: position, changed: true }, mails: [mail] };
+  return { place, waitlistPosition: await repo.waitlistPosition(scope, place), changed: true, facts };
 }
 
-/** An employee gives up their place (or leaves the waitlist); the first waiting person moves up. */
-export async function cancel(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
+/** One session: the place (or waitlist entry) and a mail saying which, with the .ics for a place. */
+export async function register(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
+  const { facts, ...result } = await takePlace(a, sessionId, who);
+  if (!result.changed) return { result, mails: [] };
+  const mail =
+    result.place.status === "registered"
+      ? placeMail({ kind: "registered" }, facts, a.calendar, who.email)
+      : placeMail({ kind: "waitlisted", position: result.waitlistPosition ?? 1 }, facts, a.calendar, who.email);
+  return { result, mails: [mail] };
+}
+
+/**
+ * An employee gives up their place (or leaves the waitlist); the first waiting person moves up. The
+ * mails are the promoted people's; the person's own confirmation is the caller's.
+ */
+export async function givePlace(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceChange & { heldPlace: boolean }>> {
   const { scope } = a;
   const now = nowOf(a);
   const locked = await lockSession(scope, sessionId);
   const current = await repo.findPlace(scope, sessionId, who.id);
   const plan = must(planCancellation(locked.slot, current?.status ?? null, now));
   const existing = current as repo.PlaceRow;
-  if (plan.action === "keep") return { result: { place: existing, waitlistPosition: null, changed: false }, mails: [] };
+  const facts = sessionFacts(locked.row);
+  if (plan.action === "keep") {
+    return { result: { place: existing, waitlistPosition: null, changed: false, facts, heldPlace: false }, mails: [] };
+  }
   const place = await repo.updatePlace(scope, existing.id, { status: "cancelled", changedBy: scope.userId, at: now });
   await audit(scope, "cancelled", place, { from: plan.from, to: "cancelled" });
-  const mails = [placeMail({ kind: "cancelled_by_me", heldPlace: plan.freesPlace }, sessionFacts(locked.row), a.calendar, who.email)];
-  if (plan.freesPlace) {
-    mails.push(...(await fillFreePlaces(a, { ...locked, slot: { ...locked.slot, placesTaken: locked.slot.placesTaken - 1 } })));
-  }
-  return { result: { place, waitlistPosition: null, changed: true }, mails };
+  const mails = plan.freesPlace
+    ? await fillFreePlaces(a, { ...locked, slot: { ...locked.slot, placesTaken: locked.slot.placesTaken - 1 } })
+    : [];
+  return { result: { place, waitlistPosition: null, changed: true, facts, heldPlace: plan.freesPlace }, mails };
+}
+
+/** One session given up: the person's confirmation (a cancelling .ics for a place) and the promoted people's mails. */
+export async function cancel(a: Acting, sessionId: string, who: EmployeeFacts): Promise<Outcome<PlaceResult>> {
+  const { result, mails } = await givePlace(a, sessionId, who);
+  const { facts, heldPlace, ...place } = result;
+  if (!place.changed) return { result: place, mails: [] };
+  return { result: place, mails: [placeMail({ kind: "cancelled_by_me", heldPlace }, facts, a.calendar, who.email), ...mails] };
 }
 
 /**
@@ -179,7 +210,7 @@ export async function setAttendance(
   const { scope } = a;
   const { slot } = await lockSession(scope, sessionId);
   const current = await repo.findPlace(scope, sessionId, employeeId);
-  const plan = must(planAttendance(slot, current?.status ?? null, to));
+  const plan = must(planAttendance(slot, current?.status ?? null, to, nowOf(a)));
   if (plan.action === "keep") return false;
   const place = await repo.updatePlace(scope, (current as repo.PlaceRow).id, { status: plan.to, changedBy: scope.userId, at: nowOf(a) });
   await audit(scope, "attendance_set", place, { from: plan.from, to: plan.to, correction: plan.from !== "registered" });
@@ -189,13 +220,17 @@ export async function setAttendance(
 /** "Alle teilgenommen": everyone still registered is marked attended; marks already set stay. */
 export async function markAllAttended(a: Acting, sessionId: string): Promise<number> {
   const { scope } = a;
+  const now = nowOf(a);
   const { slot, row } = await lockSession(scope, sessionId);
+  // Refused before the doors open even when nobody is registered: the answer must not depend on the list.
+  const closed = attendanceClosedBecause(slot, now);
+  if (closed) throw refusalError(closed);
   const places = (await repo.listPlaces(scope, row.id)).filter((p) => p.status === "registered");
   let marked = 0;
   for (const p of places) {
-    const plan = must(planAttendance(slot, p.status, "attended"));
+    const plan = must(planAttendance(slot, p.status, "attended", now));
     if (plan.action === "keep") continue;
-    const place = await repo.updatePlace(scope, p.id, { status: "attended", changedBy: scope.userId, at: nowOf(a) });
+    const place = await repo.updatePlace(scope, p.id, { status: "attended", changedBy: scope.userId, at: now });
     await audit(scope, "attendance_set", place, { from: plan.from, to: "attended", correction: false, all: true });
     marked++;
   }
@@ -208,7 +243,7 @@ export async function addWalkIn(a: Acting, sessionId: string, who: EmployeeFacts
   const now = nowOf(a);
   const { slot } = await lockSession(scope, sessionId);
   const current = await repo.findPlace(scope, sessionId, who.id);
-  const plan = must(planWalkIn(slot, current?.status ?? null, who));
+  const plan = must(planWalkIn(slot, current?.status ?? null, who, now));
   if (plan.action === "keep") return false;
   const place =
     plan.action === "insert"
@@ -221,4 +256,50 @@ export async function addWalkIn(a: Acting, sessionId: string, who: EmployeeFacts
         });
   await audit(scope, "walk_in", place, { from: current?.status ?? null, to: "attended", walkIn: place.walkIn });
   return true;
+}
+
+/**
+ * Takes out a walk-in added by mistake. A row the walk-in created is deleted: the person never asked
+ * for a place, so a cancelled row would put a cancellation they never made into their own history
+ * and their data export. A row that existed before (waiting or cancelled) goes back to that status
+ * (a waiting person keeps their queue time: a walk-in never re-queues). Either way the audit log keeps
+ * both entries — who added the walk-in, who took it out, when, and from which status — which is the
+ * trail; the table holds only what is true now. A freed place goes to the waitlist as after any cancellation.
+ */
+export async function removeWalkIn(a: Acting, sessionId: string, employeeId: string): Promise<Outcome<boolean>> {
+  const { scope } = a;
+  const locked = await lockSession(scope, sessionId);
+  const current = await repo.findPlace(scope, sessionId, employeeId);
+  const before = current?.walkIn ? await statusBeforeWalkIn(scope, current.id) : null;
+  const plan = must(planWalkInRemoval(current, before));
+  const existing = current as repo.PlaceRow;
+  const details = { sessionId, employeeId, from: plan.from, walkIn: true };
+  if (plan.action === "delete") {
+    await repo.deletePlace(scope, existing.id);
+    await scope.audit({
+      action: "participation.walk_in_removed",
+      entityType: "participation",
+      entityId: existing.id,
+      details: { ...details, to: null },
+    });
+  } else {
+    const place = await repo.updatePlace(scope, existing.id, { status: plan.to, changedBy: scope.userId, at: nowOf(a), walkIn: false });
+    await audit(scope, "walk_in_removed", place, { ...details, to: plan.to });
+  }
+  const mails = await fillFreePlaces(a, { ...locked, slot: { ...locked.slot, placesTaken: locked.slot.placesTaken - 1 } });
+  return { result: true, mails };
+}
+
+/** The status a walk-in row had before its latest walk-in, from that walk-in's audit entry (null: none). */
+async function statusBeforeWalkIn(scope: TenantScope, placeId: string): Promise<PlaceStatus | null> {
+  const seen = await lastRecordedPerDetail(scope.tx, {
+    orgId: scope.orgId,
+    action: "participation.walk_in",
+    entityType: "participation",
+    entityId: placeId,
+    detailKey: "from",
+  });
+  let latest: { from: string | null; at: number } | null = null;
+  for (const [from, at] of seen) if (!latest || at.getTime() > latest.at) latest = { from: from ?? null, at: at.getTime() };
+  return (latest?.from as PlaceStatus | null | undefined) ?? null;
 }

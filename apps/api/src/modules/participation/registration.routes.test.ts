@@ -2,7 +2,16 @@ import { auditLog, employee, notification, participation, participationSession }
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Api, allPages, createTestApp, type TestApp } from "../../../test/helpers.js";
-import { addPerson, type CompanyWorld, expectOk, inDays, interventionWithSession, makeCompany, type Person } from "./test-fixtures.js";
+import {
+  addPerson,
+  type CompanyWorld,
+  expectOk,
+  inDays,
+  interventionWithSession,
+  makeCompany,
+  type Person,
+  startsIn,
+} from "./test-fixtures.js";
 
 let t: TestApp;
 let c: CompanyWorld;
@@ -202,10 +211,65 @@ describe("cancelling and moving up", () => {
     expect((await unreg(0, sessionId)).statusCode).toBe(200);
     expect((await unreg(0, sessionId)).statusCode).toBe(200);
     await reg(1, sessionId);
-    await c.asManager.put(`/api/participation-sessions/${sessionId}/attendance/${people[1]?.employeeId}`, { status: "attended" });
+    // Ten minutes before the start the door is open: marked attended, the place can no longer be given up.
+    await startsIn(c.asManager, sessionId, 10);
+    expectOk(
+      await c.asManager.put(`/api/participation-sessions/${sessionId}/attendance/${people[1]?.employeeId}`, { status: "attended" }),
+      200,
+      "mark",
+    );
     const res = await unreg(1, sessionId);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe("attendance_recorded");
+  });
+});
+
+describe("every path that frees places moves the waitlist up", () => {
+  it("reopening gives the places freed while the intervention was closed to the queue, before anyone new", async () => {
+    const { interventionId, sessionId } = await interventionWithSession(c.asManager, { capacity: 1, title: "Pilates" });
+    await reg(0, sessionId);
+    await reg(1, sessionId);
+    await reg(2, sessionId);
+    expectOk(await c.asManager.post(`/api/interventions/${interventionId}/close`), 200, "close");
+    t.mails.length = 0;
+    // While closed: a place given up and one more place; nobody can move up or register.
+    expect((await unreg(0, sessionId)).statusCode).toBe(200);
+    expectOk(await c.asManager.patch(`/api/participation-sessions/${sessionId}`, { capacity: 2 }), 200, "capacity");
+    expect((await reg(3, sessionId)).json().error.code).toBe("intervention_not_open");
+    let byEmployee = new Map((await rows(sessionId)).map((r) => [r.employeeId, r.status]));
+    expect([byEmployee.get(people[1]?.employeeId as string), byEmployee.get(people[2]?.employeeId as string)]).toEqual([
+      "waitlisted",
+      "waitlisted",
+    ]);
+    expect([...mailsTo(1), ...mailsTo(2)]).toEqual([]);
+
+    // Another company cannot reopen it.
+    const other = await makeCompany(t, "Fremde Öffnung GmbH");
+    expect((await other.asManager.post(`/api/interventions/${interventionId}/reopen`)).statusCode).toBe(404);
+
+    const res = await c.asManager.post(`/api/interventions/${interventionId}/reopen`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().sessions[0].counts).toMatchObject({ registered: 2, waitlisted: 0 });
+    byEmployee = new Map((await rows(sessionId)).map((r) => [r.employeeId, r.status]));
+    expect([byEmployee.get(people[1]?.employeeId as string), byEmployee.get(people[2]?.employeeId as string)]).toEqual([
+      "registered",
+      "registered",
+    ]);
+    for (const i of [1, 2]) {
+      expect(mailsTo(i).map((m) => m.subject)).toEqual(["BGM Hub: Platz frei geworden – Pilates"]);
+      expect(mailsTo(i)[0]?.attachments?.[0]?.content).toContain("METHOD:REQUEST");
+      const notes = await t.database.db
+        .select()
+        .from(notification)
+        .where(eq(notification.userId, people[i]?.userId as string));
+      expect(notes.some((n) => n.kind === "participation.promoted" && n.body.includes("Pilates"))).toBe(true);
+    }
+    // The newcomer queues behind them.
+    expect((await reg(3, sessionId)).json()).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
+    // Reopening again changes nothing and mails nobody.
+    t.mails.length = 0;
+    expectOk(await c.asManager.post(`/api/interventions/${interventionId}/reopen`), 200, "reopen again");
+    expect(t.mails).toEqual([]);
   });
 });
 
@@ -261,6 +325,58 @@ describe("calendar files", () => {
     expect((await me(2).get(`/api/me/participation-sessions/${sessionId}/calendar.ics`)).statusCode).toBe(404);
   });
 
+  it("a new title or description resends every place holder's .ics: same UID, SEQUENCE+1, METHOD:REQUEST", async () => {
+    const created = await c.asManager.post("/api/interventions", { title: "Rücken", category: "movement", description: "Alt" });
+    const id = created.json().id as string;
+    const start = inDays(5);
+    const series = await c.asManager.post(`/api/interventions/${id}/sessions`, {
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+      capacity: 1,
+      repeat: { count: 2 },
+    });
+    const [s1, s2] = series.json().sessions.map((s: { id: string }) => s.id) as [string, string];
+    await reg(0, s1);
+    await reg(0, s2);
+    await reg(1, s1);
+    t.mails.length = 0;
+
+    expectOk(await c.asManager.patch(`/api/interventions/${id}`, { title: "Rücken kompakt" }), 200, "title");
+    const [changed] = mailsTo(0);
+    expect(mailsTo(0)).toHaveLength(1);
+    expect(changed?.subject).toBe("BGM Hub: Angebot geändert – Rücken kompakt");
+    const files = changed?.attachments ?? [];
+    expect(files.map((f) => f.filename)).toEqual(["termin-1.ics", "termin-2.ics"]);
+    for (const [i, s] of [s1, s2].entries()) {
+      const ics = (files[i]?.content ?? "").replace(/\r\n /g, "");
+      expect(ics).toContain("METHOD:REQUEST");
+      expect(ics).toContain(`UID:participation-session-${s}@localhost`);
+      expect(ics).toContain("SEQUENCE:1");
+      expect(ics).toContain("SUMMARY:Rücken kompakt");
+    }
+    // Waiting people hold no calendar entry.
+    expect(mailsTo(1)).toEqual([]);
+
+    // A field that is not in the calendar: no mail, no new SEQUENCE.
+    t.mails.length = 0;
+    expectOk(await c.asManager.patch(`/api/interventions/${id}`, { targetGroup: "Alle" }), 200, "target group");
+    expect(t.mails).toEqual([]);
+
+    expectOk(await c.asManager.patch(`/api/interventions/${id}`, { description: "Neu: mit Matte" }), 200, "description");
+    const desc = (mailsTo(0)[0]?.attachments?.[0]?.content ?? "").replace(/\r\n /g, "");
+    expect(desc).toContain("SEQUENCE:2");
+    expect(desc).toContain("DESCRIPTION:Neu: mit Matte");
+    const download = (await me(0).get(`/api/me/participation-sessions/${s1}/calendar.ics`)).body;
+    expect(download).toContain("SEQUENCE:2");
+    expect(download).toContain("SUMMARY:Rücken kompakt");
+
+    // Another company's manager changes nothing and mails nobody.
+    t.mails.length = 0;
+    const other = await makeCompany(t, "Fremde Titel GmbH");
+    expect((await other.asManager.patch(`/api/interventions/${id}`, { title: "gekapert" })).statusCode).toBe(404);
+    expect(t.mails).toEqual([]);
+  });
+
   it("a changed session raises SEQUENCE: registered people get the updated .ics, waiting people a mail without one", async () => {
     const { sessionId } = await interventionWithSession(c.asManager, { capacity: 1, title: "Rückenfit" });
     await reg(0, sessionId);
@@ -276,6 +392,8 @@ describe("calendar files", () => {
     const [changed] = mailsTo(0);
     expect(changed?.subject).toBe("BGM Hub: Termin geändert – Rückenfit");
     expect(changed?.attachments?.[0]?.content).toContain("SEQUENCE:1");
+    expect(changed?.attachments?.[0]?.content).toContain("METHOD:REQUEST");
+    expect(changed?.attachments?.[0]?.content).toContain(`UID:participation-session-${sessionId}@localhost`);
     expect(changed?.attachments?.[0]?.content).toContain("LOCATION:Sporthalle");
     const [waiting] = mailsTo(1);
     expect(waiting?.subject).toBe("BGM Hub: Termin geändert – Rückenfit");
@@ -319,6 +437,48 @@ describe("calendar files", () => {
     expect(mailsTo(1).map((m) => [m.subject, m.attachments])).toEqual([["BGM Hub: Termin abgesagt – Yoga", undefined]]);
     const dl = (await me(0).get(`/api/me/participation-sessions/${sessionId}/calendar.ics`)).body;
     expect(dl).toContain("STATUS:CANCELLED");
+  });
+
+  it("a cancelled session taken up again gives the places back: REQUEST with the next SEQUENCE, the waitlist a mail", async () => {
+    const { interventionId, sessionId } = await interventionWithSession(c.asManager, { capacity: 1, title: "Doch Yoga" });
+    await reg(0, sessionId);
+    await reg(1, sessionId);
+    expectOk(await c.asManager.post(`/api/participation-sessions/${sessionId}/cancel`), 200, "cancel");
+    t.mails.length = 0;
+    const other = await makeCompany(t, "Fremde Wiederaufnahme GmbH");
+    expect((await other.asManager.post(`/api/participation-sessions/${sessionId}/reopen`)).statusCode).toBe(404);
+    const res = await c.asManager.post(`/api/participation-sessions/${sessionId}/reopen`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().sessions[0]).toMatchObject({ status: "scheduled", counts: { registered: 1, waitlisted: 1 } });
+    const [back] = mailsTo(0);
+    expect(back?.subject).toBe("BGM Hub: Termin findet doch statt – Doch Yoga");
+    const ics = back?.attachments?.[0]?.content ?? "";
+    expect(ics).toContain("METHOD:REQUEST");
+    expect(ics).toContain("STATUS:CONFIRMED");
+    expect(ics).toContain("SEQUENCE:2");
+    expect(ics).toContain(`UID:participation-session-${sessionId}@localhost`);
+    expect(mailsTo(1).map((m) => [m.subject, m.attachments])).toEqual([["BGM Hub: Termin findet doch statt – Doch Yoga", undefined]]);
+    // Registration is open again; taking it up twice changes nothing.
+    expect((await reg(2, sessionId)).json()).toMatchObject({ status: "waitlisted", waitlistPosition: 2 });
+    t.mails.length = 0;
+    expectOk(await c.asManager.post(`/api/participation-sessions/${sessionId}/reopen`), 200, "again");
+    expect(t.mails).toEqual([]);
+
+    // Not for a session in the past, nor once the intervention is cancelled.
+    const withPast = await c.asManager.post(`/api/interventions/${interventionId}/sessions`, {
+      startsAt: inDays(-2).toISOString(),
+      endsAt: inDays(-2, 13).toISOString(),
+      capacity: 5,
+    });
+    const pastId = withPast.json().sessions[0].id as string;
+    await c.asManager.post(`/api/participation-sessions/${pastId}/cancel`);
+    const over = await c.asManager.post(`/api/participation-sessions/${pastId}/reopen`);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe("session_started");
+    expectOk(await c.asManager.post(`/api/interventions/${interventionId}/cancel`), 200, "cancel intervention");
+    const gone = await c.asManager.post(`/api/participation-sessions/${sessionId}/reopen`);
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().error.code).toBe("intervention_cancelled");
   });
 
   it("cancelling an intervention tells everyone once, with one cancelling .ics per session they held", async () => {

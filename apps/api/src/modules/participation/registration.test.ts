@@ -6,6 +6,7 @@ import {
   planPromotions,
   planRegistration,
   planWalkIn,
+  planWalkInRemoval,
   queueTime,
   refusalError,
   registrationOpen,
@@ -25,6 +26,8 @@ const slot = (over: Partial<Slot> = {}): Slot => ({
   ...over,
 });
 const active = { active: true };
+/** The session's start: attendance is taken then (and from half an hour before). */
+const DOOR = new Date("2026-06-10T10:00:00Z");
 
 describe("planRegistration", () => {
   it("gives a place while one is free, then the waitlist, then refuses a full session without waitlist", () => {
@@ -114,22 +117,57 @@ describe("planPromotions", () => {
 
 describe("attendance", () => {
   it("marks place holders and takes marks back; refuses people without a place", () => {
-    expect(planAttendance(slot(), "registered", "attended")).toEqual({ ok: true, action: "set", from: "registered", to: "attended" });
-    expect(planAttendance(slot(), "attended", "no_show")).toEqual({ ok: true, action: "set", from: "attended", to: "no_show" });
-    expect(planAttendance(slot(), "no_show", "registered")).toEqual({ ok: true, action: "set", from: "no_show", to: "registered" });
-    expect(planAttendance(slot(), "attended", "attended")).toEqual({ ok: true, action: "keep" });
-    expect(planAttendance(slot(), "waitlisted", "attended")).toMatchObject({ reason: "no_place" });
-    expect(planAttendance(slot(), null, "attended")).toMatchObject({ reason: "not_registered" });
-    expect(planAttendance(slot({ status: "cancelled" }), "registered", "attended")).toMatchObject({ reason: "session_cancelled" });
+    expect(planAttendance(slot(), "registered", "attended", DOOR)).toEqual({ ok: true, action: "set", from: "registered", to: "attended" });
+    expect(planAttendance(slot(), "attended", "no_show", DOOR)).toEqual({ ok: true, action: "set", from: "attended", to: "no_show" });
+    expect(planAttendance(slot(), "no_show", "registered", DOOR)).toEqual({ ok: true, action: "set", from: "no_show", to: "registered" });
+    expect(planAttendance(slot(), "attended", "attended", DOOR)).toEqual({ ok: true, action: "keep" });
+    expect(planAttendance(slot(), "waitlisted", "attended", DOOR)).toMatchObject({ reason: "no_place" });
+    expect(planAttendance(slot(), null, "attended", DOOR)).toMatchObject({ reason: "not_registered" });
+    expect(planAttendance(slot({ status: "cancelled" }), "registered", "attended", DOOR)).toMatchObject({ reason: "session_cancelled" });
   });
 
   it("adds walk-ins: a new attended row, or marks an existing row attended (walk-in when they had no place)", () => {
-    expect(planWalkIn(slot(), null, active)).toEqual({ ok: true, action: "insert" });
-    expect(planWalkIn(slot(), "registered", active)).toEqual({ ok: true, action: "set", from: "registered", walkIn: false });
-    expect(planWalkIn(slot(), "waitlisted", active)).toEqual({ ok: true, action: "set", from: "waitlisted", walkIn: true });
-    expect(planWalkIn(slot(), "cancelled", active)).toEqual({ ok: true, action: "set", from: "cancelled", walkIn: true });
-    expect(planWalkIn(slot(), "attended", active)).toEqual({ ok: true, action: "keep" });
-    expect(planWalkIn(slot(), null, { active: false })).toMatchObject({ reason: "employee_inactive" });
+    expect(planWalkIn(slot(), null, active, DOOR)).toEqual({ ok: true, action: "insert" });
+    expect(planWalkIn(slot(), "registered", active, DOOR)).toEqual({ ok: true, action: "set", from: "registered", walkIn: false });
+    expect(planWalkIn(slot(), "waitlisted", active, DOOR)).toEqual({ ok: true, action: "set", from: "waitlisted", walkIn: true });
+    expect(planWalkIn(slot(), "cancelled", active, DOOR)).toEqual({ ok: true, action: "set", from: "cancelled", walkIn: true });
+    expect(planWalkIn(slot(), "attended", active, DOOR)).toEqual({ ok: true, action: "keep" });
+    expect(planWalkIn(slot(), null, { active: false }, DOOR)).toMatchObject({ reason: "employee_inactive" });
+  });
+
+  it("opens half an hour before the start: earlier marks and walk-ins are refused (422), taking a mark back is not", () => {
+    const early = new Date(DOOR.getTime() - 31 * 60_000);
+    const atDoor = new Date(DOOR.getTime() - 29 * 60_000);
+    expect(planAttendance(slot(), "registered", "attended", early)).toEqual({
+      ok: false,
+      reason: "session_not_started",
+      opensAt: new Date("2026-06-10T09:30:00Z"),
+    });
+    expect(planAttendance(slot(), "registered", "no_show", NOW)).toMatchObject({ reason: "session_not_started" });
+    expect(planAttendance(slot(), "registered", "attended", atDoor)).toMatchObject({ ok: true, action: "set" });
+    expect(planAttendance(slot(), "attended", "registered", early)).toMatchObject({ ok: true, action: "set", to: "registered" });
+    expect(planWalkIn(slot(), null, active, early)).toMatchObject({ reason: "session_not_started" });
+    expect(planWalkIn(slot(), null, active, atDoor)).toEqual({ ok: true, action: "insert" });
+    expect(refusalError({ ok: false, reason: "session_not_started", opensAt: DOOR })).toMatchObject({
+      code: "session_not_started",
+      status: 422,
+      details: { opensAt: DOOR.toISOString() },
+    });
+  });
+
+  it("takes out only walk-ins: deletes a row the walk-in made, restores a row that was there before", () => {
+    expect(planWalkInRemoval({ status: "attended", walkIn: true }, null)).toEqual({ ok: true, action: "delete", from: "attended" });
+    expect(planWalkInRemoval({ status: "no_show", walkIn: true }, null)).toEqual({ ok: true, action: "delete", from: "no_show" });
+    expect(planWalkInRemoval({ status: "attended", walkIn: true }, "waitlisted")).toEqual({
+      ok: true,
+      action: "restore",
+      from: "attended",
+      to: "waitlisted",
+    });
+    expect(planWalkInRemoval({ status: "attended", walkIn: true }, "cancelled")).toMatchObject({ action: "restore", to: "cancelled" });
+    expect(planWalkInRemoval({ status: "attended", walkIn: false }, null)).toMatchObject({ reason: "not_a_walk_in", status: "attended" });
+    expect(planWalkInRemoval({ status: "waitlisted", walkIn: true }, null)).toMatchObject({ reason: "not_a_walk_in" });
+    expect(planWalkInRemoval(null, null)).toMatchObject({ reason: "not_registered" });
   });
 
   it("summarises attended of everyone expected: 28/32 is 87.5 %", () => {

@@ -41,7 +41,9 @@ export type Refusal =
   | { ok: false; reason: "session_started" }
   | { ok: false; reason: "session_full"; capacity: number }
   | { ok: false; reason: "attendance_recorded"; status: PlaceStatus }
-  | { ok: false; reason: "no_place"; status: PlaceStatus };
+  | { ok: false; reason: "no_place"; status: PlaceStatus }
+  | { ok: false; reason: "session_not_started"; opensAt: Date }
+  | { ok: false; reason: "not_a_walk_in"; status: PlaceStatus };
 
 /** Why nobody can register now (the slot's side alone); null when registration is open. */
 export function closedBecause(slot: Slot, now: Date): Refusal | null {
@@ -101,16 +103,42 @@ export function planPromotions<W>(slot: Slot, waitlist: readonly W[], now: Date)
 
 export type AttendancePlan = { ok: true; action: "keep" } | { ok: true; action: "set"; from: PlaceStatus; to: PlaceStatus };
 
-/** The manager marks a person who holds a place as attended or no-show, or takes the mark back. */
+/**
+ * Attendance is taken at the door: from half an hour before the start (people arrive early and the
+ * manager ticks them off as they come in), never days ahead — a mark on a session still to come would
+ * count as a participation that did not happen (reports, the 80 % certificate rule).
+ */
+export const ATTENDANCE_OPENS_BEFORE_START_MS = 30 * 60 * 1000;
+
+export const attendanceOpensAt = (slot: Pick<Slot, "startsAt">): Date =>
+  new Date(slot.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_START_MS);
+
+/** Why no attendance can be recorded now (the slot's side alone); null when it can. */
+export function attendanceClosedBecause(slot: Pick<Slot, "status" | "startsAt">, now: Date): Refusal | null {
+  if (slot.status === "cancelled") return { ok: false, reason: "session_cancelled" };
+  const opensAt = attendanceOpensAt(slot);
+  if (now < opensAt) return { ok: false, reason: "session_not_started", opensAt };
+  return null;
+}
+
+/**
+ * The manager marks a person who holds a place as attended or no-show, or takes the mark back. Taking a
+ * mark back (to `registered`) is always allowed: it only ever undoes a mark.
+ */
 export function planAttendance(
-  slot: Pick<Slot, "status">,
+  slot: Pick<Slot, "status" | "startsAt">,
   current: PlaceStatus | null,
   to: "attended" | "no_show" | "registered",
+  now: Date,
 ): AttendancePlan | Refusal {
   if (slot.status === "cancelled") return { ok: false, reason: "session_cancelled" };
   if (current === null) return { ok: false, reason: "not_registered" };
   if (!holdsPlace(current)) return { ok: false, reason: "no_place", status: current };
   if (current === to) return { ok: true, action: "keep" };
+  if (to !== "registered") {
+    const closed = attendanceClosedBecause(slot, now);
+    if (closed) return closed;
+  }
   return { ok: true, action: "set", from: current, to };
 }
 
@@ -120,13 +148,40 @@ export type WalkInPlan =
   /** The person had a row: registered or no-show are marked attended; waiting or cancelled came without a place. */
   | { ok: true; action: "set"; from: PlaceStatus; walkIn: boolean };
 
-/** Someone from the register stands at the door: they attended, with or without a registration. */
-export function planWalkIn(slot: Pick<Slot, "status">, current: PlaceStatus | null, who: { active: boolean }): WalkInPlan | Refusal {
-  if (slot.status === "cancelled") return { ok: false, reason: "session_cancelled" };
+/** Someone of the register stands at the door: they attended, with or without a registration. */
+export function planWalkIn(
+  slot: Pick<Slot, "status" | "startsAt">,
+  current: PlaceStatus | null,
+  who: { active: boolean },
+  now: Date,
+): WalkInPlan | Refusal {
+  const closed = attendanceClosedBecause(slot, now);
+  if (closed) return closed;
   if (current === "attended") return { ok: true, action: "keep" };
   if (!who.active) return { ok: false, reason: "employee_inactive" };
   if (current === null) return { ok: true, action: "insert" };
   return { ok: true, action: "set", from: current, walkIn: !holdsPlace(current) };
+}
+
+export type WalkInRemovalPlan =
+  /** The walk-in made the row: it goes, the audit log keeps that it was added and removed. */
+  | { ok: true; action: "delete"; from: PlaceStatus }
+  /** The person had a row before (waiting or cancelled): it goes back to what it was. */
+  | { ok: true; action: "restore"; from: PlaceStatus; to: "waitlisted" | "cancelled" };
+
+/**
+ * A walk-in added by mistake is taken out again. Only rows the walk-in made or turned into a place
+ * (walk-in flag); a registered person's mark is taken back with a mark instead. `before` is the status
+ * the row had before the walk-in (null: the walk-in created the row), as its audit entry recorded it.
+ */
+export function planWalkInRemoval(
+  current: { status: PlaceStatus; walkIn: boolean } | null,
+  before: PlaceStatus | null,
+): WalkInRemovalPlan | Refusal {
+  if (current === null) return { ok: false, reason: "not_registered" };
+  if (!current.walkIn || !holdsPlace(current.status)) return { ok: false, reason: "not_a_walk_in", status: current.status };
+  if (before === "waitlisted" || before === "cancelled") return { ok: true, action: "restore", from: current.status, to: before };
+  return { ok: true, action: "delete", from: current.status };
 }
 
 /** "28/32 teilgenommen (87,5 %)": attended of everyone expected (registered, attended, no-show). */
@@ -175,6 +230,20 @@ export function refusalError(r: Refusal): AppError {
       return new AppError(
         "no_place",
         "This person holds no place (waitlisted or cancelled); add them as a walk-in instead",
+        { status: r.status },
+        409,
+      );
+    case "session_not_started":
+      return new AppError(
+        "session_not_started",
+        "The session has not started yet; attendance can be taken from half an hour before its start",
+        { opensAt: r.opensAt.toISOString() },
+        422,
+      );
+    case "not_a_walk_in":
+      return new AppError(
+        "not_a_walk_in",
+        "This person was not added as a walk-in; take an attendance mark back with a mark instead",
         { status: r.status },
         409,
       );

@@ -205,6 +205,11 @@ export async function updatePlace(
   return row;
 }
 
+/** Only for a row a walk-in created by mistake: every other change keeps the row (one per person and session). */
+export async function deletePlace(s: Scope, id: string): Promise<void> {
+  await s.tx.delete(participation).where(and(eq(participation.orgId, s.orgId), eq(participation.id, id)));
+}
+
 /** The people to tell about a change of the session: holding a place (or only waiting) and not cancelled. */
 export async function listConcerned(s: Scope, sessionId: string): Promise<PlaceRow[]> {
   return s.tx

@@ -94,3 +94,17 @@ export async function interventionWithSession(
   expectOk(res, 201, "create session");
   return { interventionId, sessionId: res.json().sessions[0].id as string };
 }
+
+/**
+ * Moves a session so that it starts `inMinutes` from now (negative: it began that long ago), without a
+ * deadline: attendance is taken from half an hour before the start, and an HTTP test cannot move the clock.
+ */
+export async function startsIn(as: Api, sessionId: string, inMinutes: number): Promise<void> {
+  const start = new Date(Date.now() + inMinutes * 60_000);
+  const res = await as.patch(`/api/participation-sessions/${sessionId}`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + HOUR).toISOString(),
+    registrationDeadline: null,
+  });
+  expectOk(res, 200, "move the session");
+}
