@@ -46,7 +46,11 @@ export const healthDaysCases: AuthzCases = {
     "POST /api/health-days": { kind: "own", url: () => "/api/health-days", body: () => ({ title: "Tag A", startsOn: day }) },
     "GET /api/health-days": { kind: "own", url: () => "/api/health-days" },
     "GET /api/health-days/{id}": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}` },
-    "PATCH /api/health-days/{id}": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}`, body: () => ({ title: "gekapert" }) },
+    "PATCH /api/health-days/{id}": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.healthDayId}`,
+      body: () => ({ title: "gekapert" }),
+    },
     "POST /api/health-days/{id}/transitions": {
       kind: "foreign",
       url: (f) => `/api/health-days/${f.ids.healthDayId}/transitions`,

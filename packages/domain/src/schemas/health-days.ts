@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { BOOKING_STATUS_KEYS, HEALTH_DAY_ACTIONS, HEALTH_DAY_MODES, HEALTH_DAY_STATUS_KEYS } from "../registries/health-days.js";
 import { ENGAGEMENT_STATUSES } from "../registries/engagement-states.js";
+import { BOOKING_STATUS_KEYS, HEALTH_DAY_ACTIONS, HEALTH_DAY_MODES, HEALTH_DAY_STATUS_KEYS } from "../registries/health-days.js";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
 import { CursorQuery, cursorPage, wholeList } from "./lists.js";
 import { MyPlace, ParticipationStatus, SessionCounts, SessionStatus } from "./participation.js";
@@ -125,7 +125,13 @@ export const HealthDayBudget = z.object({
   remainingCents: z.number().int().nullable(),
   warnings: z.array(BudgetWarning),
   modules: z.array(
-    z.object({ moduleId: z.uuid(), title: z.string(), plannedCents: z.number().int(), bookedCents: z.number().int(), invoicedCents: z.number().int() }),
+    z.object({
+      moduleId: z.uuid(),
+      title: z.string(),
+      plannedCents: z.number().int(),
+      bookedCents: z.number().int(),
+      invoicedCents: z.number().int(),
+    }),
   ),
 });
 
@@ -199,7 +205,9 @@ export const MyHealthDay = z.object({
   startsOn: IsoDate,
   endsOn: IsoDate,
   locations: z.array(z.string()),
-  modules: z.array(z.object({ id: z.uuid(), title: z.string(), providerName: z.string(), location: z.string(), slots: z.array(MyHealthDaySlot) })),
+  modules: z.array(
+    z.object({ id: z.uuid(), title: z.string(), providerName: z.string(), location: z.string(), slots: z.array(MyHealthDaySlot) }),
+  ),
 });
 export const MyHealthDayList = wholeList(MyHealthDay);
 

@@ -29,6 +29,9 @@ export async function readBookingFacts(tx: Tx, companyOrgId: string, ids: readon
     .where(and(eq(engagement.orgId, companyOrgId), inArray(engagement.id, unique)))
     .groupBy(engagement.id, engagement.status);
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, status: r.status as EngagementStatus, acceptedQuoteCents: r.accepted === null ? null : Number(r.accepted) }]),
+    rows.map((r) => [
+      r.id,
+      { id: r.id, status: r.status as EngagementStatus, acceptedQuoteCents: r.accepted === null ? null : Number(r.accepted) },
+    ]),
   );
 }

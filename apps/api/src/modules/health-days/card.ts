@@ -47,9 +47,11 @@ export const germanEuros = (cents: number): string => `${euros.format(cents / 10
 export const berlinTime = (d: Date): string => time.format(d);
 
 export function cardOf(input: CardInput) {
-  const headline = [input.title, germanDays(input.startsOn, input.endsOn), ...(input.budgetCents === null ? [] : [`Budget ${germanEuros(input.budgetCents)}`])].join(
-    " · ",
-  );
+  const headline = [
+    input.title,
+    germanDays(input.startsOn, input.endsOn),
+    ...(input.budgetCents === null ? [] : [`Budget ${germanEuros(input.budgetCents)}`]),
+  ].join(" · ");
   const lines = [...input.stations]
     .sort((x, y) => (x.firstStart?.getTime() ?? Number.POSITIVE_INFINITY) - (y.firstStart?.getTime() ?? Number.POSITIVE_INFINITY))
     .map((s) => {
@@ -67,7 +69,12 @@ export function cardOf(input: CardInput) {
   const of = input.expectedHeadcount ?? input.places;
   // Rounded down: "72 %" is not shown before 72 % are reached.
   const percent = of > 0 ? Math.floor((input.people * 100) / of) : null;
-  const registrations = { people: input.people, of, percent, text: `Anmeldungen: ${input.people}/${of}${percent === null ? "" : ` (${percent} %)`}` };
+  const registrations = {
+    people: input.people,
+    of,
+    percent,
+    text: `Anmeldungen: ${input.people}/${of}${percent === null ? "" : ` (${percent} %)`}`,
+  };
   const statusText = `Status: ${HEALTH_DAY_STATUSES.find((s) => s.key === input.status)?.label.de ?? input.status}`;
   return { headline, lines, registrations, statusText };
 }

@@ -37,7 +37,12 @@ const room = (s: string) => s.trim().toLocaleLowerCase("de");
  * The conflicts of `slot` with the day and with `others` (the day's other slots). `offeringCapacity`
  * is how many people the offering serves at once, when it says.
  */
-export function conflictsOf(slot: TimelineSlot, day: TimelineDay, others: readonly TimelineSlot[], offeringCapacity: number | null = null): SlotConflict[] {
+export function conflictsOf(
+  slot: TimelineSlot,
+  day: TimelineDay,
+  others: readonly TimelineSlot[],
+  offeringCapacity: number | null = null,
+): SlotConflict[] {
   if (slot.cancelled) return [];
   const out: SlotConflict[] = [];
   // The end may touch midnight of the last day: a slot until 00:00 ends on that day.
@@ -61,10 +66,20 @@ export function conflictsOf(slot: TimelineSlot, day: TimelineDay, others: readon
   for (const other of others) {
     if (other.cancelled || (slot.id !== null && other.id === slot.id) || !overlaps(slot, other)) continue;
     if (room(slot.location) !== "" && room(slot.location) === room(other.location)) {
-      out.push({ kind: "same_room", slotId: slot.id, otherSlotId: other.id, message: `Another slot uses ${other.location.trim()} at the same time` });
+      out.push({
+        kind: "same_room",
+        slotId: slot.id,
+        otherSlotId: other.id,
+        message: `Another slot uses ${other.location.trim()} at the same time`,
+      });
     }
     if (slot.providerOrgId === other.providerOrgId) {
-      out.push({ kind: "same_provider", slotId: slot.id, otherSlotId: other.id, message: "The provider is booked for another slot at the same time" });
+      out.push({
+        kind: "same_provider",
+        slotId: slot.id,
+        otherSlotId: other.id,
+        message: "The provider is booked for another slot at the same time",
+      });
     }
   }
   return out;

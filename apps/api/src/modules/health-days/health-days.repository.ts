@@ -150,4 +150,3 @@ export async function slotParents(
     .innerJoin(healthDay, eq(healthDay.id, healthDayModule.healthDayId))
     .where(and(eq(healthDayModule.orgId, s.orgId), inArray(healthDayModule.id, [...moduleIds])));
 }
-

@@ -24,7 +24,10 @@ const offers: Record<string, string> = {};
 const day = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
 const at = (hhmm: string) => `${day}T${hhmm}:00Z`;
 
-async function publish(title: string, fields: { category: string; deliveryMode: "on_site" | "remote"; status?: "published" | "draft"; capacity?: number }) {
+async function publish(
+  title: string,
+  fields: { category: string; deliveryMode: "on_site" | "remote"; status?: "published" | "draft"; capacity?: number },
+) {
   const [row] = await t.database.db
     .insert(offering)
     .values({
@@ -131,15 +134,27 @@ describe("stations and their booking", () => {
   it("books a station from a published offering: the provider gets a quote request, ✓/⏳ and the budget follow it", async () => {
     const d = await createDay();
     const station = await addModule(d.id, offers.back as string);
-    expect(station).toMatchObject({ title: "Rückenscreening", providerName: "Rückenpause GmbH", bookingStatus: "requested", costCents: 90_000 });
+    expect(station).toMatchObject({
+      title: "Rückenscreening",
+      providerName: "Rückenpause GmbH",
+      bookingStatus: "requested",
+      costCents: 90_000,
+    });
     const engagementId = station.engagementId as string;
     const inbox = await asPartner.get(`/api/engagements/${engagementId}`);
     expect(inbox.statusCode).toBe(200);
-    expect(inbox.json()).toMatchObject({ status: "requested", brief: { employeeCount: 120, budgetCents: 90_000, message: "Bitte mit Liege" } });
+    expect(inbox.json()).toMatchObject({
+      status: "requested",
+      brief: { employeeCount: 120, budgetCents: 90_000, message: "Bitte mit Liege" },
+    });
     expect(inbox.json().brief.what).toContain("Fit for Work");
 
     expectOk(
-      await asPartner.post(`/api/engagements/${engagementId}/quotes`, { priceCents: 85_000, scopeOfWork: "Screening", validUntil: FUTURE_QUOTE }),
+      await asPartner.post(`/api/engagements/${engagementId}/quotes`, {
+        priceCents: 85_000,
+        scopeOfWork: "Screening",
+        validUntil: FUTURE_QUOTE,
+      }),
       201,
       "quote",
     );
@@ -285,7 +300,11 @@ describe("registration and the lifecycle", () => {
     // The generic session routes of participation accept the slot too (one core).
     const generic = await me.delete(`/api/me/participation-sessions/${slotId}/registration`);
     expect(generic.statusCode, generic.body).toBe(200);
-    expect(generic.json()).toMatchObject({ interventionId: null, interventionTitle: "Fit for Work – Rückenscreening", status: "cancelled" });
+    expect(generic.json()).toMatchObject({
+      interventionId: null,
+      interventionTitle: "Fit for Work – Rückenscreening",
+      status: "cancelled",
+    });
     expectOk(await me.post(url), 201, "register again");
 
     t.mails.length = 0;
@@ -308,7 +327,13 @@ describe("registration and the lifecycle", () => {
       .select({ details: auditLog.details })
       .from(auditLog)
       .where(and(eq(auditLog.entityId, d.id), eq(auditLog.action, "health_days.status_changed")));
-    expect(audit.map((a) => a.details)).toContainEqual({ action: "cancel", from: "registration_open", to: "cancelled", slotsCancelled: 1, peopleInformed: 1 });
+    expect(audit.map((a) => a.details)).toContainEqual({
+      action: "cancel",
+      from: "registration_open",
+      to: "cancelled",
+      slotsCancelled: 1,
+      peopleInformed: 1,
+    });
   });
 });
 

@@ -19,8 +19,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AccessRule } from "../../plugins/request-context.js";
 import { dispatchMails } from "../notifications/index.js";
 import { type CalendarContext, organizerAddress } from "../participation/index.js";
-import * as service from "./health-days.service.js";
 import type { Acting, Outcome } from "./health-days.service.js";
+import * as service from "./health-days.service.js";
 import { cancelForSlot, openHealthDays, registerForSlot } from "./my-health-days.service.js";
 
 const tags = ["health-days"];
@@ -89,7 +89,8 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Change a health day's title, dates, rooms, headcount, budget or responsible person",
-        description: "Not once the day is done or cancelled (409 `health_day_done` / `health_day_cancelled`). The last day is not before the first (422).",
+        description:
+          "Not once the day is done or cancelled (409 `health_day_done` / `health_day_cancelled`). The last day is not before the first (422).",
         params: IdParam,
         body: UpdateHealthDay,
         response: { 200: HealthDay },
@@ -184,7 +185,8 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Give up my place in a health-day slot or leave its waitlist; the first waiting person moves up",
-        description: "As for any session: until the slot starts (409 `session_started`); without a place 404 `not_registered`; idempotent once cancelled.",
+        description:
+          "As for any session: until the slot starts (409 `session_started`); without a place 404 `not_registered`; idempotent once cancelled.",
         params: HealthDaySlotParams,
         response: { 200: MyHealthDayPlace },
       },

@@ -89,7 +89,12 @@ export async function updateHealthDay(scope: TenantScope, id: string, patch: Upd
   if (endsOn < startsOn) throw AppError.unprocessable("The last day is not before the first", { field: "endsOn" });
   await requireResponsible(scope, patch.responsibleUserId);
   await repo.updateHealthDay(scope, id, { ...patch, startsOn, endsOn });
-  await scope.audit({ action: "health_days.updated", entityType: "health_day", entityId: id, details: { fields: Object.keys(patch).sort() } });
+  await scope.audit({
+    action: "health_days.updated",
+    entityType: "health_day",
+    entityId: id,
+    details: { fields: Object.keys(patch).sort() },
+  });
   return loadHealthDay(scope, id);
 }
 
@@ -236,7 +241,8 @@ export async function addSlots(scope: TenantScope, id: string, moduleId: string,
   const conflicts: (SlotConflict & { index: number })[] = [];
   proposed.forEach((slot, index) => {
     const others = [...existing, ...proposed.slice(0, index)];
-    for (const c of conflictsOf(slot, { startsOn: row.startsOn, endsOn: row.endsOn }, others, offeringCapacity)) conflicts.push({ ...c, index });
+    for (const c of conflictsOf(slot, { startsOn: row.startsOn, endsOn: row.endsOn }, others, offeringCapacity))
+      conflicts.push({ ...c, index });
   });
   if (conflicts.length > 0) {
     throw new AppError("slot_conflict", "The slots conflict with the day or with other slots", { conflicts }, 409);

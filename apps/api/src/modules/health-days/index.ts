@@ -10,3 +10,11 @@ export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   registerSlotParentSource(healthDaySlotParents);
   await app.register(routes);
 };
+
+/** The use cases the demo seed plays through, as a manager would. */
+export {
+  addModule as addHealthDayModule,
+  addSlots as addHealthDaySlots,
+  createHealthDay,
+  transitionHealthDay,
+} from "./health-days.service.js";

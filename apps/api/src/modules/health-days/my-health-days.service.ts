@@ -3,8 +3,8 @@ import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { type EmployeeFacts, findEmployeeOfUser } from "../employees/index.js";
 import { cancelPlace, listStationSlots, registerPlace, slotsForEmployee } from "../participation/index.js";
-import type { Acting, Outcome } from "./health-days.service.js";
 import * as repo from "./health-days.repository.js";
+import type { Acting, Outcome } from "./health-days.service.js";
 
 /**
  * The employee's side of health days: the days open for registration with their stations' slots, and a

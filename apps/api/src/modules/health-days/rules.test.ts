@@ -48,7 +48,9 @@ describe("health day transitions", () => {
 describe("slot conflicts", () => {
   it("finds the same room at once, but not back to back or in another room", () => {
     const existing = [slot({ id: "a", from: "09:00", to: "10:00", providerOrgId: "p2" })];
-    expect(conflictsOf(slot({ from: "09:30", to: "10:30" }), day, existing).map((c) => [c.kind, c.otherSlotId])).toEqual([["same_room", "a"]]);
+    expect(conflictsOf(slot({ from: "09:30", to: "10:30" }), day, existing).map((c) => [c.kind, c.otherSlotId])).toEqual([
+      ["same_room", "a"],
+    ]);
     expect(conflictsOf(slot({ from: "10:00", to: "11:00" }), day, existing)).toEqual([]);
     expect(conflictsOf(slot({ from: "09:30", to: "10:30", location: "Raum 2" }), day, existing)).toEqual([]);
     // Rooms compare without case and spaces.
@@ -57,14 +59,20 @@ describe("slot conflicts", () => {
 
   it("finds one provider twice at once, in any room", () => {
     const existing = [slot({ id: "a", from: "09:00", to: "10:00", location: "Raum 1" })];
-    expect(conflictsOf(slot({ from: "09:45", to: "10:15", location: "Raum 2" }), day, existing).map((c) => c.kind)).toEqual(["same_provider"]);
+    expect(conflictsOf(slot({ from: "09:45", to: "10:15", location: "Raum 2" }), day, existing).map((c) => c.kind)).toEqual([
+      "same_provider",
+    ]);
   });
 
   it("finds a slot outside the day in German time, and lets one end at midnight", () => {
     const before = { ...slot({ from: "23:00", to: "23:30" }), startsAt: at("23:00", "2027-03-14"), endsAt: at("23:30", "2027-03-14") };
     expect(conflictsOf(before, day, []).map((c) => c.kind)).toEqual(["outside_day"]);
     // 00:30 on the 15th in Germany is 23:30Z on the 14th: inside the day.
-    const earlyLocal = { ...slot({ from: "09:00", to: "10:00" }), startsAt: new Date("2027-03-14T23:30:00Z"), endsAt: new Date("2027-03-15T00:30:00Z") };
+    const earlyLocal = {
+      ...slot({ from: "09:00", to: "10:00" }),
+      startsAt: new Date("2027-03-14T23:30:00Z"),
+      endsAt: new Date("2027-03-15T00:30:00Z"),
+    };
     expect(conflictsOf(earlyLocal, day, [])).toEqual([]);
     const untilMidnight = { ...slot({ from: "22:00", to: "23:00" }), endsAt: at("00:00", "2027-03-16") };
     expect(conflictsOf(untilMidnight, day, [])).toEqual([]);
@@ -108,7 +116,10 @@ describe("budget tracker", () => {
 
   it("warns before the budget is reached, when booked exceeds it, and when the plan does", () => {
     expect(budgetOf(150_000, lines).warnings).toEqual(["booked_near_budget", "planned_exceeds_budget"]);
-    expect(budgetOf(100_000, lines)).toMatchObject({ warnings: ["booked_exceeds_budget", "planned_exceeds_budget"], remainingCents: -40_000 });
+    expect(budgetOf(100_000, lines)).toMatchObject({
+      warnings: ["booked_exceeds_budget", "planned_exceeds_budget"],
+      remainingCents: -40_000,
+    });
     expect(budgetOf(null, lines)).toMatchObject({ warnings: [], remainingCents: null });
   });
 });
@@ -149,7 +160,17 @@ describe("booking status and the card", () => {
   });
 
   it("counts against the places without a headcount, and writes dates and euros the German way", () => {
-    const card = cardOf({ title: "T", startsOn: "2027-03-15", endsOn: "2027-03-15", budgetCents: null, status: "planning", expectedHeadcount: null, people: 0, places: 0, stations: [] });
+    const card = cardOf({
+      title: "T",
+      startsOn: "2027-03-15",
+      endsOn: "2027-03-15",
+      budgetCents: null,
+      status: "planning",
+      expectedHeadcount: null,
+      people: 0,
+      places: 0,
+      stations: [],
+    });
     expect(card.headline).toBe("T · 15. März");
     expect(card.registrations.text).toBe("Anmeldungen: 0/0");
     expect(germanDays("2027-03-15", "2027-03-16")).toBe("15.–16. März");

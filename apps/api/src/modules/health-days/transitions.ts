@@ -9,7 +9,10 @@ import { AppError } from "../../lib/app-error.js";
 export type HealthDayTransitionPlan = { ok: true; action: HealthDayAction; from: HealthDayStatus; to: HealthDayStatus };
 export type HealthDayTransitionRefusal = { ok: false; status: HealthDayStatus; allowedActions: HealthDayAction[] };
 
-export function planHealthDayTransition(status: HealthDayStatus, action: HealthDayAction): HealthDayTransitionPlan | HealthDayTransitionRefusal {
+export function planHealthDayTransition(
+  status: HealthDayStatus,
+  action: HealthDayAction,
+): HealthDayTransitionPlan | HealthDayTransitionRefusal {
   const rule = HEALTH_DAY_TRANSITIONS.find((t) => t.action === action);
   if (!rule || !(rule.from as readonly string[]).includes(status)) {
     return { ok: false, status, allowedActions: healthDayActions(status) };
@@ -32,6 +35,7 @@ export function requireHealthDayTransition(status: HealthDayStatus, action: Heal
 
 /** Stations and slots can be added until the day is over or called off. */
 export function requireEditable(status: HealthDayStatus): void {
-  if (status === "cancelled") throw new AppError("health_day_cancelled", "The health day was cancelled; it cannot change any more", { status }, 409);
+  if (status === "cancelled")
+    throw new AppError("health_day_cancelled", "The health day was cancelled; it cannot change any more", { status }, 409);
   if (status === "done") throw new AppError("health_day_done", "The health day is over; it cannot change any more", { status }, 409);
 }

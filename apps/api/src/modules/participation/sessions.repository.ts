@@ -39,7 +39,11 @@ const slotColumns = {
   interventionDescription: intervention.description,
   interventionStatus: intervention.status,
 };
-type SlotQueryRow = SessionRow & { interventionTitle: string | null; interventionDescription: string | null; interventionStatus: string | null };
+type SlotQueryRow = SessionRow & {
+  interventionTitle: string | null;
+  interventionDescription: string | null;
+  interventionStatus: string | null;
+};
 
 async function withParent(s: Scope, row: SlotQueryRow | undefined): Promise<SlotRow | null> {
   if (!row) return null;

@@ -96,7 +96,9 @@ export async function slotsForEmployee(a: Pick<Acting, "scope" | "now">, employe
     out.set(id, {
       freePlaces: freePlaces(slot),
       registrationOpen: registrationOpen(slot, now),
-      mine: place ? { status: place.status, waitlistPosition: await repo.waitlistPosition(scope, place), changedAt: place.changedAt } : null,
+      mine: place
+        ? { status: place.status, waitlistPosition: await repo.waitlistPosition(scope, place), changedAt: place.changedAt }
+        : null,
     });
   }
   return out;
@@ -106,7 +108,10 @@ export async function slotsForEmployee(a: Pick<Acting, "scope" | "now">, employe
  * Cancels slots still scheduled (a cancelled health day): each is locked first, its calendar SEQUENCE goes
  * up, and everyone registered gets a cancelling .ics, everyone waiting a mail. Places stay as they were.
  */
-export async function cancelStationSlots(a: Acting, sessionIds: readonly string[]): Promise<{ cancelled: number; informed: number; mails: Mail[] }> {
+export async function cancelStationSlots(
+  a: Acting,
+  sessionIds: readonly string[],
+): Promise<{ cancelled: number; informed: number; mails: Mail[] }> {
   const { scope } = a;
   const mails: Mail[] = [];
   let cancelled = 0;
