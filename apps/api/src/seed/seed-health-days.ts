@@ -58,7 +58,8 @@ export async function seedHealthDays(db: Database, w: ResultSeedWorld): Promise<
       const offeringId = byTitle.get(s.title);
       if (!offeringId) continue;
       day = (await addHealthDayModule(a, day.id, { offeringId, location: s.location, costCents: null, notes: "", message: "" })).result;
-      const station = day.modules.at(-1);
+      // One transaction, one created_at for all stations: found by offering, not by position.
+      const station = day.modules.find((m) => m.offeringId === offeringId);
       if (!station) continue;
       await addHealthDaySlots(scope, day.id, station.id, {
         slots: s.hours.map((h) => ({

@@ -79,7 +79,7 @@ async function createDay(extra: Record<string, unknown> = {}) {
 async function addModule(dayId: string, offeringId: string, location = "Kantine") {
   const res = await asManager.post(`/api/health-days/${dayId}/modules`, { offeringId, location, message: "Bitte mit Liege" });
   expectOk(res, 201, "add module");
-  return res.json().modules.at(-1);
+  return res.json().modules.find((m: { offeringId: string }) => m.offeringId === offeringId);
 }
 
 describe("planning a health day", () => {
