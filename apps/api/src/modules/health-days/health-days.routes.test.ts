@@ -297,6 +297,16 @@ describe("registration and the lifecycle", () => {
     expect(read.card.registrations).toMatchObject({ people: 1, of: 120, text: "Anmeldungen: 1/120 (0 %)" });
     expect(read.modules[0].slots[0].counts.registered).toBe(1);
 
+    // My participation history lists the slot under the day's and station's name.
+    const history = (await me.get("/api/me/participations")).json().items;
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        sessionId: slotId,
+        interventionId: null,
+        interventionTitle: "Fit for Work – Rückenscreening",
+        status: "registered",
+      }),
+    );
     // The generic session routes of participation accept the slot too (one core).
     const generic = await me.delete(`/api/me/participation-sessions/${slotId}/registration`);
     expect(generic.statusCode, generic.body).toBe(200);

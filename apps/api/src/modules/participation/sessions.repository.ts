@@ -301,14 +301,20 @@ export async function history(
     .select({ place: participation, session: participationSession, interventionTitle: intervention.title, ahead })
     .from(participation)
     .innerJoin(participationSession, eq(participationSession.id, participation.sessionId))
-    .innerJoin(intervention, eq(intervention.id, participationSession.interventionId))
+    .leftJoin(intervention, eq(intervention.id, participationSession.interventionId))
     .where(and(eq(participation.orgId, s.orgId), eq(participation.employeeId, employeeId), after(LATEST_SESSION_FIRST, page.after)))
     .orderBy(...orderBy(LATEST_SESSION_FIRST))
     .limit(page.limit + 1);
+  // Health-day slots have no intervention: their title comes from the station (the registered source).
+  const stationIds = [
+    ...new Set(rows.flatMap((r) => (r.interventionTitle === null && r.session.healthDayModuleId ? [r.session.healthDayModuleId] : []))),
+  ];
+  const stations =
+    stationIds.length > 0 && healthDaySlotParents ? await healthDaySlotParents(s, stationIds) : new Map<string, SlotParent>();
   return rows.map((r) => ({
     place: r.place,
     session: r.session,
-    interventionTitle: r.interventionTitle,
+    interventionTitle: r.interventionTitle ?? stations.get(r.session.healthDayModuleId ?? "")?.title ?? "",
     waitlistPosition: r.place.status === "waitlisted" ? r.ahead + 1 : null,
   }));
 }
