@@ -51,7 +51,8 @@ export async function updateHealthDay(
 
 /** Latest day first; new ones further ahead land on top. */
 const LATEST_FIRST: SortKey[] = [
-  { expr: healthDay.startsOn, desc: true, cast: "text" },
+  // No cast: the bare parameter takes the column's type (date); a text cast would not compare with it.
+  { expr: healthDay.startsOn, desc: true },
   { expr: healthDay.id, desc: true, cast: "uuid" },
 ];
 export const HealthDayCursor = z.tuple([IsoDate, z.uuid()]);

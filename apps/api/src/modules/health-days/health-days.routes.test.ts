@@ -114,6 +114,24 @@ describe("planning a health day", () => {
     expect(audit.map((a) => a.action).sort()).toEqual(["health_days.created", "health_days.updated"]);
   });
 
+  it("pages the list by cursor, latest day first, filtered by status", async () => {
+    const other = api(t.app, (await signUpCompany(t.app, { name: "Blätter GmbH" })).cookie);
+    for (const startsOn of ["2099-05-01", "2099-06-01", "2099-06-01", "2099-04-01"]) {
+      expectOk(await other.post("/api/health-days", { title: `Tag ${startsOn}`, startsOn }), 201, "create");
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await other.get(`/api/health-days?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.statusCode, res.body).toBe(200);
+      seen.push(...res.json().items.map((d: { startsOn: string }) => d.startsOn));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["2099-06-01", "2099-06-01", "2099-05-01", "2099-04-01"]);
+    expect((await other.get("/api/health-days?status=cancelled")).json().items).toEqual([]);
+    expect((await other.get("/api/health-days?cursor=kaputt!")).statusCode).toBe(400);
+  });
+
   it("refuses bad input with the agreed error body", async () => {
     const noTitle = await asManager.post("/api/health-days", { startsOn: day });
     expect(noTitle.statusCode).toBe(400);
