@@ -18,6 +18,7 @@ import { employeeRoutes } from "./modules/employees/index.js";
 import { engagementsRoutes } from "./modules/engagements/index.js";
 import { fileRoutes, MAX_FILE_BYTES } from "./modules/files/index.js";
 import { healthRoutes } from "./modules/health/index.js";
+import { healthDayRoutes } from "./modules/health-days/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
@@ -132,6 +133,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(participationRoutes);
   await app.register(participationAggregatesPlugin);
   await app.register(participationExportRoutes);
+  await app.register(healthDayRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only when config.devOutbox says so, never in production.

@@ -9,6 +9,7 @@ import { bootstrapLegalRequirements } from "../modules/legal/index.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins.js";
 import { demoEmployees } from "./demo-people.js";
 import { DEMO_PROVIDERS } from "./demo-providers.js";
+import { seedHealthDays } from "./seed-health-days.js";
 import { seedParticipation } from "./seed-participation.js";
 import { seedResults } from "./seed-results.js";
 
@@ -115,6 +116,7 @@ export async function seedDemo(db: Database, auth: Auth) {
   const world = { companyId, managerUserId: uid("petra.manager@muster-gmbh.de"), providerIds };
   await seedResults(db, world);
   await seedParticipation(db, world);
+  await seedHealthDays(db, world);
 }
 
 /** True when the database holds no organization yet: demo data goes only into an empty database. */

@@ -2,6 +2,7 @@ import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
 import { employeeAccessCases } from "./employee-access.js";
 import { engagementsCases } from "./engagements.js";
+import { healthDaysCases } from "./health-days.js";
 import { marketplaceCases } from "./marketplace.js";
 import { participationCases } from "./participation.js";
 import { participationAggregatesCases } from "./participation-aggregates.js";
@@ -22,4 +23,5 @@ export const ALL_CASES: AuthzCases[] = [
   participationAggregatesCases,
   participationCases,
   employeeAccessCases,
+  healthDaysCases,
 ];

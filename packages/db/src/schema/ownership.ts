@@ -50,6 +50,9 @@ export const TABLE_OWNERS = {
   legal_requirement_step: "legal",
   legal_measure: "legal",
   legal_requirement_event: "legal",
+  // health-days.ts: the day and its stations; the stations' time slots are participation sessions.
+  health_day: "health-days",
+  health_day_module: "health-days",
   // marketplace.ts (published_offering is a view over offering)
   provider_profile: "marketplace",
   offering: "marketplace",

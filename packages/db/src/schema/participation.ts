@@ -4,13 +4,14 @@ import { organization, user } from "./auth.js";
 import { plannedIntervention } from "./bgm-process.js";
 import { employee } from "./employees.js";
 import { engagement } from "./engagements.js";
+import { healthDayModule } from "./health-days.js";
 import { orgId } from "./tenant.js";
 
 /**
  * Participation tracking (owner: the participation module). One core for everything employees register
  * for: a bookable `participation_session` with capacity and deadline, and one `participation` row per
- * employee × session. Today every session belongs to an intervention; a health-day station's time slot
- * will be a session too (the parent check then names either parent).
+ * employee × session. A session belongs to exactly one parent: an intervention, or a health-day station
+ * (its time slot, ADR 0014).
  */
 export const intervention = pgTable(
   "intervention",
@@ -46,6 +47,7 @@ export const participationSession = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: orgId(),
     interventionId: uuid("intervention_id").references(() => intervention.id, { onDelete: "cascade" }),
+    healthDayModuleId: uuid("health_day_module_id").references(() => healthDayModule.id, { onDelete: "cascade" }),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     location: text("location").notNull().default(""),
@@ -64,10 +66,11 @@ export const participationSession = pgTable(
   (t) => [
     index("participation_session_org_start_idx").on(t.orgId, t.startsAt),
     index("participation_session_intervention_idx").on(t.interventionId, t.startsAt),
+    index("participation_session_health_day_module_idx").on(t.healthDayModuleId, t.startsAt),
     check("participation_session_capacity_ck", sql`${t.capacity} > 0`),
     check("participation_session_time_ck", sql`${t.endsAt} > ${t.startsAt}`),
-    // Every session has a parent; health days will widen this to "exactly one of the parents".
-    check("participation_session_parent_ck", sql`${t.interventionId} IS NOT NULL`),
+    // Exactly one parent: an intervention's session or a health-day station's time slot.
+    check("participation_session_parent_ck", sql`num_nonnulls(${t.interventionId}, ${t.healthDayModuleId}) = 1`),
   ],
 );
 

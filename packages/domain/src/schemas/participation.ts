@@ -187,7 +187,8 @@ export type OpenIntervention = z.infer<typeof OpenIntervention>;
 /** One row of an employee's own history (interventions they registered for, attended, …). */
 export const MyParticipation = z.object({
   sessionId: z.uuid(),
-  interventionId: z.uuid(),
+  /** Null for a time slot of a health-day station (its title is the station's). */
+  interventionId: z.uuid().nullable(),
   interventionTitle: z.string(),
   startsAt: Timestamp,
   endsAt: Timestamp,

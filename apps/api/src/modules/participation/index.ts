@@ -1,6 +1,7 @@
 // Public entry of the participation module: interventions, sessions, registrations, attendance and the
 // aggregates of them that may leave the company. Tables: intervention, participation_session, participation,
-// participation_settings.
+// participation_settings. A health-day station's time slot is a session too (ADR 0014): the health-days
+// module creates and cancels them through station-slots.service and registers its slot parents here.
 import type { FastifyPluginAsync } from "fastify";
 import { registerKpiCardSource } from "../bgm-process/index.js";
 import { participationAggregateRoutes } from "./aggregates.routes.js";
@@ -14,6 +15,8 @@ export { participationReport } from "./aggregates.service.js";
 export { fromBerlin, toBerlin } from "./berlin-time.js";
 export { participationExportRoutes } from "./exports.routes.js";
 export { createIntervention, createSessions } from "./interventions.service.js";
+export type { CalendarContext } from "./messages.js";
+export { organizerAddress } from "./participation.routes.js";
 export {
   addWalkIn,
   cancel as cancelPlace,
@@ -23,6 +26,17 @@ export {
   register as registerPlace,
   setAttendance,
 } from "./places.service.js";
+export { registerSlotParentSource, type SlotParent, type SlotParentSource } from "./sessions.repository.js";
+export {
+  cancelStationSlots,
+  countPeopleWithPlaces,
+  createStationSlots,
+  listStationSlots,
+  type MySlotView,
+  type StationSlot,
+  type StationSlotInput,
+  slotsForEmployee,
+} from "./station-slots.service.js";
 
 export const participationRoutes: FastifyPluginAsync = async (app) => {
   await app.register(companyParticipationRoutes);

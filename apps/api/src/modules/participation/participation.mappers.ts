@@ -59,7 +59,7 @@ export function toInterventionSummary(r: ListedIntervention): InterventionSummar
 export function toMyParticipation(r: HistoryRow): MyParticipation {
   return {
     sessionId: r.session.id,
-    interventionId: r.session.interventionId as string,
+    interventionId: r.session.interventionId,
     interventionTitle: r.interventionTitle,
     startsAt: iso(r.session.startsAt),
     endsAt: iso(r.session.endsAt),

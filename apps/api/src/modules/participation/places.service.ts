@@ -43,7 +43,7 @@ export interface LockedSession extends LockedSlot {
 export function toSlot(row: repo.SlotRow, placesTaken: number): Slot {
   return {
     status: row.status,
-    parentOpen: row.parentStatus === "open",
+    parentOpen: row.parentStatus === "open" || row.parentStatus === "registration_open",
     startsAt: row.startsAt,
     registrationDeadline: row.registrationDeadline,
     capacity: row.capacity,

@@ -14,35 +14,70 @@ export type PlaceRow = typeof participation.$inferSelect;
 /** A session with what its parent contributes to the rules and to mails (title, whether it is open). */
 export type SlotRow = SessionRow & { title: string; description: string; parentStatus: string };
 
+/** What a health-day station tells about its time slot: the slot's title and description, and the day's status. */
+export interface SlotParent {
+  title: string;
+  description: string;
+  /** The health day's status; registration needs `registration_open`. */
+  status: string;
+}
+
+/**
+ * Reads the parents of health-day slots, by station id. The health-days module owns those tables and
+ * registers this at start-up (participation does not import it: health-days is built on participation).
+ */
+export type SlotParentSource = (s: Scope, healthDayModuleIds: readonly string[]) => Promise<Map<string, SlotParent>>;
+let healthDaySlotParents: SlotParentSource | null = null;
+export function registerSlotParentSource(source: SlotParentSource): void {
+  healthDaySlotParents = source;
+}
+
+// The intervention is left-joined: a health-day slot has none, its parent comes from the source above.
 const slotColumns = {
   ...getTableColumns(participationSession),
-  title: intervention.title,
-  description: intervention.description,
-  parentStatus: intervention.status,
+  interventionTitle: intervention.title,
+  interventionDescription: intervention.description,
+  interventionStatus: intervention.status,
 };
+type SlotQueryRow = SessionRow & {
+  interventionTitle: string | null;
+  interventionDescription: string | null;
+  interventionStatus: string | null;
+};
+
+async function withParent(s: Scope, row: SlotQueryRow | undefined): Promise<SlotRow | null> {
+  if (!row) return null;
+  const { interventionTitle, interventionDescription, interventionStatus, ...session } = row;
+  if (session.interventionId && interventionStatus !== null) {
+    return { ...session, title: interventionTitle ?? "", description: interventionDescription ?? "", parentStatus: interventionStatus };
+  }
+  if (!session.healthDayModuleId || !healthDaySlotParents) return null;
+  const parent = (await healthDaySlotParents(s, [session.healthDayModuleId])).get(session.healthDayModuleId);
+  return parent ? { ...session, title: parent.title, description: parent.description, parentStatus: parent.status } : null;
+}
 
 /**
  * The session, locked (SELECT … FOR UPDATE) for the rest of the tenant transaction: every change to
  * its places goes through this lock, so concurrent registrations are decided one after the other and
- * capacity holds. A health-day slot will join its own parent here.
+ * capacity holds. The parent (intervention or health-day station) is read, not locked.
  */
 export async function lockSlot(s: Scope, id: string): Promise<SlotRow | null> {
   const [row] = await s.tx
     .select(slotColumns)
     .from(participationSession)
-    .innerJoin(intervention, eq(intervention.id, participationSession.interventionId))
+    .leftJoin(intervention, eq(intervention.id, participationSession.interventionId))
     .where(and(eq(participationSession.orgId, s.orgId), eq(participationSession.id, id)))
     .for("update", { of: participationSession });
-  return row ?? null;
+  return withParent(s, row);
 }
 
 export async function findSlot(s: Scope, id: string): Promise<SlotRow | null> {
   const [row] = await s.tx
     .select(slotColumns)
     .from(participationSession)
-    .innerJoin(intervention, eq(intervention.id, participationSession.interventionId))
+    .leftJoin(intervention, eq(intervention.id, participationSession.interventionId))
     .where(and(eq(participationSession.orgId, s.orgId), eq(participationSession.id, id)));
-  return row ?? null;
+  return withParent(s, row);
 }
 
 export async function insertSessions(s: Scope, values: Omit<typeof participationSession.$inferInsert, "orgId">[]): Promise<SessionRow[]> {
@@ -271,14 +306,46 @@ export async function history(
     .select({ place: participation, session: participationSession, interventionTitle: intervention.title, ahead })
     .from(participation)
     .innerJoin(participationSession, eq(participationSession.id, participation.sessionId))
-    .innerJoin(intervention, eq(intervention.id, participationSession.interventionId))
+    .leftJoin(intervention, eq(intervention.id, participationSession.interventionId))
     .where(and(eq(participation.orgId, s.orgId), eq(participation.employeeId, employeeId), after(LATEST_SESSION_FIRST, page.after)))
     .orderBy(...orderBy(LATEST_SESSION_FIRST))
     .limit(page.limit + 1);
+  // Health-day slots have no intervention: their title comes from the station (the registered source).
+  const stationIds = [
+    ...new Set(rows.flatMap((r) => (r.interventionTitle === null && r.session.healthDayModuleId ? [r.session.healthDayModuleId] : []))),
+  ];
+  const stations =
+    stationIds.length > 0 && healthDaySlotParents ? await healthDaySlotParents(s, stationIds) : new Map<string, SlotParent>();
   return rows.map((r) => ({
     place: r.place,
     session: r.session,
-    interventionTitle: r.interventionTitle,
+    interventionTitle: r.interventionTitle ?? stations.get(r.session.healthDayModuleId ?? "")?.title ?? "",
     waitlistPosition: r.place.status === "waitlisted" ? r.ahead + 1 : null,
   }));
+}
+
+/** The time slots of health-day stations, in start order (cancelled ones included). */
+export async function listStationSlots(s: Scope, healthDayModuleIds: readonly string[]): Promise<SessionRow[]> {
+  if (healthDayModuleIds.length === 0) return [];
+  return s.tx
+    .select()
+    .from(participationSession)
+    .where(and(eq(participationSession.orgId, s.orgId), inArray(participationSession.healthDayModuleId, [...healthDayModuleIds])))
+    .orderBy(asc(participationSession.startsAt), asc(participationSession.id));
+}
+
+/** How many different people hold a place (registered, attended, no-show) in any of the sessions. */
+export async function countPeopleHoldingPlaces(s: Scope, sessionIds: readonly string[]): Promise<number> {
+  if (sessionIds.length === 0) return 0;
+  const [row] = await s.tx
+    .select({ n: sql<number>`count(distinct ${participation.employeeId})::int` })
+    .from(participation)
+    .where(
+      and(
+        eq(participation.orgId, s.orgId),
+        inArray(participation.sessionId, [...sessionIds]),
+        inArray(participation.status, [...PLACE_HOLDING_STATUSES]),
+      ),
+    );
+  return row?.n ?? 0;
 }

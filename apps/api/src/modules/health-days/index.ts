@@ -1,0 +1,20 @@
+// Public entry of the health-days module: a company's health days, their stations (booked from marketplace
+// offerings through engagements) and the stations' time slots, which are participation sessions (ADR 0014).
+// Tables: health_day, health_day_module.
+import type { FastifyPluginAsync } from "fastify";
+import { registerSlotParentSource } from "../participation/index.js";
+import { healthDayRoutes as routes } from "./health-days.routes.js";
+import { healthDaySlotParents } from "./slot-parents.js";
+
+export const healthDayRoutes: FastifyPluginAsync = async (app) => {
+  registerSlotParentSource(healthDaySlotParents);
+  await app.register(routes);
+};
+
+/** The use cases the demo seed plays through, as a manager would. */
+export {
+  addModule as addHealthDayModule,
+  addSlots as addHealthDaySlots,
+  createHealthDay,
+  transitionHealthDay,
+} from "./health-days.service.js";

@@ -1,0 +1,79 @@
+import { offering } from "@bgm/db";
+import { signUpProvider } from "../helpers.js";
+import type { AuthzCases } from "./types.js";
+
+/**
+ * B's health day "Geheimtag B" with one station (booked from provider H's published on-site offering) and
+ * one slot, open for registration. Nobody of the matrix may read or change any of it; the uninvolved
+ * partner sees no day at all.
+ */
+const day = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
+
+export const healthDaysCases: AuthzCases = {
+  async setup({ t, b }) {
+    const h = await signUpProvider(t.app, { name: "Stationsanbieter H" });
+    const [row] = await t.database.db
+      .insert(offering)
+      .values({
+        orgId: h.orgId,
+        title: "Öffentliche Station H",
+        category: "health_day_module",
+        deliveryMode: "on_site",
+        priceFromCents: 50_000,
+        priceUnit: "per_day",
+        status: "published",
+        providerName: "Stationsanbieter H",
+      })
+      .returning({ id: offering.id });
+    const must = (res: { statusCode: number; body: string }, status: number) => {
+      if (res.statusCode !== status) throw new Error(`setup failed: ${res.statusCode} ${res.body}`);
+    };
+    const created = await b.api.post("/api/health-days", { title: "Geheimtag B", startsOn: day, locations: ["Geheimraum Tag B"] });
+    must(created, 201);
+    const healthDayId = created.json().id as string;
+    const station = await b.api.post(`/api/health-days/${healthDayId}/modules`, { offeringId: row?.id, location: "Geheimraum Tag B" });
+    must(station, 201);
+    const healthDayModuleId = station.json().modules[0].id as string;
+    const slots = await b.api.post(`/api/health-days/${healthDayId}/modules/${healthDayModuleId}/slots`, {
+      slots: [{ startsAt: `${day}T10:00:00Z`, endsAt: `${day}T11:00:00Z`, capacity: 5 }],
+    });
+    must(slots, 201);
+    const healthDaySlotId = slots.json().modules[0].slots[0].id as string;
+    must(await b.api.post(`/api/health-days/${healthDayId}/transitions`, { action: "open_registration" }), 200);
+    return { ids: { healthDayId, healthDayModuleId, healthDaySlotId }, markers: ["Geheimtag B", "Geheimraum Tag B"] };
+  },
+  cases: {
+    "POST /api/health-days": { kind: "own", url: () => "/api/health-days", body: () => ({ title: "Tag A", startsOn: day }) },
+    "GET /api/health-days": { kind: "own", url: () => "/api/health-days" },
+    "GET /api/health-days/{id}": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}` },
+    "PATCH /api/health-days/{id}": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.healthDayId}`,
+      body: () => ({ title: "gekapert" }),
+    },
+    "POST /api/health-days/{id}/transitions": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.healthDayId}/transitions`,
+      body: () => ({ action: "cancel" }),
+    },
+    "POST /api/health-days/{id}/modules": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.healthDayId}/modules`,
+      body: () => ({ offeringId: "00000000-0000-4000-8000-000000000000" }),
+    },
+    "POST /api/health-days/{id}/modules/{moduleId}/slots": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.healthDayId}/modules/${f.ids.healthDayModuleId}/slots`,
+      body: () => ({ slots: [{ startsAt: `${day}T12:00:00Z`, endsAt: `${day}T13:00:00Z`, capacity: 1 }] }),
+    },
+    "GET /api/me/health-days": { kind: "own", url: () => "/api/me/health-days" },
+    "POST /api/me/health-days/{id}/slots/{slotId}/registration": {
+      kind: "foreign",
+      url: (f) => `/api/me/health-days/${f.ids.healthDayId}/slots/${f.ids.healthDaySlotId}/registration`,
+    },
+    "DELETE /api/me/health-days/{id}/slots/{slotId}/registration": {
+      kind: "foreign",
+      url: (f) => `/api/me/health-days/${f.ids.healthDayId}/slots/${f.ids.healthDaySlotId}/registration`,
+    },
+  },
+};
