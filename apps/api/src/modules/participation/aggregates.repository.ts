@@ -1,6 +1,6 @@
 import { intervention, organization, participation, participationSession, participationSettings, type Tx } from "@bgm/db";
 import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 
 /*
  * The reads behind every participation figure that leaves the company (aggregates.service.ts). Counts are
