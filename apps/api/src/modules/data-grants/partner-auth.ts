@@ -18,7 +18,7 @@ export async function authenticatePartner(db: Database, req: FastifyRequest, r: 
       now,
       onRefused: (k, reason) => logProviderDenial(db, { ...base, providerOrgId: k.orgId, apiKeyId: k.id }, r, reason, r.engagementId),
     });
-    return { ...base, providerOrgId: key.providerOrgId, apiKeyId: key.apiKeyId };
+    return { ...base, providerOrgId: key.providerOrgId, apiKeyId: key.apiKeyId, keyLastUsedAt: key.lastUsedAt };
   }
   const caller = await req.caller();
   const active = caller.active;

@@ -13,6 +13,8 @@ export interface PartnerCaller {
   userId: string | null;
   apiKeyId: string | null;
   ip: string | null;
+  /** The key's `lastUsedAt` as read when it was resolved (absent for a session). */
+  keyLastUsedAt?: Date | null;
 }
 
 export interface PartnerRequest {

@@ -1,6 +1,7 @@
 import { intervention, organization, participation, participationSession, participationSettings, type Tx } from "@bgm/db";
 import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type Query, type SQL, sql } from "drizzle-orm";
+import type { PreparedQueryConfig } from "drizzle-orm/pg-core";
 
 /*
  * The reads behind every participation figure that leaves the company (aggregates.service.ts). Counts are
@@ -30,59 +31,104 @@ export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: nu
   return row;
 }
 
-const placesOfEngagement = (tx: Tx) =>
-  tx
-    .select({
-      interventionId: intervention.id,
-      title: intervention.title,
-      category: intervention.category,
-      sessionId: participationSession.id,
-      startsAt: participationSession.startsAt,
-      endsAt: participationSession.endsAt,
-      attended: sql<number>`count(${participation.status}) filter (where ${ATTENDED})`.mapWith(Number),
-      notAttended: sql<number>`count(${participation.status}) filter (where ${NOT_ATTENDED})`.mapWith(Number),
-      // The company's setting in the same round trip (null: the default).
-      minGroupSize: sql<number | null>`(select ${participationSettings.minGroupSize} from ${participationSettings}
-        where ${participationSettings.orgId} = ${sql.placeholder("orgId")})`,
-    })
-    .from(intervention)
-    // Row-level security confines the joined rows to the company; the sessions and places of its own
-    // interventions are its own.
-    .leftJoin(
-      participationSession,
-      and(eq(participationSession.interventionId, intervention.id), eq(participationSession.status, "scheduled")),
-    )
-    .leftJoin(participation, eq(participation.sessionId, participationSession.id))
-    .where(and(eq(intervention.orgId, sql.placeholder("orgId")), eq(intervention.engagementId, sql.placeholder("engagementId"))))
-    .groupBy(intervention.id, participationSession.id)
-    .orderBy(asc(intervention.createdAt), asc(intervention.id), asc(participationSession.startsAt), asc(participationSession.id))
-    .prepare("participation_places_of_engagement");
+const ATTENDED_PLACES = sql<number>`count(${participation.status}) filter (where ${ATTENDED})`;
+const NOT_ATTENDED_PLACES = sql<number>`count(${participation.status}) filter (where ${NOT_ATTENDED})`;
+
+const placesOfEngagement = (tx: Tx) => {
+  // The company's minimum group size: its raised value, never below `floor` (MIN_GROUP_SIZE).
+  const floor = sql`${sql.placeholder("floor")}::int`;
+  const min = sql<number>`greatest(${floor}, coalesce((select ${participationSettings.minGroupSize} from ${participationSettings}
+    where ${participationSettings.orgId} = ${sql.placeholder("orgId")}), ${floor}))`;
+  // A session the disclosure rule must look into: a column with 1 … min−1 places. Only for those are the
+  // people behind the places read (sessions can share people; coarsening counts them once), in the same
+  // statement, and they never leave the service.
+  const small = sql`((${ATTENDED_PLACES} between 1 and ${min} - 1) or (${NOT_ATTENDED_PLACES} between 1 and ${min} - 1))`;
+  const people = (which: SQL) =>
+    sql<string[] | null>`case when ${small} then coalesce(array_agg(${participation.employeeId}) filter (where ${which}), '{}') end`;
+  return (
+    tx
+      .select({
+        interventionId: intervention.id,
+        title: intervention.title,
+        category: intervention.category,
+        sessionId: participationSession.id,
+        startsAt: participationSession.startsAt,
+        endsAt: participationSession.endsAt,
+        attended: ATTENDED_PLACES.mapWith(Number),
+        notAttended: NOT_ATTENDED_PLACES.mapWith(Number),
+        attendedPeople: people(ATTENDED),
+        notAttendedPeople: people(NOT_ATTENDED),
+        // The company's setting in the same round trip.
+        minGroupSize: min.mapWith(Number),
+      })
+      .from(intervention)
+      // Row-level security confines the joined rows to the company; the sessions and places of its own
+      // interventions are its own.
+      .leftJoin(
+        participationSession,
+        and(eq(participationSession.interventionId, intervention.id), eq(participationSession.status, "scheduled")),
+      )
+      .leftJoin(participation, eq(participation.sessionId, participationSession.id))
+      .where(and(eq(intervention.orgId, sql.placeholder("orgId")), eq(intervention.engagementId, sql.placeholder("engagementId"))))
+      .groupBy(intervention.id, participationSession.id)
+      .orderBy(asc(intervention.createdAt), asc(intervention.id), asc(participationSession.startsAt), asc(participationSession.id))
+  );
+};
+
+export interface EngagementPlaces {
+  interventionId: string;
+  title: string;
+  category: string;
+  /** Null for an intervention without scheduled sessions (then the counts are 0). */
+  sessionId: string | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  attended: number;
+  notAttended: number;
+  attendedPeople: string[] | null;
+  notAttendedPeople: string[] | null;
+  minGroupSize: number;
+}
+
+// Timestamps come as text from both drivers under drizzle (its own parsers), as drizzle's timestamp column reads them.
+const toDate = (v: unknown) => (v === null ? null : v instanceof Date ? v : new Date(String(v)));
+
+/** One row of the statement, in the order of its select list (placesOfEngagement). */
+const toPlaces = ([interventionId, title, category, sessionId, startsAt, endsAt, attended, notAttended, ap, nap, min]: unknown[]) => ({
+  interventionId: interventionId as string,
+  title: title as string,
+  category: category as string,
+  sessionId: sessionId as string | null,
+  startsAt: toDate(startsAt),
+  endsAt: toDate(endsAt),
+  attended: Number(attended),
+  notAttended: Number(notAttended),
+  attendedPeople: ap as string[] | null,
+  notAttendedPeople: nap as string[] | null,
+  minGroupSize: Number(min),
+});
+
+/**
+ * The statement's text and placeholders never change, so they are built once per process: building them
+ * with the query builder took longer on every request than the database took to answer (about a millisecond
+ * of the event loop; the partner API's throughput is bound by it). Executed as a named prepared statement in
+ * the caller's transaction.
+ */
+let placesStatement: Query | undefined;
+const PLACES_STATEMENT = "participation_places_of_engagement_v2";
 
 /**
  * Places of every scheduled session of the interventions run under one engagement, counted per session, with
- * the company's minimum group size: one prepared statement, the partner API's hot path.
+ * the company's minimum group size (at least `floor`) and, for sessions with a column of 1 … min−1 places,
+ * who is behind them: one prepared statement, the partner API's hot path.
  */
-export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementId: string) {
-  return placesOfEngagement(tx).execute({ orgId, engagementId });
-}
-
-/** Who attended / did not attend the given sessions: only asked for sessions whose counts are below the minimum. */
-export async function sessionPeople(tx: Tx, orgId: string, sessionIds: string[]) {
-  if (sessionIds.length === 0) return [];
-  return tx
-    .select({
-      sessionId: participation.sessionId,
-      employeeId: participation.employeeId,
-      attended: sql<boolean>`${ATTENDED}`,
-    })
-    .from(participation)
-    .where(
-      and(
-        eq(participation.orgId, orgId),
-        inArray(participation.sessionId, sessionIds),
-        sql`${participation.status} in ('attended', 'registered', 'no_show')`,
-      ),
-    );
+export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementId: string, floor: number): Promise<EngagementPlaces[]> {
+  placesStatement ??= placesOfEngagement(tx).toSQL();
+  return tx._.session
+    .prepareQuery<PreparedQueryConfig & { execute: EngagementPlaces[] }>(placesStatement, undefined, PLACES_STATEMENT, true, (rows) =>
+      rows.map(toPlaces),
+    )
+    .execute({ orgId, engagementId, floor });
 }
 
 /** Start (inclusive) and end (exclusive) of a period of calendar days in Europe/Berlin. */

@@ -97,25 +97,18 @@ const toPartnerFigure = (f: AttendanceFigure) => ({
   suppressed: f.suppressed,
 });
 
+/** A session with a column of 1 … min−1 places: the disclosure rule needs to know who they are. */
+const isSmall = (r: { attended: number; notAttended: number }, min: number) =>
+  (r.attended > 0 && r.attended < min) || (r.notAttended > 0 && r.notAttended < min);
+
 /**
  * What the provider of `engagementId` may see about the company's interventions run under it: per session
  * and per intervention attended / registered / rate, coarsened per intervention. Runs in the company's
  * tenant transaction; the caller has checked that the engagement is the provider's.
  */
 export async function partnerParticipation(tx: Tx, orgId: string, engagementId: string): Promise<PartnerParticipation> {
-  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId);
-  const min = rows[0] ? Math.max(MIN_GROUP_SIZE, rows[0].minGroupSize ?? MIN_GROUP_SIZE) : await minGroupSizeOf(tx, orgId);
-  const small = rows.filter(
-    (r) => r.sessionId !== null && ((r.attended > 0 && r.attended < min) || (r.notAttended > 0 && r.notAttended < min)),
-  );
-  const people = await repo.sessionPeople(
-    tx,
-    orgId,
-    small.map((r) => r.sessionId as string),
-  );
-  const who = (sessionId: string, attended: boolean) =>
-    people.filter((p) => p.sessionId === sessionId && p.attended === attended).map((p) => p.employeeId);
-
+  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE);
+  const min = rows[0] ? rows[0].minGroupSize : await minGroupSizeOf(tx, orgId);
   const byIntervention = new Map<string, typeof rows>();
   for (const r of rows) byIntervention.set(r.interventionId, [...(byIntervention.get(r.interventionId) ?? []), r]);
   const interventions: PartnerParticipation["interventions"] = [];
@@ -123,13 +116,16 @@ export async function partnerParticipation(tx: Tx, orgId: string, engagementId: 
     const first = list[0] as (typeof rows)[number];
     const sessions = list.filter((r) => r.sessionId !== null);
     const cells: PlacesCell[] = sessions.map((r) => {
-      const id = r.sessionId as string;
-      const isSmall = small.includes(r);
+      if (!isSmall(r, min)) return { key: r.sessionId as string, attended: r.attended, notAttended: r.notAttended };
+      // The statement names the people of exactly these sessions; coarsening without them would count a
+      // person twice, so a missing list is a bug, never a reason to publish.
+      if (!r.attendedPeople || !r.notAttendedPeople) throw new Error("participation: people of a small session missing");
       return {
-        key: id,
+        key: r.sessionId as string,
         attended: r.attended,
         notAttended: r.notAttended,
-        ...(isSmall ? { attendedPeople: who(id, true), notAttendedPeople: who(id, false) } : {}),
+        attendedPeople: r.attendedPeople,
+        notAttendedPeople: r.notAttendedPeople,
       };
     });
     const d = sessionsDisclosure(cells, min);

@@ -190,6 +190,49 @@ describe("the partner's view of participation", () => {
   });
 });
 
+describe("repeated reads by a machine (the partner API's hot path)", () => {
+  it("answers every read alike and logs each one; the key is marked as used; a foreign engagement is refused every time", async () => {
+    const w = await makeAggregatesWorld(t);
+    const staff = await addPeople(t, w.company.orgId, 10, { prefix: "Wdh" });
+    const i = await addIntervention(t, w.company.orgId, { engagementId: w.engagementId });
+    const s = await addSession(t, w.company.orgId, i, day("2026-07-01"));
+    await addPlaces(t, w.company.orgId, s, [...attended(staff.slice(0, 7)), ...noShow(staff.slice(7))]);
+    const key = (await w.asPartner.post("/api/provider/api-keys", { name: "Dauerabruf" })).json() as { id: string; key: string };
+    const lastUsed = async () =>
+      (await w.asPartner.get("/api/provider/api-keys")).json().items.find((k: { id: string }) => k.id === key.id).lastUsedAt as
+        | string
+        | null;
+    expect(await lastUsed()).toBeNull();
+
+    const reads = [];
+    for (let n = 0; n < 3; n++) reads.push(await byKey(key.key, url(w.engagementId)));
+    expect(reads.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    for (const r of reads) expectNoPersonalData(r, staff);
+    expect(reads[1]?.json()).toEqual(reads[0]?.json());
+    expect(reads[2]?.json()).toEqual(reads[0]?.json());
+    // 7 came, 3 did not: the no-shows are a small group, so registrations and the rate are withheld.
+    expect(reads[2]?.json().interventions[0].sessions[0]).toMatchObject({ attendedCount: 7, registeredCount: null, suppressed: true });
+    expect(await lastUsed()).not.toBeNull();
+
+    // Another provider, by key, after the engagement's company is known to the server: refused and logged every time.
+    const other = await signUpProvider(t.app, { name: "Neugieriger Anbieter" });
+    const otherKey = (await api(t.app, other.cookie).post("/api/provider/api-keys", { name: "Fremd" })).json().key as string;
+    for (let n = 0; n < 2; n++) {
+      const res = await byKey(otherKey, url(w.engagementId));
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.details).toEqual({ reason: "foreign_engagement" });
+    }
+    const log = await t.database.db.select().from(dataAccessLog).where(eq(dataAccessLog.engagementId, w.engagementId));
+    expect(log.map((l) => [l.providerOrgId === w.partner.orgId, l.outcome, l.orgId])).toEqual([
+      [true, "served", w.company.orgId],
+      [true, "served", w.company.orgId],
+      [true, "served", w.company.orgId],
+      [false, "denied", null],
+      [false, "denied", null],
+    ]);
+  });
+});
+
 describe("who may read a partner's participation view", () => {
   it("the engagement's partner (session and key) only; everyone else 401/403/404 in the agreed error body", async () => {
     const w = await makeAggregatesWorld(t, { companyName: "Matrix A GmbH" });

@@ -2,12 +2,13 @@ import { IdParam, MIN_GROUP_SIZE, PartnerParticipation } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authenticatePartner } from "../data-grants/index.js";
 import { PARTNER_SECURITY } from "../partner-access/index.js";
-import { partnerRequest, servePartnerParticipation } from "./partner-participation.service.js";
+import { createEngagementCompanies, partnerRequest, servePartnerParticipation } from "./partner-participation.service.js";
 
 const tags = ["participation", "partner-api"];
 
 /** The partner's view of the interventions it runs for a company: aggregates only (ADR 0013). */
 export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const companies = createEngagementCompanies();
   app.get(
     "/api/partner/engagements/:id/participation",
     {
@@ -29,7 +30,7 @@ export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => 
     },
     async (req) => {
       const caller = await authenticatePartner(app.db, req, partnerRequest(req.params.id));
-      return servePartnerParticipation(app.db, caller, req.params.id);
+      return servePartnerParticipation(app.db, companies, caller, req.params.id);
     },
   );
 };

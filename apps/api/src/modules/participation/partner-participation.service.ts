@@ -1,9 +1,10 @@
 import { type Database, withTenantTx } from "@bgm/db";
 import type { PartnerParticipation } from "@bgm/domain";
+import { LRUCache } from "lru-cache";
 import { AppError } from "../../lib/app-error.js";
 import { type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
 import { findEngagementOfProvider } from "../engagements/index.js";
-import { touchKey } from "../partner-access/index.js";
+import { keyTouchDue, touchKey } from "../partner-access/index.js";
 import { partnerParticipation } from "./aggregates.service.js";
 
 /**
@@ -28,23 +29,57 @@ const logBase = (c: PartnerCaller) => ({
 });
 
 /**
+ * Which company an engagement of a provider is with, remembered for a while: an engagement's company and
+ * provider never change (and engagements are not deleted), so the provider's lookup transaction is needed
+ * only once per engagement and minute, not on every read. Only found engagements are kept; a foreign or
+ * unknown one is looked up (and logged) every time. One per app instance.
+ */
+export type EngagementCompanies = LRUCache<string, string>;
+
+export const ENGAGEMENT_COMPANY_CACHE = { ttlMs: 60_000, maxEntries: 10_000 };
+
+export const createEngagementCompanies = (): EngagementCompanies =>
+  new LRUCache<string, string>({ max: ENGAGEMENT_COMPANY_CACHE.maxEntries, ttl: ENGAGEMENT_COMPANY_CACHE.ttlMs });
+
+const cacheKey = (providerOrgId: string, engagementId: string) => `${providerOrgId}/${engagementId}`;
+
+/**
  * Serves the participation aggregates of one engagement to its provider, as the data API serves a scope:
  * step one as the provider only finds the company (a foreign or unknown engagement is logged in the
  * provider's transaction and answered 404); step two is one transaction as the company that computes the
- * aggregates and logs the read in the company's access log.
+ * aggregates (one statement) and logs the read in the company's access log.
+ *
+ * Step one is skipped when the company is known from an earlier read and the key was marked as used within
+ * the last minute (touchKey would write nothing): the usual read is then the key lookup and one transaction.
  */
-export async function servePartnerParticipation(db: Database, c: PartnerCaller, engagementId: string): Promise<PartnerParticipation> {
-  const found = await withTenantTx(db, c.providerOrgId, async (tx) => {
-    if (c.apiKeyId) await touchKey(tx, c.providerOrgId, c.apiKeyId);
-    const e = await findEngagementOfProvider(tx, c.providerOrgId, engagementId);
-    if (!e) await recordPartnerAccess(tx, { ...logBase(c), orgId: null, engagementId, outcome: "denied", reason: "foreign_engagement" });
-    return e;
-  });
-  if (!found) throw new AppError("not_found", "Engagement not found", { reason: "foreign_engagement" }, 404);
-  return withTenantTx(db, found.orgId, async (tx) => {
-    const result = await partnerParticipation(tx, found.orgId, engagementId);
+export async function servePartnerParticipation(
+  db: Database,
+  companies: EngagementCompanies,
+  c: PartnerCaller,
+  engagementId: string,
+  now = new Date(),
+): Promise<PartnerParticipation> {
+  const key = cacheKey(c.providerOrgId, engagementId);
+  let orgId = companies.get(key);
+  const touch = c.apiKeyId !== null && keyTouchDue(c.keyLastUsedAt ?? null, now);
+  if (orgId === undefined || touch) {
+    const known = orgId;
+    const found = await withTenantTx(db, c.providerOrgId, async (tx) => {
+      if (touch && c.apiKeyId) await touchKey(tx, c.providerOrgId, c.apiKeyId);
+      if (known !== undefined) return { orgId: known };
+      const e = await findEngagementOfProvider(tx, c.providerOrgId, engagementId);
+      if (!e) await recordPartnerAccess(tx, { ...logBase(c), orgId: null, engagementId, outcome: "denied", reason: "foreign_engagement" });
+      return e;
+    });
+    if (!found) throw new AppError("not_found", "Engagement not found", { reason: "foreign_engagement" }, 404);
+    orgId = found.orgId;
+    companies.set(key, orgId);
+  }
+  const companyId = orgId;
+  return withTenantTx(db, companyId, async (tx) => {
+    const result = await partnerParticipation(tx, companyId, engagementId);
     const figures = result.interventions.reduce((n, i) => n + 1 + i.sessions.length, 0);
-    await recordPartnerAccess(tx, { ...logBase(c), orgId: found.orgId, engagementId, outcome: "served", recordCount: figures });
+    await recordPartnerAccess(tx, { ...logBase(c), orgId: companyId, engagementId, outcome: "served", recordCount: figures });
     return result;
   });
 }

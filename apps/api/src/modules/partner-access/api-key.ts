@@ -21,3 +21,10 @@ export function keyState(k: { revokedAt: Date | null; expiresAt: Date | null }, 
   if (k.expiresAt && k.expiresAt.getTime() <= now.getTime()) return "expired";
   return "active";
 }
+
+/** `lastUsedAt` is kept exact to the minute (see touchKey): a key used within the last minute needs no write. */
+export const KEY_TOUCH_INTERVAL_MS = 60_000;
+
+/** Whether a request by this key should mark it as used; the same rule as touchKey's own condition. */
+export const keyTouchDue = (lastUsedAt: Date | null, now: Date) =>
+  lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= KEY_TOUCH_INTERVAL_MS;

@@ -9,6 +9,8 @@ export interface KeyCaller {
   providerOrgId: string;
   apiKeyId: string;
   createdBy: string | null;
+  /** When the key was last marked as used (to the minute): lets a caller skip touchKey's write. */
+  lastUsedAt: Date | null;
 }
 
 export type KeyRefusal = "bad_key" | "key_revoked" | "key_expired";
@@ -49,5 +51,5 @@ export async function resolveBearerKey(db: Database, req: FastifyRequest, opts: 
   if (!row) throw await refuse("bad_key", await findKeyByPrefix(db, parsed[1] as string));
   const state = keyState(row, opts.now ?? new Date());
   if (state !== "active") throw await refuse(state === "revoked" ? "key_revoked" : "key_expired", row);
-  return { providerOrgId: row.orgId, apiKeyId: row.id, createdBy: row.createdBy };
+  return { providerOrgId: row.orgId, apiKeyId: row.id, createdBy: row.createdBy, lastUsedAt: row.lastUsedAt };
 }
