@@ -146,6 +146,8 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   await expect(manager.getByTestId("attendance-opens-at")).toHaveText(/^Anwesenheit ab \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr$/);
   await expect(manager.getByRole("button", { name: "Alle anwesend" })).toBeDisabled();
   await expect(manager.getByRole("group", { name: erika.name }).getByRole("button", { name: "Anwesend" })).toBeDisabled();
+  await expectNoSeriousA11yViolations(manager, "attendance list before the doors open");
+  await snapshot(manager, "participation-attendance-not-open");
 
   // The day of the session: it begins in ten minutes and the door is open (attendance is taken from half an
   // hour before the start; a browser test cannot move the clock, so the session moves).
@@ -198,6 +200,8 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   await expect(door.getByTestId("attendance-summary")).toHaveText(`${expected}/${expected + 1} teilgenommen (${withMax})`);
 
   // Max was added by mistake after all: the manager takes the walk-in out again, after a confirmation.
+  await expectNoSeriousA11yViolations(door, "attendance list with a walk-in");
+  await snapshot(door, "participation-attendance-walk-in-phone");
   await door.getByRole("button", { name: "Max Mustermann (spontan dabei) entfernen" }).click();
   await door.getByRole("dialog", { name: "Spontan dabei entfernen" }).getByRole("button", { name: "Entfernen" }).click();
   await expect(door.getByText("Max Mustermann von der Liste genommen")).toBeVisible();
@@ -321,6 +325,7 @@ test("the manager runs a weekly course from an engagement and reads the particip
   await expect(outcome.locator('[data-outcome="registered"]')).toHaveCount(8);
   await expect(course.getByTestId("my-place")).toHaveCount(8);
   await expectNoSeriousA11yViolations(max, "start page after booking a course");
+  await snapshot(max, "participation-course-booked-phone");
   await course.getByRole("button", { name: "Kurs stornieren" }).click();
   await max.getByRole("dialog", { name: "Kurs stornieren" }).getByRole("button", { name: "Kurs stornieren" }).click();
   await expect(outcome.locator('[data-outcome="cancelled"]')).toHaveCount(8);

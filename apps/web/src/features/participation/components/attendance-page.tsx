@@ -97,7 +97,7 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
             {summaryLine(list.summary, t)}
           </Text>
           {!cancelled && !open ? (
-            <Text fw={600} c="orange.9" data-testid="attendance-opens-at">
+            <Text fw={600} data-testid="attendance-opens-at">
               {t("participation.attendance.opensAt", { time: opensAtLabel(list.attendanceOpensAt) })}
             </Text>
           ) : null}
@@ -220,7 +220,7 @@ function AttendanceRowView({
   return (
     <Paper withBorder p="sm" component="li" data-testid="attendance-row" data-status={row.status}>
       <Stack gap={8}>
-        <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Group justify="space-between" gap="xs" wrap="wrap">
           <div>
             <Text fw={600}>{name}</Text>
             {row.department ? (
@@ -230,22 +230,9 @@ function AttendanceRowView({
             ) : null}
           </div>
           {row.walkIn ? (
-            <Group gap={4} wrap="nowrap">
-              <Badge variant="light" color="grape" tt="none">
-                {t("participation.attendance.walkIn")}
-              </Badge>
-              <Button
-                variant="subtle"
-                color="red.9"
-                size="sm"
-                mih={44}
-                px={8}
-                aria-label={t("participation.attendance.removeWalkInFor", { name })}
-                onClick={onRemove}
-              >
-                {t("participation.attendance.removeWalkIn")}
-              </Button>
-            </Group>
+            <Badge variant="light" color="grape" tt="none">
+              {t("participation.attendance.walkIn")}
+            </Badge>
           ) : null}
         </Group>
         <Group grow gap="xs" role="group" aria-label={name}>
@@ -270,11 +257,29 @@ function AttendanceRowView({
             {t("participation.attendance.noShow")}
           </Button>
         </Group>
-        {row.changedByName && row.status !== "registered" ? (
-          <Text size="xs" c="dimmed">
-            {t("participation.attendance.changedBy", { name: row.changedByName, when: sessionMoment(row.changedAt) })}
-          </Text>
-        ) : null}
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          {row.changedByName && row.status !== "registered" ? (
+            <Text size="xs" c="dimmed">
+              {t("participation.attendance.changedBy", { name: row.changedByName, when: sessionMoment(row.changedAt) })}
+            </Text>
+          ) : (
+            <span />
+          )}
+          {/* Only a walk-in can be taken out (a mistake at the door); anyone else's mark is taken back with the toggles. */}
+          {row.walkIn ? (
+            <Button
+              variant="outline"
+              color="red"
+              size="sm"
+              mih={44}
+              style={{ flexShrink: 0 }}
+              aria-label={t("participation.attendance.removeWalkInFor", { name })}
+              onClick={onRemove}
+            >
+              {t("participation.attendance.removeWalkIn")}
+            </Button>
+          ) : null}
+        </Group>
       </Stack>
     </Paper>
   );
