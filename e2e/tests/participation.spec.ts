@@ -141,6 +141,14 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   await expectNoSeriousA11yViolations(erikaPage, "start page after moving up");
   await snapshot(erikaPage, "participation-moved-up");
 
+  // Two weeks ahead the doors are not open yet: the list says from when marks are taken instead of failing on a tap.
+  await manager.goto(`/interventions/${lunchId}/sessions/${sessionId}/attendance`);
+  await expect(manager.getByTestId("attendance-opens-at")).toHaveText(/^Anwesenheit ab \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Uhr$/);
+  await expect(manager.getByRole("button", { name: "Alle anwesend" })).toBeDisabled();
+  await expect(manager.getByRole("group", { name: erika.name }).getByRole("button", { name: "Anwesend" })).toBeDisabled();
+  await expectNoSeriousA11yViolations(manager, "attendance list before the doors open");
+  await snapshot(manager, "participation-attendance-not-open");
+
   // The day of the session: it begins in ten minutes and the door is open (attendance is taken from half an
   // hour before the start; a browser test cannot move the clock, so the session moves).
   const soon = new Date(Date.now() + 10 * 60_000);
@@ -190,6 +198,15 @@ test("register on the start page, waitlist and move-up, attendance at the door o
   // The marks hold after a reload (they were saved, not only shown).
   await door.reload();
   await expect(door.getByTestId("attendance-summary")).toHaveText(`${expected}/${expected + 1} teilgenommen (${withMax})`);
+
+  // Max was added by mistake after all: the manager takes the walk-in out again, after a confirmation.
+  await expectNoSeriousA11yViolations(door, "attendance list with a walk-in");
+  await snapshot(door, "participation-attendance-walk-in-phone");
+  await door.getByRole("button", { name: "Max Mustermann (spontan dabei) entfernen" }).click();
+  await door.getByRole("dialog", { name: "Spontan dabei entfernen" }).getByRole("button", { name: "Entfernen" }).click();
+  await expect(door.getByText("Max Mustermann von der Liste genommen")).toBeVisible();
+  await expect(rows.filter({ hasText: "Max Mustermann" })).toHaveCount(0);
+  await expect(summary).toHaveText(`${expected - 1}/${expected} teilgenommen (${rate})`);
 });
 
 test("Upfit, the partner of the Lunch & Learn engagement, sees only the three numbers", async ({ page }) => {
@@ -265,7 +282,7 @@ test("Upfit, the partner of the Lunch & Learn engagement, sees only the three nu
   await snapshot(page, "participation-partner-view");
 });
 
-test("the manager runs a weekly course from an engagement and reads the participation reports", async ({ page }) => {
+test("the manager runs a weekly course from an engagement and reads the participation reports", async ({ page, browser }) => {
   test.setTimeout(360_000);
   await signIn(page, DEMO.manager);
 
@@ -298,6 +315,22 @@ test("the manager runs a weekly course from an engagement and reads the particip
   await expect(page.getByTestId("session")).toHaveCount(8);
   await expect(page.getByTestId("session").first()).toContainText("16:30–17:30");
   await expect(page.getByText("Upfit", { exact: true })).toBeVisible();
+
+  // Max books the whole course on his phone in one step, sees what he got per date, and gives it up again.
+  const max = await newSession(browser, DEMO.employee, DEMO_PASSWORD, PHONE);
+  const course = max.getByRole("article", { name: "Ernährungscoaching (12 Wochen)" });
+  await course.getByRole("button", { name: "Ganzen Kurs buchen" }).click();
+  const outcome = course.getByTestId("course-outcome");
+  await expect(outcome.getByRole("listitem")).toHaveCount(8);
+  await expect(outcome.locator('[data-outcome="registered"]')).toHaveCount(8);
+  await expect(course.getByTestId("my-place")).toHaveCount(8);
+  await expectNoSeriousA11yViolations(max, "start page after booking a course");
+  await snapshot(max, "participation-course-booked-phone");
+  await course.getByRole("button", { name: "Kurs stornieren" }).click();
+  await max.getByRole("dialog", { name: "Kurs stornieren" }).getByRole("button", { name: "Kurs stornieren" }).click();
+  await expect(outcome.locator('[data-outcome="cancelled"]')).toHaveCount(8);
+  await expect(course.getByRole("button", { name: "Ganzen Kurs buchen" })).toBeVisible();
+  await max.context().close();
 
   // The list knows it, with its next date.
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Maßnahmen" }).click();

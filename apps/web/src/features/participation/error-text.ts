@@ -21,6 +21,9 @@ const CODES: ReadonlySet<string> = new Set<Code>([
   "planned_not_adopted",
   "engagement_not_running",
   "capacity_below_places",
+  "no_sessions_ahead",
+  "session_not_started",
+  "not_a_walk_in",
 ]);
 
 /**

@@ -27,6 +27,13 @@ export function addWalkIn(sessionId: string, input: AddWalkInInput): Promise<Att
   return apiRequest<AttendanceListResponse>(`${sessionPath(sessionId)}/walk-ins`, { method: "POST", json: input });
 }
 
+/** Takes out a walk-in added by mistake (409 `not_a_walk_in` for anyone else). */
+export function removeWalkIn(sessionId: string, employeeId: string): Promise<AttendanceListResponse> {
+  return apiRequest<AttendanceListResponse>(`${sessionPath(sessionId)}/walk-ins/${encodeURIComponent(employeeId)}`, {
+    method: "DELETE",
+  });
+}
+
 export function useAttendance(sessionId: string) {
   return useQuery({ queryKey: participationKeys.attendance(sessionId), queryFn: () => getAttendance(sessionId) });
 }
@@ -34,11 +41,14 @@ export function useAttendance(sessionId: string) {
 type Mark =
   | { kind: "one"; employeeId: string; status: SetAttendanceInput["status"] }
   | { kind: "all" }
-  | { kind: "walk-in"; employeeId: string };
+  | { kind: "walk-in"; employeeId: string }
+  | { kind: "remove-walk-in"; employeeId: string };
 
 /**
  * Marks at the door show at once (optimistic, with the summary line recomputed); the server's answer then
- * replaces the list, and a refused mark puts the previous list back.
+ * replaces the list, and a refused mark puts the previous list back. Walk-ins (added or taken out) wait for
+ * the answer: the server decides what the row becomes (a freed place may go to the waitlist). They share the
+ * mutation key with the marks, so whichever answer comes last settles the list.
  */
 export function useMarkAttendance(sessionId: string) {
   const queryClient = useQueryClient();
@@ -51,11 +61,13 @@ export function useMarkAttendance(sessionId: string) {
         ? setAttendance(sessionId, mark.employeeId, { status: mark.status })
         : mark.kind === "all"
           ? markAllAttended(sessionId)
-          : addWalkIn(sessionId, { employeeId: mark.employeeId }),
+          : mark.kind === "walk-in"
+            ? addWalkIn(sessionId, { employeeId: mark.employeeId })
+            : removeWalkIn(sessionId, mark.employeeId),
     onMutate: async (mark) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<AttendanceListResponse>(key);
-      if (previous && mark.kind !== "walk-in") {
+      if (previous && (mark.kind === "one" || mark.kind === "all")) {
         const ids =
           mark.kind === "one"
             ? new Set([mark.employeeId])

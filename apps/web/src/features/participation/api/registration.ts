@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
 import { participationKeys } from "./query-keys";
-import type { MyParticipationItem, MyParticipationListResponse, OpenInterventionItem } from "./types";
+import type { CourseRegistrationResponse, MyParticipationItem, MyParticipationListResponse, OpenInterventionItem } from "./types";
 
 const mySession = (sessionId: string) => `/api/me/participation-sessions/${encodeURIComponent(sessionId)}`;
 
@@ -23,6 +23,18 @@ export function register(sessionId: string): Promise<MyParticipationItem> {
 
 export function cancelRegistration(sessionId: string): Promise<MyParticipationItem> {
   return apiRequest<MyParticipationItem>(`${mySession(sessionId)}/registration`, { method: "DELETE" });
+}
+
+const myCourse = (interventionId: string) => `/api/me/interventions/${encodeURIComponent(interventionId)}/registration`;
+
+/** Every scheduled session of a course still ahead, in one transaction (a place while one is free, else the waitlist). */
+export function registerForCourse(interventionId: string): Promise<CourseRegistrationResponse> {
+  return apiRequest<CourseRegistrationResponse>(myCourse(interventionId), { method: "POST" });
+}
+
+/** Gives up my place or waitlist entry in every session ahead (sessions with attendance recorded stay). */
+export function cancelCourse(interventionId: string): Promise<CourseRegistrationResponse> {
+  return apiRequest<CourseRegistrationResponse>(myCourse(interventionId), { method: "DELETE" });
 }
 
 /** The calendar file of a session the caller holds a place in (served as an attachment). */
@@ -75,6 +87,20 @@ export function useRegistration() {
     onError: (_error, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(participationKeys.open(), context.previous);
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: participationKeys.all }),
+  });
+}
+
+/**
+ * Book or give up a whole course. Nothing optimistic: the answer says per session what happened (a place,
+ * the waitlist, skipped), and the card shows exactly that. Places, waitlists, history and every manager
+ * view of these sessions change, so everything under `all` is refetched.
+ */
+export function useCourseRegistration() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ interventionId, action }: { interventionId: string; action: "register" | "cancel" }) =>
+      action === "register" ? registerForCourse(interventionId) : cancelCourse(interventionId),
     onSettled: () => queryClient.invalidateQueries({ queryKey: participationKeys.all }),
   });
 }

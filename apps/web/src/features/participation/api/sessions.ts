@@ -20,6 +20,11 @@ export function cancelSession(sessionId: string): Promise<InterventionDetail> {
   return apiRequest<InterventionDetail>(`${sessionPath(sessionId)}/cancel`, { method: "POST" });
 }
 
+/** Takes a cancelled session that still lies ahead up again: places come back, people are told. */
+export function reopenSession(sessionId: string): Promise<InterventionDetail> {
+  return apiRequest<InterventionDetail>(`${sessionPath(sessionId)}/reopen`, { method: "POST" });
+}
+
 export function useCreateSessions(interventionId: string) {
   return useInterventionMutation((input: CreateSessionsInput) => createSessions(interventionId, input));
 }
@@ -32,4 +37,8 @@ export function useUpdateSession() {
 
 export function useCancelSession() {
   return useInterventionMutation(cancelSession);
+}
+
+export function useReopenSession() {
+  return useInterventionMutation(reopenSession);
 }

@@ -1,6 +1,7 @@
 import type {
   AddWalkIn,
   AttendanceList,
+  CourseRegistration,
   CreateIntervention,
   CreateSessions,
   DisclosureSettings,
@@ -31,6 +32,9 @@ export type MyParticipationListResponse = z.infer<typeof MyParticipationList>;
 export type MyParticipationItem = MyParticipationListResponse["items"][number];
 export type AttendanceListResponse = AttendanceList;
 export type AttendanceRowItem = AttendanceList["rows"][number];
+/** The answer to booking or giving up a whole course: every session ahead with my place in it. */
+export type CourseRegistrationResponse = CourseRegistration;
+export type CourseSessionPlaceItem = CourseRegistration["sessions"][number];
 
 /** What the forms send: the domain's request schemas before their defaults apply. */
 export type CreateInterventionInput = z.input<typeof CreateIntervention>;

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/ui/error-alert";
@@ -12,8 +12,10 @@ import { formatNumber } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useAttendance, useMarkAttendance } from "../api/attendance";
 import type { AttendanceListResponse, AttendanceRowItem } from "../api/types";
-import { participationError } from "../error-text";
+import { attendanceIsOpen, msUntilOpen, opensAtLabel } from "../attendance-window";
+import { localizedError, participationError } from "../error-text";
 import { formatShare, sessionMoment, sessionWhen } from "../format";
+import { ConfirmModal } from "./confirm-modal";
 import { WalkInModal } from "./walk-in-modal";
 
 /** Large touch targets (at least 48 px high) whose labels wrap instead of being cut off on a narrow phone. */
@@ -50,10 +52,28 @@ function summaryLine(summary: AttendanceListResponse["summary"], t: TFunction): 
 
 const fullName = (r: AttendanceRowItem) => `${r.firstName} ${r.lastName}`.trim();
 
+/** Whether the doors are open (marks are taken); flips by itself when the page stays open until then. */
+function useAttendanceOpen(opensAt: string): boolean {
+  const [open, setOpen] = useState(() => attendanceIsOpen(opensAt));
+  useEffect(() => {
+    if (attendanceIsOpen(opensAt)) {
+      setOpen(true);
+      return;
+    }
+    setOpen(false);
+    // A wait longer than a timer holds is cut short; the check then simply runs again.
+    const timer = setTimeout(() => setOpen(attendanceIsOpen(opensAt)), msUntilOpen(opensAt));
+    return () => clearTimeout(timer);
+  }, [opensAt]);
+  return open;
+}
+
 function AttendanceView({ interventionId, list }: { interventionId: string; list: AttendanceListResponse }) {
   const { t } = useTranslation();
   const mark = useMarkAttendance(list.session.id);
   const [walkIn, setWalkIn] = useState(false);
+  const [removing, setRemoving] = useState<AttendanceRowItem | null>(null);
+  const open = useAttendanceOpen(list.attendanceOpensAt);
   const holders = list.rows.filter((r) => r.status !== "waitlisted" && r.status !== "cancelled");
   const waiting = list.rows.filter((r) => r.status === "waitlisted");
   const cancelled = list.session.status === "cancelled";
@@ -76,11 +96,16 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
           <Text fw={700} fz="lg" role="status" data-testid="attendance-summary">
             {summaryLine(list.summary, t)}
           </Text>
+          {!cancelled && !open ? (
+            <Text fw={600} data-testid="attendance-opens-at">
+              {t("participation.attendance.opensAt", { time: opensAtLabel(list.attendanceOpensAt) })}
+            </Text>
+          ) : null}
           {cancelled ? null : (
             <Group grow gap="sm">
               <Button
                 {...TOGGLE}
-                disabled={!anyOpen}
+                disabled={!anyOpen || !open}
                 onClick={() =>
                   mark.mutate(
                     { kind: "all" },
@@ -90,7 +115,7 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
               >
                 {t("participation.attendance.allAttended")}
               </Button>
-              <Button {...TOGGLE} variant="default" onClick={() => setWalkIn(true)}>
+              <Button {...TOGGLE} variant="default" disabled={!open} onClick={() => setWalkIn(true)}>
                 {t("participation.attendance.addWalkIn")}
               </Button>
             </Group>
@@ -104,7 +129,12 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
             key={r.employeeId}
             row={r}
             disabled={cancelled}
+            marksOpen={open}
             onMark={(status) => mark.mutate({ kind: "one", employeeId: r.employeeId, status }, { onError })}
+            onRemove={() => {
+              mark.reset();
+              setRemoving(r);
+            }}
           />
         ))}
       </Stack>
@@ -141,19 +171,48 @@ function AttendanceView({ interventionId, list }: { interventionId: string; list
         }
         pending={mark.isPending}
       />
+      <ConfirmModal
+        opened={removing !== null}
+        title={t("participation.attendance.removeWalkInTitle")}
+        body={removing ? t("participation.attendance.removeWalkInConfirm", { name: fullName(removing) }) : ""}
+        confirmLabel={t("participation.attendance.removeWalkIn")}
+        loading={mark.isPending && mark.variables?.kind === "remove-walk-in"}
+        error={mark.variables?.kind === "remove-walk-in" ? localizedError(mark.error, t) : null}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (!removing) return;
+          const name = fullName(removing);
+          mark.mutate(
+            { kind: "remove-walk-in", employeeId: removing.employeeId },
+            {
+              onSuccess: () => {
+                notify({ color: "green", message: t("participation.attendance.walkInRemoved", { name }) });
+                setRemoving(null);
+              },
+            },
+          );
+        }}
+      />
     </Stack>
   );
 }
 
-/** One person: name, department, and two large toggles. Tapping the pressed one takes the mark back. */
+/**
+ * One person: name, department, and two large toggles. Tapping the pressed one takes the mark back (always
+ * possible); new marks wait until the doors open. A walk-in row can be taken out again (with a confirmation).
+ */
 function AttendanceRowView({
   row,
   disabled,
+  marksOpen,
   onMark,
+  onRemove,
 }: {
   row: AttendanceRowItem;
   disabled: boolean;
+  marksOpen: boolean;
   onMark: (status: "attended" | "no_show" | "registered") => void;
+  onRemove: () => void;
 }) {
   const { t } = useTranslation();
   const name = fullName(row);
@@ -161,7 +220,7 @@ function AttendanceRowView({
   return (
     <Paper withBorder p="sm" component="li" data-testid="attendance-row" data-status={row.status}>
       <Stack gap={8}>
-        <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Group justify="space-between" gap="xs" wrap="wrap">
           <div>
             <Text fw={600}>{name}</Text>
             {row.department ? (
@@ -182,7 +241,7 @@ function AttendanceRowView({
             variant={row.status === "attended" ? "filled" : "default"}
             color="teal.9"
             aria-pressed={row.status === "attended"}
-            disabled={disabled}
+            disabled={disabled || (!marksOpen && row.status !== "attended")}
             onClick={() => toggle("attended")}
           >
             {t("participation.attendance.attended")}
@@ -192,17 +251,35 @@ function AttendanceRowView({
             variant={row.status === "no_show" ? "filled" : "default"}
             color="red.9"
             aria-pressed={row.status === "no_show"}
-            disabled={disabled}
+            disabled={disabled || (!marksOpen && row.status !== "no_show")}
             onClick={() => toggle("no_show")}
           >
             {t("participation.attendance.noShow")}
           </Button>
         </Group>
-        {row.changedByName && row.status !== "registered" ? (
-          <Text size="xs" c="dimmed">
-            {t("participation.attendance.changedBy", { name: row.changedByName, when: sessionMoment(row.changedAt) })}
-          </Text>
-        ) : null}
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          {row.changedByName && row.status !== "registered" ? (
+            <Text size="xs" c="dimmed">
+              {t("participation.attendance.changedBy", { name: row.changedByName, when: sessionMoment(row.changedAt) })}
+            </Text>
+          ) : (
+            <span />
+          )}
+          {/* Only a walk-in can be taken out (a mistake at the door); anyone else's mark is taken back with the toggles. */}
+          {row.walkIn ? (
+            <Button
+              variant="outline"
+              color="red"
+              size="sm"
+              mih={44}
+              style={{ flexShrink: 0 }}
+              aria-label={t("participation.attendance.removeWalkInFor", { name })}
+              onClick={onRemove}
+            >
+              {t("participation.attendance.removeWalkIn")}
+            </Button>
+          ) : null}
+        </Group>
       </Stack>
     </Paper>
   );

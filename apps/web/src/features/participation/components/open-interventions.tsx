@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { OpenInterventionItem } from "../api/types";
 import { useCategoryLabel } from "../use-category-label";
+import { CourseActions } from "./course-actions";
 import { OpenSessionRow } from "./open-session-row";
 
 /** One intervention open to the employee, as a card with its sessions. */
@@ -36,6 +37,7 @@ function OpenInterventionCard({ intervention }: { intervention: OpenIntervention
         <Text size="sm" fw={500}>
           {t("participation.session.sessions", { count: intervention.sessions.length })}
         </Text>
+        <CourseActions intervention={intervention} />
         <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
           {intervention.sessions.map((s) => (
             <OpenSessionRow key={s.id} session={s} title={intervention.title} />

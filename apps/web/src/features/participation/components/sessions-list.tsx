@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatNumber } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
-import { useCancelSession } from "../api/sessions";
+import { useCancelSession, useReopenSession } from "../api/sessions";
 import type { InterventionDetail, SessionItem } from "../api/types";
 import { localizedError } from "../error-text";
 import { sessionWhen } from "../format";
@@ -18,6 +18,8 @@ export function SessionsList({ intervention }: { intervention: InterventionDetai
   const [editing, setEditing] = useState<SessionItem | null>(null);
   const [cancelling, setCancelling] = useState<SessionItem | null>(null);
   const cancel = useCancelSession();
+  const [reopening, setReopening] = useState<SessionItem | null>(null);
+  const reopen = useReopenSession();
   const editable = intervention.status === "open";
 
   if (intervention.sessions.length === 0) return <Text>{t("participation.detail.noSessions")}</Text>;
@@ -85,6 +87,22 @@ export function SessionsList({ intervention }: { intervention: InterventionDetai
                     ) : null}
                   </Group>
                 ) : null}
+                {/* Called off by mistake: a session still ahead can be taken up again (the API refuses started ones). */}
+                {s.status === "cancelled" && editable && Date.parse(s.startsAt) > Date.now() ? (
+                  <Group gap="sm">
+                    <Button
+                      variant="default"
+                      size="sm"
+                      aria-label={t("participation.detail.reopenSessionFor", { when })}
+                      onClick={() => {
+                        reopen.reset();
+                        setReopening(s);
+                      }}
+                    >
+                      {t("participation.detail.reopenSession")}
+                    </Button>
+                  </Group>
+                ) : null}
               </Stack>
             </Paper>
           );
@@ -110,6 +128,25 @@ export function SessionsList({ intervention }: { intervention: InterventionDetai
             onSuccess: () => {
               notify({ color: "green", message: t("participation.detail.sessionCancelled") });
               setCancelling(null);
+            },
+          })
+        }
+      />
+      <ConfirmModal
+        opened={reopening !== null}
+        title={t("participation.detail.reopenSession")}
+        body={reopening ? t("participation.detail.reopenSessionConfirm", { when: sessionWhen(reopening) }) : ""}
+        confirmLabel={t("participation.detail.reopenSession")}
+        danger={false}
+        loading={reopen.isPending}
+        error={localizedError(reopen.error, t)}
+        onClose={() => setReopening(null)}
+        onConfirm={() =>
+          reopening &&
+          reopen.mutate(reopening.id, {
+            onSuccess: () => {
+              notify({ color: "green", message: t("participation.detail.sessionReopened") });
+              setReopening(null);
             },
           })
         }
