@@ -49,6 +49,14 @@ export async function buildHealthDay(scope: TenantScope, row: HealthDayWithNames
     const bookingStatus: BookingStatus = bookingStatusOf(booking?.status ?? null);
     return { m, booking, bookingStatus, slots: slots.filter((s) => s.healthDayModuleId === m.id) };
   });
+  // Stations in the order of the day (first slot), as Petra reads the plan; stations added in one
+  // transaction share a created_at, so the insertion order alone would be a coin toss.
+  stations.sort(
+    (a, b) =>
+      firstStartMs(a.slots) - firstStartMs(b.slots) ||
+      a.m.title.localeCompare(b.m.title, "de") ||
+      (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0),
+  );
 
   const budget = budgetOf(
     row.budgetCents,
@@ -141,4 +149,9 @@ export function toSummary(r: HealthDayWithNames & { moduleCount: number }) {
     updatedAt: iso(r.updatedAt),
     moduleCount: r.moduleCount,
   };
+}
+
+/** The start of a station's earliest slot; stations without a slot go last. */
+function firstStartMs(slots: readonly { startsAt: Date }[]): number {
+  return slots.reduce((min, s) => Math.min(min, s.startsAt.getTime()), Number.POSITIVE_INFINITY);
 }
