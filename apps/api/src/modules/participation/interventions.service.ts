@@ -387,22 +387,7 @@ export async function updateSession(a: Acting, sessionId: string, patch: z.infer
   const fresh = { ...updated, title: row.title, description: row.description, parentStatus: row.parentStatus };
   const mails: Mail[] = [];
   if (calendarChanged) {
-    const concerned = (await srepo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered" || p.status === "waitlisted");
-    const people = new Map(
-      (
-        await findEmployeesByIds(
-          scope,
-          concerned.map((p) => p.employeeId),
-        )
-      ).map((e) => [e.id, e]),
-    );
-    for (const p of concerned) {
-      const person = people.get(p.employeeId);
-      if (person)
-        mails.push(
-          placeMail({ kind: "session_changed", registered: p.status === "registered" }, sessionFacts(fresh), a.calendar, person.email),
-        );
-    }
+    mails.push(...(await mailPlaceHolders(a, await placeHolders(scope, sessionId), "session_changed", sessionFacts(fresh))));
   }
   mails.push(
     ...(await fillFreePlaces(a, {
@@ -421,7 +406,7 @@ export async function cancelSession(a: Acting, sessionId: string): Promise<Outco
   if (row.status === "cancelled") return { result: await loadIntervention(scope, interventionId), mails: [] };
   const updated = await srepo.updateSession(scope, sessionId, { status: "cancelled", icsSequence: row.icsSequence + 1 });
   if (!updated) throw AppError.notFound("Session");
-  const concerned = (await srepo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered" || p.status === "waitlisted");
+  const concerned = await placeHolders(scope, sessionId);
   await scope.audit({
     action: "participation.session_cancelled",
     entityType: "participation_session",
@@ -429,18 +414,7 @@ export async function cancelSession(a: Acting, sessionId: string): Promise<Outco
     details: { interventionId, from: "scheduled", to: "cancelled", peopleInformed: concerned.length },
   });
   const facts = sessionFacts({ ...updated, title: row.title, description: row.description });
-  const people = new Map(
-    (
-      await findEmployeesByIds(
-        scope,
-        concerned.map((p) => p.employeeId),
-      )
-    ).map((e) => [e.id, e]),
-  );
-  const mails = concerned.flatMap((p) => {
-    const person = people.get(p.employeeId);
-    return person ? [placeMail({ kind: "session_cancelled", registered: p.status === "registered" }, facts, a.calendar, person.email)] : [];
-  });
+  const mails = await mailPlaceHolders(a, concerned, "session_cancelled", facts);
   return { result: await loadIntervention(scope, interventionId), mails };
 }
 
@@ -462,7 +436,7 @@ export async function reopenSession(a: Acting, sessionId: string): Promise<Outco
     throw new AppError("session_started", "The session lies in the past; it cannot be taken up again", undefined, 409);
   const updated = await srepo.updateSession(scope, sessionId, { status: "scheduled", icsSequence: row.icsSequence + 1 });
   if (!updated) throw AppError.notFound("Session");
-  const concerned = (await srepo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered" || p.status === "waitlisted");
+  const concerned = await placeHolders(scope, sessionId);
   await scope.audit({
     action: "participation.session_reopened",
     entityType: "participation_session",
@@ -470,20 +444,33 @@ export async function reopenSession(a: Acting, sessionId: string): Promise<Outco
     details: { interventionId, from: "cancelled", to: "scheduled", peopleInformed: concerned.length, icsSequence: updated.icsSequence },
   });
   const fresh = { ...updated, title: row.title, description: row.description, parentStatus: row.parentStatus };
+  const mails = await mailPlaceHolders(a, concerned, "session_reopened", sessionFacts(fresh));
+  mails.push(...(await fillFreePlaces(a, { row: fresh, slot: toSlot(fresh, locked.slot.placesTaken) })));
+  return { result: await loadIntervention(scope, interventionId), mails };
+}
+
+/** Everyone with a place or on the waitlist of a session: the people a change of the session concerns. */
+async function placeHolders(scope: TenantScope, sessionId: string): Promise<srepo.PlaceRow[]> {
+  return (await srepo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered" || p.status === "waitlisted");
+}
+
+/** One mail per person about a change of their session, worded for a place or a waitlist spot. */
+async function mailPlaceHolders(
+  a: Acting,
+  concerned: readonly srepo.PlaceRow[],
+  kind: "session_changed" | "session_cancelled" | "session_reopened",
+  facts: SessionFacts,
+): Promise<Mail[]> {
   const people = new Map(
     (
       await findEmployeesByIds(
-        scope,
+        a.scope,
         concerned.map((p) => p.employeeId),
       )
     ).map((e) => [e.id, e]),
   );
-  const mails = concerned.flatMap((p) => {
+  return concerned.flatMap((p) => {
     const person = people.get(p.employeeId);
-    return person
-      ? [placeMail({ kind: "session_reopened", registered: p.status === "registered" }, sessionFacts(fresh), a.calendar, person.email)]
-      : [];
+    return person ? [placeMail({ kind, registered: p.status === "registered" }, facts, a.calendar, person.email)] : [];
   });
-  mails.push(...(await fillFreePlaces(a, { row: fresh, slot: toSlot(fresh, locked.slot.placesTaken) })));
-  return { result: await loadIntervention(scope, interventionId), mails };
 }
