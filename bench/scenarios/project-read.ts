@@ -1,13 +1,29 @@
-import { APP_ROLE, bgmProject, bgmTask, goal, member, TENANT_SETTINGS_SQL, user } from "@bgm/db";
-import { and, asc, eq, fillPlaceholders, sql } from "drizzle-orm";
+import {
+  APP_ROLE,
+  bgmProject,
+  bgmTask,
+  goal,
+  legalMeasure,
+  legalRequirement,
+  legalRequirementStep,
+  member,
+  organization,
+  resultEvidence,
+  session,
+  TENANT_SETTINGS_SQL,
+  user,
+} from "@bgm/db";
+import { and, asc, eq, exists, fillPlaceholders, inArray, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Scenario } from "../lib/scenario.js";
 
 const EMAIL = "petra.manager@muster-gmbh.de";
 const PASSWORD = "Demo!2026bgm";
 
-// The SQL of bgm-process.repository.ts (findProject, listTasks, listGoals), built once with the
-// same drizzle expressions so the baseline runs exactly the statements the app sends.
+// The SQL the app sends for GET /api/project, built once with the same drizzle expressions so the
+// baseline runs exactly those statements: the caller's session with memberships (plugins/request-context.ts),
+// then in the tenant transaction bgm-process.repository.ts (findProject, listTasks, listGoals), the
+// tasks' evidence (result-evidence.ts) and the legal ledger's progress (legal.repository.ts).
 const qb = new QueryBuilder();
 const orgId = sql.placeholder("orgId");
 const projectId = sql.placeholder("projectId");
@@ -20,11 +36,66 @@ const listTasks = qb
   .orderBy(asc(bgmTask.phase))
   .toSQL();
 const listGoals = qb.select().from(goal).where(eq(goal.orgId, orgId)).orderBy(asc(goal.createdAt)).toSQL();
+const findCaller = qb
+  .select({
+    sessionId: session.id,
+    expiresAt: session.expiresAt,
+    activeOrganizationId: session.activeOrganizationId,
+    userId: user.id,
+    userName: user.name,
+    email: user.email,
+    platformRole: user.platformRole,
+    organizationId: member.organizationId,
+    role: member.role,
+    organizationName: organization.name,
+    kind: organization.kind,
+  })
+  .from(session)
+  .innerJoin(user, eq(user.id, session.userId))
+  .leftJoin(member, eq(member.userId, user.id))
+  .leftJoin(organization, eq(organization.id, member.organizationId))
+  .where(eq(session.token, sql.placeholder("token")))
+  .orderBy(asc(member.createdAt))
+  .toSQL();
+const listEvidence = (taskIds: string[]) =>
+  qb
+    .select({ targetId: resultEvidence.targetId, label: resultEvidence.label, source: resultEvidence.source })
+    .from(resultEvidence)
+    .where(and(eq(resultEvidence.orgId, orgId), eq(resultEvidence.targetType, "task"), inArray(resultEvidence.targetId, taskIds)))
+    .orderBy(resultEvidence.createdAt)
+    .toSQL();
+const listProgress = qb
+  .select({
+    requirementKey: legalRequirement.requirementKey,
+    status: legalRequirement.status,
+    completedAt: legalRequirement.completedAt,
+    started: sql<boolean>`(${exists(
+      qb
+        .select({ one: sql`1` })
+        .from(legalRequirementStep)
+        .where(
+          and(
+            eq(legalRequirementStep.orgId, orgId),
+            eq(legalRequirementStep.requirementId, legalRequirement.id),
+            eq(legalRequirementStep.done, true),
+          ),
+        ),
+    )} or ${exists(
+      qb
+        .select({ one: sql`1` })
+        .from(legalMeasure)
+        .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, legalRequirement.id))),
+    )})`,
+  })
+  .from(legalRequirement)
+  .where(eq(legalRequirement.orgId, orgId))
+  .toSQL();
 
 /**
  * Authenticated GET /api/project of the demo company (session, membership, role check, RLS
- * transaction, mapping, response validation) vs. a bare route that runs only the tenant
- * transaction of packages/db/src/tenant-tx.ts and the three selects for a fixed organization.
+ * transaction, mapping, response validation) vs. a bare route that runs the same statements — the
+ * session lookup for the same token, then the tenant transaction of packages/db/src/tenant-tx.ts with
+ * the project, tasks, goals, evidence and ledger reads — and sends the rows as they come.
  */
 export const projectRead: Scenario = {
   name: "project_read",
@@ -37,11 +108,18 @@ export const projectRead: Scenario = {
       .where(eq(user.email, EMAIL));
     if (!m) throw new Error(`${EMAIL} has no organization: demo data missing?`);
     const org = m.orgId;
+    // The session token inside the signed cookie value "token.signature".
+    const sessionCookie = cookie.split("; ").find((c) => c.split("=")[0]?.endsWith("session_token"));
+    if (!sessionCookie) throw new Error("sign-in set no session cookie");
+    const cookieValue = decodeURIComponent(sessionCookie.slice(sessionCookie.indexOf("=") + 1));
+    const token = cookieValue.slice(0, cookieValue.lastIndexOf("."));
 
     const bare = await ctx.bare((app, pool) => {
       app.get("/api/project", async (_req, reply) => {
         const client = await pool.connect();
         try {
+          const caller = await client.query(findCaller.sql, fillPlaceholders(findCaller.params, { token }));
+          if (caller.rows.length === 0) return reply.status(401).send({ error: "unauthenticated" });
           await client.query("begin");
           await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
           const project = (await client.query(findProject.sql, fillPlaceholders(findProject.params, { orgId: org }))).rows[0];
@@ -49,12 +127,13 @@ export const projectRead: Scenario = {
             await client.query("commit");
             return reply.status(404).send({ error: "not_found" });
           }
-          const [tasks, goals] = await Promise.all([
-            client.query(listTasks.sql, fillPlaceholders(listTasks.params, { orgId: org, projectId: project.id })),
-            client.query(listGoals.sql, fillPlaceholders(listGoals.params, { orgId: org })),
-          ]);
+          const tasks = await client.query(listTasks.sql, fillPlaceholders(listTasks.params, { orgId: org, projectId: project.id }));
+          const goals = await client.query(listGoals.sql, fillPlaceholders(listGoals.params, { orgId: org }));
+          const evidenceQuery = listEvidence(tasks.rows.map((r) => r.id as string));
+          const evidence = await client.query(evidenceQuery.sql, fillPlaceholders(evidenceQuery.params, { orgId: org }));
+          const progress = await client.query(listProgress.sql, fillPlaceholders(listProgress.params, { orgId: org }));
           await client.query("commit");
-          return { project, tasks: tasks.rows, goals: goals.rows };
+          return { project, tasks: tasks.rows, goals: goals.rows, evidence: evidence.rows, progress: progress.rows };
         } catch (err) {
           await client.query("rollback").catch(() => {});
           throw err;

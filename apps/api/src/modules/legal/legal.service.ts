@@ -284,14 +284,11 @@ export interface RequirementProgress {
 /** Where each requirement stands, for a checklist task that mirrors it (no evidence, no files loaded). */
 export async function requirementProgress(scope: TenantScope): Promise<RequirementProgress[]> {
   if (scope.orgKind !== "company") return [];
-  const rows = await repo.listRequirementRows(scope);
-  const ids = rows.map((r) => r.id);
-  const steps = await repo.listStepRows(scope, ids);
-  const measures = await repo.listMeasureRows(scope, ids);
+  const rows = await repo.listRequirementProgressRows(scope);
   return rows.map((r) => ({
     key: r.requirementKey,
     status: r.status,
     completedAt: r.completedAt?.toISOString() ?? null,
-    started: steps.some((s) => s.requirementId === r.id && s.done) || measures.some((m) => m.requirementId === r.id),
+    started: r.started === true,
   }));
 }
