@@ -1,5 +1,5 @@
 import { offering } from "@bgm/db";
-import { signUpProvider } from "../helpers.js";
+import { api, signUpProvider } from "../helpers.js";
 import type { AuthzCases } from "./types.js";
 
 /**
@@ -40,7 +40,52 @@ export const healthDaysCases: AuthzCases = {
     must(slots, 201);
     const healthDaySlotId = slots.json().modules[0].slots[0].id as string;
     must(await b.api.post(`/api/health-days/${healthDayId}/transitions`, { action: "open_registration" }), 200);
-    return { ids: { healthDayId, healthDayModuleId, healthDaySlotId }, markers: ["Geheimtag B", "Geheimraum Tag B"] };
+
+    // A full-service day of B, handed to planner P through B's accepted booking of P's full-service offering.
+    const p = await signUpProvider(t.app, { name: "Planer P" });
+    const asP = api(t.app, p.cookie);
+    const [fs] = await t.database.db
+      .insert(offering)
+      .values({
+        orgId: p.orgId,
+        title: "Vollservice P",
+        category: "full_service_health_day",
+        deliveryMode: "on_site",
+        priceFromCents: 300_000,
+        priceUnit: "flat",
+        status: "published",
+        providerName: "Planer P",
+      })
+      .returning({ id: offering.id });
+    const booking = await b.api.post("/api/engagements", { offeringId: fs?.id, brief: { what: "Gesundheitstag" } });
+    must(booking, 201);
+    const plannerEngagementId = booking.json().id as string;
+    must(
+      await asP.post(`/api/engagements/${plannerEngagementId}/quotes`, {
+        priceCents: 300_000,
+        scopeOfWork: "Alles",
+        validUntil: "2099-12-31",
+      }),
+      201,
+    );
+    must(await b.api.post(`/api/engagements/${plannerEngagementId}/transitions`, { action: "accept_quote", message: "" }), 200);
+    const fullService = await b.api.post("/api/health-days", { title: "Geheimer Vollservicetag B", startsOn: day, mode: "full_service" });
+    must(fullService, 201);
+    const fullServiceDayId = fullService.json().id as string;
+    must(
+      await b.api.put(`/api/health-days/${fullServiceDayId}/planner`, { engagementId: plannerEngagementId, approvalLimitCents: null }),
+      200,
+    );
+    const planned = await asP.post(`/api/planner/health-days/${plannerEngagementId}/modules`, {
+      offeringId: row?.id,
+      location: "Geheimraum Tag B",
+    });
+    must(planned, 201);
+    const plannedModuleId = planned.json().modules[0].id as string;
+    return {
+      ids: { healthDayId, healthDayModuleId, healthDaySlotId, fullServiceDayId, plannerEngagementId, plannedModuleId },
+      markers: ["Geheimtag B", "Geheimraum Tag B", "Geheimer Vollservicetag B"],
+    };
   },
   cases: {
     "POST /api/health-days": { kind: "own", url: () => "/api/health-days", body: () => ({ title: "Tag A", startsOn: day }) },
@@ -65,6 +110,32 @@ export const healthDaysCases: AuthzCases = {
       kind: "foreign",
       url: (f) => `/api/health-days/${f.ids.healthDayId}/modules/${f.ids.healthDayModuleId}/slots`,
       body: () => ({ slots: [{ startsAt: `${day}T12:00:00Z`, endsAt: `${day}T13:00:00Z`, capacity: 1 }] }),
+    },
+    "PUT /api/health-days/{id}/planner": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.fullServiceDayId}/planner`,
+      body: (f) => ({ engagementId: f.ids.plannerEngagementId }),
+    },
+    "POST /api/health-days/{id}/modules/{moduleId}/approval": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.fullServiceDayId}/modules/${f.ids.plannedModuleId}/approval`,
+      body: () => ({ decision: "reject" }),
+    },
+    "POST /api/health-days/{id}/plan-approval": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.fullServiceDayId}/plan-approval` },
+    "GET /api/planner/health-days": { kind: "own", url: () => "/api/planner/health-days" },
+    "GET /api/planner/health-days/{engagementId}": {
+      kind: "foreign",
+      url: (f) => `/api/planner/health-days/${f.ids.plannerEngagementId}`,
+    },
+    "POST /api/planner/health-days/{engagementId}/modules": {
+      kind: "foreign",
+      url: (f) => `/api/planner/health-days/${f.ids.plannerEngagementId}/modules`,
+      body: () => ({ offeringId: "00000000-0000-4000-8000-000000000000" }),
+    },
+    "POST /api/planner/health-days/{engagementId}/modules/{moduleId}/slots": {
+      kind: "foreign",
+      url: (f) => `/api/planner/health-days/${f.ids.plannerEngagementId}/modules/${f.ids.plannedModuleId}/slots`,
+      body: () => ({ slots: [{ startsAt: `${day}T14:00:00Z`, endsAt: `${day}T15:00:00Z`, capacity: 1 }] }),
     },
     "GET /api/me/health-days": { kind: "own", url: () => "/api/me/health-days" },
     "POST /api/me/health-days/{id}/slots/{slotId}/registration": {

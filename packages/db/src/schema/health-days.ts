@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organization, user } from "./auth.js";
 import { engagement } from "./engagements.js";
 import { offering } from "./marketplace.js";
@@ -30,12 +30,26 @@ export const healthDay = pgTable(
       .notNull()
       .default("planning"),
     responsibleUserId: text("responsible_user_id").references(() => user.id, { onDelete: "set null" }),
+    /**
+     * Full-service mode: the company's engagement with the planner (a full-service offering, e.g. a health
+     * insurer) that plans the day on its behalf. The planner reaches the day only through this engagement,
+     * in two steps as for partner reads (its own tenant finds the engagement, the company's tenant the day).
+     */
+    plannerEngagementId: uuid("planner_engagement_id").references(() => engagement.id, { onDelete: "set null" }),
+    /** Stations the planner adds above this cost need the company's approval one by one; null: every one does. */
+    approvalLimitCents: integer("approval_limit_cents"),
+    /** When the company last approved the planner's plan and budget as a whole. */
+    planApprovedAt: timestamp("plan_approved_at", { withTimezone: true }),
+    planApprovedBy: text("plan_approved_by").references(() => user.id, { onDelete: "set null" }),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("health_day_org_idx").on(t.orgId, t.startsOn),
+    // One full-service booking plans one (possibly multi-day) event.
+    uniqueIndex("health_day_planner_engagement_uq").on(t.plannerEngagementId),
+    check("health_day_approval_limit_ck", sql`${t.approvalLimitCents} IS NULL OR ${t.approvalLimitCents} >= 0`),
     check("health_day_dates_ck", sql`${t.endsOn} >= ${t.startsOn}`),
     check("health_day_budget_ck", sql`${t.budgetCents} IS NULL OR ${t.budgetCents} >= 0`),
     check("health_day_headcount_ck", sql`${t.expectedHeadcount} IS NULL OR ${t.expectedHeadcount} > 0`),
@@ -66,6 +80,18 @@ export const healthDayModule = pgTable(
     /** What the company plans to spend on the station (the budget's "planned" column). */
     costCents: integer("cost_cents").notNull().default(0),
     notes: text("notes").notNull().default(""),
+    /**
+     * The company's approval of a station its planner added (full-service mode): `not_required` for the
+     * company's own stations and for the planner's up to the approval limit, else `pending` until the
+     * company approves or rejects it.
+     */
+    approval: text("approval", { enum: ["not_required", "pending", "approved", "rejected"] })
+      .notNull()
+      .default("not_required"),
+    /** The planner organization that added the station on the company's behalf; null: the company itself. */
+    addedByOrgId: text("added_by_org_id").references(() => organization.id, { onDelete: "set null" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvedBy: text("approved_by").references(() => user.id, { onDelete: "set null" }),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

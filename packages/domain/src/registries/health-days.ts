@@ -83,3 +83,22 @@ export function fitsHealthDay(offer: { category: string; deliveryMode: string })
 
 /** Share of the budget from which the tracker warns before it is exceeded. */
 export const BUDGET_WARNING_SHARE = 0.9;
+
+/**
+ * Full-service mode: the company's approval of a station its planner added. The company's own stations and
+ * the planner's up to the approval limit need none; above it (or always, without a limit) a station is
+ * `pending` until the company approves or rejects it, one by one or all at once with the plan.
+ */
+export const MODULE_APPROVALS = ["not_required", "pending", "approved", "rejected"] as const;
+export type ModuleApproval = (typeof MODULE_APPROVALS)[number];
+
+export function approvalForPlannerStation(costCents: number, approvalLimitCents: number | null): ModuleApproval {
+  return approvalLimitCents !== null && costCents <= approvalLimitCents ? "not_required" : "pending";
+}
+
+/** The offering category whose booking makes its provider the planner of a day. */
+export const FULL_SERVICE_CATEGORY = "full_service_health_day";
+
+/** Engagement states in which a full-service booking lets its planner work on the day (and read it). */
+export const PLANNER_ACTIVE_STATUSES: readonly EngagementStatus[] = ["accepted", "in_progress"];
+export const PLANNER_READ_STATUSES: readonly EngagementStatus[] = ["accepted", "in_progress", "delivered", "completed"];

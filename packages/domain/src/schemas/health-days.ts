@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { ENGAGEMENT_STATUSES } from "../registries/engagement-states.js";
-import { BOOKING_STATUS_KEYS, HEALTH_DAY_ACTIONS, HEALTH_DAY_MODES, HEALTH_DAY_STATUS_KEYS } from "../registries/health-days.js";
+import {
+  BOOKING_STATUS_KEYS,
+  HEALTH_DAY_ACTIONS,
+  HEALTH_DAY_MODES,
+  HEALTH_DAY_STATUS_KEYS,
+  MODULE_APPROVALS,
+} from "../registries/health-days.js";
 import { IsoDate, LongText, ShortText, Timestamp } from "./common.js";
 import { CursorQuery, cursorPage, wholeList } from "./lists.js";
 import { MyPlace, ParticipationStatus, SessionCounts, SessionStatus } from "./participation.js";
@@ -89,6 +95,8 @@ export const HealthDaySlot = z.object({
   counts: SessionCounts,
 });
 
+export const ModuleApprovalSchema = z.enum(MODULE_APPROVALS);
+
 export const HealthDayModule = z.object({
   id: z.uuid(),
   offeringId: z.uuid(),
@@ -101,6 +109,10 @@ export const HealthDayModule = z.object({
   location: z.string(),
   costCents: z.number().int(),
   notes: z.string(),
+  approval: ModuleApprovalSchema.describe(
+    "Full-service mode: `pending` while a station the planner added awaits the company's approval; `not_required` for the company's own stations and the planner's up to the approval limit",
+  ),
+  addedByPlanner: z.boolean(),
   slots: z.array(HealthDaySlot),
 });
 
@@ -158,6 +170,18 @@ export const HealthDayCard = z.object({
   statusText: z.string(),
 });
 
+/** The full-service planner of a day: the engagement through which the company booked it. */
+export const HealthDayPlanner = z.object({
+  engagementId: z.uuid(),
+  organizationId: z.string(),
+  name: z.string(),
+  engagementStatus: z.enum(ENGAGEMENT_STATUSES),
+  /** Stations the planner adds above this cost need the company's approval one by one; null: every one does. */
+  approvalLimitCents: z.number().int().nullable(),
+  planApprovedAt: Timestamp.nullable(),
+  pendingApprovals: z.number().int(),
+});
+
 const HealthDayBase = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -176,6 +200,7 @@ const HealthDayBase = z.object({
 
 export const HealthDay = HealthDayBase.extend({
   allowedActions: z.array(HealthDayActionSchema),
+  planner: HealthDayPlanner.nullable(),
   modules: z.array(HealthDayModule),
   conflicts: z.array(SlotConflict),
   budget: HealthDayBudget,
@@ -184,6 +209,49 @@ export const HealthDay = HealthDayBase.extend({
 export type HealthDay = z.infer<typeof HealthDay>;
 
 export const HealthDaySummary = HealthDayBase.extend({ moduleCount: z.number().int() });
+
+/** Full-service mode: the company hands the day to the planner it booked (a `full_service_health_day` offering). */
+export const SetHealthDayPlanner = z.strictObject({
+  engagementId: z.uuid().describe("The company's engagement for a full-service offering, accepted or in progress"),
+  approvalLimitCents: Cents.nullable()
+    .default(null)
+    .describe("Stations the planner adds above this cost need approval one by one; null: every station does"),
+});
+export type SetHealthDayPlanner = z.infer<typeof SetHealthDayPlanner>;
+
+export const ModuleApprovalDecision = z.strictObject({
+  decision: z.enum(["approve", "reject"]),
+  message: LongText.default("").describe("Sent to the planner with the decision"),
+});
+export type ModuleApprovalDecision = z.infer<typeof ModuleApprovalDecision>;
+
+/**
+ * The day as its full-service planner sees it: stations, slots, headcounts, budget and card — no names of
+ * the company's people (the responsible person is left out; registrations are counts).
+ */
+export const PlannerHealthDay = HealthDay.omit({ responsibleUserId: true, responsibleName: true, allowedActions: true }).extend({
+  companyName: z.string(),
+  /** Per slot only the headcounts a station prepares for; who came is not the planner's (no per-slot attendance). */
+  modules: z.array(
+    HealthDayModule.extend({
+      slots: z.array(HealthDaySlot.extend({ counts: z.object({ registered: z.number().int(), waitlisted: z.number().int() }) })),
+    }),
+  ),
+  /** What the planner may do now: add stations and slots while the day is not final and its booking runs. */
+  canEdit: z.boolean(),
+});
+export type PlannerHealthDay = z.infer<typeof PlannerHealthDay>;
+
+export const PlannerHealthDaySummary = z.object({
+  engagementId: z.uuid(),
+  companyName: z.string(),
+  engagementStatus: z.enum(ENGAGEMENT_STATUSES),
+  /** Null while the company has not handed a day to this booking yet. */
+  healthDay: HealthDaySummary.omit({ responsibleUserId: true, responsibleName: true }).nullable(),
+});
+export const PlannerHealthDayList = wholeList(PlannerHealthDaySummary);
+export const EngagementIdParam = z.strictObject({ engagementId: z.uuid() });
+export const PlannerModuleParams = z.strictObject({ engagementId: z.uuid(), moduleId: z.uuid() });
 export const HealthDayListQuery = CursorQuery.extend({ status: HealthDayStatusSchema.optional() });
 export const HealthDayList = cursorPage(HealthDaySummary);
 

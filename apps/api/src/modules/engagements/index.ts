@@ -23,6 +23,7 @@ export {
   findEngagementWithParties,
   type ReadOptions,
   readEngagementsWithParties,
+  readProviderEngagementsWithParties,
 } from "./with-parties.js";
 
 export const engagementsRoutes: FastifyPluginAsync = async (app) => {

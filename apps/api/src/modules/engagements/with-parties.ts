@@ -1,6 +1,6 @@
 import { engagement, type Queryable, type Tx } from "@bgm/db";
 import type { EngagementSide, EngagementStatus } from "@bgm/domain";
-import { and, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { findOfferingFacts } from "../marketplace/index.js";
 import { partyFilter, withParties } from "./engagements.repository.js";
 
@@ -53,8 +53,29 @@ export async function readEngagementsWithParties(
   if (unique.length === 0) return [];
   const query = withParties(db).where(and(inArray(engagement.id, unique), reader === "owner" ? undefined : partyFilter(reader)));
   // The lock is on the engagement row only (the organizations are read, not locked).
-  const rows = opts.lock ? await query.for(opts.lock, { of: engagement }) : await query;
-  // Offering facts come after the lock: the offering is the marketplace's, read in the same transaction.
+  return withOfferingFacts(db, opts.lock ? await query.for(opts.lock, { of: engagement }) : await query);
+}
+
+/**
+ * A provider's engagements in the given states, each with its parties and offering (a full-service
+ * planner's list of the days it plans); order not defined.
+ */
+export async function readProviderEngagementsWithParties(
+  tx: Tx,
+  providerOrgId: string,
+  statuses: readonly EngagementStatus[],
+): Promise<EngagementWithParties[]> {
+  if (statuses.length === 0) return [];
+  return withOfferingFacts(
+    tx,
+    await withParties(tx).where(and(eq(engagement.providerOrgId, providerOrgId), inArray(engagement.status, [...statuses]))),
+  );
+}
+
+type PartiesRow = Awaited<ReturnType<ReturnType<typeof withParties>["where"]>>[number];
+
+async function withOfferingFacts(db: Queryable, rows: PartiesRow[]): Promise<EngagementWithParties[]> {
+  // Offering facts come after any lock: the offering is the marketplace's, read in the same transaction.
   const offers = await findOfferingFacts(
     db,
     rows.map((r) => r.engagement.offeringId),

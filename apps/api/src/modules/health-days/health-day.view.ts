@@ -1,6 +1,6 @@
 import { type BookingStatus, bookingStatusOf, type HealthDay, type HealthDayStatus, healthDayActions } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
-import { readBookingFacts } from "../engagements/index.js";
+import { findEngagementWithParties, readBookingFacts } from "../engagements/index.js";
 import { countPeopleWithPlaces, listStationSlots, type StationSlot } from "../participation/index.js";
 import { budgetOf } from "./budget.js";
 import { cardOf } from "./card.js";
@@ -58,9 +58,11 @@ export async function buildHealthDay(scope: TenantScope, row: HealthDayWithNames
       (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0),
   );
 
+  // A station the company rejected is shown (with its state) but planned for no more.
+  const counted = stations.filter(({ m }) => m.approval !== "rejected");
   const budget = budgetOf(
     row.budgetCents,
-    stations.map(({ m, booking, bookingStatus }) => ({
+    counted.map(({ m, booking, bookingStatus }) => ({
       moduleId: m.id,
       title: m.title,
       plannedCents: m.costCents,
@@ -77,7 +79,7 @@ export async function buildHealthDay(scope: TenantScope, row: HealthDayWithNames
     budgetCents: row.budgetCents,
     status,
     expectedHeadcount: row.expectedHeadcount,
-    stations: stations.map(({ m, bookingStatus, slots: own }) => ({
+    stations: counted.map(({ m, bookingStatus, slots: own }) => ({
       title: m.title,
       providerName: m.providerName,
       bookingStatus,
@@ -102,6 +104,7 @@ export async function buildHealthDay(scope: TenantScope, row: HealthDayWithNames
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     allowedActions: healthDayActions(status),
+    planner: await plannerOf(scope, row, modules),
     modules: stations.map(({ m, booking, bookingStatus, slots: own }) => ({
       id: m.id,
       offeringId: m.offeringId,
@@ -114,6 +117,8 @@ export async function buildHealthDay(scope: TenantScope, row: HealthDayWithNames
       location: m.location,
       costCents: m.costCents,
       notes: m.notes,
+      approval: m.approval,
+      addedByPlanner: m.addedByOrgId !== null,
       slots: own.map((s) => ({
         id: s.id,
         startsAt: iso(s.startsAt),
@@ -129,6 +134,26 @@ export async function buildHealthDay(scope: TenantScope, row: HealthDayWithNames
     conflicts: timelineConflicts({ startsOn: row.startsOn, endsOn: row.endsOn }, toTimelineSlots(modules, slots)),
     budget,
     card,
+  };
+}
+
+/** The full-service planner of the day, as the company sees it; null in DIY mode or before one is named. */
+async function plannerOf(
+  scope: TenantScope,
+  row: HealthDayWithNames,
+  modules: readonly ModuleWithProvider[],
+): Promise<HealthDay["planner"]> {
+  if (!row.plannerEngagementId) return null;
+  const e = await findEngagementWithParties(scope.tx, { orgId: scope.orgId, side: "company" }, row.plannerEngagementId);
+  if (!e) return null;
+  return {
+    engagementId: e.id,
+    organizationId: e.providerOrgId,
+    name: e.providerName,
+    engagementStatus: e.status,
+    approvalLimitCents: row.approvalLimitCents,
+    planApprovedAt: row.planApprovedAt ? iso(row.planApprovedAt) : null,
+    pendingApprovals: modules.filter((m) => m.approval === "pending").length,
   };
 }
 

@@ -1,6 +1,6 @@
 import { healthDay, healthDayModule, member, organization, user } from "@bgm/db";
 import { IsoDate } from "@bgm/domain";
-import { and, asc, count, eq, getTableColumns, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
@@ -150,4 +150,49 @@ export async function slotParents(
     .from(healthDayModule)
     .innerJoin(healthDay, eq(healthDay.id, healthDayModule.healthDayId))
     .where(and(eq(healthDayModule.orgId, s.orgId), inArray(healthDayModule.id, [...moduleIds])));
+}
+
+/** The company's day handed to the planner of this engagement (full-service mode); `lock` takes its row. */
+export async function findHealthDayOfPlanner(
+  s: Scope,
+  plannerEngagementId: string,
+  opts: { lock?: boolean } = {},
+): Promise<HealthDayWithNames | null> {
+  const q = s.tx
+    .select(withResponsible)
+    .from(healthDay)
+    .leftJoin(user, eq(user.id, healthDay.responsibleUserId))
+    .where(and(eq(healthDay.orgId, s.orgId), eq(healthDay.plannerEngagementId, plannerEngagementId)));
+  const [row] = opts.lock ? await q.for("update", { of: healthDay }) : await q;
+  return row ?? null;
+}
+
+/** The days (with their station counts) handed to any of these planner engagements. */
+export async function listHealthDaysOfPlanner(
+  s: Scope,
+  plannerEngagementIds: readonly string[],
+): Promise<(HealthDayWithNames & { moduleCount: number })[]> {
+  if (plannerEngagementIds.length === 0) return [];
+  const rows = await s.tx
+    .select({
+      ...withResponsible,
+      moduleCount: sql<number>`(select count(*) from ${healthDayModule} where ${healthDayModule.healthDayId} = ${healthDay.id})`,
+    })
+    .from(healthDay)
+    .leftJoin(user, eq(user.id, healthDay.responsibleUserId))
+    .where(and(eq(healthDay.orgId, s.orgId), inArray(healthDay.plannerEngagementId, [...plannerEngagementIds])));
+  return rows.map((r) => ({ ...r, moduleCount: Number(r.moduleCount) }));
+}
+
+export async function setModuleApproval(
+  s: Scope,
+  ids: readonly string[],
+  approval: ModuleRow["approval"],
+  by: { userId: string; at: Date },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await s.tx
+    .update(healthDayModule)
+    .set({ approval, approvedAt: by.at, approvedBy: by.userId, updatedAt: by.at })
+    .where(and(eq(healthDayModule.orgId, s.orgId), inArray(healthDayModule.id, [...ids])));
 }

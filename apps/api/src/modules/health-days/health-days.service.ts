@@ -1,6 +1,7 @@
 import {
   type AddHealthDayModule,
   type AddHealthDaySlots,
+  approvalForPlannerStation,
   type CreateHealthDay,
   type CursorQuery,
   fitsHealthDay,
@@ -75,7 +76,7 @@ export async function createHealthDay(scope: TenantScope, input: CreateHealthDay
   return loadHealthDay(scope, row.id);
 }
 
-async function lockHealthDay(scope: TenantScope, id: string) {
+export async function lockHealthDay(scope: TenantScope, id: string) {
   const row = await repo.findHealthDay(scope, id, { lock: true });
   if (!row) throw AppError.notFound("Health day");
   return row;
@@ -108,6 +109,17 @@ export async function transitionHealthDay(a: Acting, id: string, action: HealthD
   const { scope } = a;
   const row = await lockHealthDay(scope, id);
   const plan = requireHealthDayTransition(row.status, action);
+  if (plan.to === "registration_open") {
+    const pending = (await repo.listModules(scope, [id])).filter((m) => m.approval === "pending");
+    if (pending.length > 0) {
+      throw new AppError(
+        "approvals_pending",
+        "Stations added by the planner await approval: approve or reject them before registration opens",
+        { moduleIds: pending.map((m) => m.id) },
+        409,
+      );
+    }
+  }
   let mails: Mail[] = [];
   let cancelled = { cancelled: 0, informed: 0 };
   if (plan.to === "cancelled") {
@@ -163,7 +175,13 @@ async function bookableOffering(scope: TenantScope, offeringId: string): Promise
  * Adds a station from a published marketplace offering and sends its provider a booking request: a quote
  * request through the engagements module, whose lifecycle (quote, accept, …) the station's ✓/⏳ follows.
  */
-export async function addModule(a: Acting, id: string, input: AddHealthDayModule): Promise<Outcome<HealthDay>> {
+export async function addModule(
+  a: Acting,
+  id: string,
+  input: AddHealthDayModule,
+  /** Full-service mode: the planner adding the station on the company's behalf (approval per the day's limit). */
+  planner?: { orgId: string },
+): Promise<Outcome<HealthDay>> {
   const { scope } = a;
   const row = await lockHealthDay(scope, id);
   requireEditable(row.status);
@@ -193,6 +211,8 @@ export async function addModule(a: Acting, id: string, input: AddHealthDayModule
     location: input.location,
     costCents,
     notes: input.notes,
+    approval: planner ? approvalForPlannerStation(costCents, row.approvalLimitCents) : "not_required",
+    addedByOrgId: planner?.orgId ?? null,
     createdBy: scope.userId,
   });
   await repo.updateHealthDay(scope, id, {});
@@ -200,7 +220,7 @@ export async function addModule(a: Acting, id: string, input: AddHealthDayModule
     action: "health_days.module_added",
     entityType: "health_day",
     entityId: id,
-    details: { moduleId: created.id, offeringId: offer.id, engagementId: requested.result.id, costCents },
+    details: { moduleId: created.id, offeringId: offer.id, engagementId: requested.result.id, costCents, approval: created.approval },
   });
   return { result: await loadHealthDay(scope, id), mails: requested.mails };
 }
@@ -215,6 +235,9 @@ export async function addSlots(scope: TenantScope, id: string, moduleId: string,
   requireEditable(row.status);
   const station = await repo.findModule(scope, id, moduleId);
   if (!station) throw AppError.notFound("Health day module");
+  if (station.approval === "rejected") {
+    throw new AppError("module_rejected", "The company rejected this station: it gets no slots", { moduleId }, 409);
+  }
   const modules = await repo.listModules(scope, [id]);
   const existing = toTimelineSlots(
     modules,

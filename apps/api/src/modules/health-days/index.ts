@@ -4,11 +4,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import { registerSlotParentSource } from "../participation/index.js";
 import { healthDayRoutes as routes } from "./health-days.routes.js";
+import { plannerRoutes } from "./planner.routes.js";
 import { healthDaySlotParents } from "./slot-parents.js";
 
 export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   registerSlotParentSource(healthDaySlotParents);
   await app.register(routes);
+  await app.register(plannerRoutes);
 };
 
 /** The use cases the demo seed plays through, as a manager would. */
