@@ -127,7 +127,7 @@ export const healthDaysDe = {
       noRoom: "Ohne Raum",
       noSlots: "Keine Zeitfenster",
       addSlot: "Zeitfenster hinzufügen",
-      addSlotFor: "Zeitfenster für {{title}} hinzufügen",
+      station: "Station für das neue Zeitfenster",
       counter: "{{held}}/{{capacity}} angemeldet",
       waiting: "{{count}} auf der Warteliste",
       full: "ausgebucht",

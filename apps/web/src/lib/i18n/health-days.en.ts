@@ -125,7 +125,7 @@ export const healthDaysEn: Widen<typeof healthDaysDe> = {
       noRoom: "No room",
       noSlots: "No time slots",
       addSlot: "Add time slot",
-      addSlotFor: "Add a time slot for {{title}}",
+      station: "Station of the new time slot",
       counter: "{{held}}/{{capacity}} registered",
       waiting: "{{count}} on the waitlist",
       full: "fully booked",

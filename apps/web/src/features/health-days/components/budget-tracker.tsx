@@ -24,13 +24,11 @@ export function BudgetTracker({ budget }: { budget: HealthDayBudgetView }) {
         ))}
         {bookedPercent !== null ? (
           <Stack gap={4}>
-            <Text size="sm" id="budget-booked-share">
-              {t("healthDays.budget.bookedShare", { percent: formatNumber(bookedPercent) })}
-            </Text>
+            <Text size="sm">{t("healthDays.budget.bookedShare", { percent: formatNumber(bookedPercent) })}</Text>
             <Progress
               value={bookedPercent}
               color={level === "exceeded" ? "red" : level === "near" ? "orange" : "teal"}
-              aria-labelledby="budget-booked-share"
+              aria-label={t("healthDays.budget.bookedShare", { percent: formatNumber(bookedPercent) })}
             />
           </Stack>
         ) : null}

@@ -38,7 +38,7 @@ function SlotForm({ day, station, onClose }: { day: HealthDayDetail; station: He
   const add = useAddSlots(day.id);
   const conflicts = conflictsOfError(add.error);
   const dates = dayDates(day.startsOn, day.endsOn);
-  const rooms = [...new Set([...day.locations, station.location].filter(Boolean))];
+  const rooms = day.locations.filter((r) => r !== station.location);
   const set = <K extends keyof SlotFieldValues>(key: K, value: SlotFieldValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   function submit() {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../lib/format";
@@ -46,7 +46,7 @@ function SlotRow({ entry, multiDay }: { entry: TimelineEntry; multiDay: boolean 
           ) : null}
         </Group>
         {conflicts.length > 0 ? (
-          <Group gap={4} wrap="wrap" aria-label={t("healthDays.timeline.conflicts")} data-testid="timeline-conflicts">
+          <Group gap={4} wrap="wrap" role="group" aria-label={t("healthDays.timeline.conflicts")} data-testid="timeline-conflicts">
             {conflicts.map((k) => (
               <Badge key={`${k.kind}-${k.slotId}-${k.otherSlotId}`} color="red" variant="light" tt="none" title={k.message}>
                 ⚠ {t(`healthDays.conflict.${k.kind}`)}
@@ -66,6 +66,7 @@ function SlotRow({ entry, multiDay }: { entry: TimelineEntry; multiDay: boolean 
 export function Timeline({ day }: { day: HealthDayDetail }) {
   const { t } = useTranslation();
   const [station, setStation] = useState<HealthDayModuleItem | null>(null);
+  const [pick, setPick] = useState("");
   const lanes = timelineByLocation(day);
   const editable = day.allowedActions.length > 0;
   const multiDay = day.startsOn !== day.endsOn;
@@ -79,19 +80,16 @@ export function Timeline({ day }: { day: HealthDayDetail }) {
           {t("healthDays.timeline.intro")}
         </Text>
         {editable && day.modules.length > 0 ? (
-          <Group gap="xs" wrap="wrap">
-            {day.modules.map((m) => (
-              <Button
-                key={m.id}
-                size="xs"
-                variant="light"
-                onClick={() => setStation(m)}
-                aria-label={t("healthDays.timeline.addSlotFor", { title: m.title })}
-                data-testid="add-slot"
-              >
-                + {m.title}
-              </Button>
-            ))}
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            <NativeSelect
+              label={t("healthDays.timeline.station")}
+              value={pick}
+              onChange={(e) => setPick(e.currentTarget.value)}
+              data={day.modules.map((m) => ({ value: m.id, label: m.title }))}
+            />
+            <Button variant="light" onClick={() => setStation(day.modules.find((m) => m.id === pick) ?? day.modules[0] ?? null)}>
+              {t("healthDays.timeline.addSlot")}
+            </Button>
           </Group>
         ) : null}
         {lanes.map((lane) => (
