@@ -5,8 +5,8 @@ import { DEMO, DEMO_PASSWORD, signIn, snapshot } from "../support/session";
 
 /**
  * Issue 13, the DIY planner's web pages: the demo manager opens the demo day "Fit for Work", sees its stations
- * (⏳, the providers have not answered) and the budget, adds a time slot on a phone-sized form and opens
- * registration; the demo employee registers for that slot on the start page; the manager's counter shows it.
+ * (⏳, the providers have not answered) and the budget, adds a station from the catalog and a time slot on a
+ * phone-sized form and opens registration; the demo employee registers for that slot on the start page; the manager's counter shows it.
  */
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -47,6 +47,15 @@ test("plan the demo health day, add a slot, open registration; an employee regis
   await expect(manager.getByTestId("catalog-entry").filter({ hasText: "Rückenscreening" })).toContainText("Bereits im Plan");
   await expectNoSeriousA11yViolations(manager, "health day detail");
   await snapshot(manager, "health-day-detail");
+
+  // A station from the catalog: the provider gets a booking request, the station waits for it (⏳).
+  await manager.getByRole("button", { name: "Gesundheitstag Full-Service als Station hinzufügen" }).click();
+  const addStation = manager.getByRole("dialog", { name: "Station hinzufügen: Gesundheitstag Full-Service" });
+  await addStation.getByRole("button", { name: "Station hinzufügen und anfragen" }).click();
+  await expect(manager.getByText("Gesundheitskasse Nord hat eine Buchungsanfrage erhalten")).toBeVisible();
+  await expect(manager.getByTestId("station")).toHaveCount(4);
+  await expect(manager.getByTestId("station").filter({ hasText: "Gesundheitstag Full-Service" })).toContainText("Angefragt");
+  await expect(manager.getByTestId("catalog-entry").filter({ hasText: "Gesundheitstag Full-Service" })).toContainText("Bereits im Plan");
 
   // A slot at 16:00 in the Foyer, added on a phone-sized screen through the plain form.
   await manager.setViewportSize(PHONE);
