@@ -11,6 +11,7 @@ import { EngagementDetailRoute } from "./routes/engagement-detail";
 import { EngagementsRoute } from "./routes/engagements";
 import { ForgotPasswordRoute } from "./routes/forgot-password";
 import { GoalsRoute } from "./routes/goals";
+import { HealthDayDetailRoute, HealthDaysRoute } from "./routes/health-days";
 import { HomeRoute } from "./routes/home";
 import { AttendanceRoute, CreateInterventionRoute, InterventionDetailRoute, InterventionsRoute } from "./routes/interventions";
 import { InviteRoute } from "./routes/invite";
@@ -85,6 +86,8 @@ export const router = createBrowserRouter([
               { path: "/interventions/new", element: <CreateInterventionRoute /> },
               { path: "/interventions/:id", element: <InterventionDetailRoute /> },
               { path: "/interventions/:id/sessions/:sessionId/attendance", element: <AttendanceRoute /> },
+              { path: "/health-days", element: <HealthDaysRoute /> },
+              { path: "/health-days/:id", element: <HealthDayDetailRoute /> },
               { path: "/participation/reports", lazy: participationReportsRoute },
               { path: "/participation/insurance-report", lazy: insuranceReportRoute },
               { path: "/participation/health-budget", lazy: healthBudgetRoute },

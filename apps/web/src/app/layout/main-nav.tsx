@@ -37,6 +37,7 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
       <NavItem to="/marketplace" label={t("marketplaceNav.marketplace")} onNavigate={onNavigate} />
       <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} />
       <NavItem to="/interventions" label={t("participationNav.interventions")} onNavigate={onNavigate} />
+      <NavItem to="/health-days" label={t("healthDaysNav.healthDays")} onNavigate={onNavigate} />
       <NavItem to="/participation/reports" label={t("participationNav.reports")} onNavigate={onNavigate} />
       <NavItem to="/participation/insurance-report" label={t("participationNav.insuranceReport")} onNavigate={onNavigate} />
       <NavItem to="/participation/health-budget" label={t("participationNav.healthBudget")} onNavigate={onNavigate} />

@@ -1,4 +1,5 @@
 import { Alert, Stack, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadMore } from "../../../components/ui/load-more";
@@ -12,8 +13,11 @@ import { MyCertificates } from "./my-certificates";
 import { MyHistory } from "./my-history";
 import { OpenInterventions } from "./open-interventions";
 
-/** The employee's start page: what is open to them, one click to register or cancel, and their own history. */
-export function EmployeeHome({ name, organizationName }: { name: string; organizationName: string }) {
+/**
+ * The employee's start page: what is open to them, one click to register or cancel, and their own history.
+ * `alsoOpen`: more to register for below the interventions (the health days), given by the route.
+ */
+export function EmployeeHome({ name, organizationName, alsoOpen }: { name: string; organizationName: string; alsoOpen?: ReactNode }) {
   const { t } = useTranslation();
   const open = useOpenInterventions();
   const history = useMyParticipations();
@@ -31,6 +35,7 @@ export function EmployeeHome({ name, organizationName }: { name: string; organiz
         {open.isError && !notLinked ? <ErrorAlert error={localizedError(open.error, t)} onRetry={() => void open.refetch()} /> : null}
         {open.data ? <OpenInterventions items={open.data} /> : null}
       </section>
+      {alsoOpen}
       <section aria-labelledby="my-history-heading">
         <Title order={2} fz="h3" id="my-history-heading" mb="sm">
           {t("participation.home.historyTitle")}

@@ -1,0 +1,9 @@
+/**
+ * Health days (Gesundheitstage), the public face: the manager's pages the router mounts and the employee's
+ * section of the start page. Everything else in this folder is internal.
+ */
+
+export { healthDayKeys } from "./api/query-keys";
+export { HealthDayDetailPage } from "./components/health-day-detail-page";
+export { HealthDaysPage } from "./components/health-days-page";
+export { OpenHealthDays } from "./components/open-health-days";
