@@ -1,11 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
+import { expectNoClippedLabels } from "../support/layout";
 import { DEMO, signIn, signOut, snapshot } from "../support/session";
 
 async function visit(page: Page, path: string, heading: string | RegExp, name: string) {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
   await expectNoSeriousA11yViolations(page, path);
+  await expectNoClippedLabels(page, path);
   await snapshot(page, name);
 }
 

@@ -1,4 +1,5 @@
 import {
+  Badge,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -31,6 +32,19 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 6 },
   defaultRadius: "md",
   variantColorResolver: accessibleVariantColors,
+  components: {
+    /**
+     * Mantine cuts a badge's label with an ellipsis when its column is narrow („HOHE SENSIBILIT…“, „In Arb…“):
+     * the status or warning a badge carries must be readable in full at every width, so a badge never
+     * shrinks below its text and wraps onto a second line where there is no room.
+     */
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, maxWidth: "100%", height: "auto", minHeight: "var(--badge-height)", whiteSpace: "normal" },
+        label: { overflow: "visible", textOverflow: "clip", whiteSpace: "normal", lineHeight: 1.25, textAlign: "center" },
+      },
+    }),
+  },
 });
 
 /**
