@@ -88,12 +88,22 @@ test("manager grants data access, the partner fetches it with an API key, the ma
   await manager
     .getByRole("button", { name: /Freigabe „Namen und E-Mail-Adressen der Beschäftigten“ für SurveyPro GmbH widerrufen/ })
     .click();
-  await manager.getByRole("dialog", { name: "Freigabe widerrufen?" }).getByRole("button", { name: "Widerrufen" }).click();
+  const revokeDialog = manager.getByRole("dialog", { name: "Freigabe widerrufen?" });
+  await expect(revokeDialog).toContainText("Bereits abgerufene Daten bleiben beim Partner");
+  await revokeDialog.getByRole("button", { name: "Widerrufen" }).click();
   await expect(manager.getByText("Freigabe widerrufen.")).toBeVisible();
   expect((await machine.get(`${url}?format=json`)).status()).toBe(403);
 
+  // The engagement page says the access was revoked (and when), instead of asking for a decision again.
+  await manager.goto(`/engagements/${engagement.id}`);
+  const revokedNote = manager.getByTestId("data-access-revoked");
+  await expect(revokedNote).toContainText("Freigabe widerrufen");
+  await expect(revokedNote).toContainText("Namen und E-Mail-Adressen der Beschäftigten");
+  await expect(revokedNote.getByRole("button", { name: "Erneut freigeben" })).toBeVisible();
+  await expect(manager.getByTestId("data-access-prompt")).toHaveCount(0);
+
   // The access log shows both served calls and the denied one.
-  await manager.reload();
+  await manager.goto("/data-sharing");
   await expect(manager.getByRole("cell", { name: "Ausgeliefert" })).toHaveCount(2);
   await expect(manager.getByRole("cell", { name: "Abgelehnt" })).toHaveCount(1);
   await expectNoSeriousA11yViolations(manager, "data sharing page");

@@ -53,6 +53,8 @@ export const DataRequestScope = z.object({
   currentGrant: DataGrant.nullable(),
   /** The company's last answer for this scope was "no" (and it has not granted it since): decided, not open. */
   declinedAt: Timestamp.nullable(),
+  /** The company revoked its last grant of this scope (and has not granted or declined it since): decided, not open. */
+  revokedAt: Timestamp.nullable(),
 });
 
 export const DataRequest = z.object({

@@ -109,6 +109,14 @@ describe("the demo acceptance flow", () => {
     const refused = await bearer(t, key, dataUrl(w, "employee_list"));
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.details.reason).toBe("revoked");
+    // The request says the scope was revoked (decided, with the time), not that it waits for a decision.
+    const afterRevoke = (await w.asCompany.get(`/api/engagements/${w.engagementId}/data-request`)).json().scopes;
+    expect(afterRevoke.find((s: { key: string }) => s.key === "employee_list")).toMatchObject({
+      currentGrant: null,
+      declinedAt: null,
+      revokedAt: revoked.json().revokedAt,
+    });
+    expect(afterRevoke.find((s: { key: string }) => s.key === "goals").revokedAt).toBeNull();
     expect(refused.body).not.toContain("@muster.example.de");
 
     const overview = (await w.asCompany.get("/api/data-grants")).json();

@@ -64,6 +64,12 @@ export async function getDataRequest(scope: TenantScope, engagementId: string, n
     const declined = declines.get(def.key);
     const lastGranted = Math.max(0, ...grants.filter((g) => g.grant.scopeKey === def.key).map((g) => g.grant.grantedAt.getTime()));
     const declinedAt = !current && declined && declined.getTime() >= lastGranted ? declined.toISOString() : null;
+    // The latest grant was revoked and nothing was granted or declined since: decided, and said so.
+    const latest = grants
+      .filter((g) => g.grant.scopeKey === def.key)
+      .reduce<(typeof grants)[number] | undefined>((a, g) => (a && a.grant.grantedAt >= g.grant.grantedAt ? a : g), undefined);
+    const revoked = latest?.grant.revokedAt;
+    const revokedAt = !current && revoked && (!declined || revoked.getTime() > declined.getTime()) ? revoked.toISOString() : null;
     scopes.push({
       key: def.key,
       version: def.version,
@@ -77,6 +83,7 @@ export async function getDataRequest(scope: TenantScope, engagementId: string, n
       preview,
       currentGrant: current ? toGrant(current, now) : null,
       declinedAt,
+      revokedAt,
     });
   }
   return {

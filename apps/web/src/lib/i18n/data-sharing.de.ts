@@ -74,7 +74,8 @@ export const dataSharingDe = {
       revoke: "Widerrufen",
       revokeLabel: "Freigabe „{{scope}}“ für {{partner}} widerrufen",
       revokeTitle: "Freigabe widerrufen?",
-      revokeBody: "{{partner}} erhält ab der nächsten Anfrage keine Daten mehr für „{{scope}}“.",
+      revokeBody:
+        "{{partner}} erhält ab der nächsten Anfrage keine Daten mehr für „{{scope}}“. Bereits abgerufene Daten bleiben beim Partner – bitten Sie ihn bei Bedarf, sie zu löschen.",
       revoked: "Freigabe widerrufen.",
       accessLog: "Zugriffsprotokoll",
       partner: "Partner",

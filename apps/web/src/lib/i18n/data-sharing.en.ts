@@ -71,7 +71,8 @@ export const dataSharingEn: Widen<typeof dataSharingDe> = {
       revoke: "Revoke",
       revokeLabel: "Revoke grant “{{scope}}” for {{partner}}",
       revokeTitle: "Revoke grant?",
-      revokeBody: "From the next request on, {{partner}} receives no more data for “{{scope}}”.",
+      revokeBody:
+        "From the next request on, {{partner}} receives no more data for “{{scope}}”. Data already fetched stays with the partner – ask them to delete it if needed.",
       revoked: "Grant revoked.",
       accessLog: "Access log",
       partner: "Partner",

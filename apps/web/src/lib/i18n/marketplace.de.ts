@@ -223,6 +223,13 @@ export const marketplaceDe = {
       body_other:
         "{{provider}} benötigt für diesen Auftrag Zugriff auf {{count}} Datenbereiche, über die Sie noch nicht entschieden haben: {{scopes}}.",
       review: "Freigabe prüfen",
+      revokedTitle_one: "Freigabe widerrufen",
+      revokedTitle_other: "Freigaben widerrufen",
+      revokedBody_one:
+        "Sie haben die Freigabe für {{scopes}} am {{date}} widerrufen. {{provider}} kann diese Daten nicht mehr abrufen; bereits abgerufene Daten bleiben beim Partner.",
+      revokedBody_other:
+        "Sie haben die Freigaben für {{scopes}} widerrufen (zuletzt am {{date}}). {{provider}} kann diese Daten nicht mehr abrufen; bereits abgerufene Daten bleiben beim Partner.",
+      grantAgain: "Erneut freigeben",
     },
     message: "Nachricht",
     messageRequired: "Nachricht (erforderlich)",

@@ -221,6 +221,13 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       body_one: "{{provider}} needs access to {{count}} data area for this engagement that you have not decided on yet: {{scopes}}.",
       body_other: "{{provider}} needs access to {{count}} data areas for this engagement that you have not decided on yet: {{scopes}}.",
       review: "Review access",
+      revokedTitle_one: "Access revoked",
+      revokedTitle_other: "Access revoked",
+      revokedBody_one:
+        "You revoked access to {{scopes}} on {{date}}. {{provider}} can no longer fetch this data; data already fetched stays with the partner.",
+      revokedBody_other:
+        "You revoked access to {{scopes}} (last on {{date}}). {{provider}} can no longer fetch this data; data already fetched stays with the partner.",
+      grantAgain: "Grant again",
     },
     message: "Message",
     messageRequired: "Message (required)",
