@@ -22,6 +22,8 @@ import { ApprovalBadges } from "./approval-badges";
  */
 export function PlannerPanel({ day }: { day: HealthDayDetail }) {
   const { t } = useTranslation();
+  // Held here, not in the form: the form gives way to the planner's state as soon as the day comes back.
+  const set = useSetPlanner(day.id);
   if (day.mode !== "full_service") return null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="health-day-planner-heading" data-testid="planner-panel">
@@ -32,17 +34,16 @@ export function PlannerPanel({ day }: { day: HealthDayDetail }) {
         <Text size="sm" c="dimmed">
           {t("healthDays.plannerPanel.intro")}
         </Text>
-        {day.planner ? <PlannerState day={day} planner={day.planner} /> : <HandOverForm day={day} />}
+        {day.planner ? <PlannerState day={day} planner={day.planner} /> : <HandOverForm day={day} set={set} />}
       </Stack>
     </Paper>
   );
 }
 
-function HandOverForm({ day }: { day: HealthDayDetail }) {
+function HandOverForm({ day, set }: { day: HealthDayDetail; set: ReturnType<typeof useSetPlanner> }) {
   const { t } = useTranslation();
   const editable = day.allowedActions.length > 0;
   const candidates = useFullServiceCandidates(editable);
-  const set = useSetPlanner(day.id);
   const [engagementId, setEngagementId] = useState("");
   const [limitEuros, setLimitEuros] = useState<number | null>(null);
   if (!editable) return null;
