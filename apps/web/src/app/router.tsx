@@ -37,6 +37,7 @@ import { PartnerOfferingsRoute } from "./routes/partner-offerings";
 import { PartnerProfileRoute } from "./routes/partner-profile";
 import { PhaseRoute } from "./routes/phase";
 import { PhasesIndexRoute } from "./routes/phases-index";
+import { PlannerHealthDayRoute, PlannerHealthDaysRoute } from "./routes/planner-health-days";
 import { ResetPasswordRoute } from "./routes/reset-password";
 import { SignupRoute } from "./routes/signup";
 import { TaskRoute } from "./routes/task";
@@ -101,6 +102,8 @@ export const router = createBrowserRouter([
               { path: "/partner/offerings", element: <PartnerOfferingsRoute /> },
               { path: "/partner/profile", element: <PartnerProfileRoute /> },
               { path: "/partner/api-reference", element: <PartnerApiReferenceRoute /> },
+              { path: "/planner/health-days", element: <PlannerHealthDaysRoute /> },
+              { path: "/planner/health-days/:engagementId", element: <PlannerHealthDayRoute /> },
             ],
           },
           {

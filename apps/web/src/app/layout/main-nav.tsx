@@ -20,6 +20,7 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
             <NavItem to="/partner/offerings" label={t("marketplaceNav.offerings")} onNavigate={onNavigate} />
             <NavItem to="/partner/profile" label={t("marketplaceNav.profile")} onNavigate={onNavigate} />
             <NavItem to="/partner/api-reference" label={t("resultsNav.apiReference")} onNavigate={onNavigate} />
+            <NavItem to="/planner/health-days" label={t("healthDaysNav.planner")} onNavigate={onNavigate} />
             {canManageTeam ? <NavItem to="/partner/api-keys" label={t("dataSharingNav.apiKeys")} onNavigate={onNavigate} /> : null}
           </>
         ) : null}

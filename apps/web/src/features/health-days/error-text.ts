@@ -18,6 +18,13 @@ const CODES: ReadonlySet<string> = new Set<Code>([
   "not_registered",
   "not_in_register",
   "employee_inactive",
+  "approvals_pending",
+  "approval_not_pending",
+  "not_full_service",
+  "planner_engagement_in_use",
+  "engagement_not_active",
+  "module_rejected",
+  "no_planner",
 ]);
 
 /** Refusals of the health-day routes in the UI language; anything else as every other error of the app. */

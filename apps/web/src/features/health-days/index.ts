@@ -7,3 +7,5 @@ export { healthDayKeys } from "./api/query-keys";
 export { HealthDayDetailPage } from "./components/health-day-detail-page";
 export { HealthDaysPage } from "./components/health-days-page";
 export { OpenHealthDays } from "./components/open-health-days";
+export { PlannerHealthDayPage } from "./components/planner-health-day-page";
+export { PlannerHealthDaysPage } from "./components/planner-health-days-page";

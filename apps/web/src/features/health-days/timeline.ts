@@ -1,9 +1,29 @@
 import type { BookingStatus } from "@bgm/domain";
 import type { HealthDayDetail, HealthDaySlotItem, SlotConflictItem } from "./api/types";
 
+/**
+ * A slot as the timeline needs it: the manager's slot and the planner's (which carries only the headcounts
+ * `registered` and `waitlisted`, ADR 0015) both fit.
+ */
+export type TimelineSlot = Pick<HealthDaySlotItem, "id" | "startsAt" | "endsAt" | "location" | "capacity" | "status"> & {
+  counts: Pick<HealthDaySlotItem["counts"], "registered" | "waitlisted">;
+};
+
+/** A day as the timeline needs it: the manager's day or the planner's. */
+export type TimelineDay = Pick<HealthDayDetail, "id" | "startsOn" | "endsOn" | "locations" | "conflicts"> & {
+  modules: readonly {
+    id: string;
+    title: string;
+    providerName: string;
+    bookingStatus: BookingStatus;
+    location: string;
+    slots: readonly TimelineSlot[];
+  }[];
+};
+
 /** A slot on the timeline with its station and the clashes the API reports for it. */
 export interface TimelineEntry {
-  slot: HealthDaySlotItem;
+  slot: TimelineSlot;
   station: { id: string; title: string; providerName: string; bookingStatus: BookingStatus };
   conflicts: SlotConflictItem[];
 }
@@ -22,7 +42,7 @@ export function conflictsOfSlot(conflicts: readonly SlotConflictItem[], slotId: 
  * The day's plan per room, each room's slots in time order (ties: station title). Rooms in the order the
  * day lists them, then rooms only slots name; a slot without a room goes to the lane "" (shown as "no room").
  */
-export function timelineByLocation(day: Pick<HealthDayDetail, "locations" | "modules" | "conflicts">): TimelineLane[] {
+export function timelineByLocation(day: Pick<TimelineDay, "locations" | "modules" | "conflicts">): TimelineLane[] {
   const lanes = new Map<string, TimelineEntry[]>();
   for (const room of day.locations) lanes.set(room, []);
   for (const m of day.modules) {
@@ -45,7 +65,7 @@ export function timelineByLocation(day: Pick<HealthDayDetail, "locations" | "mod
 }
 
 /** "5/12 angemeldet" and friends: places held, places, people waiting, and whether the slot is full. */
-export function slotCounter(slot: Pick<HealthDaySlotItem, "capacity" | "counts">) {
+export function slotCounter(slot: Pick<TimelineSlot, "capacity" | "counts">) {
   const held = slot.counts.registered;
   return { held, capacity: slot.capacity, waiting: slot.counts.waitlisted, full: held >= slot.capacity };
 }

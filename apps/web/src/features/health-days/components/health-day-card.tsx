@@ -8,11 +8,20 @@ import type { HealthDayDetail } from "../api/types";
 import { formatDays, slotTime } from "../format";
 import { BookingBadge, HealthDayStatusBadge } from "./badges";
 
+type CardSlot = Pick<HealthDayDetail["modules"][number]["slots"][number], "status" | "startsAt" | "endsAt">;
+type CardStation = Pick<HealthDayDetail["modules"][number], "id" | "title" | "providerName" | "bookingStatus"> & {
+  slots: readonly CardSlot[];
+};
+/** A day as the card needs it: the manager's day or its planner's (ADR 0015). */
+type CardDay = Pick<HealthDayDetail, "id" | "title" | "startsOn" | "endsOn" | "budgetCents" | "status" | "card"> & {
+  modules: readonly CardStation[];
+};
+
 /** The first scheduled slot of a station, for "09:00–09:45 Rückenscreening". */
-function firstSlot(station: HealthDayDetail["modules"][number]) {
+function firstSlot(station: CardStation) {
   return station.slots
     .filter((s) => s.status === "scheduled")
-    .reduce<(typeof station.slots)[number] | null>((min, s) => (min && Date.parse(min.startsAt) <= Date.parse(s.startsAt) ? min : s), null);
+    .reduce<CardSlot | null>((min, s) => (min && Date.parse(min.startsAt) <= Date.parse(s.startsAt) ? min : s), null);
 }
 
 /** "Anmeldungen: 87/120 (72 %)", from the API's count (people, not places), in the UI language. */
@@ -31,7 +40,7 @@ export function RegistrationsLine({ card }: { card: HealthDayDetail["card"] }) {
  * The brief's card: "Fit for Work · 15. März 2027 · Budget 5.000 €", the stations with time, provider and
  * ✓/⏳, "Anmeldungen: 87/120 (72 %)" and the status. `linked`: the title leads to the day's page.
  */
-export function HealthDayCard({ day, linked = false }: { day: HealthDayDetail; linked?: boolean }) {
+export function HealthDayCard({ day, linked = false }: { day: CardDay; linked?: boolean }) {
   const { t } = useTranslation();
   const titleId = useId();
   const headline = [

@@ -13,11 +13,13 @@ import { formatEuro } from "../../../lib/money";
 import { useHealthDay } from "../api/health-days";
 import type { HealthDayDetail } from "../api/types";
 import { formatDays, slotTime } from "../format";
+import { ApprovalBadges } from "./approval-badges";
 import { BookingBadge, HealthDayStatusBadge } from "./badges";
 import { BudgetTracker } from "./budget-tracker";
 import { RegistrationsLine } from "./health-day-card";
 import { HealthDayFormModal } from "./health-day-form-modal";
 import { ModuleCatalog } from "./module-catalog";
+import { PlannerPanel } from "./planner-panel";
 import { Timeline } from "./timeline";
 import { TransitionButtons } from "./transition-buttons";
 
@@ -52,7 +54,10 @@ function Stations({ day }: { day: HealthDayDetail }) {
                     <Text fw={600}>
                       {m.title} ({m.providerName})
                     </Text>
-                    <BookingBadge status={m.bookingStatus} />
+                    <Group gap={4}>
+                      <ApprovalBadges station={m} />
+                      <BookingBadge status={m.bookingStatus} />
+                    </Group>
                   </Group>
                   <Text size="sm" c="dimmed">
                     {[m.location || null, times.join(", ") || null, t("healthDays.detail.costPlanned", { amount: formatEuro(m.costCents) })]
@@ -124,6 +129,7 @@ function HealthDayView({ day }: { day: HealthDayDetail }) {
         <Fact label={t("healthDays.detail.responsible")}>{day.responsibleName ?? t("healthDays.detail.nobody")}</Fact>
         <Fact label={t("healthDays.detail.mode")}>{t(`healthDays.mode.${day.mode}`)}</Fact>
       </SimpleGrid>
+      <PlannerPanel day={day} />
       <Stations day={day} />
       <BudgetTracker budget={day.budget} />
       <Timeline day={day} />

@@ -5,19 +5,30 @@ import { FormModal, ModalForm } from "../../../components/ui/form-modal";
 import { formatDate } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
 import { useAddSlots } from "../api/health-days";
-import type { HealthDayDetail, HealthDayModuleItem } from "../api/types";
+import type { AddHealthDaySlotsInput, HealthDayDetail, HealthDayModuleItem } from "../api/types";
 import { localizedError } from "../error-text";
 import { conflictsOfError, dayDates, emptySlot, type SlotFieldValues, type SlotFormProblem, slotBody } from "../slot-body";
 
+type SlotFormDay = Pick<HealthDayDetail, "id" | "startsOn" | "endsOn" | "locations">;
+type SlotFormStation = Pick<HealthDayModuleItem, "id" | "title" | "location">;
+
+/** What adds the slots: the manager's mutation by default, the planner's through its booking (ADR 0015). */
+export interface SlotAdder {
+  mutate: (variables: { moduleId: string; input: AddHealthDaySlotsInput }, options?: { onSuccess?: () => void }) => void;
+  isPending: boolean;
+  error: unknown;
+}
+
 interface SlotFormModalProps {
-  day: HealthDayDetail;
+  day: SlotFormDay;
   /** The station to add a slot to; null: closed. */
-  station: HealthDayModuleItem | null;
+  station: SlotFormStation | null;
   onClose: () => void;
+  adder?: SlotAdder;
 }
 
 /** A plain form for one time slot, usable on a 390 px phone: day, start, end, places, room. */
-export function SlotFormModal({ day, station, onClose }: SlotFormModalProps) {
+export function SlotFormModal({ day, station, onClose, adder }: SlotFormModalProps) {
   const { t } = useTranslation();
   return (
     <FormModal
@@ -26,16 +37,27 @@ export function SlotFormModal({ day, station, onClose }: SlotFormModalProps) {
       size="lg"
       title={t("healthDays.slotForm.title", { title: station?.title ?? "" })}
     >
-      {station ? <SlotForm day={day} station={station} onClose={onClose} /> : null}
+      {station ? <SlotForm day={day} station={station} onClose={onClose} adder={adder} /> : null}
     </FormModal>
   );
 }
 
-function SlotForm({ day, station, onClose }: { day: HealthDayDetail; station: HealthDayModuleItem; onClose: () => void }) {
+function SlotForm({
+  day,
+  station,
+  onClose,
+  adder,
+}: {
+  day: SlotFormDay;
+  station: SlotFormStation;
+  onClose: () => void;
+  adder: SlotAdder | undefined;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState<SlotFieldValues>(emptySlot(day.startsOn, ""));
   const [problem, setProblem] = useState<SlotFormProblem | null>(null);
-  const add = useAddSlots(day.id);
+  const own = useAddSlots(day.id);
+  const add: SlotAdder = adder ?? own;
   const conflicts = conflictsOfError(add.error);
   const dates = dayDates(day.startsOn, day.endsOn);
   const rooms = day.locations.filter((r) => r !== station.location);

@@ -2,11 +2,11 @@ import { Badge, Button, Group, NativeSelect, Paper, Stack, Text, Title } from "@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../../lib/format";
-import type { HealthDayDetail, HealthDayModuleItem } from "../api/types";
+import type { HealthDayDetail } from "../api/types";
 import { slotDayAndTime, slotTime } from "../format";
-import { slotCounter, type TimelineEntry, timelineByLocation } from "../timeline";
+import { slotCounter, type TimelineDay, type TimelineEntry, timelineByLocation } from "../timeline";
 import { BookingBadge } from "./badges";
-import { SlotFormModal } from "./slot-form-modal";
+import { type SlotAdder, SlotFormModal } from "./slot-form-modal";
 
 function SlotRow({ entry, multiDay }: { entry: TimelineEntry; multiDay: boolean }) {
   const { t } = useTranslation();
@@ -63,12 +63,14 @@ function SlotRow({ entry, multiDay }: { entry: TimelineEntry; multiDay: boolean 
  * The day's plan per room, slots in time order, each with its counter and the conflicts the API reports;
  * one "add a time slot" button per station opens a plain form (no drag and drop needed on a phone).
  */
-export function Timeline({ day }: { day: HealthDayDetail }) {
+export function Timeline(props: { day: HealthDayDetail } | { day: TimelineDay; editable: boolean; adder: SlotAdder }) {
   const { t } = useTranslation();
-  const [station, setStation] = useState<HealthDayModuleItem | null>(null);
+  const { day } = props;
+  const [station, setStation] = useState<TimelineDay["modules"][number] | null>(null);
   const [pick, setPick] = useState("");
   const lanes = timelineByLocation(day);
-  const editable = day.allowedActions.length > 0;
+  // The planner's page says itself whether it may add slots, and adds them through its booking.
+  const editable = "adder" in props ? props.editable : props.day.allowedActions.length > 0;
   const multiDay = day.startsOn !== day.endsOn;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="health-day-timeline-heading">
@@ -111,7 +113,7 @@ export function Timeline({ day }: { day: HealthDayDetail }) {
           </Stack>
         ))}
       </Stack>
-      <SlotFormModal day={day} station={station} onClose={() => setStation(null)} />
+      <SlotFormModal day={day} station={station} onClose={() => setStation(null)} adder={"adder" in props ? props.adder : undefined} />
     </Paper>
   );
 }
