@@ -2,6 +2,7 @@ import "i18next";
 import type { dataSharingDe } from "./data-sharing.de";
 import type { de } from "./de";
 import type { employeeAccessDe } from "./employee-access.de";
+import type { healthDayCheckinDe } from "./health-day-checkin.de";
 import type { landingDe } from "./landing.de";
 import type { marketplaceDe } from "./marketplace.de";
 import type { participationDe } from "./participation.de";
@@ -17,7 +18,8 @@ declare module "i18next" {
         typeof resultsDe &
         typeof landingDe &
         typeof employeeAccessDe &
-        typeof participationDe;
+        typeof participationDe &
+        typeof healthDayCheckinDe;
     };
   }
 }

@@ -7,6 +7,8 @@ import { de } from "./de";
 import { employeeAccessDe } from "./employee-access.de";
 import { employeeAccessEn } from "./employee-access.en";
 import { en } from "./en";
+import { healthDayCheckinDe } from "./health-day-checkin.de";
+import { healthDayCheckinEn } from "./health-day-checkin.en";
 import { landingDe } from "./landing.de";
 import { landingEn } from "./landing.en";
 import { marketplaceDe } from "./marketplace.de";
@@ -37,8 +39,30 @@ function applyLanguage(lng: string): void {
 }
 
 export const resources = {
-  de: { translation: { ...de, ...marketplaceDe, ...dataSharingDe, ...resultsDe, ...landingDe, ...employeeAccessDe, ...participationDe } },
-  en: { translation: { ...en, ...marketplaceEn, ...dataSharingEn, ...resultsEn, ...landingEn, ...employeeAccessEn, ...participationEn } },
+  de: {
+    translation: {
+      ...de,
+      ...marketplaceDe,
+      ...dataSharingDe,
+      ...resultsDe,
+      ...landingDe,
+      ...employeeAccessDe,
+      ...participationDe,
+      ...healthDayCheckinDe,
+    },
+  },
+  en: {
+    translation: {
+      ...en,
+      ...marketplaceEn,
+      ...dataSharingEn,
+      ...resultsEn,
+      ...landingEn,
+      ...employeeAccessEn,
+      ...participationEn,
+      ...healthDayCheckinEn,
+    },
+  },
 } as const;
 
 void i18n.use(initReactI18next).init({
