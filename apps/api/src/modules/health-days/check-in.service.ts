@@ -12,7 +12,14 @@ import {
 } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { type CalendarContext, type CheckInMark, checkInPlace, listStationPlaces, listStationSlots } from "../participation/index.js";
+import {
+  type CalendarContext,
+  type CheckInMark,
+  checkInPlace,
+  listStationPlaces,
+  listStationSlotIds,
+  listStationSlots,
+} from "../participation/index.js";
 import * as scans from "./check-in.repository.js";
 import * as repo from "./health-days.repository.js";
 import type { TicketKeys } from "./tickets.keys.js";
@@ -122,20 +129,22 @@ export async function recordScans(
   batch: CheckInBatch,
 ): Promise<CheckInBatchResult> {
   const now = deps.now ?? (() => new Date());
-  const { day, slots, codes } = await inTenant(async (scope) => {
-    const found = await dayWithSlots(scope, healthDayId);
+  const { day, slotIds, codes } = await inTenant(async (scope) => {
+    const found = await repo.findHealthDay(scope, healthDayId);
+    if (!found) throw AppError.notFound("Health day");
+    const modules = await repo.listModules(scope, [healthDayId]);
+    const ids = await listStationSlotIds(
+      scope,
+      modules.map((m) => m.id),
+    );
     let codes = new Map<string, { slotId: string; participationId: string }>();
     if (batch.scans.some((s) => s.shortCode !== undefined)) {
       // Short codes are HMACs of the registration id: the day's registrations are few enough to derive them all.
-      const places = await listStationPlaces(
-        scope,
-        found.slots.map((s) => s.id),
-      );
+      const places = await listStationPlaces(scope, ids);
       codes = new Map(places.map((p) => [deps.keys.shortCode(healthDayId, p.id), { slotId: p.sessionId, participationId: p.id }]));
     }
-    return { ...found, codes };
+    return { day: found, slotIds: new Set(ids), codes };
   });
-  const slotIds = new Set(slots.map((s) => s.id));
 
   const resolve = (scan: CheckInScan): Resolved => {
     if (scan.token !== undefined) return resolveToken(deps.keys, day.id, slotIds, scan.token);

@@ -1,4 +1,4 @@
-import { participation } from "@bgm/db";
+import { participation, participationSession } from "@bgm/db";
 import { and, eq, inArray } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 import { type Acting, nowOf } from "./acting.js";
@@ -40,6 +40,16 @@ export async function listStationPlaces(scope: TenantScope, sessionIds: readonly
         employeeId ? eq(participation.employeeId, employeeId) : undefined,
       ),
     );
+}
+
+/** The ids of the stations' slots (any status), without their counts: the check-in's cheap read per batch. */
+export async function listStationSlotIds(scope: TenantScope, healthDayModuleIds: readonly string[]): Promise<string[]> {
+  if (healthDayModuleIds.length === 0) return [];
+  const rows = await scope.tx
+    .select({ id: participationSession.id })
+    .from(participationSession)
+    .where(and(eq(participationSession.orgId, scope.orgId), inArray(participationSession.healthDayModuleId, [...healthDayModuleIds])));
+  return rows.map((r) => r.id);
 }
 
 /** What a check-in came to: `already` — the place was marked attended before (a second scan). */

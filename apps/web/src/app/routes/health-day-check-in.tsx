@@ -1,6 +1,5 @@
-import { CheckInPage } from "../../features/health-day-checkin";
-
-/** The door of a health day on a phone: scan tickets, offline with a queue. */
-export function HealthDayCheckInRoute() {
-  return <CheckInPage />;
+/** The door of a health day on a phone (scan tickets, offline with a queue), fetched when first opened. */
+export async function healthDayCheckInRoute() {
+  const { CheckInPage } = await import("../../features/health-day-checkin/components/check-in-page");
+  return { Component: CheckInPage };
 }
