@@ -16,6 +16,7 @@ export const healthDayCheckinDe = {
     codeLabel: "Code eintippen oder Ticket scannen",
     codePlaceholder: "ABCDE-FGH23",
     codeSubmit: "Prüfen",
+    pendingMark: "wartet",
     recent: "Letzte Scans",
     noScans: "Noch keine Scans.",
     kitMissing: "Die Check-in-Daten sind nicht geladen. Bitte die Seite einmal mit Verbindung öffnen.",

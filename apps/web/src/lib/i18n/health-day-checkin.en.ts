@@ -18,6 +18,7 @@ export const healthDayCheckinEn: typeof healthDayCheckinDe = {
     codeLabel: "Type the code or scan a ticket",
     codePlaceholder: "ABCDE-FGH23",
     codeSubmit: "Check",
+    pendingMark: "waiting",
     recent: "Recent scans",
     noScans: "No scans yet.",
     kitMissing: "The check-in data is not loaded. Please open this page once while online.",

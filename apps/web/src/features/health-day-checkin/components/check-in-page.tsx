@@ -185,9 +185,9 @@ export function CheckInPage() {
     GOOD.has(s.kind === "outcome" ? s.outcome : s.local)
       ? "green"
       : s.kind === "outcome" && s.outcome === "duplicate"
-        ? "yellow"
+        ? "orange"
         : s.kind === "local" && s.local === "duplicate"
-          ? "yellow"
+          ? "orange"
           : "red";
 
   if (!kit) {
@@ -211,7 +211,7 @@ export function CheckInPage() {
             {t("healthDayCheckIn.subtitle", { title: kit.title })}
           </Text>
         </div>
-        <Badge color={online ? "green" : "gray"} size="lg" data-testid="checkin-online">
+        <Badge color={online ? "green" : "gray"} variant="light" tt="none" size="lg" data-testid="checkin-online">
           {online ? t("healthDayCheckIn.online") : t("healthDayCheckIn.offline")}
         </Badge>
       </Group>
@@ -275,9 +275,16 @@ export function CheckInPage() {
           return (
             <Group key={s.nonce} justify="space-between" wrap="nowrap">
               <Text size="sm">{new Date(s.scannedAt).toLocaleTimeString()}</Text>
-              <Badge color={color(shown)} variant={s.pending ? "outline" : "filled"}>
-                {label(shown)}
-              </Badge>
+              <Group gap={6} wrap="nowrap">
+                {s.pending ? (
+                  <Text size="xs" c="dimmed">
+                    {t("healthDayCheckIn.pendingMark")}
+                  </Text>
+                ) : null}
+                <Badge color={color(shown)} variant="light" tt="none">
+                  {label(shown)}
+                </Badge>
+              </Group>
             </Group>
           );
         })}

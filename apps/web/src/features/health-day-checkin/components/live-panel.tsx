@@ -16,7 +16,7 @@ export function HealthDayCheckInLivePanel({ healthDayId }: { healthDayId: string
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3}>{t("healthDayCheckIn.live.title")}</Title>
-          <Badge color={connected ? "green" : "gray"}>
+          <Badge color={connected ? "green" : "gray"} variant="light" tt="none">
             {connected ? t("healthDayCheckIn.live.connected") : t("healthDayCheckIn.live.disconnected")}
           </Badge>
         </Group>
