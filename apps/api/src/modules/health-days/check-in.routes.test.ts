@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
 import { auditLog, healthDayCheckIn, offering, participation, withTenantTx } from "@bgm/db";
 import { ErrorBody } from "@bgm/domain";
 import { and, eq } from "drizzle-orm";
@@ -300,6 +301,50 @@ describe("live figures", () => {
     expect(live.totals.duplicates).toBeGreaterThanOrEqual(4);
     expect(live.totals.refused).toBeGreaterThanOrEqual(7);
     expect(res.body).not.toMatch(/Erika|Muster|@/);
+  });
+});
+
+describe("the live stream", () => {
+  it("pushes new figures over a real connection when a scan changes them, and ends when the client goes", async () => {
+    const server = t.app.server;
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const abort = new AbortController();
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health-days/${dayId}/check-ins/live`, {
+        headers: { cookie: manager.cookie },
+        signal: abort.signal,
+      });
+      expect(res.status).toBe(200);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      const nextEvent = async () => {
+        for (;;) {
+          const end = text.indexOf("\n\n");
+          if (end >= 0) {
+            const event = text.slice(0, end);
+            text = text.slice(end + 2);
+            if (event.startsWith("event: checkins")) return JSON.parse(event.split("\ndata: ")[1] as string);
+            continue;
+          }
+          const { value, done } = await reader.read();
+          if (done) throw new Error("stream ended");
+          text += decoder.decode(value, { stream: true });
+        }
+      };
+      const first = await nextEvent();
+      const p = await addPerson(t, manager, { account: true });
+      await register(p, dayId, openSlot);
+      const ticket = (await ticketsOf(p, dayId)).find((x) => x.slotId === openSlot) as Ticket;
+      await sync([scan(ticket)]);
+      const second = await nextEvent();
+      expect(second.totals.checkedIn).toBe(first.totals.checkedIn + 1);
+      expect(second.totals.registered).toBe(first.totals.registered + 1);
+    } finally {
+      abort.abort();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -153,7 +153,8 @@ export const checkInRoutes: FastifyPluginAsyncZod = async (app) => {
         clearTimeout(timeout);
         if (!res.writableEnded) res.end();
       }
-      req.raw.on("close", stop);
+      // The client went away (or the stream ended): stop polling.
+      res.on("close", stop);
     },
   );
 };
