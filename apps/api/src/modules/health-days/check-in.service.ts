@@ -117,8 +117,8 @@ const toResult = (row: scans.CheckInRow, replay: boolean): CheckInResult => ({
 });
 
 /**
- * A batch from one phone's queue. The day is read once (404 before anything is written); then each scan
- * is its own transaction: a scan claims its nonce first and locks its slot after, so two phones syncing
+ * A batch from one phone's queue. Each scan is its own transaction, which reads the day first (404 before
+ * anything is written): a scan claims its nonce first and locks its slot after, so two phones syncing
  * the same scans at once wait for each other scan by scan and cannot deadlock, and a batch cut off midway
  * is simply synced again. The batch answers 200 with one outcome per scan, in the order sent.
  */
@@ -129,27 +129,29 @@ export async function recordScans(
   batch: CheckInBatch,
 ): Promise<CheckInBatchResult> {
   const now = deps.now ?? (() => new Date());
-  const { day, slotIds, codes } = await inTenant(async (scope) => {
-    const found = await repo.findHealthDay(scope, healthDayId);
-    if (!found) throw AppError.notFound("Health day");
+  type Code = { slotId: string; participationId: string };
+  let codes: Map<string, Code> | null = null;
+  /** The day and its slot ids, read in each scan's transaction (a phone's sync is mostly one scan: one transaction). */
+  const readDay = async (scope: TenantScope) => {
+    const day = await repo.findHealthDay(scope, healthDayId);
+    if (!day) throw AppError.notFound("Health day");
     const modules = await repo.listModules(scope, [healthDayId]);
     const ids = await listStationSlotIds(
       scope,
       modules.map((m) => m.id),
     );
-    let codes = new Map<string, { slotId: string; participationId: string }>();
-    if (batch.scans.some((s) => s.shortCode !== undefined)) {
-      // Short codes are HMACs of the registration id: the day's registrations are few enough to derive them all.
-      const places = await listStationPlaces(scope, ids);
+    return { day, slotIds: new Set(ids) };
+  };
+  const resolve = async (scope: TenantScope, slotIds: Set<string>, scan: CheckInScan): Promise<Resolved> => {
+    if (scan.token !== undefined) return resolveToken(deps.keys, healthDayId, slotIds, scan.token);
+    const code = normalizeShortCode(scan.shortCode ?? "");
+    if (!isShortCode(code)) return { kind: "refused", outcome: "invalid" };
+    if (!codes) {
+      // Short codes are HMACs of the registration id: the day's registrations are few enough to derive them all, once a batch.
+      const places = await listStationPlaces(scope, [...slotIds]);
       codes = new Map(places.map((p) => [deps.keys.shortCode(healthDayId, p.id), { slotId: p.sessionId, participationId: p.id }]));
     }
-    return { day: found, slotIds: new Set(ids), codes };
-  });
-
-  const resolve = (scan: CheckInScan): Resolved => {
-    if (scan.token !== undefined) return resolveToken(deps.keys, day.id, slotIds, scan.token);
-    const code = normalizeShortCode(scan.shortCode ?? "");
-    const hit = isShortCode(code) ? codes.get(code) : undefined;
+    const hit = codes.get(code);
     return hit ? { kind: "ticket", ...hit } : { kind: "refused", outcome: "invalid" };
   };
 
@@ -157,6 +159,7 @@ export async function recordScans(
   for (const scan of batch.scans) {
     results.push(
       await inTenant(async (scope) => {
+        const { day, slotIds } = await readDay(scope);
         const receivedAt = now();
         const scannedAt = new Date(scan.scannedAt);
         const claimed = await scans.claimNonce(scope, {
@@ -172,7 +175,7 @@ export async function recordScans(
           if (!stored) throw new Error("a nonce that conflicts must be readable");
           return toResult(stored, true);
         }
-        const ticket = resolve(scan);
+        const ticket = await resolve(scope, slotIds, scan);
         let outcome: CheckInOutcome;
         if (ticket.kind === "refused") outcome = ticket.outcome;
         else if (day.status === "cancelled") outcome = "refused_cancelled";
