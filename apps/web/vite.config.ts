@@ -21,6 +21,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
+            // The check-in page's QR scanner (~400 kB), fetched only when its camera starts.
+            { name: "qr-scanner", test: /node_modules[\\/]@zxing[\\/]/ },
             { name: "vendor", test: /node_modules[\\/]/ },
           ],
         },

@@ -2,6 +2,7 @@ import { authCases } from "./auth.js";
 import { dataGrantsCases } from "./data-grants.js";
 import { employeeAccessCases } from "./employee-access.js";
 import { engagementsCases } from "./engagements.js";
+import { healthDayCheckInCases } from "./health-day-checkin.js";
 import { healthDaysCases } from "./health-days.js";
 import { marketplaceCases } from "./marketplace.js";
 import { participationCases } from "./participation.js";
@@ -24,4 +25,5 @@ export const ALL_CASES: AuthzCases[] = [
   participationCases,
   employeeAccessCases,
   healthDaysCases,
+  healthDayCheckInCases,
 ];

@@ -11,6 +11,7 @@ import { EngagementDetailRoute } from "./routes/engagement-detail";
 import { EngagementsRoute } from "./routes/engagements";
 import { ForgotPasswordRoute } from "./routes/forgot-password";
 import { GoalsRoute } from "./routes/goals";
+import { healthDayCheckInRoute } from "./routes/health-day-check-in";
 import { HealthDayDetailRoute, HealthDaysRoute } from "./routes/health-days";
 import { HomeRoute } from "./routes/home";
 import { AttendanceRoute, CreateInterventionRoute, InterventionDetailRoute, InterventionsRoute } from "./routes/interventions";
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
               { path: "/participation/insurance-report", lazy: insuranceReportRoute },
               { path: "/participation/health-budget", lazy: healthBudgetRoute },
               { path: "/settings", lazy: organizationSettingsRoute },
+              { path: "/health-days/:id/check-in", lazy: healthDayCheckInRoute },
             ],
           },
           {

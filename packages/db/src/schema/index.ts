@@ -7,6 +7,7 @@ export * from "./employees.js";
 export * from "./engagements.js";
 export * from "./files.js";
 export * from "./health-days.js";
+export * from "./health-days-checkin.js";
 export * from "./legal.js";
 export * from "./mail.js";
 export * from "./marketplace.js";

@@ -53,6 +53,8 @@ export const TABLE_OWNERS = {
   // health-days.ts: the day and its stations; the stations' time slots are participation sessions.
   health_day: "health-days",
   health_day_module: "health-days",
+  // health-days-checkin.ts: the scans of the day's check-in (tickets are signed, not stored).
+  health_day_check_in: "health-days",
   // marketplace.ts (published_offering is a view over offering)
   provider_profile: "marketplace",
   offering: "marketplace",

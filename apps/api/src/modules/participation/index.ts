@@ -27,6 +27,7 @@ export {
   setAttendance,
 } from "./places.service.js";
 export { registerSlotParentSource, type SlotParent, type SlotParentSource } from "./sessions.repository.js";
+export { type CheckInMark, checkInPlace, listStationPlaces, listStationSlotIds, type StationPlace } from "./station-check-in.service.js";
 export {
   cancelStationSlots,
   countPeopleWithPlaces,

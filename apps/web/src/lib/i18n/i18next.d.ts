@@ -2,6 +2,7 @@ import "i18next";
 import type { dataSharingDe } from "./data-sharing.de";
 import type { de } from "./de";
 import type { employeeAccessDe } from "./employee-access.de";
+import type { healthDayCheckinDe } from "./health-day-checkin.de";
 import type { healthDaysDe } from "./health-days.de";
 import type { landingDe } from "./landing.de";
 import type { marketplaceDe } from "./marketplace.de";
@@ -19,7 +20,8 @@ declare module "i18next" {
         typeof landingDe &
         typeof employeeAccessDe &
         typeof participationDe &
-        typeof healthDaysDe;
+        typeof healthDaysDe &
+        typeof healthDayCheckinDe;
     };
   }
 }

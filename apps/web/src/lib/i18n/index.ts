@@ -7,6 +7,8 @@ import { de } from "./de";
 import { employeeAccessDe } from "./employee-access.de";
 import { employeeAccessEn } from "./employee-access.en";
 import { en } from "./en";
+import { healthDayCheckinDe } from "./health-day-checkin.de";
+import { healthDayCheckinEn } from "./health-day-checkin.en";
 import { healthDaysDe } from "./health-days.de";
 import { healthDaysEn } from "./health-days.en";
 import { landingDe } from "./landing.de";
@@ -49,6 +51,7 @@ export const resources = {
       ...employeeAccessDe,
       ...participationDe,
       ...healthDaysDe,
+      ...healthDayCheckinDe,
     },
   },
   en: {
@@ -61,6 +64,7 @@ export const resources = {
       ...employeeAccessEn,
       ...participationEn,
       ...healthDaysEn,
+      ...healthDayCheckinEn,
     },
   },
 } as const;

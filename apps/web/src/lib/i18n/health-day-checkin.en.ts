@@ -1,0 +1,52 @@
+import type { healthDayCheckinDe } from "./health-day-checkin.de";
+
+/** Check-in at a health day (English). */
+export const healthDayCheckinEn: typeof healthDayCheckinDe = {
+  healthDayCheckIn: {
+    title: "Check-in",
+    subtitle: "{{title}} · scan tickets",
+    online: "Online",
+    offline: "Offline",
+    queue_one: "{{count}} scan waiting to sync",
+    queue_other: "{{count}} scans waiting to sync",
+    queueEmpty: "All scans synced",
+    sync: "Sync now",
+    syncFailed: "Sync failed – the scans stay stored on this device.",
+    cameraStart: "Start camera",
+    cameraStop: "Stop camera",
+    cameraUnavailable: "No camera available – please type the code.",
+    codeLabel: "Type the code or scan a ticket",
+    codePlaceholder: "ABCDE-FGH23",
+    codeSubmit: "Check",
+    pendingMark: "waiting",
+    recent: "Recent scans",
+    noScans: "No scans yet.",
+    kitMissing: "The check-in data is not loaded. Please open this page once while online.",
+    notFound: "This health day does not exist or you may not check people in here.",
+    outcome: {
+      checked_in: "✓ checked in",
+      duplicate: "Duplicate",
+      refused_cancelled: "Cancelled",
+      refused_foreign: "Foreign ticket",
+      refused_not_open: "Not open yet",
+      invalid: "Invalid",
+    },
+    local: {
+      valid: "✓ valid – will sync",
+      code: "Code taken – checked when syncing",
+      foreign: "Foreign ticket",
+      invalid: "Invalid",
+      duplicate: "Duplicate",
+    },
+    live: {
+      title: "Live check-in",
+      connected: "live",
+      disconnected: "Connection lost",
+      totals: "{{checkedIn}} of {{registered}} checked in",
+      duplicates: "Duplicate scans: {{count}}",
+      refused: "Refused: {{count}}",
+      slotCount: "{{checkedIn}}/{{registered}}",
+      empty: "No stations with slots yet.",
+    },
+  },
+};
