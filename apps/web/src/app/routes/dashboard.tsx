@@ -1,7 +1,6 @@
-import { Stack, Title } from "@mantine/core";
+import { Stack, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
-import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
 import { KpiCards, PhaseOverview, useProject } from "../../features/project";
@@ -23,9 +22,16 @@ export function DashboardRoute() {
         <Title order={2} fz="h3" id="phases-heading" mb="sm">
           {t("dashboard.phases")}
         </Title>
-        {project.isPending ? <LoadingState /> : null}
-        {project.isError ? <ErrorAlert error={project.error} onRetry={() => void project.refetch()} /> : null}
-        {project.data ? <PhaseOverview project={project.data} /> : null}
+        {project.isError ? (
+          <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />
+        ) : (
+          // While loading, the six cards are already there with placeholders: the page does not shift when the
+          // project arrives.
+          <>
+            {project.isPending ? <VisuallyHidden role="status">{t("common.loading")}</VisuallyHidden> : null}
+            <PhaseOverview project={project.data} />
+          </>
+        )}
       </section>
     </Stack>
   );
