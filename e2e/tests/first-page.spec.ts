@@ -79,7 +79,9 @@ test("the dashboard loads without console errors, CSP violations or layout shift
   expect(problems).toEqual([]);
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
   // Lighthouse calls a CLS below 0.1 good; the issue measured 0.156.
-  expect(await page.evaluate(() => window.__layoutShift)).toBeLessThan(0.1);
+  const shift = await page.evaluate(() => window.__layoutShift);
+  console.log(`dashboard layout shift: ${shift.toFixed(3)}`);
+  expect(shift).toBeLessThan(0.1);
 
   // Phase 2 loads the chunks with Zod schemas (result types).
   await page.getByTestId("phase-card-2").getByRole("link").click();
