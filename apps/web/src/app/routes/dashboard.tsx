@@ -3,12 +3,16 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
-import { KpiCards, PhaseOverview, useProject } from "../../features/project";
+import { KpiCards, PhaseOverview, useKpis, useProject } from "../../features/project";
 
 export function DashboardRoute() {
   const { t } = useTranslation();
   const me = useMe().data;
   const project = useProject();
+  // How many KPI cards there are, and how tall (trends, sources), is only known with the data: the phases
+  // below appear once the cards are there, so the cards never push them down (CLS, issue 14). Both requests
+  // run at once; the KPI section holds a skeleton meanwhile.
+  const kpisLoading = useKpis().isPending;
   return (
     <Stack gap="xl">
       <PageHeader title={t("dashboard.title")} description={me?.active?.organizationName} />
@@ -18,7 +22,7 @@ export function DashboardRoute() {
         </Title>
         <KpiCards />
       </section>
-      <section aria-labelledby="phases-heading">
+      <section aria-labelledby="phases-heading" hidden={kpisLoading}>
         <Title order={2} fz="h3" id="phases-heading" mb="sm">
           {t("dashboard.phases")}
         </Title>
