@@ -1,29 +1,64 @@
 import { fileURLToPath } from "node:url";
+import { constants } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+/**
+ * Which modules the bundler may drop when nothing of theirs is used. @bgm/domain is pure data and Zod
+ * schemas; the web app only needs its registries, so unused schemas go (and with them most of Zod). Our own
+ * modules have no side effects either, except the CSS files and the two setups main.tsx imports for their
+ * effect (i18n, Zod without JIT). Without this, importing one thing from a feature's index.ts kept every
+ * module it re-exports (the reports page's charts ended up on the sign-in page). Anything else (undefined)
+ * keeps the default, the `sideEffects` field of the library's package.json, so Mantine and recharts shake.
+ */
+function moduleSideEffects(id: string): boolean | undefined {
+  if (/\.css($|\?)/.test(id)) return true;
+  if (/[\\/]packages[\\/]domain[\\/]/.test(id)) return false;
+  if (/[\\/]apps[\\/]web[\\/]src[\\/](main\.tsx|lib[\\/]i18n[\\/]index\.ts|lib[\\/]zod-jitless\.ts)$/.test(id)) return true;
+  if (/[\\/]apps[\\/]web[\\/]src[\\/]/.test(id)) return false;
+  return undefined;
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Precompressed siblings (x.js.br, x.js.gz) at the highest levels: compressed once here, the API's static
+    // handler only picks the variant the browser accepts (apps/api/src/plugins/web-app.ts).
+    compression({
+      include: /\.(js|css|html|svg|json)$/,
+      exclude: /[\\/]\.vite[\\/]/,
+      threshold: 1024,
+      algorithms: [
+        defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+        defineAlgorithm("gzip", { level: 9 }),
+      ],
+      logLevel: "silent",
+    }),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each entry and lazy route loads, read by `npm run check:bundle`.
+    // Not served: the static handler skips dot folders.
+    manifest: true,
     // The API serves the build under a strict CSP; keep every asset a file (no data: fonts, no inline scripts).
     assetsInlineLimit: 0,
     rolldownOptions: {
-      // @bgm/domain is pure data and Zod schemas; the web app only needs its registries, so let the
-      // bundler drop unused schemas (and with them most of Zod).
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]packages[\\/]domain[\\/]/.test(id) },
-      // Libraries change less often than our code: separate chunks stay cached across releases.
+      treeshake: { moduleSideEffects },
+      // Only the libraries every page runs get a chunk of their own (it stays cached across releases). No
+      // catch-all vendor or Mantine group: a group takes its modules out of the lazy route chunks, so the
+      // sign-in page would load the charts, schema forms and date pickers of pages it never shows.
       output: {
         codeSplitting: {
           groups: [
-            { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
-            // The check-in page's QR scanner (~400 kB), fetched only when its camera starts.
-            { name: "qr-scanner", test: /node_modules[\\/]@zxing[\\/]/ },
-            { name: "vendor", test: /node_modules[\\/]/ },
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/,
+            },
           ],
         },
       },

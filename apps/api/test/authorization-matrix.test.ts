@@ -136,7 +136,13 @@ describe("authorization matrix", () => {
 
   it("anonymous callers get 401 on every route that needs a session", async () => {
     // Signing in, up and out, resetting a password and joining by company link need no session, by their nature.
-    const open = new Set(["GET /api/health", "GET /api/output-types", ...Object.keys(authCases.cases), ...EMPLOYEE_ACCESS_PUBLIC]);
+    const open = new Set([
+      "GET /api/health",
+      "GET /api/output-types",
+      "GET /api/session",
+      ...Object.keys(authCases.cases),
+      ...EMPLOYEE_ACCESS_PUBLIC,
+    ]);
     const failures: string[] = [];
     for (const op of operations) {
       const c = MATRIX[op];

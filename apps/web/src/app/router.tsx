@@ -1,95 +1,79 @@
+import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { NotFound } from "../components/ui/not-found";
 import { RequireAuth, RequireRole } from "./guards";
-import { AppLayout } from "./layout/app-layout";
 import { PublicLayout } from "./layout/public-layout";
-import { ApiKeysRoute } from "./routes/api-keys";
-import { AuditRoute } from "./routes/audit";
-import { DataSharingRoute } from "./routes/data-sharing";
-import { EmployeesRoute } from "./routes/employees";
-import { EngagementDetailRoute } from "./routes/engagement-detail";
-import { EngagementsRoute } from "./routes/engagements";
-import { ForgotPasswordRoute } from "./routes/forgot-password";
-import { GoalsRoute } from "./routes/goals";
 import { healthDayCheckInRoute } from "./routes/health-day-check-in";
-import { HealthDayDetailRoute, HealthDaysRoute } from "./routes/health-days";
-import { HomeRoute } from "./routes/home";
-import { AttendanceRoute, CreateInterventionRoute, InterventionDetailRoute, InterventionsRoute } from "./routes/interventions";
-import { InviteRoute } from "./routes/invite";
-import { JoinRoute } from "./routes/join";
-import { LegalDetailRoute } from "./routes/legal-detail";
-import { LegalListRoute } from "./routes/legal-list";
-import { LinkSignInRoute } from "./routes/link-sign-in";
-import { LoginRoute } from "./routes/login";
-import { MarketplaceRoute } from "./routes/marketplace";
-import { MyDataRoute } from "./routes/my-data";
-import { OfferingDetailRoute } from "./routes/offering-detail";
-import { OnboardingRoute } from "./routes/onboarding";
-import { OutboxRoute } from "./routes/outbox";
 import {
   healthBudgetRoute,
   insuranceReportRoute,
   organizationSettingsRoute,
   participationReportsRoute,
 } from "./routes/participation-reports";
-import { PartnerApiReferenceRoute } from "./routes/partner-api-reference";
-import { PartnerInboxRoute } from "./routes/partner-inbox";
-import { PartnerOfferingsRoute } from "./routes/partner-offerings";
-import { PartnerProfileRoute } from "./routes/partner-profile";
-import { PhaseRoute } from "./routes/phase";
-import { PhasesIndexRoute } from "./routes/phases-index";
-import { PlannerHealthDayRoute, PlannerHealthDaysRoute } from "./routes/planner-health-days";
-import { ResetPasswordRoute } from "./routes/reset-password";
-import { SignupRoute } from "./routes/signup";
-import { TaskRoute } from "./routes/task";
-import { TeamRoute } from "./routes/team";
+
+/**
+ * A page as a lazy route: its module (and the libraries only it uses: charts, schema forms, date pickers)
+ * is a chunk of its own, fetched when the route is first matched, so the sign-in page does not download the
+ * whole app. The signed-in shell (AppShell, menus, notifications) is one too; the public layout and the guards
+ * stay in the entry. `name` is the component the
+ * module exports; the type check keeps it in step with the module.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return async () => ({ Component: (await load())[name] });
+}
 
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     children: [
-      { path: "/login", element: <LoginRoute /> },
-      { path: "/signup", element: <SignupRoute /> },
-      { path: "/forgot-password", element: <ForgotPasswordRoute /> },
-      { path: "/reset-password", element: <ResetPasswordRoute /> },
-      { path: "/invite/:id", element: <InviteRoute /> },
-      { path: "/join/:token", element: <JoinRoute /> },
-      { path: "/login/link", element: <LinkSignInRoute /> },
+      { path: "/login", lazy: page(() => import("./routes/login"), "LoginRoute") },
+      { path: "/signup", lazy: page(() => import("./routes/signup"), "SignupRoute") },
+      { path: "/forgot-password", lazy: page(() => import("./routes/forgot-password"), "ForgotPasswordRoute") },
+      { path: "/reset-password", lazy: page(() => import("./routes/reset-password"), "ResetPasswordRoute") },
+      { path: "/invite/:id", lazy: page(() => import("./routes/invite"), "InviteRoute") },
+      { path: "/join/:token", lazy: page(() => import("./routes/join"), "JoinRoute") },
+      { path: "/login/link", lazy: page(() => import("./routes/link-sign-in"), "LinkSignInRoute") },
     ],
   },
   {
     element: <PublicLayout wide />,
-    children: [{ path: "/dev/outbox", element: <OutboxRoute /> }],
+    children: [{ path: "/dev/outbox", lazy: page(() => import("./routes/outbox"), "OutboxRoute") }],
   },
   {
     element: <RequireAuth />,
     children: [
-      { element: <PublicLayout />, children: [{ path: "/onboarding", element: <OnboardingRoute /> }] },
       {
-        element: <AppLayout />,
+        element: <PublicLayout />,
+        children: [{ path: "/onboarding", lazy: page(() => import("./routes/onboarding"), "OnboardingRoute") }],
+      },
+      {
+        lazy: page(() => import("./layout/app-layout"), "AppLayout"),
         children: [
-          { index: true, element: <HomeRoute /> },
+          { index: true, lazy: page(() => import("./routes/home"), "HomeRoute") },
           {
             element: <RequireRole roles={["bgm_manager"]} />,
             children: [
-              { path: "/phases", element: <PhasesIndexRoute /> },
-              { path: "/phases/:number", element: <PhaseRoute /> },
-              { path: "/tasks/:key", element: <TaskRoute /> },
-              { path: "/goals", element: <GoalsRoute /> },
-              { path: "/employees", element: <EmployeesRoute /> },
-              { path: "/legal", element: <LegalListRoute /> },
-              { path: "/legal/:key", element: <LegalDetailRoute /> },
-              { path: "/audit", element: <AuditRoute /> },
-              { path: "/marketplace", element: <MarketplaceRoute /> },
-              { path: "/marketplace/offerings/:id", element: <OfferingDetailRoute /> },
-              { path: "/engagements", element: <EngagementsRoute /> },
-              { path: "/data-sharing", element: <DataSharingRoute /> },
-              { path: "/interventions", element: <InterventionsRoute /> },
-              { path: "/interventions/new", element: <CreateInterventionRoute /> },
-              { path: "/interventions/:id", element: <InterventionDetailRoute /> },
-              { path: "/interventions/:id/sessions/:sessionId/attendance", element: <AttendanceRoute /> },
-              { path: "/health-days", element: <HealthDaysRoute /> },
-              { path: "/health-days/:id", element: <HealthDayDetailRoute /> },
+              { path: "/phases", lazy: page(() => import("./routes/phases-index"), "PhasesIndexRoute") },
+              { path: "/phases/:number", lazy: page(() => import("./routes/phase"), "PhaseRoute") },
+              { path: "/tasks/:key", lazy: page(() => import("./routes/task"), "TaskRoute") },
+              { path: "/goals", lazy: page(() => import("./routes/goals"), "GoalsRoute") },
+              { path: "/employees", lazy: page(() => import("./routes/employees"), "EmployeesRoute") },
+              { path: "/legal", lazy: page(() => import("./routes/legal-list"), "LegalListRoute") },
+              { path: "/legal/:key", lazy: page(() => import("./routes/legal-detail"), "LegalDetailRoute") },
+              { path: "/audit", lazy: page(() => import("./routes/audit"), "AuditRoute") },
+              { path: "/marketplace", lazy: page(() => import("./routes/marketplace"), "MarketplaceRoute") },
+              { path: "/marketplace/offerings/:id", lazy: page(() => import("./routes/offering-detail"), "OfferingDetailRoute") },
+              { path: "/engagements", lazy: page(() => import("./routes/engagements"), "EngagementsRoute") },
+              { path: "/data-sharing", lazy: page(() => import("./routes/data-sharing"), "DataSharingRoute") },
+              { path: "/interventions", lazy: page(() => import("./routes/interventions"), "InterventionsRoute") },
+              { path: "/interventions/new", lazy: page(() => import("./routes/interventions"), "CreateInterventionRoute") },
+              { path: "/interventions/:id", lazy: page(() => import("./routes/interventions"), "InterventionDetailRoute") },
+              {
+                path: "/interventions/:id/sessions/:sessionId/attendance",
+                lazy: page(() => import("./routes/interventions"), "AttendanceRoute"),
+              },
+              { path: "/health-days", lazy: page(() => import("./routes/health-days"), "HealthDaysRoute") },
+              { path: "/health-days/:id", lazy: page(() => import("./routes/health-days"), "HealthDayDetailRoute") },
               { path: "/participation/reports", lazy: participationReportsRoute },
               { path: "/participation/insurance-report", lazy: insuranceReportRoute },
               { path: "/participation/health-budget", lazy: healthBudgetRoute },
@@ -100,29 +84,32 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole roles={["partner_admin", "partner_member"]} />,
             children: [
-              { path: "/inbox", element: <PartnerInboxRoute /> },
-              { path: "/partner/offerings", element: <PartnerOfferingsRoute /> },
-              { path: "/partner/profile", element: <PartnerProfileRoute /> },
-              { path: "/partner/api-reference", element: <PartnerApiReferenceRoute /> },
-              { path: "/planner/health-days", element: <PlannerHealthDaysRoute /> },
-              { path: "/planner/health-days/:engagementId", element: <PlannerHealthDayRoute /> },
+              { path: "/inbox", lazy: page(() => import("./routes/partner-inbox"), "PartnerInboxRoute") },
+              { path: "/partner/offerings", lazy: page(() => import("./routes/partner-offerings"), "PartnerOfferingsRoute") },
+              { path: "/partner/profile", lazy: page(() => import("./routes/partner-profile"), "PartnerProfileRoute") },
+              { path: "/partner/api-reference", lazy: page(() => import("./routes/partner-api-reference"), "PartnerApiReferenceRoute") },
+              { path: "/planner/health-days", lazy: page(() => import("./routes/planner-health-days"), "PlannerHealthDaysRoute") },
+              {
+                path: "/planner/health-days/:engagementId",
+                lazy: page(() => import("./routes/planner-health-days"), "PlannerHealthDayRoute"),
+              },
             ],
           },
           {
             element: <RequireRole roles={["partner_admin"]} />,
-            children: [{ path: "/partner/api-keys", element: <ApiKeysRoute /> }],
+            children: [{ path: "/partner/api-keys", lazy: page(() => import("./routes/api-keys"), "ApiKeysRoute") }],
           },
           {
             element: <RequireRole roles={["employee"]} />,
-            children: [{ path: "/my-data", element: <MyDataRoute /> }],
+            children: [{ path: "/my-data", lazy: page(() => import("./routes/my-data"), "MyDataRoute") }],
           },
           {
             element: <RequireRole roles={["bgm_manager", "partner_admin", "partner_member"]} />,
-            children: [{ path: "/engagements/:id", element: <EngagementDetailRoute /> }],
+            children: [{ path: "/engagements/:id", lazy: page(() => import("./routes/engagement-detail"), "EngagementDetailRoute") }],
           },
           {
             element: <RequireRole roles={["bgm_manager", "partner_admin"]} />,
-            children: [{ path: "/team", element: <TeamRoute /> }],
+            children: [{ path: "/team", lazy: page(() => import("./routes/team"), "TeamRoute") }],
           },
           { path: "*", element: <NotFound /> },
         ],

@@ -27,6 +27,9 @@ export const Me = z.object({
   active: Membership.nullable(),
 });
 export type Me = z.infer<typeof Me>;
+/** `GET /api/session`: the caller as `GET /api/me` gives it, or `{ user: null }` when nobody is signed in. */
+export const MeOrSignedOut = z.union([Me, z.object({ user: z.null() })]);
+export type MeOrSignedOut = z.infer<typeof MeOrSignedOut>;
 
 export const CreateOrganization = z.strictObject({
   name: ShortText,

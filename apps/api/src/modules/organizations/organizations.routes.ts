@@ -9,6 +9,7 @@ import {
   InvitationList,
   Me,
   MemberList,
+  MeOrSignedOut,
   Ok,
   Organization,
   SetActiveOrganization,
@@ -16,6 +17,7 @@ import {
 } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { AppError } from "../../lib/app-error.js";
 import { getProfile, updateProfile } from "./company-profile.js";
 import * as service from "./organizations.service.js";
 
@@ -33,6 +35,28 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const caller = await req.caller();
       return { user: caller.user, memberships: caller.memberships, active: caller.active };
+    },
+  );
+
+  app.get(
+    "/api/session",
+    {
+      schema: {
+        tags,
+        summary: "Who is signed in: the same answer as GET /api/me, or { user: null }",
+        description:
+          "Never a 401: the web app asks this on every page load, and a signed-out visit (the sign-in page) is a normal state, not a failed request.",
+        response: { 200: MeOrSignedOut },
+      },
+    },
+    async (req) => {
+      try {
+        const caller = await req.caller();
+        return { user: caller.user, memberships: caller.memberships, active: caller.active };
+      } catch (err) {
+        if (err instanceof AppError && err.code === "unauthenticated") return { user: null };
+        throw err;
+      }
     },
   );
 

@@ -1,15 +1,18 @@
-import { Stack, Title } from "@mantine/core";
+import { Stack, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
-import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
-import { KpiCards, PhaseOverview, useProject } from "../../features/project";
+import { KpiCards, PhaseOverview, useKpis, useProject } from "../../features/project";
 
 export function DashboardRoute() {
   const { t } = useTranslation();
   const me = useMe().data;
   const project = useProject();
+  // How many KPI cards there are, and how tall (trends, sources), is only known with the data: the phases
+  // below appear once the cards are there, so the cards never push them down (CLS, issue 14). Both requests
+  // run at once; the KPI section holds a skeleton meanwhile.
+  const kpisLoading = useKpis().isPending;
   return (
     <Stack gap="xl">
       <PageHeader title={t("dashboard.title")} description={me?.active?.organizationName} />
@@ -19,13 +22,20 @@ export function DashboardRoute() {
         </Title>
         <KpiCards />
       </section>
-      <section aria-labelledby="phases-heading">
+      <section aria-labelledby="phases-heading" hidden={kpisLoading}>
         <Title order={2} fz="h3" id="phases-heading" mb="sm">
           {t("dashboard.phases")}
         </Title>
-        {project.isPending ? <LoadingState /> : null}
-        {project.isError ? <ErrorAlert error={project.error} onRetry={() => void project.refetch()} /> : null}
-        {project.data ? <PhaseOverview project={project.data} /> : null}
+        {project.isError ? (
+          <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />
+        ) : (
+          // While loading, the six cards are already there with placeholders: the page does not shift when the
+          // project arrives.
+          <>
+            {project.isPending ? <VisuallyHidden role="status">{t("common.loading")}</VisuallyHidden> : null}
+            <PhaseOverview project={project.data} />
+          </>
+        )}
       </section>
     </Stack>
   );

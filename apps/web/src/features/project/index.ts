@@ -1,5 +1,6 @@
 /** Project: the six phases, their tasks, goals and KPI cards. The public face of the feature; other code imports only this file. */
 export { useGoals } from "./api/get-goals";
+export { useKpis } from "./api/get-kpis";
 export { useProject } from "./api/get-project";
 export { projectKeys } from "./api/query-keys";
 export { useSetCurrentPhase } from "./api/set-current-phase";

@@ -1,16 +1,16 @@
-import type { Me } from "@bgm/domain";
+import type { Me, MeOrSignedOut } from "@bgm/domain";
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest, isApiError } from "../../../lib/api-client";
+import { apiRequest } from "../../../lib/api-client";
 import { authKeys } from "./query-keys";
 
-/** Signed-out is a normal state, not an error: it resolves to null. */
+/**
+ * Signed-out is a normal state, not an error: it resolves to null. `GET /api/session` says so with a 200
+ * (`{ user: null }`) where `GET /api/me` answers 401, which the browser logs as a failed request on every
+ * visit to the sign-in page.
+ */
 export async function getMe(): Promise<Me | null> {
-  try {
-    return await apiRequest<Me>("/api/me");
-  } catch (err) {
-    if (isApiError(err, 401)) return null;
-    throw err;
-  }
+  const answer = await apiRequest<MeOrSignedOut>("/api/session");
+  return answer.user === null ? null : answer;
 }
 
 export function useMe() {

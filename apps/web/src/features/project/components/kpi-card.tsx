@@ -1,12 +1,15 @@
-import "@mantine/charts/styles.css";
 import { PHASES } from "@bgm/domain";
-import { LineChart } from "@mantine/charts";
 import { Box, Card, List, Stack, Text, Title } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { formatDate, formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
 import type { KpiCardItem } from "../api/types";
+
+const KpiTrendChart = lazy(() => import("./kpi-trend-chart"));
+/** The chart's height, reserved while the chart loads so nothing below it moves. */
+const TREND_HEIGHT = 90;
 
 /** Breakdown rows of the per-phase card name a phase (the API sends the German label); show it in the UI language. */
 function usePhaseAwareLabel(): (label: string) => string {
@@ -35,19 +38,10 @@ function KpiTrend({ title, trend, unit }: { title: string; trend: KpiCardItem["t
   const points = trend.map((point) => ({ ...point, label: formatPointLabel(point.label) }));
   const values = points.map((point) => `${point.label}: ${formatNumber(point.value)}${suffix}`).join(", ");
   return (
-    <Box role="img" aria-label={t("kpiTrend.alt", { title, values })} mt="sm" data-testid="kpi-trend">
-      <LineChart
-        h={90}
-        data={points}
-        dataKey="label"
-        series={[{ name: "value", label: t("kpiTrend.label"), color: "blue.8" }]}
-        accessibilityLayer={false}
-        withYAxis={false}
-        withTooltip={false}
-        gridAxis="none"
-        curveType="linear"
-        xAxisProps={{ interval: "preserveStartEnd" }}
-      />
+    <Box role="img" aria-label={t("kpiTrend.alt", { title, values })} mt="sm" h={TREND_HEIGHT} data-testid="kpi-trend">
+      <Suspense fallback={null}>
+        <KpiTrendChart data={points} seriesLabel={t("kpiTrend.label")} h={TREND_HEIGHT} />
+      </Suspense>
     </Box>
   );
 }

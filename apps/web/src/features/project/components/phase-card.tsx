@@ -1,5 +1,5 @@
 import type { Phase } from "@bgm/domain";
-import { Anchor, Badge, Card, Group, Progress, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, Progress, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useLocalized } from "../../../lib/use-localized";
@@ -9,9 +9,11 @@ interface PhaseCardProps {
   tasksDone: number;
   tasksTotal: number;
   current: boolean;
+  /** The project is still loading: the name and description show, the progress is a placeholder of its size. */
+  loading?: boolean;
 }
 
-export function PhaseCard({ phase, tasksDone, tasksTotal, current }: PhaseCardProps) {
+export function PhaseCard({ phase, tasksDone, tasksTotal, current, loading = false }: PhaseCardProps) {
   const { t } = useTranslation();
   const l = useLocalized();
   const name = l(phase.label);
@@ -42,8 +44,17 @@ export function PhaseCard({ phase, tasksDone, tasksTotal, current }: PhaseCardPr
           </Anchor>
         </Title>
         <Text size="sm">{l(phase.description)}</Text>
-        <Progress value={percent} aria-label={t("phase.progressLabel", { name })} color={current ? "blue" : "teal"} />
-        <Text size="sm">{t("phase.progress", { done: tasksDone, total: tasksTotal })}</Text>
+        {loading ? (
+          <>
+            <Skeleton h={8} radius="xl" aria-hidden />
+            <Skeleton h={21} w="40%" aria-hidden />
+          </>
+        ) : (
+          <>
+            <Progress value={percent} aria-label={t("phase.progressLabel", { name })} color={current ? "blue" : "teal"} />
+            <Text size="sm">{t("phase.progress", { done: tasksDone, total: tasksTotal })}</Text>
+          </>
+        )}
       </Stack>
     </Card>
   );

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// The front end's weight, from the build in apps/web/dist (it builds nothing itself: run `npm run build`
+// first). Prints every JavaScript chunk with its raw, gzip and brotli size, then, for the sign-in page and
+// the dashboard, the JavaScript a first visit loads before the page shows: the entry, the lazy route
+// modules the router loads for that URL, and everything they import statically (Vite's manifest, not
+// their lazy imports). Sizes are checked in gzip, the larger of the two encodings the server offers.
+//
+// Two limits per page: `targetKb` is issue 14's goal, printed with the figures; `budgetKb` is what this
+// build must not exceed (exit 1): the size reached so far plus a little room, lowered as the page gets
+// lighter, so a change that makes the first page heavier fails CI. The run also fails when a route module
+// is no longer a chunk of its own, or a chunk lacks the precompressed .br/.gz siblings the API server sends.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "apps/web/dist");
+const manifestPath = join(dist, ".vite/manifest.json");
+
+/** Limits in kB (1000 bytes) of gzip-compressed JavaScript; `modules` are the lazy route modules of that URL. */
+const PAGES = [
+  { name: "sign-in (/login)", modules: ["src/app/routes/login.tsx"], budgetKb: 250, targetKb: 150 },
+  { name: "dashboard (/)", modules: ["src/app/layout/app-layout.tsx", "src/app/routes/home.tsx"], budgetKb: 290, targetKb: 250 },
+];
+/** Below this size the build writes no compressed sibling (vite.config.ts, `threshold`). */
+const PRECOMPRESS_THRESHOLD = 1024;
+
+if (!existsSync(manifestPath)) {
+  console.error(`check:bundle: ${manifestPath} not found; run \`npm run build\` first (build.manifest must stay on).`);
+  process.exit(1);
+}
+/** @type {Record<string, { file: string, name?: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean, imports?: string[], dynamicImports?: string[] }>} */
+const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+
+const sizes = new Map();
+function sizeOf(file) {
+  let size = sizes.get(file);
+  if (!size) {
+    const bytes = readFileSync(join(dist, file));
+    size = {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length,
+    };
+    sizes.set(file, size);
+  }
+  return size;
+}
+
+/** The chunk files `keys` load before running: themselves and their static imports, transitively. */
+function staticClosure(keys) {
+  const files = new Set();
+  const seen = new Set();
+  const visit = (key) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`manifest has no ${key}`);
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+  return files;
+}
+
+const kb = (bytes) => (bytes / 1000).toFixed(1);
+const problems = [];
+
+const entryKeys = Object.keys(manifest).filter((key) => manifest[key].isEntry);
+if (entryKeys.length !== 1) problems.push(`expected one entry in the manifest, found ${entryKeys.length}`);
+const initial = staticClosure(entryKeys);
+
+// Every JavaScript chunk, largest first, with what it is.
+const chunks = Object.entries(manifest)
+  .filter(([, chunk]) => chunk.file.endsWith(".js"))
+  .map(([key, chunk]) => ({
+    key,
+    file: chunk.file,
+    kind: chunk.isEntry ? "entry" : chunk.isDynamicEntry ? "lazy" : initial.has(chunk.file) ? "shared (initial)" : "shared",
+    ...sizeOf(chunk.file),
+  }))
+  .sort((a, b) => b.raw - a.raw);
+const pad = (s, n) => String(s).padEnd(n);
+const padL = (s, n) => String(s).padStart(n);
+const width = Math.max(...chunks.map((c) => c.file.length), 10);
+console.log(`${pad("chunk", width)}  ${pad("kind", 16)}  ${padL("raw kB", 8)}  ${padL("gzip kB", 8)}  ${padL("br kB", 8)}`);
+for (const c of chunks) {
+  console.log(`${pad(c.file, width)}  ${pad(c.kind, 16)}  ${padL(kb(c.raw), 8)}  ${padL(kb(c.gzip), 8)}  ${padL(kb(c.brotli), 8)}`);
+  for (const ext of [".br", ".gz"]) {
+    if (c.raw > PRECOMPRESS_THRESHOLD && !existsSync(join(dist, c.file + ext))) problems.push(`${c.file}${ext} missing (precompression)`);
+  }
+}
+const total = chunks.reduce((sum, c) => ({ raw: sum.raw + c.raw, gzip: sum.gzip + c.gzip, brotli: sum.brotli + c.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
+console.log(
+  `${pad(`all ${chunks.length} chunks`, width)}  ${pad("", 16)}  ${padL(kb(total.raw), 8)}  ${padL(kb(total.gzip), 8)}  ${padL(kb(total.brotli), 8)}`,
+);
+
+// What each page loads first.
+console.log("\nInitial JavaScript per page (entry + route modules + their static imports):");
+for (const page of PAGES) {
+  const missing = page.modules.filter((key) => !manifest[key]?.isDynamicEntry);
+  if (missing.length > 0) {
+    problems.push(`${page.name}: ${missing.join(", ")} is not a lazy chunk in the manifest; update PAGES in scripts/check-bundle.mjs`);
+    continue;
+  }
+  const files = staticClosure([...entryKeys, ...page.modules]);
+  const sum = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const s = sizeOf(file);
+    sum.raw += s.raw;
+    sum.gzip += s.gzip;
+    sum.brotli += s.brotli;
+  }
+  const css = [...files].flatMap((file) => Object.values(manifest).find((c) => c.file === file)?.css ?? []);
+  const cssGzip = [...new Set(css)].reduce((n, file) => n + sizeOf(file).gzip, 0);
+  const over = sum.gzip > page.budgetKb * 1000;
+  const target = sum.gzip <= page.targetKb * 1000 ? "met" : "not met yet";
+  console.log(
+    `  ${pad(page.name, 20)} ${padL(files.size, 2)} files  raw ${padL(kb(sum.raw), 7)} kB  gzip ${padL(kb(sum.gzip), 6)} kB  br ${padL(kb(sum.brotli), 6)} kB` +
+      `  budget ${page.budgetKb} kB ${over ? "OVER" : "ok"}, target ${page.targetKb} kB ${target}  (+ CSS ${kb(cssGzip)} kB gzip)`,
+  );
+  if (over) problems.push(`${page.name}: ${kb(sum.gzip)} kB gzip of initial JavaScript, budget ${page.budgetKb} kB`);
+}
+
+if (problems.length > 0) {
+  console.error(`\ncheck:bundle failed (build of ${statSync(manifestPath).mtime.toISOString()}):`);
+  for (const problem of problems) console.error(`  - ${problem}`);
+  process.exit(1);
+}
+console.log("\ncheck:bundle ok");
