@@ -154,7 +154,7 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Health days open for registration: their stations' slots still ahead, free places and my place",
-        description: `Days in status \`registration_open\` with at least one scheduled slot still ahead. ${WHOLE_LIST_NOTE}`,
+        description: `Days in status \`registration_open\` or \`live\` (for the tickets at the door; a live day takes no new registrations) with at least one scheduled slot still ahead. ${WHOLE_LIST_NOTE}`,
         response: { 200: MyHealthDayList },
       },
     },

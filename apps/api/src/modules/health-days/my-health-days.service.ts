@@ -22,7 +22,9 @@ async function me(scope: TenantScope): Promise<EmployeeFacts> {
 
 export async function openHealthDays(scope: TenantScope, now = new Date()) {
   const who = await me(scope);
-  const days = await repo.listHealthDays(scope, { statuses: [HEALTH_DAY_REGISTRATION_STATUS] }, { after: undefined, limit: 100 });
+  // A live day stays on the list: its slots still ahead take no new registrations (registrationOpen is false),
+  // but the employee needs the day's tickets at the door.
+  const days = await repo.listHealthDays(scope, { statuses: [HEALTH_DAY_REGISTRATION_STATUS, "live"] }, { after: undefined, limit: 100 });
   const modules = await repo.listModules(
     scope,
     days.map((d) => d.id),

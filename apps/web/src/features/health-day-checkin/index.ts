@@ -6,3 +6,4 @@
 export { checkInKeys, useLiveCheckIns, useMyHealthDayTickets } from "./api/check-in";
 export { CheckInPage } from "./components/check-in-page";
 export { HealthDayCheckInLivePanel } from "./components/live-panel";
+export { MyHealthDayTickets } from "./components/my-tickets";

@@ -1,6 +1,12 @@
 /** Check-in at a health day (German): the phone's scan page and the live panel. */
 export const healthDayCheckinDe = {
   healthDayCheckIn: {
+    tickets: {
+      title: "Ihre Tickets",
+      qrAlt: "QR-Code Ihres Tickets für {{station}} ({{day}})",
+      code: "Code für den Einlass:",
+      used: "Eingecheckt",
+    },
     title: "Check-in",
     subtitle: "{{title}} · Tickets scannen",
     online: "Online",

@@ -3,6 +3,12 @@ import type { healthDayCheckinDe } from "./health-day-checkin.de";
 /** Check-in at a health day (English). */
 export const healthDayCheckinEn: typeof healthDayCheckinDe = {
   healthDayCheckIn: {
+    tickets: {
+      title: "Your tickets",
+      qrAlt: "QR code of your ticket for {{station}} ({{day}})",
+      code: "Code for the door:",
+      used: "Checked in",
+    },
     title: "Check-in",
     subtitle: "{{title}} · scan tickets",
     online: "Online",

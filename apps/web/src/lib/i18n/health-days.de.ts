@@ -44,6 +44,7 @@ export const healthDaysDe = {
       endBeforeStart: "Der letzte Tag liegt vor dem ersten.",
     },
     detail: {
+      openCheckIn: "Check-in am Eingang öffnen",
       back: "Alle Gesundheitstage",
       edit: "Bearbeiten",
       facts: "Eckdaten",

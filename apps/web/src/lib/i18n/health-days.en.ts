@@ -43,6 +43,7 @@ export const healthDaysEn: Widen<typeof healthDaysDe> = {
       endBeforeStart: "The last day is before the first.",
     },
     detail: {
+      openCheckIn: "Open door check-in",
       back: "All health days",
       edit: "Edit",
       facts: "Key facts",

@@ -10,6 +10,7 @@ import { PageHeader } from "../../../components/ui/page-header";
 import { isApiError } from "../../../lib/api-client";
 import { formatNumber } from "../../../lib/format";
 import { formatEuro } from "../../../lib/money";
+import { HealthDayCheckInLivePanel } from "../../health-day-checkin";
 import { useHealthDay } from "../api/health-days";
 import type { HealthDayDetail } from "../api/types";
 import { formatDays, slotTime } from "../format";
@@ -85,6 +86,10 @@ function Stations({ day }: { day: HealthDayDetail }) {
   );
 }
 
+/** When scanning at the door makes sense (the day is near or running), and when the live figures do. */
+const CHECK_IN_STATUSES = new Set(["registration_open", "live"]);
+const LIVE_STATUSES = new Set(["live", "done"]);
+
 function HealthDayView({ day }: { day: HealthDayDetail }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
@@ -118,8 +123,16 @@ function HealthDayView({ day }: { day: HealthDayDetail }) {
           </Group>
           <RegistrationsLine card={day.card} />
           <TransitionButtons day={day} />
+          {CHECK_IN_STATUSES.has(day.status) ? (
+            <Group gap="sm">
+              <Button component={Link} to={`/health-days/${day.id}/check-in`} variant="light">
+                {t("healthDays.detail.openCheckIn")}
+              </Button>
+            </Group>
+          ) : null}
         </Stack>
       </Paper>
+      {LIVE_STATUSES.has(day.status) ? <HealthDayCheckInLivePanel healthDayId={day.id} /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
         <Fact label={t("healthDays.detail.date")}>{formatDays(day.startsOn, day.endsOn)}</Fact>
         <Fact label={t("healthDays.detail.locations")}>

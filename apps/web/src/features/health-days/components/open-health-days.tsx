@@ -6,6 +6,7 @@ import { LoadingState } from "../../../components/ui/loading-state";
 import { isApiError } from "../../../lib/api-client";
 import { formatNumber } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
+import { MyHealthDayTickets } from "../../health-day-checkin";
 import { slotIcsUrl, useOpenHealthDays, useSlotRegistration } from "../api/my-health-days";
 import type { MyHealthDayItem, MyHealthDaySlotItem, MyHealthDayStation } from "../api/types";
 import { healthDayError, localizedError } from "../error-text";
@@ -139,6 +140,7 @@ function OpenHealthDayCard({ day }: { day: MyHealthDayItem }) {
             </Stack>
           </Stack>
         ))}
+        <MyHealthDayTickets dayId={day.id} dayTitle={day.title} />
       </Stack>
     </Card>
   );
