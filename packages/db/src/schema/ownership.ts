@@ -53,6 +53,9 @@ export const TABLE_OWNERS = {
   // health-days.ts: the day and its stations; the stations' time slots are participation sessions.
   health_day: "health-days",
   health_day_module: "health-days",
+  // health-day-mailings.ts: who was invited to a day, and the reminder the day before (a marker per slot and person).
+  health_day_invitation: "health-days",
+  health_day_reminder: "health-days",
   // marketplace.ts (published_offering is a view over offering)
   provider_profile: "marketplace",
   offering: "marketplace",
