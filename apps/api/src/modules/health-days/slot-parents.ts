@@ -10,6 +10,16 @@ import * as repo from "./health-days.repository.js";
 export const healthDaySlotParents: SlotParentSource = async (s, moduleIds) => {
   const rows = await repo.slotParents(s, moduleIds);
   return new Map<string, SlotParent>(
-    rows.map((r) => [r.moduleId, { title: `${r.dayTitle} – ${r.moduleTitle}`, description: r.notes, status: r.dayStatus }]),
+    rows.map((r) => [
+      r.moduleId,
+      {
+        title: `${r.dayTitle} – ${r.moduleTitle}`,
+        description: r.notes,
+        status: r.dayStatus,
+        healthDayId: r.healthDayId,
+        dayTitle: r.dayTitle,
+        stationTitle: r.moduleTitle,
+      },
+    ]),
   );
 };

@@ -49,3 +49,5 @@ export const participationAggregatesPlugin: FastifyPluginAsync = async (app) => 
   await app.register(participationAggregateRoutes);
   await app.register(partnerParticipationRoutes);
 };
+export { germanSpan } from "./berlin-time.js";
+export { slotPlaceHolderIds, slotReminderMails, stationSlotsStarting } from "./station-slots.service.js";
