@@ -4,11 +4,17 @@
 import type { FastifyPluginAsync } from "fastify";
 import { registerSlotParentSource } from "../participation/index.js";
 import { healthDayRoutes as routes } from "./health-days.routes.js";
+import { healthDayInvitationRoutes } from "./invitations.routes.js";
+import { healthDayReminderSchedule } from "./reminders-schedule.js";
+import { healthDayReportRoutes } from "./report.routes.js";
 import { healthDaySlotParents } from "./slot-parents.js";
 
 export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   registerSlotParentSource(healthDaySlotParents);
   await app.register(routes);
+  await app.register(healthDayInvitationRoutes);
+  await app.register(healthDayReportRoutes);
+  await app.register(healthDayReminderSchedule);
 };
 
 /** The use cases the demo seed plays through, as a manager would. */
@@ -18,3 +24,4 @@ export {
   createHealthDay,
   transitionHealthDay,
 } from "./health-days.service.js";
+export { runHealthDayReminders } from "./reminders.js";
