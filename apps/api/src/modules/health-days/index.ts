@@ -2,15 +2,16 @@
 // offerings through engagements) and the stations' time slots, which are participation sessions (ADR 0014).
 // Tables: health_day, health_day_module.
 import type { FastifyPluginAsync } from "fastify";
-import { registerSlotParentSource } from "../participation/index.js";
+import { registerSlotChangeGuard, registerSlotParentSource } from "../participation/index.js";
 import { healthDayRoutes as routes } from "./health-days.routes.js";
 import { healthDayInvitationRoutes } from "./invitations.routes.js";
 import { healthDayReminderSchedule } from "./reminders-schedule.js";
 import { healthDayReportRoutes } from "./report.routes.js";
-import { healthDaySlotParents } from "./slot-parents.js";
+import { healthDaySlotChangeGuard, healthDaySlotParents } from "./slot-parents.js";
 
 export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   registerSlotParentSource(healthDaySlotParents);
+  registerSlotChangeGuard(healthDaySlotChangeGuard);
   await app.register(routes);
   await app.register(healthDayInvitationRoutes);
   await app.register(healthDayReportRoutes);

@@ -16,7 +16,6 @@ let w: DayWorld;
 const people: Person[] = [];
 const berlinDate = (offsetDays: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date(Date.now() + offsetDays * 24 * 3_600_000));
-const today = berlinDate(0);
 const later = berlinDate(2);
 let slotA: string;
 let slotB: string;
@@ -45,7 +44,8 @@ const settle = () => new Promise((r) => setTimeout(r, 50));
 beforeAll(async () => {
   t = await createTestApp();
   w = await dayWithSlots(t, {
-    startsOn: today,
+    // From yesterday: a slot moved to "now" below stays within the day even just after midnight in Germany.
+    startsOn: berlinDate(-1),
     endsOn: berlinDate(3),
     offeringId: await publishedOffering(),
     slots: [
@@ -106,10 +106,28 @@ describe("a health-day slot through the manager's session routes", () => {
     expect(audit[0]?.details).toMatchObject({ healthDayModuleId: w.stationId, fields: ["location"] });
   });
 
-  it("refuses a capacity below the places held, as for any session", async () => {
+  it("refuses a capacity below the places held, as for any session, and a change that clashes with the day's timeline", async () => {
     const res = await w.asManager.patch(`/api/participation-sessions/${slotA}`, { capacity: 1 });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: "capacity_below_places", details: { placesTaken: 2 } });
+    const kinds = async (patch: Record<string, unknown>) => {
+      const r = await w.asManager.patch(`/api/participation-sessions/${slotA}`, patch);
+      expect(r.statusCode, r.body).toBe(409);
+      expect(r.json().error.code).toBe("slot_conflict");
+      return r.json().error.details.conflicts.map((c: { kind: string; otherSlotId: string | null }) => [c.kind, c.otherSlotId]);
+    };
+    // Onto slot B's time in B's room: the same room, and the provider twice at once.
+    expect(await kinds({ startsAt: `${later}T10:30:00Z`, endsAt: `${later}T11:30:00Z`, location: "Kantine" })).toEqual([
+      ["same_room", slotB],
+      ["same_provider", slotB],
+    ]);
+    expect(await kinds({ capacity: 25 })).toEqual([["over_capacity", null]]);
+    expect(await kinds({ startsAt: "2099-01-01T10:00:00Z", endsAt: "2099-01-01T11:00:00Z" })).toEqual([["outside_day", null]]);
+    // Nothing changed, nobody was mailed.
+    const read = (await w.asManager.get(`/api/health-days/${w.dayId}`)).json();
+    expect(read.modules[0].slots[0]).toMatchObject({ id: slotA, capacity: 2, location: "Raum 2.14" });
+    await settle();
+    expect(t.mails).toEqual([]);
   });
 
   it("takes attendance: the list names the station and day, marks count in its summary", async () => {
@@ -188,7 +206,7 @@ describe("the post-event report", () => {
     const res = await w.asManager.get(`/api/health-days/${w.dayId}/report.pdf`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
-    expect(res.headers["content-disposition"]).toBe(`attachment; filename="gesundheitstag-Fit-for-Work-${today}.pdf"`);
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename="gesundheitstag-Fit-for-Work-${berlinDate(-1)}.pdf"`);
     const text = pdfText(res.rawPayload);
     expect(text).toContain("Auswertung Gesundheitstag");
     expect(text).toContain("Rückenscreening");

@@ -50,4 +50,11 @@ export const participationAggregatesPlugin: FastifyPluginAsync = async (app) => 
   await app.register(partnerParticipationRoutes);
 };
 export { germanSpan } from "./berlin-time.js";
-export { slotPlaceHolderIds, slotReminderMails, stationSlotsStarting } from "./station-slots.service.js";
+export {
+  registerSlotChangeGuard,
+  type StationSlotChange,
+  type StationSlotChangeGuard,
+  slotPlaceHolderIds,
+  slotReminderMails,
+  stationSlotsStarting,
+} from "./station-slots.service.js";

@@ -30,6 +30,7 @@ import { sessionFacts, toIntervention, toInterventionSummary, toSession } from "
 import { fillFreePlaces, lockSession, toSlot } from "./places.service.js";
 import { attendanceOpensAt, holdsPlace } from "./registration.js";
 import * as srepo from "./sessions.repository.js";
+import { checkStationSlotChange } from "./station-slots.service.js";
 
 /** Engagement states in which the order runs, so the sessions it delivers can be documented. */
 export const RUNNING_ENGAGEMENT_STATUSES = ["accepted", "in_progress", "delivered"] as const;
@@ -362,6 +363,18 @@ export async function updateSession(a: Acting, sessionId: string, patch: z.infer
         409,
       );
     }
+  }
+  // A health-day slot stays within its day's timeline: dates, rooms, the provider, the offering's capacity.
+  const timelineChanged = ["startsAt", "endsAt", "location", "capacity"].some((f) => patch[f as keyof typeof patch] !== undefined);
+  if (row.healthDayModuleId && timelineChanged) {
+    await checkStationSlotChange(scope, {
+      id: sessionId,
+      healthDayModuleId: row.healthDayModuleId,
+      startsAt,
+      endsAt,
+      location: patch.location ?? row.location,
+      capacity: patch.capacity ?? row.capacity,
+    });
   }
   const calendarChanged = CALENDAR_FIELDS.some((f) => {
     if (patch[f] === undefined) return false;

@@ -192,3 +192,27 @@ function reminderMail(s: SessionFacts, ctx: CalendarContext, to: string): Mail {
     attachments: [icsAttachment("REQUEST", s, ctx, to)],
   };
 }
+
+/** A slot as a change of it would leave it: what the health-days module checks against the day's timeline. */
+export interface StationSlotChange {
+  id: string;
+  healthDayModuleId: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  capacity: number;
+}
+
+/**
+ * Checks a change of a health-day slot made through the manager's session routes against the day (its
+ * dates, the same room or provider at once, the offering's capacity) and throws its 409 `slot_conflict`.
+ * Registered by the health-days module at start-up, like the slot parents (participation does not import it).
+ */
+export type StationSlotChangeGuard = (scope: TenantScope, change: StationSlotChange) => Promise<void>;
+let slotChangeGuard: StationSlotChangeGuard | null = null;
+export function registerSlotChangeGuard(guard: StationSlotChangeGuard): void {
+  slotChangeGuard = guard;
+}
+export async function checkStationSlotChange(scope: TenantScope, change: StationSlotChange): Promise<void> {
+  if (slotChangeGuard) await slotChangeGuard(scope, change);
+}
