@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { makeTenantScope } from "../lib/tenant-scope.js";
 import { addHealthDayModule, addHealthDaySlots, createHealthDay, transitionHealthDay } from "../modules/health-days/index.js";
 import { fromBerlin, toBerlin } from "../modules/participation/index.js";
+import { DEMO_LOGINS } from "./demo-logins.js";
 import type { ResultSeedWorld } from "./seed-results.js";
 
 /*
@@ -156,13 +157,16 @@ export async function seedPastHealthDay(db: Database, w: ResultSeedWorld): Promi
       mode: "diy",
       responsibleUserId: w.managerUserId,
     });
+    // Not the demo employee Max: his own pages stay as the participation demo describes them.
     const people = (
       await tx
-        .select({ id: employee.id })
+        .select({ id: employee.id, email: employee.email })
         .from(employee)
         .where(and(eq(employee.orgId, w.companyId), eq(employee.active, true)))
         .orderBy(asc(employee.email))
-    ).map((r) => r.id);
+    )
+      .filter((r) => r.email !== DEMO_LOGINS[1].email)
+      .map((r) => r.id);
     let offset = 0;
     for (const s of PAST_STATIONS) {
       const offeringId = byTitle.get(s.title);
