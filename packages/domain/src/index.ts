@@ -28,6 +28,8 @@ export * from "./schemas/employee-access.js";
 export * from "./schemas/employees.js";
 export * from "./schemas/engagements.js";
 export * from "./schemas/health-day-checkin.js";
+export * from "./schemas/health-day-invitations.js";
+export * from "./schemas/health-day-report.js";
 export * from "./schemas/health-days.js";
 export * from "./schemas/insurance-report.js";
 export * from "./schemas/legal.js";

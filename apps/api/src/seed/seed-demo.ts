@@ -9,7 +9,7 @@ import { bootstrapLegalRequirements } from "../modules/legal/index.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-logins.js";
 import { demoEmployees } from "./demo-people.js";
 import { DEMO_PROVIDERS } from "./demo-providers.js";
-import { seedHealthDays } from "./seed-health-days.js";
+import { seedHealthDays, seedPastHealthDay } from "./seed-health-days.js";
 import { seedParticipation } from "./seed-participation.js";
 import { seedResults } from "./seed-results.js";
 
@@ -117,6 +117,7 @@ export async function seedDemo(db: Database, auth: Auth) {
   await seedResults(db, world);
   await seedParticipation(db, world);
   await seedHealthDays(db, world);
+  await seedPastHealthDay(db, world);
 }
 
 /** True when the database holds no organization yet: demo data goes only into an empty database. */

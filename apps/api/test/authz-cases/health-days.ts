@@ -146,5 +146,12 @@ export const healthDaysCases: AuthzCases = {
       kind: "foreign",
       url: (f) => `/api/me/health-days/${f.ids.healthDayId}/slots/${f.ids.healthDaySlotId}/registration`,
     },
+    "POST /api/health-days/{id}/invitations": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.healthDayId}/invitations`,
+      body: () => ({ audience: "all" }),
+    },
+    "GET /api/health-days/{id}/report": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}/report` },
+    "GET /api/health-days/{id}/report.pdf": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}/report.pdf` },
   },
 };

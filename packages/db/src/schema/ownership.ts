@@ -55,6 +55,9 @@ export const TABLE_OWNERS = {
   health_day_module: "health-days",
   // health-days-checkin.ts: the scans of the day's check-in (tickets are signed, not stored).
   health_day_check_in: "health-days",
+  // health-day-mailings.ts: who was invited to a day, and the reminder the day before (a marker per slot and person).
+  health_day_invitation: "health-days",
+  health_day_reminder: "health-days",
   // marketplace.ts (published_offering is a view over offering)
   provider_profile: "marketplace",
   offering: "marketplace",

@@ -216,8 +216,13 @@ export const AttendanceRow = z.object({
   changedByName: z.string().nullable(),
 });
 export const AttendanceList = z.object({
-  session: Session,
-  interventionTitle: z.string(),
+  session: Session.extend({ interventionId: z.uuid().nullable().describe("Null for a time slot of a health-day station") }),
+  interventionTitle: z.string().describe("The intervention's title, or for a health-day slot „day – station“"),
+  healthDay: z
+    .object({ healthDayId: z.uuid(), healthDayTitle: z.string(), stationId: z.uuid(), stationTitle: z.string() })
+    .nullable()
+    .optional()
+    .describe("For a health-day slot: its day and station (ADR 0014)"),
   rows: z.array(AttendanceRow),
   attendanceOpensAt: Timestamp.describe(
     "From when marks and walk-ins are taken: half an hour before the start (earlier: 422 `session_not_started`)",

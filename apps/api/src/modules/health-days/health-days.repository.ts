@@ -137,13 +137,16 @@ export async function touchModule(s: Scope, id: string): Promise<void> {
 export async function slotParents(
   s: Scope,
   moduleIds: readonly string[],
-): Promise<{ moduleId: string; moduleTitle: string; notes: string; dayTitle: string; dayStatus: HealthDayStatusValue }[]> {
+): Promise<
+  { moduleId: string; moduleTitle: string; notes: string; healthDayId: string; dayTitle: string; dayStatus: HealthDayStatusValue }[]
+> {
   if (moduleIds.length === 0) return [];
   return s.tx
     .select({
       moduleId: healthDayModule.id,
       moduleTitle: healthDayModule.title,
       notes: healthDayModule.notes,
+      healthDayId: healthDay.id,
       dayTitle: healthDay.title,
       dayStatus: healthDay.status,
     })

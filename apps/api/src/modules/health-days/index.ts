@@ -2,18 +2,25 @@
 // offerings through engagements) and the stations' time slots, which are participation sessions (ADR 0014).
 // Tables: health_day, health_day_module.
 import type { FastifyPluginAsync } from "fastify";
-import { registerSlotParentSource } from "../participation/index.js";
+import { registerSlotChangeGuard, registerSlotParentSource } from "../participation/index.js";
 import { checkInRoutes } from "./check-in.routes.js";
 import { healthDayRoutes as routes } from "./health-days.routes.js";
+import { healthDayInvitationRoutes } from "./invitations.routes.js";
 import { plannerRoutes } from "./planner.routes.js";
-import { healthDaySlotParents } from "./slot-parents.js";
+import { healthDayReminderSchedule } from "./reminders-schedule.js";
+import { healthDayReportRoutes } from "./report.routes.js";
+import { healthDaySlotChangeGuard, healthDaySlotParents } from "./slot-parents.js";
 
 export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   registerSlotParentSource(healthDaySlotParents);
+  registerSlotChangeGuard(healthDaySlotChangeGuard);
   await app.register(routes);
   await app.register(plannerRoutes);
   // Live (issue 13): QR tickets, the check-in of scans in batches, the live figures.
   await app.register(checkInRoutes);
+  await app.register(healthDayInvitationRoutes);
+  await app.register(healthDayReportRoutes);
+  await app.register(healthDayReminderSchedule);
 };
 
 /** The use cases the demo seed plays through, as a manager would. */
@@ -23,3 +30,4 @@ export {
   createHealthDay,
   transitionHealthDay,
 } from "./health-days.service.js";
+export { runHealthDayReminders } from "./reminders.js";

@@ -6,6 +6,7 @@ import type { Acting, Outcome } from "./acting.js";
 import { toSession } from "./participation.mappers.js";
 import { addWalkIn, markAllAttended, removeWalkIn, setAttendance } from "./places.service.js";
 import { attendanceOpensAt, attendanceSummary, holdsPlace, waitlistPositions } from "./registration.js";
+import type { SlotRow } from "./sessions.repository.js";
 import * as repo from "./sessions.repository.js";
 
 /**
@@ -48,9 +49,22 @@ export async function attendanceList(scope: TenantScope, sessionId: string): Pro
   return {
     session: toSession(row, counts.get(sessionId)),
     interventionTitle: row.title,
+    healthDay: stationOf(row),
     rows: [...holding, ...waiting],
     attendanceOpensAt: attendanceOpensAt(row).toISOString(),
     summary: attendanceSummary(places.map((p) => p.status)),
+  };
+}
+
+/** A health-day slot's day and station (from the registered slot parent source), null for an intervention's session. */
+export function stationOf(row: SlotRow): AttendanceList["healthDay"] {
+  const st = row.station;
+  if (!row.healthDayModuleId || !st?.healthDayId) return null;
+  return {
+    healthDayId: st.healthDayId,
+    healthDayTitle: st.dayTitle ?? "",
+    stationId: row.healthDayModuleId,
+    stationTitle: st.stationTitle ?? row.title,
   };
 }
 

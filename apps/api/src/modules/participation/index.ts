@@ -50,3 +50,12 @@ export const participationAggregatesPlugin: FastifyPluginAsync = async (app) => 
   await app.register(participationAggregateRoutes);
   await app.register(partnerParticipationRoutes);
 };
+export { germanSpan } from "./berlin-time.js";
+export {
+  registerSlotChangeGuard,
+  type StationSlotChange,
+  type StationSlotChangeGuard,
+  slotPlaceHolderIds,
+  slotReminderMails,
+  stationSlotsStarting,
+} from "./station-slots.service.js";

@@ -6,6 +6,7 @@ import {
   defaultFieldOfAction,
   GKV_FIELD_OF_ACTION_KEYS,
   type GkvFieldOfActionKey,
+  type HealthDaySlotChange,
   type Intervention,
   OFFERING_CATEGORIES,
   type UpdateIntervention,
@@ -21,13 +22,15 @@ import { findEmployeesByIds } from "../employees/index.js";
 import { findEngagementWithParties } from "../engagements/index.js";
 import { findOfferingFacts } from "../marketplace/index.js";
 import { type Acting, nowOf, type Outcome } from "./acting.js";
+import { stationOf } from "./attendance.service.js";
 import { addLocalDays } from "./berlin-time.js";
 import * as irepo from "./interventions.repository.js";
 import { interventionCancelledMail, interventionChangedMail, placeMail, type SessionFacts } from "./messages.js";
-import { sessionFacts, toIntervention, toInterventionSummary } from "./participation.mappers.js";
+import { sessionFacts, toIntervention, toInterventionSummary, toSession } from "./participation.mappers.js";
 import { fillFreePlaces, lockSession, toSlot } from "./places.service.js";
 import { attendanceOpensAt, holdsPlace } from "./registration.js";
 import * as srepo from "./sessions.repository.js";
+import { checkStationSlotChange } from "./station-slots.service.js";
 
 /** Engagement states in which the order runs, so the sessions it delivers can be documented. */
 export const RUNNING_ENGAGEMENT_STATUSES = ["accepted", "in_progress", "delivered"] as const;
@@ -322,12 +325,12 @@ const CALENDAR_FIELDS = ["startsAt", "endsAt", "location", "onlineUrl"] as const
  * entry). Lowering the capacity below the places already given is refused (409 `capacity_below_places`);
  * raising it moves waiting people up.
  */
-export async function updateSession(a: Acting, sessionId: string, patch: z.infer<typeof UpdateSession>): Promise<Outcome<Intervention>> {
+export async function updateSession(a: Acting, sessionId: string, patch: z.infer<typeof UpdateSession>): Promise<Outcome<SessionAnswer>> {
   const { scope } = a;
   const locked = await lockSession(scope, sessionId);
   const { row } = locked;
   if (row.status === "cancelled") throw new AppError("session_cancelled", "The session was cancelled", undefined, 409);
-  if (row.parentStatus === "cancelled") throw cancelledIntervention();
+  refuseClosedParent(row);
   const startsAt = patch.startsAt ? new Date(patch.startsAt) : row.startsAt;
   const endsAt = patch.endsAt ? new Date(patch.endsAt) : row.endsAt;
   const deadline =
@@ -361,6 +364,18 @@ export async function updateSession(a: Acting, sessionId: string, patch: z.infer
       );
     }
   }
+  // A health-day slot stays within its day's timeline: dates, rooms, the provider, the offering's capacity.
+  const timelineChanged = ["startsAt", "endsAt", "location", "capacity"].some((f) => patch[f as keyof typeof patch] !== undefined);
+  if (row.healthDayModuleId && timelineChanged) {
+    await checkStationSlotChange(scope, {
+      id: sessionId,
+      healthDayModuleId: row.healthDayModuleId,
+      startsAt,
+      endsAt,
+      location: patch.location ?? row.location,
+      capacity: patch.capacity ?? row.capacity,
+    });
+  }
   const calendarChanged = CALENDAR_FIELDS.some((f) => {
     if (patch[f] === undefined) return false;
     const before = row[f];
@@ -382,7 +397,7 @@ export async function updateSession(a: Acting, sessionId: string, patch: z.infer
     action: "participation.session_updated",
     entityType: "participation_session",
     entityId: sessionId,
-    details: { interventionId: row.interventionId, fields: Object.keys(patch).sort(), icsSequence: updated.icsSequence },
+    details: { ...parentRef(row), fields: Object.keys(patch).sort(), icsSequence: updated.icsSequence },
   });
   const fresh = { ...updated, title: row.title, description: row.description, parentStatus: row.parentStatus };
   const mails: Mail[] = [];
@@ -395,15 +410,14 @@ export async function updateSession(a: Acting, sessionId: string, patch: z.infer
       slot: { ...locked.slot, capacity: updated.capacity, startsAt, registrationDeadline: deadline },
     })),
   );
-  return { result: await loadIntervention(scope, row.interventionId as string), mails };
+  return { result: await sessionAnswer(scope, row), mails };
 }
 
 /** Cancels one session: a cancelling .ics (METHOD:CANCEL) to everyone registered, a mail to everyone waiting. */
-export async function cancelSession(a: Acting, sessionId: string): Promise<Outcome<Intervention>> {
+export async function cancelSession(a: Acting, sessionId: string): Promise<Outcome<SessionAnswer>> {
   const { scope } = a;
   const { row } = await lockSession(scope, sessionId);
-  const interventionId = row.interventionId as string;
-  if (row.status === "cancelled") return { result: await loadIntervention(scope, interventionId), mails: [] };
+  if (row.status === "cancelled") return { result: await sessionAnswer(scope, row), mails: [] };
   const updated = await srepo.updateSession(scope, sessionId, { status: "cancelled", icsSequence: row.icsSequence + 1 });
   if (!updated) throw AppError.notFound("Session");
   const concerned = await placeHolders(scope, sessionId);
@@ -411,11 +425,11 @@ export async function cancelSession(a: Acting, sessionId: string): Promise<Outco
     action: "participation.session_cancelled",
     entityType: "participation_session",
     entityId: sessionId,
-    details: { interventionId, from: "scheduled", to: "cancelled", peopleInformed: concerned.length },
+    details: { ...parentRef(row), from: "scheduled", to: "cancelled", peopleInformed: concerned.length },
   });
   const facts = sessionFacts({ ...updated, title: row.title, description: row.description });
   const mails = await mailPlaceHolders(a, concerned, "session_cancelled", facts);
-  return { result: await loadIntervention(scope, interventionId), mails };
+  return { result: await sessionAnswer(scope, row), mails };
 }
 
 /**
@@ -425,13 +439,12 @@ export async function cancelSession(a: Acting, sessionId: string): Promise<Outco
  * (METHOD:REQUEST, the entry their calendar removed comes back), waiting people a mail; free places
  * go to the waitlist.
  */
-export async function reopenSession(a: Acting, sessionId: string): Promise<Outcome<Intervention>> {
+export async function reopenSession(a: Acting, sessionId: string): Promise<Outcome<SessionAnswer>> {
   const { scope } = a;
   const locked = await lockSession(scope, sessionId);
   const { row } = locked;
-  const interventionId = row.interventionId as string;
-  if (row.parentStatus === "cancelled") throw cancelledIntervention();
-  if (row.status === "scheduled") return { result: await loadIntervention(scope, interventionId), mails: [] };
+  refuseClosedParent(row);
+  if (row.status === "scheduled") return { result: await sessionAnswer(scope, row), mails: [] };
   if (row.startsAt <= nowOf(a))
     throw new AppError("session_started", "The session lies in the past; it cannot be taken up again", undefined, 409);
   const updated = await srepo.updateSession(scope, sessionId, { status: "scheduled", icsSequence: row.icsSequence + 1 });
@@ -441,12 +454,53 @@ export async function reopenSession(a: Acting, sessionId: string): Promise<Outco
     action: "participation.session_reopened",
     entityType: "participation_session",
     entityId: sessionId,
-    details: { interventionId, from: "cancelled", to: "scheduled", peopleInformed: concerned.length, icsSequence: updated.icsSequence },
+    details: { ...parentRef(row), from: "cancelled", to: "scheduled", peopleInformed: concerned.length, icsSequence: updated.icsSequence },
   });
   const fresh = { ...updated, title: row.title, description: row.description, parentStatus: row.parentStatus };
   const mails = await mailPlaceHolders(a, concerned, "session_reopened", sessionFacts(fresh));
   mails.push(...(await fillFreePlaces(a, { row: fresh, slot: toSlot(fresh, locked.slot.placesTaken) })));
-  return { result: await loadIntervention(scope, interventionId), mails };
+  return { result: await sessionAnswer(scope, row), mails };
+}
+
+/**
+ * What the manager's session routes answer: the intervention with its sessions, or for a health-day slot
+ * (ADR 0014) the slot itself with its station and day, read through the registered slot parent source.
+ */
+export type SessionAnswer = Intervention | HealthDaySlotChange;
+
+async function sessionAnswer(scope: TenantScope, row: srepo.SlotRow): Promise<SessionAnswer> {
+  if (row.interventionId) return loadIntervention(scope, row.interventionId);
+  const fresh = await srepo.findSlot(scope, row.id);
+  const station = fresh ? stationOf(fresh) : null;
+  if (!fresh || !station) throw AppError.notFound("Session");
+  const counts = (await srepo.countsBySession(scope, [row.id])).get(row.id);
+  return {
+    kind: "health_day_slot",
+    healthDayId: station.healthDayId,
+    healthDayTitle: station.healthDayTitle,
+    stationId: station.stationId,
+    stationTitle: station.stationTitle,
+    session: toSession(fresh, counts),
+  };
+}
+
+/** The parent in audit details: the intervention, or the health-day station of a slot. */
+const parentRef = (row: srepo.SlotRow) =>
+  row.interventionId ? { interventionId: row.interventionId } : { healthDayModuleId: row.healthDayModuleId };
+
+/**
+ * A session of a cancelled intervention cannot change; a slot of a health day cancelled or done neither
+ * (the same refusals as the day's own routes).
+ */
+function refuseClosedParent(row: srepo.SlotRow): void {
+  if (row.interventionId) {
+    if (row.parentStatus === "cancelled") throw cancelledIntervention();
+    return;
+  }
+  if (row.parentStatus === "cancelled")
+    throw new AppError("health_day_cancelled", "The health day was cancelled; it cannot change any more", { status: "cancelled" }, 409);
+  if (row.parentStatus === "done")
+    throw new AppError("health_day_done", "The health day is over; it cannot change any more", { status: "done" }, 409);
 }
 
 /** Everyone with a place or on the waitlist of a session: the people a change of the session concerns. */

@@ -3,6 +3,7 @@ import {
   AttendanceList,
   CreateIntervention,
   CreateSessions,
+  HealthDaySlotChange,
   IdParam,
   Intervention,
   RunningInterventionList,
@@ -14,6 +15,7 @@ import {
 } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { AccessRule } from "../../plugins/request-context.js";
 import { dispatchMails } from "../notifications/index.js";
 import type { Acting, Outcome } from "./acting.js";
@@ -24,6 +26,10 @@ import type { CalendarContext } from "./messages.js";
 const tags = ["participation"];
 /** Interventions, sessions and attendance lists are the BGM manager's; names never leave the company. */
 const MANAGER: AccessRule = { roles: ["bgm_manager"], kind: "company" };
+/** A session's change answers its intervention, or for a health-day slot (ADR 0014) the slot with its station and day. */
+const SessionAnswer = z.union([Intervention, HealthDaySlotChange]);
+const SLOT_NOTE =
+  " A time slot of a health-day station (ADR 0014) is changed the same way (its people get the same mails, the calendar file titled „day – station“); its answer is the slot with `kind: health_day_slot`, its station and day, and a slot of a cancelled or finished day cannot change (409 `health_day_cancelled` / `health_day_done`).";
 
 /** The address in MAIL_FROM ("BGM Hub <noreply@…>" or a bare address): the ORGANIZER of calendar files. */
 export function organizerAddress(mailFrom: string): string {
@@ -166,10 +172,11 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Change a session (time, place, link, capacity, deadline, waitlist)",
         description:
-          "A change of time, place or link raises the session's calendar SEQUENCE; everyone registered gets a mail with the updated .ics (same UID, METHOD:REQUEST), everyone on the waitlist a mail without one (they hold no calendar entry). A session with attendance marks cannot move to a later start that is not yet open for attendance (409 `attendance_recorded`). Capacity: lowering it below the places already held is refused with 409 `capacity_below_places` (details: `placesTaken`) — nobody loses a place they were given; cancel places first. Raising it moves waiting people up in queue order (each is told). A cancelled session cannot change (409 `session_cancelled`). Answers the intervention.",
+          "A change of time, place or link raises the session's calendar SEQUENCE; everyone registered gets a mail with the updated .ics (same UID, METHOD:REQUEST), everyone on the waitlist a mail without one (they hold no calendar entry). A session with attendance marks cannot move to a later start that is not yet open for attendance (409 `attendance_recorded`). Capacity: lowering it below the places already held is refused with 409 `capacity_below_places` (details: `placesTaken`) — nobody loses a place they were given; cancel places first. Raising it moves waiting people up in queue order (each is told). A cancelled session cannot change (409 `session_cancelled`). Answers the intervention." +
+          SLOT_NOTE,
         params: IdParam,
         body: UpdateSession,
-        response: { 200: Intervention },
+        response: { 200: SessionAnswer },
       },
     },
     async (req) => change(req, (a) => service.updateSession(a, req.params.id, req.body)),
@@ -181,9 +188,9 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Cancel a session: registered people get a cancelling .ics (METHOD:CANCEL), waiting people a mail",
-        description: "Places stay recorded as they were. Idempotent. Answers the intervention.",
+        description: `Places stay recorded as they were. Idempotent. Answers the intervention.${SLOT_NOTE}`,
         params: IdParam,
-        response: { 200: Intervention },
+        response: { 200: SessionAnswer },
       },
     },
     async (req) => change(req, (a) => service.cancelSession(a, req.params.id)),
@@ -196,9 +203,10 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Take a cancelled session up again (called off by mistake, or the date holds after all)",
         description:
-          "Only while the session lies ahead (409 `session_started`) and its intervention is not cancelled (409 `intervention_cancelled`). Places stayed recorded when it was cancelled: everyone registered has their place again and gets the calendar file with the next SEQUENCE (same UID, METHOD:REQUEST), waiting people a mail; free places go to the waitlist in queue order. Idempotent. Answers the intervention.",
+          "Only while the session lies ahead (409 `session_started`) and its intervention is not cancelled (409 `intervention_cancelled`). Places stayed recorded when it was cancelled: everyone registered has their place again and gets the calendar file with the next SEQUENCE (same UID, METHOD:REQUEST), waiting people a mail; free places go to the waitlist in queue order. Idempotent. Answers the intervention." +
+          SLOT_NOTE,
         params: IdParam,
-        response: { 200: Intervention },
+        response: { 200: SessionAnswer },
       },
     },
     async (req) => change(req, (a) => service.reopenSession(a, req.params.id)),

@@ -1,6 +1,6 @@
-import { intervention, participation, participationSession, user } from "@bgm/db";
+import { type Database, intervention, participation, participationSession, type Tx, user } from "@bgm/db";
 import { PLACE_HOLDING_STATUSES, Timestamp } from "@bgm/domain";
-import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
@@ -12,7 +12,7 @@ export type SessionRow = typeof participationSession.$inferSelect;
 export type PlaceRow = typeof participation.$inferSelect;
 
 /** A session with what its parent contributes to the rules and to mails (title, whether it is open). */
-export type SlotRow = SessionRow & { title: string; description: string; parentStatus: string };
+export type SlotRow = SessionRow & { title: string; description: string; parentStatus: string; station?: SlotParent };
 
 /** What a health-day station tells about its time slot: the slot's title and description, and the day's status. */
 export interface SlotParent {
@@ -20,6 +20,10 @@ export interface SlotParent {
   description: string;
   /** The health day's status; registration needs `registration_open`. */
   status: string;
+  /** The day and the station, so that answers about a slot can name them instead of an intervention. */
+  healthDayId?: string;
+  dayTitle?: string;
+  stationTitle?: string;
 }
 
 /**
@@ -53,7 +57,7 @@ async function withParent(s: Scope, row: SlotQueryRow | undefined): Promise<Slot
   }
   if (!session.healthDayModuleId || !healthDaySlotParents) return null;
   const parent = (await healthDaySlotParents(s, [session.healthDayModuleId])).get(session.healthDayModuleId);
-  return parent ? { ...session, title: parent.title, description: parent.description, parentStatus: parent.status } : null;
+  return parent ? { ...session, title: parent.title, description: parent.description, parentStatus: parent.status, station: parent } : null;
 }
 
 /**
@@ -348,4 +352,28 @@ export async function countPeopleHoldingPlaces(s: Scope, sessionIds: readonly st
       ),
     );
   return row?.n ?? 0;
+}
+
+/**
+ * Health-day slots still scheduled that start in [from, to), across companies (the reminder job, which
+ * runs as the owner like the result deadlines and then works per company in its own transaction).
+ */
+export async function listStationSlotsStarting(
+  db: Database | Tx,
+  from: Date,
+  to: Date,
+): Promise<{ id: string; orgId: string; healthDayModuleId: string }[]> {
+  const rows = await db
+    .select({ id: participationSession.id, orgId: participationSession.orgId, healthDayModuleId: participationSession.healthDayModuleId })
+    .from(participationSession)
+    .where(
+      and(
+        isNotNull(participationSession.healthDayModuleId),
+        eq(participationSession.status, "scheduled"),
+        gte(participationSession.startsAt, from),
+        lt(participationSession.startsAt, to),
+      ),
+    )
+    .orderBy(asc(participationSession.orgId), asc(participationSession.startsAt), asc(participationSession.id));
+  return rows.map((r) => ({ ...r, healthDayModuleId: r.healthDayModuleId as string }));
 }

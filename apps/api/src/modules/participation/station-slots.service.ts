@@ -1,8 +1,10 @@
+import type { Database } from "@bgm/db";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { findEmployeesByIds } from "../employees/index.js";
 import { type Acting, nowOf } from "./acting.js";
-import { placeMail } from "./messages.js";
+import { germanSpan } from "./berlin-time.js";
+import { type CalendarContext, icsAttachment, placeMail, type SessionFacts, START_PAGE } from "./messages.js";
 import { sessionFacts } from "./participation.mappers.js";
 import { lockSession, toSlot } from "./places.service.js";
 import { freePlaces, registrationOpen } from "./registration.js";
@@ -146,4 +148,71 @@ export async function cancelStationSlots(
     }
   }
   return { cancelled, informed: informed.size, mails };
+}
+
+/** Health-day slots still scheduled that start in [from, to), across companies: what the reminder job works off. */
+export const stationSlotsStarting = (db: Database, from: Date, to: Date) => repo.listStationSlotsStarting(db, from, to);
+
+/** The people holding a place (status registered) in a slot: whom a reminder the day before is for. */
+export async function slotPlaceHolderIds(scope: TenantScope, sessionId: string): Promise<string[]> {
+  return (await repo.listConcerned(scope, sessionId)).filter((p) => p.status === "registered").map((p) => p.employeeId);
+}
+
+/**
+ * The reminder the day before for the given people of one slot: one mail each with the slot's calendar
+ * file (REQUEST at the current SEQUENCE, so it changes nothing in a calendar that has it already). The
+ * slot is read, not locked; a slot cancelled or gone meanwhile gets no reminder.
+ */
+export async function slotReminderMails(
+  a: Pick<Acting, "scope" | "calendar">,
+  sessionId: string,
+  employeeIds: readonly string[],
+): Promise<Mail[]> {
+  if (employeeIds.length === 0) return [];
+  const row = await repo.findSlot(a.scope, sessionId);
+  if (row?.status !== "scheduled") return [];
+  const facts = sessionFacts(row);
+  const people = await findEmployeesByIds(a.scope, employeeIds);
+  return people.map((p) => reminderMail(facts, a.calendar, p.email));
+}
+
+/** „Morgen: Fit for Work – Rückenscreening“: the reminder mail of one place, with the slot's calendar file. */
+function reminderMail(s: SessionFacts, ctx: CalendarContext, to: string): Mail {
+  const where = [`Termin: ${germanSpan(s.startsAt, s.endsAt)}`, ...(s.location ? [`Ort: ${s.location}`] : [])].join("\n");
+  const paragraphs = [
+    `zur Erinnerung: Morgen sind Sie für „${s.title}“ angemeldet.`,
+    where,
+    "Den Termin für Ihren Kalender finden Sie im Anhang (termin.ics). Falls Sie nicht teilnehmen können, melden Sie sich bitte ab, damit jemand anderes nachrücken kann.",
+    `Ihre Anmeldungen: ${ctx.appUrl.replace(/\/+$/, "")}${START_PAGE}`,
+  ];
+  return {
+    to,
+    subject: `BGM Hub: Erinnerung – morgen ${s.title}`,
+    text: `Guten Tag,\n\n${paragraphs.join("\n\n")}\n\nIhr BGM Hub\n(Diese E-Mail wurde automatisch versendet.)\n`,
+    attachments: [icsAttachment("REQUEST", s, ctx, to)],
+  };
+}
+
+/** A slot as a change of it would leave it: what the health-days module checks against the day's timeline. */
+export interface StationSlotChange {
+  id: string;
+  healthDayModuleId: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  capacity: number;
+}
+
+/**
+ * Checks a change of a health-day slot made through the manager's session routes against the day (its
+ * dates, the same room or provider at once, the offering's capacity) and throws its 409 `slot_conflict`.
+ * Registered by the health-days module at start-up, like the slot parents (participation does not import it).
+ */
+export type StationSlotChangeGuard = (scope: TenantScope, change: StationSlotChange) => Promise<void>;
+let slotChangeGuard: StationSlotChangeGuard | null = null;
+export function registerSlotChangeGuard(guard: StationSlotChangeGuard): void {
+  slotChangeGuard = guard;
+}
+export async function checkStationSlotChange(scope: TenantScope, change: StationSlotChange): Promise<void> {
+  if (slotChangeGuard) await slotChangeGuard(scope, change);
 }

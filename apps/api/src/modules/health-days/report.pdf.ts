@@ -1,0 +1,127 @@
+import type { HealthDayReport } from "@bgm/domain";
+import { germanDate, germanDateTime, renderPdf } from "../../lib/pdf.js";
+
+/**
+ * The post-event report as a PDF (pdfmake, as every PDF here): one A4 document in German with the totals,
+ * attendance per station and slot, costs against the budget and the recommendations. Counts only; it
+ * lists no person.
+ */
+
+const time = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" });
+const pct = (share: number | null) => (share === null ? "–" : `${Math.round(share * 1000) / 10} %`.replace(".", ","));
+const euros = (cents: number | null) =>
+  cents === null
+    ? "–"
+    : new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(cents / 100);
+const head = (cells: string[]) => cells.map((text) => ({ text, bold: true }));
+
+export function reportFileName(r: HealthDayReport): string {
+  const slug = r.title
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .replace(/\s+/g, "-")
+    .slice(0, 60);
+  return `gesundheitstag-${slug || "bericht"}-${r.startsOn}.pdf`;
+}
+
+export function healthDayReportPdf(r: HealthDayReport, companyName: string): Promise<Buffer> {
+  const when = r.startsOn === r.endsOn ? germanDate(r.startsOn) : `${germanDate(r.startsOn)} – ${germanDate(r.endsOn)}`;
+  const t = r.totals;
+  const stationRows = r.stations.flatMap((st) => [
+    [
+      { text: st.title, bold: true },
+      { text: st.providerName, bold: true },
+      String(st.capacity),
+      String(st.registered),
+      String(st.attended),
+      String(st.noShow),
+      String(st.waitlisted),
+      pct(st.noShowRate),
+    ],
+    ...st.slots.map((s) => [
+      {
+        text: `  ${time.format(new Date(s.startsAt))}–${time.format(new Date(s.endsAt))}${s.status === "cancelled" ? " (abgesagt)" : ""}`,
+        color: "#444444",
+      },
+      { text: s.location, color: "#444444" },
+      String(s.capacity),
+      String(s.registered),
+      String(s.attended),
+      String(s.noShow),
+      String(s.waitlisted),
+      pct(s.noShowRate),
+    ]),
+  ]);
+  const doc = {
+    info: { title: `Auswertung Gesundheitstag – ${r.title}`, creator: "BGM Hub" },
+    pageSize: "A4",
+    pageOrientation: "landscape",
+    pageMargins: [40, 50, 40, 50],
+    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
+    content: [
+      { text: `Auswertung Gesundheitstag „${r.title}“`, fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
+      { text: `${companyName} · ${when}`, fontSize: 11, margin: [0, 0, 0, 14] },
+      {
+        table: {
+          widths: [200, "*"],
+          body: [
+            [
+              { text: "Personen mit Platz", bold: true },
+              `${t.people}${t.expectedHeadcount ? ` von ${t.expectedHeadcount} erwarteten (${pct(t.reachedShare)})` : ""}`,
+            ],
+            [{ text: "Plätze vergeben / angeboten", bold: true }, `${t.registered} / ${t.capacity} (${pct(t.utilization)})`],
+            [{ text: "Teilgenommen", bold: true }, String(t.attended)],
+            [{ text: "Nicht erschienen (No-show-Quote)", bold: true }, `${t.noShow} (${pct(t.noShowRate)})`],
+            [{ text: "Warteliste", bold: true }, String(t.waitlisted)],
+          ],
+        },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 14],
+      },
+      { text: "Teilnahme je Station und Slot", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ["*", 150, 50, 55, 65, 55, 55, 55],
+          body: [
+            head(["Station / Slot", "Anbieter / Ort", "Plätze", "Angemeldet", "Teilgenommen", "No-show", "Warteliste", "No-show-Quote"]),
+            ...stationRows,
+          ],
+        },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 14],
+      },
+      { text: "Kosten und Budget", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ["*", 90, 90, 90],
+          body: [
+            head(["Station", "Geplant", "Gebucht", "Abgerechnet"]),
+            ...r.budget.modules.map((m) => [m.title, euros(m.plannedCents), euros(m.bookedCents), euros(m.invoicedCents)]),
+            [
+              { text: `Summe (Budget ${euros(r.budget.budgetCents)})`, bold: true },
+              { text: euros(r.budget.plannedCents), bold: true },
+              { text: euros(r.budget.bookedCents), bold: true },
+              { text: euros(r.budget.invoicedCents), bold: true },
+            ],
+          ],
+        },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 14],
+      },
+      { text: "Empfehlungen", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+      r.recommendations.length > 0
+        ? { ul: r.recommendations.map((x) => x.text) }
+        : { text: "Keine – die Zahlen geben keinen Anlass zu Änderungen." },
+      {
+        text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Der Bericht enthält nur Anzahlen, keine Namen.`,
+        fontSize: 8,
+        color: "#444444",
+        margin: [0, 20, 0, 0],
+      },
+    ],
+  };
+  return renderPdf(doc);
+}
