@@ -1,0 +1,56 @@
+import { type DatabaseHandle, employee, withTenantTx } from "@bgm/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "./test-database.js";
+
+/**
+ * withTenantTx on a PostgreSQL server opens the transaction and sets the tenant in one message (the
+ * organization id is a quoted literal there, not a parameter); on PGlite it is drizzle's transaction. Both
+ * must confine alike, whatever the id holds, and end cleanly on success and on error.
+ */
+let h: DatabaseHandle;
+
+beforeAll(async () => {
+  h = await openTestDatabase();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+type Row = { who: string; org: string };
+const read = sql`select current_user as who, coalesce(current_setting('app.org_id', true), '') as org`;
+const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
+
+describe("the tenant transaction", () => {
+  it("sets an organization id with quotes, a backslash and a semicolon verbatim: the id is never SQL", async () => {
+    for (const orgId of ["o'; select 1; --", "back\\slash'", "$1", "plain-org"]) {
+      const inside = await withTenantTx(h.db, orgId, async (tx) => rowsOf(await tx.execute(read)));
+      expect(inside).toEqual([{ who: "bgm_app", org: orgId }]);
+      // Row-level security holds with it: nobody's employees.
+      expect(await withTenantTx(h.db, orgId, (tx) => tx.select().from(employee))).toEqual([]);
+    }
+  });
+
+  it("commits the work, rolls back on error, and leaves the pooled connection as it found it", async () => {
+    const table = `tenant_tx_probe_${process.pid}`;
+    await h.db.execute(sql.raw(`create table ${table} (v int)`));
+    await h.db.execute(sql.raw(`grant select, insert on ${table} to bgm_app`));
+    await withTenantTx(h.db, "org-a", (tx) => tx.execute(sql.raw(`insert into ${table} values (1)`)));
+    await expect(
+      withTenantTx(h.db, "org-a", async (tx) => {
+        await tx.execute(sql.raw(`insert into ${table} values (2)`));
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    await expect(withTenantTx(h.db, "org-a", (tx) => tx.execute(sql.raw("select 1/0")))).rejects.toThrow();
+    const rows = (await h.db.execute(sql.raw(`select v from ${table} order by v`))) as unknown as { rows: { v: number }[] };
+    expect(rows.rows).toEqual([{ v: 1 }]);
+    for (let i = 0; i < 4; i++) {
+      const [after] = rowsOf(await h.db.execute(read));
+      expect(after?.who).not.toBe("bgm_app");
+      expect(after?.org).toBe("");
+    }
+    await h.db.execute(sql.raw(`drop table ${table}`));
+  });
+});
