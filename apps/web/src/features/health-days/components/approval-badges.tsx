@@ -3,7 +3,7 @@ import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type ApprovalMark, approvalMarks } from "../planner-view";
 
-const COLORS: Record<ApprovalMark, string> = { pending: "yellow", approved: "green", rejected: "red", byPlanner: "grape" };
+const COLORS: Record<ApprovalMark, string> = { pending: "orange", approved: "green", rejected: "red", byPlanner: "grape" };
 
 /** Full-service mode: "Freigabe ausstehend" / "Freigegeben" / "Abgelehnt" and "vom Planer"; nothing for the company's own stations. */
 export function ApprovalBadges({ station }: { station: { approval: ModuleApproval; addedByPlanner: boolean } }) {

@@ -154,7 +154,7 @@ function PlannerCatalogCard({ entry, onAdd }: { entry: PlannerCatalogEntry; onAd
         <Text size="sm" c="dimmed">
           {o.providerName} · {t("healthDays.catalog.priceFrom", { price: formatEuro(o.priceFromCents) })}
         </Text>
-        <Text size="sm" c={entry.needsApproval ? "orange.9" : undefined}>
+        <Text size="sm" fw={entry.needsApproval ? 600 : undefined}>
           {entry.needsApproval ? t("healthDays.plannerPortal.needsApproval") : t("healthDays.plannerPortal.withinLimit")}
         </Text>
         <Group>
