@@ -20,11 +20,11 @@ const manifestPath = join(dist, ".vite/manifest.json");
 
 /** Limits in kB (1000 bytes) of gzip-compressed JavaScript; `modules` are the lazy route modules of that URL. */
 const PAGES = [
-  // The budgets sit a little above today's sizes (sign-in 250.2, dashboard 289.8 kB gzip after the health-day
-  // pages' translations joined the entry); the targets are issue 14's and not met yet — both languages' texts in
+  // The budgets sit a little above today's sizes (sign-in 258.6, dashboard 334.4 kB gzip after the health-day
+  // pages' translations and the check-in feature (tickets on the start page) joined); the targets are issue 14's and not met yet — both languages' texts in
   // the entry are the next thing to split.
   { name: "sign-in (/login)", modules: ["src/app/routes/login.tsx"], budgetKb: 260, targetKb: 150 },
-  { name: "dashboard (/)", modules: ["src/app/layout/app-layout.tsx", "src/app/routes/home.tsx"], budgetKb: 300, targetKb: 250 },
+  { name: "dashboard (/)", modules: ["src/app/layout/app-layout.tsx", "src/app/routes/home.tsx"], budgetKb: 340, targetKb: 250 },
 ];
 /** Below this size the build writes no compressed sibling (vite.config.ts, `threshold`). */
 const PRECOMPRESS_THRESHOLD = 1024;
