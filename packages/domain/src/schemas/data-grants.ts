@@ -169,7 +169,12 @@ export const CsvDialect = z
   .describe("CSV convention: `excel` = `;`-separated with a UTF-8 BOM (German Excel); `rfc4180` = `,`-separated, no BOM");
 export type CsvDialect = z.infer<typeof CsvDialect>;
 export const PartnerDataQuery = z.strictObject({
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z
+    .enum(["json", "csv", "xlsx"])
+    .default("json")
+    .describe(
+      "`json` (default), `csv` (see `dialect`) or `xlsx` (sheet „Daten“ with the field keys as columns, sheet „Felder“ explaining them)",
+    ),
   dialect: CsvDialect.default("excel"),
 });
 /** Head counts are numbers; a withheld one is null with `suppressed: true` (ADR 0007), never a "< 5" string. */

@@ -2,6 +2,7 @@ import { inflateSync } from "node:zlib";
 import { dataAccessLog } from "@bgm/db";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, createTestApp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 import { addEmployees, addGoals, bearer, inOneMonth, makeWorld, people, type World } from "./test-fixtures.js";
@@ -92,6 +93,20 @@ describe("the demo acceptance flow", () => {
     expect(parse(plain.body, { columns: true })).toEqual(rows);
     expect((await bearer(t, key, `${dataUrl(w, "employee_list", "csv")}&dialect=tsv`)).statusCode).toBe(400);
 
+    // The portal's Excel download (partner session): the same columns, and a sheet saying what they mean.
+    const xlsx = await w.asPartner.get(dataUrl(w, "employee_list", "xlsx"));
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers["content-type"]).toMatch(/spreadsheetml/);
+    expect(xlsx.headers["content-disposition"]).toBe('attachment; filename="employee_list.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Daten");
+    expect(sheet?.getRow(1).values).toEqual([undefined, "name", "email"]);
+    expect(sheet?.rowCount).toBe(121);
+    const cells = (sheet?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(1));
+    expect(cells.map(([name, email]) => ({ name, email }))).toEqual(rows);
+    expect(book.getWorksheet("Felder")?.getRow(6).values).toEqual([undefined, "name", "Name", "Name"]);
+
     const goals = await w.asPartner.get(dataUrl(w, "goals"));
     expect(goals.statusCode, goals.body).toBe(200);
     expect(
@@ -123,10 +138,11 @@ describe("the demo acceptance flow", () => {
     const partner = overview.partners.find((p: { providerName: string }) => p.providerName === "SurveyPro GmbH");
     const list = partner.grants.find((g: { id: string }) => g.id === listId);
     expect(list.state).toBe("revoked");
-    expect(list.access).toMatchObject({ served: 3, denied: 1 });
+    expect(list.access).toMatchObject({ served: 4, denied: 1 });
     expect(list.access.recent.map((l: { outcome: string; recordCount: number; via: string }) => [l.outcome, l.recordCount, l.via])).toEqual(
       [
         ["denied", 0, "api_key"],
+        ["served", 120, "session"],
         ["served", 120, "api_key"],
         ["served", 120, "api_key"],
         ["served", 120, "api_key"],

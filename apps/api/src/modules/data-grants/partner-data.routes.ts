@@ -5,7 +5,10 @@ import { toCsv } from "../../lib/csv.js";
 import { inPartnerTenant, PARTNER_SECURITY } from "../partner-access/index.js";
 import { authenticatePartner } from "./partner-auth.js";
 import { servePartnerData } from "./partner-data.service.js";
+import { partnerDataXlsx } from "./partner-data.xlsx.js";
 import { partnerGrants } from "./partner-grants.service.js";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -30,15 +33,21 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["data-grants"],
         summary:
-          "Fetch granted data of one engagement and scope, as JSON or CSV. Authenticate with the partner session or `Authorization: Bearer <API key>`. Only live grants are served; every request is logged.",
+          "Fetch granted data of one engagement and scope, as JSON, CSV or XLSX. Authenticate with the partner session or `Authorization: Bearer <API key>`. Only live grants are served; every request is logged.",
         security: PARTNER_SECURITY,
         params: PartnerDataParams,
         querystring: PartnerDataQuery,
-        produces: ["application/json", "text/csv"],
+        produces: ["application/json", "text/csv", XLSX_TYPE],
         response: {
           200: z.union([
             PartnerData,
-            z.string().describe("CSV (format=csv): `;`-separated with a BOM for Excel, or `,` without BOM with dialect=rfc4180"),
+            z
+              .string()
+              .meta({ format: "binary" })
+              .describe(
+                "CSV (format=csv): `;`-separated with a BOM for Excel, or `,` without BOM with dialect=rfc4180; " +
+                  "XLSX (format=xlsx): a workbook with the sheets „Daten“ and „Felder“",
+              ),
           ]),
         },
       },
@@ -48,6 +57,12 @@ export const partnerDataRoutes: FastifyPluginAsyncZod = async (app) => {
       const caller = await authenticatePartner(app.db, req, request);
       const data = await servePartnerData(app.db, caller, request);
       if (request.format === "json") return data;
+      if (request.format === "xlsx") {
+        return reply
+          .type(XLSX_TYPE)
+          .header("content-disposition", `attachment; filename="${data.scope}.xlsx"`)
+          .send((await partnerDataXlsx(data)) as unknown as string);
+      }
       const csv = toCsv(
         data.fields,
         data.records.map((r) => data.fields.map((f) => r[f] ?? null)),

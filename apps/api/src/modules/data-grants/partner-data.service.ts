@@ -20,7 +20,7 @@ export interface PartnerCaller {
 export interface PartnerRequest {
   engagementId: string;
   scopeKey: string;
-  format: "json" | "csv";
+  format: "json" | "csv" | "xlsx";
 }
 
 export type DenialReason =

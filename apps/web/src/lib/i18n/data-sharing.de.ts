@@ -18,9 +18,12 @@ export const dataSharingDe = {
       until: "Gültig bis",
       state: "Status",
       endpoint: "Abruf",
+      downloadXlsx: "Excel herunterladen",
+      downloadCsv: "CSV",
+      downloadFor: "{{format}} herunterladen: {{scope}}",
       purpose: "Zweck: {{purpose}}",
       narrowed: "Vom Unternehmen eingegrenzt",
-      hint: "Abrufen mit Ihrer Anmeldung oder einem API-Schlüssel (Authorization: Bearer …), als JSON oder mit ?format=csv. Jeder Abruf wird protokolliert; nach Widerruf oder Ablauf wird nichts mehr ausgeliefert.",
+      hint: "Abrufen mit Ihrer Anmeldung oder einem API-Schlüssel (Authorization: Bearer …), als JSON, mit ?format=csv oder ?format=xlsx. Jeder Abruf wird protokolliert; nach Widerruf oder Ablauf wird nichts mehr ausgeliefert.",
     },
     sensitivity: {
       low: "Geringe Sensibilität",

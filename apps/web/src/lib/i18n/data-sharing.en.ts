@@ -17,9 +17,12 @@ export const dataSharingEn: Widen<typeof dataSharingDe> = {
       until: "Valid until",
       state: "State",
       endpoint: "Fetch",
+      downloadXlsx: "Download Excel",
+      downloadCsv: "CSV",
+      downloadFor: "Download {{format}}: {{scope}}",
       purpose: "Purpose: {{purpose}}",
       narrowed: "Narrowed by the company",
-      hint: "Fetch with your session or an API key (Authorization: Bearer …), as JSON or with ?format=csv. Every request is logged; after revocation or expiry nothing is served.",
+      hint: "Fetch with your session or an API key (Authorization: Bearer …), as JSON, with ?format=csv or ?format=xlsx. Every request is logged; after revocation or expiry nothing is served.",
     },
     manageAccess: "Manage data access",
     sensitivity: {

@@ -1,5 +1,5 @@
 import { dataFieldLabel } from "@bgm/domain";
-import { Alert, Code, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Code, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
@@ -55,7 +55,7 @@ export function GrantedDataSection({ engagementId }: { engagementId: string }) {
                       <Table.Td>
                         <GrantStateBadge state={g.state} />
                       </Table.Td>
-                      <Table.Td>{g.state === "active" ? <Code>{`GET ${g.dataPath}`}</Code> : "–"}</Table.Td>
+                      <Table.Td>{g.state === "active" ? <Downloads dataPath={g.dataPath} scopeLabel={g.label[lang]} /> : "–"}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -80,6 +80,39 @@ function SharedFields({ scopeKey, fields, lang }: { scopeKey: string; fields: st
           {dataFieldLabel(scopeKey, field)[lang]} <Code>{field}</Code>
         </Text>
       ))}
+    </Stack>
+  );
+}
+
+/**
+ * The people who receive the data often work in Excel, not with an API client: one click gives them the
+ * granted rows as a workbook (or German-Excel CSV); the API path stays beside it for integrations.
+ * Downloads go through the same route as the API, so each one is checked against the live grant and logged.
+ */
+function Downloads({ dataPath, scopeLabel }: { dataPath: string; scopeLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={6} align="flex-start">
+      <Group gap="xs">
+        <Button
+          component="a"
+          href={`${dataPath}?format=xlsx`}
+          download
+          size="xs"
+          aria-label={t("dataSharing.partnerView.downloadFor", { format: "Excel", scope: scopeLabel })}
+        >
+          {t("dataSharing.partnerView.downloadXlsx")}
+        </Button>
+        <Anchor
+          href={`${dataPath}?format=csv`}
+          download
+          size="sm"
+          aria-label={t("dataSharing.partnerView.downloadFor", { format: "CSV", scope: scopeLabel })}
+        >
+          {t("dataSharing.partnerView.downloadCsv")}
+        </Anchor>
+      </Group>
+      <Code>{`GET ${dataPath}`}</Code>
     </Stack>
   );
 }
