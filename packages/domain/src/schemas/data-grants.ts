@@ -136,11 +136,18 @@ export const AccessLogQuery = CursorQuery.extend({
 export type AccessLogQuery = z.infer<typeof AccessLogQuery>;
 
 export const DataDisclosure = z.object({
+  grantId: z.uuid().nullable().describe("The grant under which the data was served"),
   providerName: z.string(),
   scopeKey: z.string(),
   scopeLabel: LocalizedText,
   fields: z.array(z.string()),
-  at: Timestamp,
+  purpose: LocalizedText.nullable().describe("The purpose the company stated when it granted the data"),
+  state: DataGrant.shape.state.nullable().describe("Whether the partner may still fetch it: active, revoked, expired, ended, replaced"),
+  expiresAt: Timestamp.nullable(),
+  revokedAt: Timestamp.nullable(),
+  deliveries: z.number().int().min(1).describe("How often the partner fetched it"),
+  firstAt: Timestamp.describe("The first delivery"),
+  at: Timestamp.describe("The latest delivery"),
 });
 export const DataDisclosureList = cursorPage(DataDisclosure);
 

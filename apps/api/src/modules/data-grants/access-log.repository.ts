@@ -1,5 +1,5 @@
 import { dataAccessLog, organization, type Tx, user } from "@bgm/db";
-import { and, arrayOverlaps, desc, eq, inArray, lte, type Query, sql } from "drizzle-orm";
+import { and, arrayOverlaps, desc, eq, lte, type Query, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -110,25 +110,40 @@ export async function companyAccessLogPage(
     .limit(page.limit + 1);
 }
 
-export async function servedAccessesOf(
+/**
+ * What the partners received about these employees, one row per grant (a partner that fetched the same
+ * list five times received the same thing five times): how often, first and last, newest first. Paged by
+ * the grant's latest log id, which grows with every entry like the log's own cursor.
+ */
+export async function servedGrantsOf(
   tx: Tx,
   orgId: string,
   employeeIds: string[],
   page: { after: z.output<typeof AccessLogCursor> | undefined; limit: number },
 ) {
   if (employeeIds.length === 0) return [];
+  const lastId = sql<number>`max(${dataAccessLog.id})`.mapWith(Number);
   return tx
-    .select({ log: dataAccessLog, providerName: organization.name })
+    .select({
+      grantId: dataAccessLog.grantId,
+      scopeKey: dataAccessLog.scopeKey,
+      providerName: organization.name,
+      deliveries: sql<number>`count(*)`.mapWith(Number),
+      firstAt: sql<Date>`min(${dataAccessLog.at})`.mapWith(dataAccessLog.at),
+      lastAt: sql<Date>`max(${dataAccessLog.at})`.mapWith(dataAccessLog.at),
+      lastId,
+    })
     .from(dataAccessLog)
     .innerJoin(organization, eq(organization.id, dataAccessLog.providerOrgId))
     .where(
       and(
         eq(dataAccessLog.orgId, orgId),
-        inArray(dataAccessLog.outcome, ["served"]),
+        eq(dataAccessLog.outcome, "served"),
         arrayOverlaps(dataAccessLog.subjectEmployeeIds, employeeIds),
-        after(LOG_NEWEST_FIRST, page.after),
       ),
     )
-    .orderBy(...orderBy(LOG_NEWEST_FIRST))
+    .groupBy(dataAccessLog.grantId, dataAccessLog.scopeKey, dataAccessLog.providerOrgId, organization.name)
+    .having(page.after ? sql`max(${dataAccessLog.id}) < ${page.after[0]}` : undefined)
+    .orderBy(desc(lastId))
     .limit(page.limit + 1);
 }

@@ -440,10 +440,30 @@ describe("employees see what was disclosed about them (Art. 15)", () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect((await w.asPartner.get(dataUrl(w, "employee_list"))).statusCode).toBe(200);
+    expect((await w.asPartner.get(dataUrl(w, "employee_list", "csv"))).statusCode).toBe(200);
+    expect((await w.asPartner.get(dataUrl(w, "employee_list"))).statusCode).toBe(200);
 
+    // Three fetches of one grant read as one entry: how often, for what, and whether it is still live.
     const mine = (await api(t.app, me.cookie).get("/api/me/data-disclosures")).json();
     expect(mine.items).toHaveLength(1);
-    expect(mine.items[0]).toMatchObject({ providerName: "SurveyPro GmbH", scopeKey: "employee_list", fields: ["name", "email"] });
+    expect(mine.items[0]).toMatchObject({
+      providerName: "SurveyPro GmbH",
+      scopeKey: "employee_list",
+      fields: ["name", "email"],
+      deliveries: 3,
+      state: "active",
+      revokedAt: null,
+    });
+    expect(mine.items[0].purpose.de).toBeTruthy();
+    expect(new Date(mine.items[0].firstAt).getTime()).toBeLessThanOrEqual(new Date(mine.items[0].at).getTime());
+    const grantId = mine.items[0].grantId as string;
+    expect((await w.asCompany.post(`/api/data-grants/${grantId}/revoke`)).statusCode).toBe(200);
+    const afterRevoke = (await api(t.app, me.cookie).get("/api/me/data-disclosures")).json().items;
+    expect(afterRevoke).toMatchObject([{ grantId, deliveries: 3, state: "revoked" }]);
+    expect(afterRevoke[0].revokedAt).toBeTruthy();
+    // Paging walks grants, not requests.
+    const firstPage = (await api(t.app, me.cookie).get("/api/me/data-disclosures?limit=1")).json();
+    expect(firstPage).toMatchObject({ items: [{ grantId }], nextCursor: null });
     const theirs = (await api(t.app, other.cookie).get("/api/me/data-disclosures")).json();
     expect(theirs.items).toEqual([]);
     expect((await api(t.app, me.cookie).get("/api/data-grants")).statusCode).toBe(403);

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { employeeIdsOfUser } from "../employees/index.js";
-import { AccessLogCursor, accessTotals, companyAccessLogPage, recentAccesses, servedAccessesOf } from "./access-log.repository.js";
+import { AccessLogCursor, accessTotals, companyAccessLogPage, recentAccesses, servedGrantsOf } from "./access-log.repository.js";
 import { toGrant, toLogEntry } from "./grants.mappers.js";
 import { listGrants } from "./grants.repository.js";
 
@@ -78,22 +78,35 @@ export async function accessLog(scope: TenantScope, q: AccessLogQuery) {
   );
 }
 
-/** Art. 15 DSGVO: which partners received my name and e-mail, and when. */
-export async function myDisclosures(scope: TenantScope, page: CursorQuery) {
+/**
+ * Art. 15 DSGVO: which partners received my name and e-mail, for what, how often, and whether they may
+ * still fetch it — one entry per grant, not per request, so a partner's repeated fetches read as one.
+ */
+export async function myDisclosures(scope: TenantScope, page: CursorQuery, now = new Date()) {
   const ids = await employeeIdsOfUser(scope.tx, scope.orgId, scope.userId);
-  const rows = await servedAccessesOf(scope.tx, scope.orgId, ids, { after: decodeCursor(page.cursor, AccessLogCursor), limit: page.limit });
+  const rows = await servedGrantsOf(scope.tx, scope.orgId, ids, { after: decodeCursor(page.cursor, AccessLogCursor), limit: page.limit });
+  const grants = rows.length > 0 ? new Map((await listGrants(scope.tx, scope.orgId)).map((g) => [g.grant.id, g])) : new Map();
   return toPage(
     rows,
     page.limit,
-    (r) => [r.log.id],
+    (r) => [r.lastId],
     (r) => {
-      const def = dataScope(r.log.scopeKey);
+      const def = dataScope(r.scopeKey);
+      const view = r.grantId ? grants.get(r.grantId) : undefined;
+      const grant = view ? toGrant(view, now) : undefined;
       return {
+        grantId: r.grantId,
         providerName: r.providerName,
-        scopeKey: r.log.scopeKey,
-        scopeLabel: def ? { ...def.label } : { de: r.log.scopeKey, en: r.log.scopeKey },
-        fields: def ? [...def.fields] : [],
-        at: r.log.at.toISOString(),
+        scopeKey: r.scopeKey,
+        scopeLabel: def ? { ...def.label } : { de: r.scopeKey, en: r.scopeKey },
+        fields: grant?.fields ?? (def ? [...def.fields] : []),
+        purpose: grant?.purpose ?? null,
+        state: grant?.state ?? null,
+        expiresAt: grant?.expiresAt ?? null,
+        revokedAt: grant?.revokedAt ?? null,
+        deliveries: r.deliveries,
+        firstAt: r.firstAt.toISOString(),
+        at: r.lastAt.toISOString(),
       };
     },
   );

@@ -140,6 +140,15 @@ export const dataSharingDe = {
       scope: "Datenumfang",
       fields: "Felder",
       at: "Zeitpunkt",
+      purpose: "Zweck: {{purpose}}",
+      deliveries_one: "Einmal abgerufen am {{last}}",
+      deliveries_other: "{{count}}-mal abgerufen, zuerst am {{first}}, zuletzt am {{last}}",
+      until: "Darf abgerufen werden bis {{date}}",
+      revokedAt: "Freigabe am {{date}} widerrufen: der Partner erhält nichts mehr.",
+      noLonger: "Der Partner erhält diese Daten nicht mehr.",
+      objectTitle: "Sie möchten widersprechen oder haben Fragen?",
+      objectBody:
+        "Sie können der Weitergabe Ihrer Daten widersprechen (Art. 21 DSGVO) und Auskunft, Berichtigung oder Löschung verlangen. Wenden Sie sich an das BGM-Team oder die Datenschutzbeauftragte bzw. den Datenschutzbeauftragten Ihres Unternehmens: eine Freigabe lässt sich dort mit einem Klick widerrufen. Was ein Partner schon erhalten hat, muss er nach dem Zweck des Auftrags löschen.",
     },
   },
 };

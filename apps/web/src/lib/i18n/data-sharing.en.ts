@@ -137,6 +137,15 @@ export const dataSharingEn: Widen<typeof dataSharingDe> = {
       scope: "Scope",
       fields: "Fields",
       at: "Time",
+      purpose: "Purpose: {{purpose}}",
+      deliveries_one: "Fetched once on {{last}}",
+      deliveries_other: "Fetched {{count}} times, first on {{first}}, last on {{last}}",
+      until: "May be fetched until {{date}}",
+      revokedAt: "Grant revoked on {{date}}: the partner receives nothing more.",
+      noLonger: "The partner no longer receives this data.",
+      objectTitle: "Want to object or have questions?",
+      objectBody:
+        "You may object to your data being shared (Art. 21 GDPR) and ask for access, correction or erasure. Contact your company's BGM team or data protection officer: they can revoke a grant with one click. What a partner already received must be deleted once the engagement's purpose is fulfilled.",
     },
   },
 };
