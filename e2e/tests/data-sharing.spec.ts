@@ -83,6 +83,12 @@ test("manager grants data access, the partner fetches it with an API key, the ma
   expect(csv.status()).toBe(200);
   expect((await csv.text()).trim().split("\n")).toHaveLength(121);
 
+  // The partner's own people work in Excel: the engagement page offers the granted list as a workbook.
+  await partner.goto(`/engagements/${engagement.id}`);
+  const excel = partner.getByRole("link", { name: "Excel herunterladen: Namen und E-Mail-Adressen der Beschäftigten" });
+  const [download] = await Promise.all([partner.waitForEvent("download"), excel.click()]);
+  expect(download.suggestedFilename()).toBe("employee_list.xlsx");
+
   // One click on "Data sharing" revokes; the very next call is refused.
   await manager.goto("/data-sharing");
   await manager
@@ -102,11 +108,23 @@ test("manager grants data access, the partner fetches it with an API key, the ma
   await expect(revokedNote.getByRole("button", { name: "Erneut freigeben" })).toBeVisible();
   await expect(manager.getByTestId("data-access-prompt")).toHaveCount(0);
 
-  // The access log shows both served calls and the denied one.
+  // The access log shows the list served three times (JSON, CSV, Excel: 120 records each) and the denied call.
+  // (The partner's engagement page also read its participation figures: a served row of its own.)
   await manager.goto("/data-sharing");
-  await expect(manager.getByRole("cell", { name: "Ausgeliefert" })).toHaveCount(2);
+  const listServed = manager.getByRole("row").filter({ has: manager.getByRole("cell", { name: "Ausgeliefert" }) });
+  await expect(listServed.filter({ has: manager.getByRole("cell", { name: "120", exact: true }) })).toHaveCount(3);
   await expect(manager.getByRole("cell", { name: "Abgelehnt" })).toHaveCount(1);
   await expectNoSeriousA11yViolations(manager, "data sharing page");
   await snapshot(manager, "data-sharing");
   await machine.dispose();
+
+  // Max, whose name was on the list, reads it once under „Meine Daten“: who, for what, how often, revoked.
+  const max = await session(browser, DEMO.employee);
+  await max.goto("/my-data");
+  const card = max.getByTestId("my-disclosure").filter({ hasText: "SurveyPro GmbH" });
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("3-mal abgerufen");
+  await expect(card).toContainText("Widerrufen");
+  await expect(max.getByText("Sie möchten widersprechen oder haben Fragen?")).toBeVisible();
+  await expectNoSeriousA11yViolations(max, "my data page");
 });
