@@ -34,6 +34,13 @@ export const theme = createTheme({
   variantColorResolver: accessibleVariantColors,
   components: {
     /**
+     * Mantine renders a dialog's title bar as <header>, a banner landmark: every open modal then adds a
+     * second banner beside the app's own (axe: landmark-no-duplicate-banner). A plain div keeps the look;
+     * the dialog is already labelled by its title.
+     */
+    ModalHeader: { defaultProps: { component: "div" } },
+    DrawerHeader: { defaultProps: { component: "div" } },
+    /**
      * Mantine cuts a badge's label with an ellipsis when its column is narrow („HOHE SENSIBILIT…“, „In Arb…“):
      * the status or warning a badge carries must be readable in full at every width, so a badge never
      * shrinks below its text and wraps onto a second line where there is no room.
