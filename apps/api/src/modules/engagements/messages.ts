@@ -65,6 +65,9 @@ const TEXTS: Record<NoticeKind, Text> = {
   }),
 };
 
+/** Every kind, as the timeline writes it to the audit log (`engagement.<kind>`). */
+export const NOTICE_KINDS = Object.keys(TEXTS) as NoticeKind[];
+
 export function noticeText(kind: NoticeKind, c: NoticeContext, link: string) {
   const { title, body } = TEXTS[kind](c);
   return {

@@ -60,9 +60,20 @@ export async function lockSession(scope: TenantScope, sessionId: string): Promis
   return { row, slot: toSlot(row, taken), latestQueuedAt };
 }
 
+/** What the place helper below writes, as `participation.<action>` (the audit registry labels each one). */
+export const PLACE_AUDIT_ACTIONS = [
+  "registered",
+  "waitlisted",
+  "cancelled",
+  "promoted",
+  "attendance_set",
+  "walk_in",
+  "walk_in_removed",
+] as const;
+
 async function audit(
   scope: TenantScope,
-  action: string,
+  action: (typeof PLACE_AUDIT_ACTIONS)[number],
   place: repo.PlaceRow,
   details: { from: PlaceStatus | null; to: PlaceStatus } & Record<string, unknown>,
 ) {
