@@ -1,6 +1,7 @@
 import { auditLog } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeEngagementWorld } from "../../../test/engagement-fixtures.js";
 import {
   type Api,
   addMember,
@@ -26,6 +27,8 @@ interface Entry {
   entityId: string | null;
   details: Record<string, unknown>;
   ip: string | null;
+  objectTitle: string | null;
+  objectParty: string | null;
 }
 
 const CLIENT_IP = "198.51.100.23";
@@ -158,6 +161,39 @@ describe("audit log", () => {
     expect(entries.map((e) => e.id)).toEqual(sorted.map((e) => e.id));
     const goals = await all(asA, "&entityType=goal");
     expect(goals.map((e) => e.action).sort()).toEqual(["goal.created", "goal.updated"]);
+  });
+
+  it("filters by area of the action registry and names the object each entry is about", async () => {
+    const process = await all(asA, "&area=process");
+    expect(process.length).toBeGreaterThan(0);
+    expect(new Set(process.map((e) => e.action.split(".")[0]))).toEqual(new Set(["goal", "task", "file", "project"]));
+    const employees = await all(asA, "&area=employees");
+    expect(employees.map((e) => e.action).sort()).toEqual([
+      "employee.created",
+      "employee.deactivated",
+      "employee.reactivated",
+      "employee.updated",
+      "employees.imported",
+    ]);
+    const goal = (await all(asA)).find((e) => e.action === "goal.created" && e.entityId === ids.goal);
+    expect(goal).toMatchObject({ objectTitle: "Weniger Rückenschmerzen", objectParty: null });
+    expect((await all(asA)).find((e) => e.action === "employee.created")).toMatchObject({ objectTitle: null });
+    expect((await asA.get("/api/audit?area=unknown")).statusCode).toBe(400);
+  });
+
+  it("names an engagement by its offering and the other party, for each side", async () => {
+    const w = await makeEngagementWorld(t, { until: "accepted", offering: { title: "Rückenfit-Kurs" }, companyName: "Objekt GmbH" });
+    const ofCompany = await all(w.asCompany, "&area=engagements");
+    expect(ofCompany.find((e) => e.action === "engagement.accept_quote")).toMatchObject({
+      entityId: w.engagementId,
+      objectTitle: "Rückenfit-Kurs",
+      objectParty: "SurveyPro GmbH",
+    });
+    const ofPartner = await all(w.asPartner, "&area=engagements");
+    expect(ofPartner.find((e) => e.action === "engagement.send_quote")).toMatchObject({
+      objectTitle: "Rückenfit-Kurs",
+      objectParty: "Objekt GmbH",
+    });
   });
 
   it("pages by cursor through exactly the full list, also while entries are written in between", async () => {

@@ -1,9 +1,10 @@
 import { auditLog, user } from "@bgm/db";
-import { AuditList, AuditQuery } from "@bgm/domain";
-import { and, eq } from "drizzle-orm";
+import { AuditList, AuditQuery, auditActionsOfArea } from "@bgm/domain";
+import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { after, decodeCursor, orderBy, type SortKey, toPage } from "../../lib/keyset.js";
+import { describeObjects } from "./audit-objects.js";
 
 /** The log's id grows with every entry, so it alone is a stable newest-first order. */
 const NEWEST_FIRST: SortKey[] = [{ expr: auditLog.id, desc: true }];
@@ -31,26 +32,39 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             and(
               eq(auditLog.orgId, s.orgId),
               q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+              q.area ? inArray(auditLog.action, auditActionsOfArea(q.area)) : undefined,
               after(NEWEST_FIRST, decodeCursor(q.cursor, AuditCursor)),
             ),
           )
           .orderBy(...orderBy(NEWEST_FIRST))
           .limit(q.limit + 1);
+        const page = rows.slice(0, q.limit);
+        const indexOf = new Map(page.map((r, i) => [r, i]));
+        const described = await describeObjects(
+          s,
+          page.map((r) => r.entry),
+        );
         return toPage(
           rows,
           q.limit,
           ({ entry }) => [entry.id],
-          ({ entry, actorName }) => ({
-            id: entry.id,
-            at: entry.at.toISOString(),
-            actorUserId: entry.actorUserId,
-            actorName,
-            action: entry.action,
-            entityType: entry.entityType,
-            entityId: entry.entityId,
-            details: entry.details,
-            ip: entry.ip,
-          }),
+          (row) => {
+            const { entry, actorName } = row;
+            const object = described[indexOf.get(row) as number] ?? null;
+            return {
+              id: entry.id,
+              at: entry.at.toISOString(),
+              actorUserId: entry.actorUserId,
+              actorName,
+              action: entry.action,
+              entityType: entry.entityType,
+              entityId: entry.entityId,
+              details: entry.details,
+              ip: entry.ip,
+              objectTitle: object?.title ?? null,
+              objectParty: object?.party ?? null,
+            };
+          },
         );
       }),
   );

@@ -2,3 +2,4 @@
 
 export { auditRoutes } from "./audit.routes.js";
 export { type AuditOrigin, appendAuditEntry, lastRecordedPerDetail } from "./audit-log.js";
+export { type AuditObject, type AuditObjectSource, registerAuditObjectSource, titleColumnSource } from "./audit-objects.js";

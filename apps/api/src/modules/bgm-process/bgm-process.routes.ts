@@ -1,3 +1,4 @@
+import { goal } from "@bgm/db";
 import {
   CreateGoal,
   DOCUMENT_FILE_TYPES,
@@ -15,6 +16,7 @@ import {
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { registerAuditObjectSource, titleColumnSource } from "../audit/index.js";
 import { storeFile, uploadFromRequest } from "../files/index.js";
 import * as service from "./bgm-process.service.js";
 import { getKpiDashboard } from "./kpi.service.js";
@@ -24,6 +26,7 @@ const tags = ["bgm-process"];
 const MANAGER = { roles: ["bgm_manager"] as const, kind: "company" as const };
 
 export const bgmProcessRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerAuditObjectSource("goal", titleColumnSource(goal, goal));
   await app.register(planningRoutes);
   app.get(
     "/api/project",

@@ -3,8 +3,10 @@ import { engagement, type Tx } from "@bgm/db";
 import type { EngagementStatus } from "@bgm/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyPluginAsync } from "fastify";
+import { type AuditObjectSource, registerAuditObjectSource } from "../audit/index.js";
 import { engagementRoutes } from "./engagements.routes.js";
 import { partnerEngagementRoutes } from "./partner-engagements.routes.js";
+import { readEngagementsWithParties } from "./with-parties.js";
 
 export type { Acting, Outcome } from "./access.js";
 export { type BookingFacts, readBookingFacts } from "./booking-facts.js";
@@ -26,7 +28,14 @@ export {
   readProviderEngagementsWithParties,
 } from "./with-parties.js";
 
+/** The audit page's words for an engagement: the offering's title and the other party's name. */
+const engagementAuditObjects: AuditObjectSource = async (scope, ids) => {
+  const rows = await readEngagementsWithParties(scope.tx, { orgId: scope.orgId, side: scope.orgKind }, ids);
+  return new Map(rows.map((e) => [e.id, { title: e.offeringTitle, party: scope.orgKind === "company" ? e.providerName : e.companyName }]));
+};
+
 export const engagementsRoutes: FastifyPluginAsync = async (app) => {
+  registerAuditObjectSource("engagement", engagementAuditObjects);
   await app.register(engagementRoutes);
   await app.register(partnerEngagementRoutes);
 };

@@ -1,7 +1,9 @@
 // Public entry of the health-days module: a company's health days, their stations (booked from marketplace
 // offerings through engagements) and the stations' time slots, which are participation sessions (ADR 0014).
 // Tables: health_day, health_day_module.
+import { healthDay } from "@bgm/db";
 import type { FastifyPluginAsync } from "fastify";
+import { registerAuditObjectSource, titleColumnSource } from "../audit/index.js";
 import { registerSlotChangeGuard, registerSlotParentSource } from "../participation/index.js";
 import { checkInRoutes } from "./check-in.routes.js";
 import { healthDayRoutes as routes } from "./health-days.routes.js";
@@ -13,6 +15,7 @@ import { healthDaySlotChangeGuard, healthDaySlotParents } from "./slot-parents.j
 
 export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   registerSlotParentSource(healthDaySlotParents);
+  registerAuditObjectSource("health_day", titleColumnSource(healthDay, healthDay));
   registerSlotChangeGuard(healthDaySlotChangeGuard);
   await app.register(routes);
   await app.register(plannerRoutes);

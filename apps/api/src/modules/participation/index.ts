@@ -2,7 +2,9 @@
 // aggregates of them that may leave the company. Tables: intervention, participation_session, participation,
 // participation_settings. A health-day station's time slot is a session too (ADR 0014): the health-days
 // module creates and cancels them through station-slots.service and registers its slot parents here.
+import { intervention } from "@bgm/db";
 import type { FastifyPluginAsync } from "fastify";
+import { registerAuditObjectSource, titleColumnSource } from "../audit/index.js";
 import { registerKpiCardSource } from "../bgm-process/index.js";
 import { participationAggregateRoutes } from "./aggregates.routes.js";
 import { PARTICIPATION_KPI_KEY, participationKpiCard } from "./aggregates.service.js";
@@ -40,6 +42,7 @@ export {
 } from "./station-slots.service.js";
 
 export const participationRoutes: FastifyPluginAsync = async (app) => {
+  registerAuditObjectSource("intervention", titleColumnSource(intervention, intervention));
   await app.register(companyParticipationRoutes);
   await app.register(myParticipationRoutes);
 };
