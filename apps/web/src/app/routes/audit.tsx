@@ -1,41 +1,42 @@
-import { Button, Group, Stack, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { AUDIT_AREA_LABELS, AUDIT_AREAS, type AuditArea } from "@bgm/domain";
+import { Button, Group, NativeSelect, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { AuditTable, useAudit } from "../../features/audit";
+import { AuditEntries, useAudit } from "../../features/audit";
+import { languageOf } from "../../lib/language";
 
 const LIMIT = 50;
 
 export function AuditRoute() {
-  const { t } = useTranslation();
-  const [entityType, setEntityType] = useState("");
-  const [debouncedType] = useDebouncedValue(entityType.trim(), 300);
+  const { t, i18n } = useTranslation();
+  const lang = languageOf(i18n.language);
+  const [area, setArea] = useState<AuditArea | "">("");
   // A stack of cursors lets "newer" go back without the API needing a backwards cursor.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
-  const audit = useAudit({ entityType: debouncedType, cursor, limit: LIMIT });
+  const audit = useAudit({ ...(area ? { area } : {}), cursor, limit: LIMIT });
 
   return (
     <Stack>
       <PageHeader title={t("audit.title")} description={t("audit.intro")} />
       <Group align="flex-end" role="search">
-        <TextInput
-          label={t("audit.entityType")}
-          placeholder={t("audit.entityTypePlaceholder")}
-          value={entityType}
+        <NativeSelect
+          label={t("audit.area")}
+          value={area}
           onChange={(e) => {
-            setEntityType(e.currentTarget.value);
+            setArea(e.currentTarget.value as AuditArea | "");
             setCursors([]);
           }}
-          w={260}
+          data={[{ value: "", label: t("audit.allAreas") }, ...AUDIT_AREAS.map((a) => ({ value: a, label: AUDIT_AREA_LABELS[a][lang] }))]}
+          w={{ base: "100%", xs: 280 }}
         />
       </Group>
       {audit.isPending ? <LoadingState /> : null}
       {audit.isError ? <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} /> : null}
-      {audit.data ? <AuditTable items={audit.data.items} /> : null}
+      {audit.data ? <AuditEntries items={audit.data.items} /> : null}
       <Group justify="space-between">
         <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors([])}>
           {t("audit.newest")}

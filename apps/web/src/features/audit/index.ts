@@ -1,3 +1,3 @@
 /** Audit log. The public face of the feature; other code imports only this file. */
 export { useAudit } from "./api/get-audit";
-export { AuditTable } from "./components/audit-table";
+export { AuditEntries } from "./components/audit-entries";
