@@ -52,9 +52,42 @@ test("manager sets a goal and documents a risk assessment", async ({ page }) => 
   await expectNoSeriousA11yViolations(page, "legal requirement after changes");
   await snapshot(page, "legal-psychological-documented");
 
+  // The audit log reads as sentences: who did what to which object, with a link to it, in German time.
   await page.goto("/audit");
-  await expect(page.getByTestId("audit-table")).toContainText("goal");
+  const entries = page.getByTestId("audit-entry");
+  const goalEntry = entries.filter({ hasText: "Petra Schneider hat ein Ziel angelegt: „Bewegung fördern“" });
+  await expect(goalEntry).toHaveCount(1);
+  await expect(goalEntry.getByRole("link", { name: "„Bewegung fördern“" })).toHaveAttribute("href", "/goals");
+  await expect(entries.filter({ hasText: "Petra Schneider hat einen Nachweis hochgeladen" }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-sentence").filter({ hasText: "goal.created" })).toHaveCount(0);
+  await expect(page.getByText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "audit log");
   await snapshot(page, "audit-after-changes");
+
+  // The area filter asks the API for one area only; the technical record stays one click away.
+  await page.getByRole("combobox", { name: "Bereich" }).selectOption({ label: "Rechtliches" });
+  await expect(entries.filter({ hasText: "hat ein Ziel angelegt" })).toHaveCount(0);
+  const evidence = entries
+    .filter({ hasText: "Petra Schneider hat einen Nachweis hochgeladen: „Gefährdungsbeurteilung (psychische Belastung)“" })
+    .first();
+  await expect(evidence.getByRole("link", { name: "„Gefährdungsbeurteilung (psychische Belastung)“" })).toHaveAttribute(
+    "href",
+    "/legal/gbu_psychological",
+  );
+  await evidence.getByText("Technische Angaben").click();
+  await expect(evidence).toContainText("legal.evidence_added");
+  await page.getByRole("combobox", { name: "Bereich" }).selectOption({ label: "Aufträge" });
+  const accepted = entries.filter({ hasText: /Petra Schneider hat ein Angebot angenommen: „.+“ · .+/ }).first();
+  await expect(accepted).toBeVisible();
+  await expect(accepted.getByRole("link")).toHaveAttribute("href", /^\/engagements\/[0-9a-f-]{36}$/);
+
+  // On a phone each entry is a card, not a wide table.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await expect(page.getByRole("article").first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await snapshot(page, "audit-phone");
 });
 
 test("manager invites a colleague and revokes the invitation", async ({ page }) => {

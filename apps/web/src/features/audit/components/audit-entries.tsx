@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, AUDIT_AREA_LABELS, type AuditActionDef, auditLink, isAuditAction } from "@bgm/domain";
+import { AUDIT_ACTIONS, AUDIT_AREA_LABELS, type AuditActionDef, auditLink, isAuditAction, LEGAL_REQUIREMENTS } from "@bgm/domain";
 import { Anchor, Badge, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
@@ -17,9 +17,16 @@ function definition(action: string): AuditActionDef | null {
   return isAuditAction(action) ? AUDIT_ACTIONS[action] : null;
 }
 
+/** A legal requirement is named by the registry, not by a row the API would have to read. */
+function registryTitle(item: AuditEntryItem, lang: Language): string | null {
+  const key = item.details.requirementKey;
+  return LEGAL_REQUIREMENTS.find((r) => r.key === key)?.label[lang] ?? null;
+}
+
 /** The object in words: „Rückenfit-Kurs“ · Upfit GmbH, or just the party, or nothing. */
-function objectText(item: AuditEntryItem): string | null {
-  const title = item.objectTitle ? `„${item.objectTitle}“` : null;
+function objectText(item: AuditEntryItem, lang: Language): string | null {
+  const name = item.objectTitle ?? registryTitle(item, lang);
+  const title = name ? `„${name}“` : null;
   const parts = [title, item.objectParty].filter(Boolean);
   return parts.length ? parts.join(" · ") : null;
 }
@@ -28,7 +35,7 @@ function Sentence({ item, lang }: { item: AuditEntryItem; lang: Language }) {
   const { t } = useTranslation();
   const def = definition(item.action);
   const phrase = def ? def[lang] : t("audit.unknownAction", { action: item.action });
-  const object = objectText(item);
+  const object = objectText(item, lang);
   const link = auditLink(item);
   return (
     <Text size="sm" data-testid="audit-sentence">
