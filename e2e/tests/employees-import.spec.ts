@@ -6,9 +6,9 @@ import { DEMO, signIn, snapshot } from "../support/session";
 const goodCsv = fileURLToPath(new URL("../fixtures/beschaeftigte-import.csv", import.meta.url));
 const badCsv = fileURLToPath(new URL("../fixtures/beschaeftigte-fehlerhaft.csv", import.meta.url));
 
-async function importFile(page: Page, file: string) {
-  await page.getByRole("button", { name: "CSV importieren" }).click();
-  const dialog = page.getByRole("dialog", { name: "Beschäftigte aus CSV importieren" });
+async function importFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  await page.getByRole("button", { name: "CSV/Excel importieren" }).click();
+  const dialog = page.getByRole("dialog", { name: "Beschäftigte aus CSV oder Excel importieren" });
   await expect(dialog).toBeVisible();
   await dialog.locator('input[type="file"]').setInputFiles(file);
   await dialog.getByRole("button", { name: "Importieren" }).click();
@@ -21,7 +21,7 @@ async function filterDepartment(page: Page, department: string) {
   await select.selectOption({ label: (await option.textContent()) ?? department });
 }
 
-test("imports employees from a German Excel CSV and rejects a file with a bad row", async ({ page }) => {
+test("imports employees from German Excel CSVs (UTF-8 and Windows-1252) and rejects a file with a bad row, in German", async ({ page }) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Beschäftigte" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Beschäftigte" })).toBeVisible();
@@ -59,6 +59,9 @@ test("imports employees from a German Excel CSV and rejects a file with a bad ro
   // Header is line 1, so Brigitte's row with the broken address is line 3.
   await expect(errors.getByRole("row")).toHaveCount(2);
   await expect(errors.getByRole("cell", { name: "3", exact: true })).toBeVisible();
+  // The problem in the UI language, the column by its name: no API codes or English.
+  await expect(errors.getByRole("cell", { name: "E-Mail", exact: true })).toBeVisible();
+  await expect(errors.getByRole("cell", { name: "Keine gültige E-Mail-Adresse.", exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "employees import dialog (errors)");
   await snapshot(page, "employees-import-errors");
   await second.getByRole("button", { name: "Schließen" }).first().click();
@@ -68,4 +71,13 @@ test("imports employees from a German Excel CSV and rejects a file with a bad ro
   await expect(page.getByRole("cell", { name: "Kühn", exact: true })).toHaveCount(0);
   await filterDepartment(page, "Alle Abteilungen");
   await expect(page.getByTestId("employees-total")).toHaveText(`${before + 3} Beschäftigte gefunden`);
+
+  // Excel's default "CSV (Trennzeichen-getrennt)" is Windows-1252: imported with exact umlauts.
+  // (ä, ö, ü, ß have the same single byte in Latin-1 and Windows-1252.)
+  const cp1252 = Buffer.from("Vorname;Nachname;E-Mail;Abteilung\r\nJörg;Bäßler;joerg.baessler@muster-gmbh.de;Fertigung Süd\r\n", "latin1");
+  const third = await importFile(page, { name: "excel-export.csv", mimeType: "text/csv", buffer: cp1252 });
+  await expect(third.getByTestId("csv-import-success")).toContainText("1 neu");
+  await third.getByRole("button", { name: "Schließen" }).first().click();
+  await filterDepartment(page, "Fertigung Süd");
+  await expect(page.getByRole("cell", { name: "Bäßler", exact: true })).toBeVisible();
 });

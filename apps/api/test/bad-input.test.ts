@@ -355,7 +355,7 @@ describe("all-or-nothing writes", () => {
     rows.splice(17, 0, "Kaputt;Zeile;keine-mail;Lager");
     const res = await csv(header + rows.join("\n"));
     expectError(res, 422, "bad row");
-    expect(res.json().error.details.issues[0]).toMatchObject({ in: "file", path: [19, "email"], code: "invalid_format" });
+    expect(res.json().error.details.issues[0]).toMatchObject({ in: "file", path: [19, "email"], code: "invalid_email" });
     expect(await count(employee)).toBe(before);
   });
 

@@ -21,6 +21,8 @@ export class ApiError extends Error {
 /** One problem of a refused request (`details.issues`): where, what, and the registry entry naming it, if any. */
 export interface ApiIssue {
   path: (string | number)[];
+  /** Machine-readable: what the endpoint documents (Zod's issue codes, or its own such as `duplicate_email`). */
+  code?: string;
   message: string;
   issue?: unknown;
   values?: unknown;
@@ -32,12 +34,13 @@ export function apiIssues(error: unknown): ApiIssue[] {
   const issues = (error.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return [];
   return issues.flatMap((issue) => {
-    const raw = (issue ?? {}) as { path?: unknown; message?: unknown; issue?: unknown; values?: unknown };
+    const raw = (issue ?? {}) as { path?: unknown; code?: unknown; message?: unknown; issue?: unknown; values?: unknown };
     if (typeof raw.message !== "string") return [];
     const path = Array.isArray(raw.path)
       ? raw.path.filter((p): p is string | number => typeof p === "string" || typeof p === "number")
       : [];
-    return [{ path, message: raw.message, issue: raw.issue, values: raw.values }];
+    const code = typeof raw.code === "string" ? { code: raw.code } : {};
+    return [{ path, ...code, message: raw.message, issue: raw.issue, values: raw.values }];
   });
 }
 

@@ -51,11 +51,47 @@ export const EmployeeList = cursorPage(Employee).extend({
   departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
 });
 
+/** The columns an employee import reads (CSV or XLSX), by their API field names. */
+export const EmployeeImportField = z.enum(["firstName", "lastName", "email", "department", "location"]);
+export type EmployeeImportField = z.infer<typeof EmployeeImportField>;
+
+/**
+ * What can be wrong with an employee import file, one code per problem; the web shows each in the UI
+ * language. File-level codes come with row 1 (or the line a CSV quote opens on); row codes with the field.
+ */
+export const EmployeeImportErrorCode = z.enum([
+  // the file as a whole
+  "unsupported_file",
+  "unreadable_file",
+  "empty_file",
+  "no_rows",
+  "malformed_csv",
+  // the header row
+  "unknown_column",
+  "duplicate_column",
+  "missing_column",
+  // one row
+  "too_many_fields",
+  "required",
+  "too_long",
+  "invalid_email",
+  "invalid_value",
+  "duplicate_email",
+]);
+export type EmployeeImportErrorCode = z.infer<typeof EmployeeImportErrorCode>;
+
+/** One problem of a refused import, as `details.issues[]` of the 422 carries it (`path: [row, field?]`). */
 export const CsvRowError = z.object({
-  row: z.number().int().describe("1-based line number in the file, header is line 1"),
-  field: z.string().optional(),
-  message: z.string(),
+  row: z.number().int().describe("1-based line number in the file (CSV) or row number (XLSX), header is line 1"),
+  field: EmployeeImportField.optional(),
+  code: EmployeeImportErrorCode,
+  message: z.string().describe("English, for API users; the web shows its own text for `code`"),
+  values: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .describe("What the text names: column, max, line"),
 });
+export type CsvRowError = z.infer<typeof CsvRowError>;
 export const ImportResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),

@@ -1,5 +1,7 @@
 import { auditLog, employee, withTenantTx } from "@bgm/db";
+import { FILE_TYPES } from "@bgm/domain";
 import { and, eq, sql } from "drizzle-orm";
+import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Api,
@@ -14,6 +16,7 @@ import {
   type TestApp,
 } from "../../../test/helpers.js";
 import { countEmployees, linkEmployeeAccount } from "./index.js";
+import { lyingAbout, workbook } from "./test-fixtures.js";
 
 let t: TestApp;
 let a: OrgUser;
@@ -21,12 +24,13 @@ let b: OrgUser;
 let asA: Api;
 let asB: Api;
 
-const csv = (body: string) => ({
+const csv = (body: string | Buffer, contentType = "text/csv") => ({
   method: "POST" as const,
   url: "/api/employees/import",
-  headers: { "content-type": "text/csv" },
+  headers: { "content-type": contentType },
   payload: body,
 });
+const xlsx = (body: Buffer) => csv(body, FILE_TYPES.xlsx);
 const person = (n: string, extra: Record<string, unknown> = {}) => ({
   firstName: `Vorname${n}`,
   lastName: `Nachname${n}`,
@@ -295,6 +299,67 @@ describe("CSV import", () => {
     const big = await asA.raw(csv(`Vorname;Nachname;E-Mail;Abteilung\n${rows}\n`));
     expect(big.statusCode).toBe(413);
     expect(big.json().error.code).toBe("payload_too_large");
+  });
+
+  it("imports German Excel's Windows-1252 CSV with exact umlauts", async () => {
+    const file = iconv.encode("Vorname;Nachname;E-Mail;Abteilung\r\nJürgen;Müller;cp1252.mueller@firma-a.de;Straße\r\n", "windows-1252");
+    const res = await asA.raw(csv(file));
+    expect(res.statusCode, res.body).toBe(200);
+    const [row] = (await asA.get("/api/employees?q=cp1252")).json().items;
+    expect(row).toMatchObject({ firstName: "Jürgen", lastName: "Müller", department: "Straße" });
+  });
+
+  it("imports UTF-16 LE with BOM, sent as octet-stream", async () => {
+    const file = iconv.encode("Vorname\tNachname\tE-Mail\tAbteilung\r\nÄnne\tÖz\tutf16.oez@firma-a.de\tBüro\r\n", "utf-16le", {
+      addBOM: true,
+    });
+    const res = await asA.raw(csv(file, "application/octet-stream"));
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await asA.get("/api/employees?q=utf16")).json().items[0]).toMatchObject({
+      firstName: "Änne",
+      lastName: "Öz",
+      department: "Büro",
+    });
+  });
+
+  it("imports an Excel workbook, whatever content type the browser declares", async () => {
+    const file = await workbook([
+      ["Vorname", "Nachname", "E-Mail", "Abteilung", "Standort"],
+      ["Jürgen", "Groß", "xlsx.gross@firma-a.de", "Qualität", "München"],
+      ["Eva", "Klein", "xlsx.klein@firma-a.de", "IT", ""],
+    ]);
+    const res = await asA.raw(xlsx(file));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ created: 2, updated: 0, total: 2 });
+    expect((await asA.raw(csv(file, "application/octet-stream"))).json()).toEqual({ created: 0, updated: 2, total: 2 });
+    expect((await asA.get("/api/employees?q=xlsx.gross")).json().items[0]).toMatchObject({ lastName: "Groß", location: "München" });
+  });
+
+  it("refuses zip bombs with 413 and writes nothing", async () => {
+    const before = await countIn(a.orgId);
+    const honest = await workbook([
+      ["Vorname", "Nachname", "E-Mail", "Abteilung"],
+      ["Eva", "Bombe", "bomb@firma-a.de", "IT"],
+    ]);
+    const res = await asA.raw(xlsx(lyingAbout(honest, "xl/worksheets/sheet1.xml", 10)));
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error.code).toBe("payload_too_large");
+    expect(await countIn(a.orgId)).toBe(before);
+  });
+
+  it("reports duplicate e-mails, row errors and other file types with their codes", async () => {
+    const dup = await asA.raw(csv("Vorname;Nachname;E-Mail;Abteilung\nA;B;dup@firma-a.de;IT\nC;D;DUP@firma-a.de;IT\nE;;x;IT\n"));
+    expect(dup.statusCode).toBe(422);
+    expect(dup.json().error.details.issues).toEqual([
+      { in: "file", path: [3, "email"], code: "duplicate_email", message: "Duplicate e-mail, also in line 2", values: { line: 2 } },
+      { in: "file", path: [4, "lastName"], code: "required", message: "Required" },
+      { in: "file", path: [4, "email"], code: "invalid_email", message: "Not a valid e-mail address" },
+    ]);
+    const pdf = await asA.raw(csv(Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), "application/octet-stream"));
+    expect(pdf.statusCode).toBe(422);
+    expect(pdf.json().error.details.issues).toMatchObject([{ path: [1], code: "unsupported_file" }]);
+    expect((await asA.raw(csv(Buffer.from("{}"), "application/json"))).statusCode).toBe(415);
+    expect((await asA.raw(csv(Buffer.alloc(6 * 1024 * 1024, 0x41)))).statusCode).toBe(413);
   });
 });
 

@@ -1,4 +1,15 @@
-import { CreateEmployee, Employee, EmployeeList, EmployeeListQuery, ErrorBody, IdParam, ImportResult, UpdateEmployee } from "@bgm/domain";
+import {
+  CreateEmployee,
+  Employee,
+  EmployeeImportErrorCode,
+  EmployeeList,
+  EmployeeListQuery,
+  ErrorBody,
+  FILE_TYPES,
+  IdParam,
+  ImportResult,
+  UpdateEmployee,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import * as service from "./employees.service.js";
@@ -6,13 +17,24 @@ import * as service from "./employees.service.js";
 const tags = ["employees"];
 const managers = { roles: ["bgm_manager"], kind: "company" } as const;
 
-const CsvBody = z
-  .string()
+/** The existing limit of a CSV upload, for workbooks too. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+const IMPORT_TYPES = ["text/csv", "text/plain", FILE_TYPES.xlsx, "application/octet-stream"];
+
+const ImportBody = z
+  .instanceof(Buffer)
   .describe(
-    "CSV with a header row: Vorname/First name; Nachname/Last name; E-Mail/Email; Abteilung/Department; Standort/Location (optional). `;` or `,` separated, UTF-8 (BOM allowed), at most 5,000 rows.",
+    "The staff list as CSV or Excel workbook (.xlsx, first sheet), at most 5 MB and 5,000 rows. Header row: Vorname/First name; Nachname/Last name; E-Mail/Email; Abteilung/Department; Standort/Location (optional). CSV: `;`, `,` or tab separated; UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, or Windows-1252 (Excel's default CSV), detected from the bytes.",
   );
 
+const IMPORT_DESCRIPTION = `Existing e-mails (any case) update and reactivate their employee; new ones are created. What the bytes are decides CSV or XLSX, not the content type. If any row is invalid nothing is imported and the answer is 422 \`csv_invalid\` with \`details.issues: [{ in: "file", path: [row, field?], code, message, values? }]\` (row = line in the file or Excel row, header = 1). \`code\` is one of: ${EmployeeImportErrorCode.options.map((c) => `\`${c}\``).join(", ")}. **Changed:** rows used to carry Zod's codes (\`too_small\`, \`too_big\`, \`invalid_format\`), \`duplicate\` and \`not_utf8\`; they are now \`required\`, \`too_long\` (values.max), \`invalid_email\`, \`duplicate_email\` (values.line), and Windows-1252 files are imported instead of refused. A workbook that unpacks to more than 50 MB, or more than 5,000 rows, is 413.`;
+
 export const employeeRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The import reads the file's bytes itself (encoding, XLSX): in this plugin's scope only, CSV and text
+  // arrive as a Buffer instead of the app-wide UTF-8 string. The route's bodyLimit applies to all of them.
+  app.removeContentTypeParser(["text/csv", "text/plain", "application/octet-stream"]);
+  app.addContentTypeParser(IMPORT_TYPES, { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+
   app.get(
     "/api/employees",
     {
@@ -59,13 +81,13 @@ export const employeeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/employees/import",
     {
+      bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags,
-        summary: "Import employees from a CSV export (all rows or none)",
-        description:
-          "Existing e-mails (any case) update and reactivate their employee; new ones are created. If any row is invalid nothing is imported and the answer is 422 `csv_invalid` with `details.rows: [{ row, field, message }]` (row = line in the file, header = 1).",
-        consumes: ["text/csv"],
-        body: CsvBody,
+        summary: "Import employees from a CSV export or an Excel workbook (all rows or none)",
+        description: IMPORT_DESCRIPTION,
+        consumes: IMPORT_TYPES,
+        body: ImportBody,
         response: { 200: ImportResult, 413: ErrorBody, 422: ErrorBody },
       },
     },

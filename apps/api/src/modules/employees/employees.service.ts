@@ -1,11 +1,13 @@
-import type { CreateEmployee, Employee, UpdateEmployee } from "@bgm/domain";
+import { type CreateEmployee, type Employee, FILE_TYPES, type UpdateEmployee } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
+import { detectFileType } from "../../lib/file-type.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { issue } from "../../lib/validation-issues.js";
-import { parseEmployeeCsv } from "./csv-import.js";
+import { type CsvParseResult, fileProblem, parseEmployeeCsv } from "./csv-import.js";
 import * as repo from "./employees.repository.js";
+import { parseEmployeeXlsx } from "./xlsx-import.js";
 
 type UpdateInput = z.infer<typeof UpdateEmployee>;
 
@@ -90,18 +92,40 @@ export async function updateEmployee(scope: TenantScope, id: string, input: Upda
   return toEmployee(row);
 }
 
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
 /**
- * Imports a CSV staff list all-or-nothing: a bad row rejects the file before anything is written;
- * known e-mails update (and reactivate) their employee, new ones are created, in the caller's transaction.
+ * What the bytes are decides how they are read, never the declared content type: an Excel workbook
+ * (XLSX), or else CSV text in whichever encoding Excel wrote. Other recognised files (PDF, images,
+ * Word) and other ZIP archives are refused as unsupported.
  */
-export async function importEmployees(scope: TenantScope, csv: string) {
-  const parsed = parseEmployeeCsv(csv);
+async function parseImportFile(bytes: Uint8Array) {
+  const type = await detectFileType(bytes);
+  if (type === FILE_TYPES.xlsx) return parseEmployeeXlsx(bytes);
+  if (type !== null || ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+    return fileProblem("unsupported_file", "Upload the staff list as CSV or Excel workbook (.xlsx)");
+  }
+  return parseEmployeeCsv(bytes);
+}
+
+/**
+ * Imports a staff list (CSV or XLSX) all-or-nothing: a bad row rejects the file before anything is
+ * written; known e-mails update (and reactivate) their employee, new ones are created, in the caller's transaction.
+ */
+export async function importEmployees(scope: TenantScope, file: Uint8Array | string) {
+  const parsed: CsvParseResult | Awaited<ReturnType<typeof parseEmployeeXlsx>> =
+    typeof file === "string" ? parseEmployeeCsv(file) : await parseImportFile(file);
   if (!parsed.ok) {
-    if (parsed.reason === "too_many_rows") throw new AppError("payload_too_large", parsed.message);
+    if (parsed.reason === "too_many_rows" || parsed.reason === "too_large") throw new AppError("payload_too_large", parsed.message);
     throw new AppError(
       "csv_invalid",
       parsed.message,
-      { issues: parsed.errors.map((e) => issue("file", e.field ? [e.row, e.field] : [e.row], e.code, e.message)) },
+      {
+        issues: parsed.errors.map((e) => ({
+          ...issue("file", e.field ? [e.row, e.field] : [e.row], e.code, e.message),
+          ...(e.values ? { values: e.values } : {}),
+        })),
+      },
       422,
     );
   }

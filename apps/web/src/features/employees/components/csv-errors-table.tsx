@@ -1,6 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CsvRowErrorItem } from "../api/types";
+import { importErrorText, importFieldLabel } from "./import-error-text";
 
 export function CsvErrorsTable({ rows }: { rows: CsvRowErrorItem[] }) {
   const { t } = useTranslation();
@@ -17,10 +18,10 @@ export function CsvErrorsTable({ rows }: { rows: CsvRowErrorItem[] }) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <Table.Tr key={`${r.row}-${r.field ?? ""}-${r.message}`}>
+            <Table.Tr key={`${r.row}-${r.field ?? ""}-${r.code}-${JSON.stringify(r.values ?? {})}`}>
               <Table.Td>{r.row}</Table.Td>
-              <Table.Td>{r.field ?? "–"}</Table.Td>
-              <Table.Td>{r.message}</Table.Td>
+              <Table.Td>{importFieldLabel(r.field, t)}</Table.Td>
+              <Table.Td>{importErrorText(r, t)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -3,24 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
 import { FileField } from "../../../components/ui/file-field";
-import { apiIssues, isApiError } from "../../../lib/api-client";
 import { downloadText } from "../../../lib/download-text";
 import { useImportEmployees } from "../api/import-employees";
-import type { CsvRowErrorItem } from "../api/types";
 import { CsvErrorsTable } from "./csv-errors-table";
 import { CSV_TEMPLATE, CSV_TEMPLATE_FILE_NAME } from "./csv-template";
-
-/** A refused file's problems: `details.issues` with `path` = [line, field?] into the file. */
-function rowErrors(error: unknown): CsvRowErrorItem[] | null {
-  if (!isApiError(error, 422)) return null;
-  const issues = apiIssues(error);
-  if (issues.length === 0) return null;
-  return issues.map(({ path: [row, field], message }) => ({
-    row: typeof row === "number" ? row : 0,
-    field: typeof field === "string" ? field : undefined,
-    message,
-  }));
-}
+import { importRowErrors } from "./import-error-text";
 
 export function CsvImportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -41,22 +28,13 @@ function CsvImportForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const importer = useImportEmployees();
   const [file, setFile] = useState<File | null>(null);
-  const [readError, setReadError] = useState(false);
 
-  async function submit() {
-    if (!file) return;
-    setReadError(false);
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      setReadError(true);
-      return;
-    }
-    importer.mutate(text);
+  function submit() {
+    // The bytes go as they are: the API detects the encoding (Excel's Windows-1252, UTF-8, UTF-16) or XLSX.
+    if (file) importer.mutate(file);
   }
 
-  const rows = rowErrors(importer.error);
+  const rows = importRowErrors(importer.error);
   return (
     <Stack>
       <Text size="sm">{t("employees.import.intro")}</Text>
@@ -67,18 +45,13 @@ function CsvImportForm({ onClose }: { onClose: () => void }) {
       </Group>
       <FileField
         label={t("employees.import.file")}
-        accept=".csv,text/csv"
+        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         value={file}
         onChange={(f) => {
           setFile(f);
           importer.reset();
         }}
       />
-      {readError ? (
-        <Alert color="red" role="alert">
-          {t("employees.import.readError")}
-        </Alert>
-      ) : null}
       {importer.data ? (
         <Alert color="green" role="status" data-testid="csv-import-success">
           {t("employees.import.success", importer.data)}
@@ -94,7 +67,7 @@ function CsvImportForm({ onClose }: { onClose: () => void }) {
         <Button variant="default" onClick={onClose}>
           {t("common.close")}
         </Button>
-        <Button onClick={() => void submit()} disabled={!file} loading={importer.isPending}>
+        <Button onClick={submit} disabled={!file} loading={importer.isPending}>
           {t("employees.import.submit")}
         </Button>
       </Group>
