@@ -189,7 +189,7 @@ describe("the Art. 30 export", () => {
     const rows = parse(res.body, { delimiter: ";", bom: true, columns: true }) as Record<string, string>[];
     const list = rows.find((r) => r.Datenkategorie === "Namen und E-Mail-Adressen der Beschäftigten");
     expect(list).toMatchObject({ Abrufe: String(SERVED), "Abgelehnte Versuche": String(DENIED) });
-    expect(list?.["Letzter Abruf"]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(list?.["Letzter Abruf"]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     expect(rows.find((r) => r.Datenkategorie !== list?.Datenkategorie)).toMatchObject({ Abrufe: "1", "Abgelehnte Versuche": "0" });
   });
 });

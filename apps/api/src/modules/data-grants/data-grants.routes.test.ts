@@ -487,7 +487,32 @@ describe("the record of processing (Art. 30)", () => {
     const rows = parse(res.body, { delimiter: ";", bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
     const list = rows.find((r) => r.Datenkategorie === "Namen und E-Mail-Adressen der Beschäftigten");
-    expect(list).toMatchObject({ Partner: "SurveyPro GmbH", Felder: "name, email", Status: "aktiv", Abrufe: "1" });
+    expect(list).toMatchObject({ Partner: "SurveyPro GmbH", Felder: "Name, E-Mail-Adresse", Status: "aktiv", Abrufe: "1" });
+  });
+
+  it("writes times in Europe/Berlin, not UTC, and speaks English with ?lang=en", async () => {
+    const overview = (await w.asCompany.get("/api/data-grants")).json();
+    const grant = overview.partners[0].grants.find((g: { scopeKey: string }) => g.scopeKey === "employee_list");
+    const at = new Date(grant.grantedAt);
+    const berlin = (locale: string, opts: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat(locale, { ...opts, timeZone: "Europe/Berlin", hourCycle: "h23" }).formatToParts(at);
+    const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value;
+    const p = berlin("en-GB", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    const [d, m, y, h, min] = ["day", "month", "year", "hour", "minute"].map((type) => part(p, type));
+
+    const de = parse((await w.asCompany.get("/api/data-grants/export.csv?lang=de")).body, { delimiter: ";", bom: true, columns: true });
+    const deList = (de as Record<string, string>[]).find((r) => r.Datenkategorie === "Namen und E-Mail-Adressen der Beschäftigten");
+    expect(deList?.["Erteilt am"]).toBe(`${d}.${m}.${y} ${h}:${min}`);
+    expect(deList?.["Letzter Abruf"]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+
+    const res = await w.asCompany.get("/api/data-grants/export.csv?lang=en");
+    expect(res.headers["content-disposition"]).toContain("data-sharing.csv");
+    const en = parse(res.body, { delimiter: ";", bom: true, columns: true }) as Record<string, string>[];
+    const enList = en.find((r) => r.Fields === "Name, E-mail address");
+    expect(enList).toMatchObject({ Partner: "SurveyPro GmbH", Status: "active", Fetches: "1", "Granted on": `${y}-${m}-${d} ${h}:${min}` });
+    expect(enList?.["Data category"]).not.toBe(deList?.Datenkategorie);
+    expect(res.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    expect((await w.asCompany.get("/api/data-grants/export.csv?lang=fr")).statusCode).toBe(400);
   });
 
   it("exports a PDF with the text in it", async () => {

@@ -21,6 +21,7 @@ import { recordsCsv, recordsPdf } from "./records-export.js";
 
 const tags = ["data-grants"];
 const MANAGER = { roles: ["bgm_manager"], kind: "company" } as const;
+const RecordsCsvQuery = z.strictObject({ lang: z.enum(["de", "en"]).default("de").describe("Language of the export's words") });
 /** Art. 15: anyone of the company may ask what was disclosed about them. */
 const COMPANY_MEMBER = { roles: ["employee", "bgm_manager"], kind: "company" } as const;
 
@@ -106,13 +107,18 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "The record of data sharing as CSV (Art. 30 DSGVO; `;`-separated, UTF-8 with BOM)",
+        description:
+          "Column heads, data categories, field names, purposes and states in `lang` (default German). Times are local times in Europe/Berlin to the minute (`02.12.2026 11:42` in German, `2026-12-02 11:42` in English), no longer UTC ISO timestamps; fields are named by their labels, no longer by their keys.",
+        querystring: RecordsCsvQuery,
         produces: ["text/csv"],
         response: { 200: z.string() },
       },
     },
     async (req, reply) => {
-      const csv = await req.inTenant(MANAGER, async (s) => recordsCsv(await recordOfProcessing(s)));
-      return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="datenfreigaben.csv"').send(csv);
+      const { lang } = req.query;
+      const csv = await req.inTenant(MANAGER, async (s) => recordsCsv(await recordOfProcessing(s), lang));
+      const fileName = lang === "en" ? "data-sharing.csv" : "datenfreigaben.csv";
+      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${fileName}"`).send(csv);
     },
   );
 

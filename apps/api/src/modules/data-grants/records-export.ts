@@ -1,4 +1,4 @@
-import type { DataGrantOverview } from "@bgm/domain";
+import { type DataGrantOverview, dataFieldLabel } from "@bgm/domain";
 import type { z } from "zod";
 import { toCsv } from "../../lib/csv.js";
 import { renderPdf } from "../../lib/pdf.js";
@@ -10,64 +10,99 @@ import { renderPdf } from "../../lib/pdf.js";
  */
 type Overview = z.infer<typeof DataGrantOverview>;
 
-const STATE_DE: Record<string, string> = {
-  active: "aktiv",
-  expired: "abgelaufen",
-  revoked: "widerrufen",
-  replaced: "ersetzt",
-  ended: "beendet (Auftrag beendet)",
+export type ExportLanguage = "de" | "en";
+
+const STATE: Record<ExportLanguage, Record<string, string>> = {
+  de: { active: "aktiv", expired: "abgelaufen", revoked: "widerrufen", replaced: "ersetzt", ended: "beendet (Auftrag beendet)" },
+  en: { active: "active", expired: "expired", revoked: "revoked", replaced: "replaced", ended: "ended (engagement ended)" },
 };
 
-const HEADER = [
-  "Partner",
-  "Auftrag",
-  "Datenkategorie",
-  "Felder",
-  "Zweck",
-  "Umfang bei Freigabe",
-  "Erteilt von",
-  "Erteilt am",
-  "Gültig bis",
-  "Status",
-  "Beendet von",
-  "Beendet am",
-  "Abrufe",
-  "Letzter Abruf",
-  "Abgelehnte Versuche",
-];
+const HEADER: Record<ExportLanguage, string[]> = {
+  de: [
+    "Partner",
+    "Auftrag",
+    "Datenkategorie",
+    "Felder",
+    "Zweck",
+    "Umfang bei Freigabe",
+    "Erteilt von",
+    "Erteilt am",
+    "Gültig bis",
+    "Status",
+    "Beendet von",
+    "Beendet am",
+    "Abrufe",
+    "Letzter Abruf",
+    "Abgelehnte Versuche",
+  ],
+  en: [
+    "Partner",
+    "Engagement",
+    "Data category",
+    "Fields",
+    "Purpose",
+    "Extent when granted",
+    "Granted by",
+    "Granted on",
+    "Valid until",
+    "Status",
+    "Ended by",
+    "Ended on",
+    "Fetches",
+    "Last fetch",
+    "Denied attempts",
+  ],
+};
 
-function rows(o: Overview): string[][] {
+// Times as a reader in the company's time zone writes them, minutes precise: "02.12.2026 11:42" in
+// German, "2026-12-02 11:42" in English (sv-SE formats so); Excel reads both as date and time.
+const TIME_FORMAT: Record<ExportLanguage, Intl.DateTimeFormat> = {
+  de: new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }),
+  en: new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Berlin" }),
+};
+
+/** An instant in Europe/Berlin for the export's readers; "" for none. */
+export function berlinTime(iso: string | null | undefined, lang: ExportLanguage): string {
+  if (!iso) return "";
+  return TIME_FORMAT[lang].format(new Date(iso)).replace(",", "");
+}
+
+function rows(o: Overview, lang: ExportLanguage): string[][] {
   return o.partners.flatMap((p) =>
     p.grants.map((g) => {
       return [
         p.providerName,
         g.offeringTitle ?? "",
-        g.label.de,
-        g.fields.join(", "),
-        g.purpose.de,
-        g.preview.de,
+        g.label[lang],
+        g.fields.map((f) => dataFieldLabel(g.scopeKey, f)[lang]).join(", "),
+        g.purpose[lang],
+        g.preview[lang],
         g.grantedByName ?? "",
-        g.grantedAt,
-        g.expiresAt,
-        STATE_DE[g.state] ?? g.state,
+        berlinTime(g.grantedAt, lang),
+        berlinTime(g.expiresAt, lang),
+        STATE[lang][g.state] ?? g.state,
         g.revokedByName ?? "",
-        g.revokedAt ?? "",
+        berlinTime(g.revokedAt, lang),
         String(g.access.served),
-        g.access.lastServedAt ?? "",
+        berlinTime(g.access.lastServedAt, lang),
         String(g.access.denied),
       ];
     }),
   );
 }
 
-/** `;`-separated with a BOM: German Excel opens it with umlauts intact. */
-export function recordsCsv(o: Overview): string {
-  return toCsv(HEADER, rows(o), "excel");
+/**
+ * `;`-separated with a BOM: German Excel opens it with umlauts intact. Column heads, data categories,
+ * field names, purposes and states in the reader's language; times in Europe/Berlin (the column heads
+ * say so in the route's description), not UTC.
+ */
+export function recordsCsv(o: Overview, lang: ExportLanguage = "de"): string {
+  return toCsv(HEADER[lang], rows(o, lang), "excel");
 }
 
 export async function recordsPdf(o: Overview, meta: { companyName: string; generatedAt: Date }): Promise<Buffer> {
   const cols = [0, 2, 3, 4, 7, 8, 9, 12];
-  const body = [cols.map((i) => ({ text: HEADER[i], bold: true })), ...rows(o).map((r) => cols.map((i) => r[i] ?? ""))];
+  const body = [cols.map((i) => ({ text: HEADER.de[i], bold: true })), ...rows(o, "de").map((r) => cols.map((i) => r[i] ?? ""))];
   const doc = {
     info: { title: `Datenfreigaben – ${meta.companyName}`, creator: "BGM Hub" },
     pageOrientation: "landscape",

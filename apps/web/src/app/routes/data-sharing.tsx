@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
-import { AccessLogSection, EXPORT_CSV_URL, EXPORT_PDF_URL, PartnerGrants, useDataGrants } from "../../features/data-sharing";
+import { AccessLogSection, EXPORT_PDF_URL, exportCsvUrl, PartnerGrants, useDataGrants } from "../../features/data-sharing";
+import { currentLanguage } from "../../lib/i18n";
 import { useLocalized } from "../../lib/use-localized";
 
 /** The company's record of every grant to a partner, with access totals, the paged access log, revoke and export (Art. 30 DSGVO). */
 export function DataSharingRoute() {
+  // Re-renders on a language change, so the CSV link follows it.
   const { t } = useTranslation();
   const grants = useDataGrants();
   const localized = useLocalized();
@@ -23,7 +25,7 @@ export function DataSharingRoute() {
         actions={
           hasGrants ? (
             <>
-              <Button component="a" href={EXPORT_CSV_URL} download variant="default">
+              <Button component="a" href={exportCsvUrl(currentLanguage())} download variant="default">
                 {t("dataSharing.page.exportCsv")}
               </Button>
               <Button component="a" href={EXPORT_PDF_URL} download variant="default">

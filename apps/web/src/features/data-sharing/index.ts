@@ -3,7 +3,7 @@
  * The public face of the feature; other code imports only this file.
  */
 export { useApiKeys } from "./api/api-keys";
-export { EXPORT_CSV_URL, EXPORT_PDF_URL, useDataGrants } from "./api/data-grants";
+export { EXPORT_PDF_URL, exportCsvUrl, useDataGrants } from "./api/data-grants";
 export { useDisclosures } from "./api/disclosures";
 export { AccessLogSection } from "./components/access-log-section";
 export { ApiKeysTable } from "./components/api-keys-table";

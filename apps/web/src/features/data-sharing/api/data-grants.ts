@@ -4,7 +4,8 @@ import { engagementKeys } from "../../engagements";
 import { dataSharingKeys } from "./query-keys";
 import type { DataGrantItem, DataGrantOverviewResponse, DataRequestResponse, GrantRequestInput, GrantResultResponse } from "./types";
 
-export const EXPORT_CSV_URL = "/api/data-grants/export.csv";
+/** The CSV export in the UI language (column heads, categories, fields; times in Europe/Berlin). */
+export const exportCsvUrl = (lang: "de" | "en") => `/api/data-grants/export.csv?lang=${lang}`;
 export const EXPORT_PDF_URL = "/api/data-grants/export.pdf";
 
 export function getDataRequest(engagementId: string): Promise<DataRequestResponse> {
