@@ -107,7 +107,11 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
   await expect(upload.getByRole("textbox", { name: "Inhalt als JSON" })).toHaveValue(/"Lager"/);
   await upload.getByRole("button", { name: "Hochladen" }).click();
   await expect(upload.getByRole("alert").filter({ hasText: "Bitte prüfen Sie die markierten Felder." })).toBeVisible();
-  await expect(upload).toContainText(".groups.2.n: Die Gruppe „Lager“ hat n = 2; die Mindestgruppengröße ist 5.");
+  // The field by its labels and the entry by its name, not a JSON path.
+  await expect(upload).toContainText(
+    "Gruppen › Lager › Anzahl gültiger Antworten (n): Die Gruppe „Lager“ hat n = 2; die Mindestgruppengröße ist 5.",
+  );
+  await expect(upload).not.toContainText(".groups.2.n");
   await snapshot(partner, "result-upload-group-too-small");
 
   // Then SurveyPro's real export, shown in the form.

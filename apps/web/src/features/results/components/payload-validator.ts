@@ -1,9 +1,10 @@
-import { localizeIssue, outputType } from "@bgm/domain";
+import { outputType } from "@bgm/domain";
 import { ErrorSchemaBuilder, type RJSFSchema, type RJSFValidationError, type ValidationData, type ValidatorType } from "@rjsf/utils";
 import { z } from "zod";
 import { de, en } from "zod/locales";
-import { currentLanguage } from "../../../lib/i18n";
+import i18n, { currentLanguage } from "../../../lib/i18n";
 import type { OutputTypeKey } from "../api/types";
+import { issueText } from "./issue-text";
 import { matchesSchema } from "./schema-match";
 
 /*
@@ -31,9 +32,9 @@ export function checkPayload(key: OutputTypeKey, data: unknown): PayloadCheck {
   for (const issue of result.success ? [] : result.error.issues) {
     const path = issue.path.map(String);
     const property = path.length > 0 ? `.${path.join(".")}` : "";
-    // Zod's own messages come in the UI language from its locale; the schemas' own checks from the registry.
-    const message = localizeIssue(issue as { message: string; params?: unknown }, language);
-    errors.push({ property, message, stack: `${property || "/"}: ${message}` });
+    // Next to the field the text alone; in lists the field by its labels too. Never Zod's own wording.
+    const { field, text: message } = issueText(issue, data, i18n.t, language);
+    errors.push({ property, message, stack: field ? `${field}: ${message}` : message });
     builder.addErrors(message, path.length > 0 ? path : undefined);
   }
   return { errors, errorSchema: builder.ErrorSchema };

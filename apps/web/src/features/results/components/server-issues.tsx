@@ -1,8 +1,8 @@
-import { Alert, Code, List, Text } from "@mantine/core";
+import { Alert, List, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatIssuePath, type ResultIssue } from "../api/issues";
+import type { ResultIssue } from "../api/issues";
 
-/** Every problem the server found, with the JSON path it belongs to (the form also marks the fields). */
+/** Every problem the server found, with the field it belongs to by its label (the form also marks the fields). */
 export function ServerIssues({ issues }: { issues: ResultIssue[] }) {
   const { t } = useTranslation();
   if (issues.length === 0) return null;
@@ -12,7 +12,9 @@ export function ServerIssues({ issues }: { issues: ResultIssue[] }) {
         {issues.map((issue, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the server's list has no ids and does not change order
           <List.Item key={i}>
-            <Code>{issue.path.length > 0 ? formatIssuePath(issue.path) : t("results.upload.issueRoot")}</Code>{" "}
+            <Text span size="sm" fw={600}>
+              {issue.field ?? t("results.upload.issueRoot")}:
+            </Text>{" "}
             <Text span size="sm">
               {issue.message}
             </Text>

@@ -55,7 +55,7 @@ export function UploadResultForm({ engagementId, types, maxFileBytes, onDone }: 
   const validateRef = useRef<(() => boolean) | null>(null);
   const type = types.find((x) => x.key === typeKey);
   const schema = useMemo(() => (type ? formSchema(type.jsonSchema) : null), [type]);
-  const issues = useMemo(() => resultIssues(submit.error), [submit.error]);
+  const issues = useMemo(() => resultIssues(submit.error, submit.variables?.payload), [submit.error, submit.variables]);
   const extraErrors = useMemo(() => issuesToErrorSchema(issues), [issues]);
   const fileIssues = issues.filter((i) => i.path[0] === "files").map((i) => i.message);
   const localFileProblems = type && attempted ? fileProblems(files, type.fileTypes, type.fileRequired, maxFileBytes, t) : [];
