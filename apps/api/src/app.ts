@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { AppConfig } from "./config.js";
 import { wireDomainEvents } from "./events.js";
 import { type Auth, createAuth } from "./lib/auth.js";
+import { type Lifecycle, newLifecycle, RETRY_AFTER_S } from "./lib/lifecycle.js";
 import { logUrl } from "./lib/log-url.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
 import { adminRoutes } from "./modules/admin/index.js";
@@ -30,6 +31,7 @@ import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
 import { frameworkErrors, registerErrorHandler } from "./plugins/error-handler.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
+import { metricsPlugin } from "./plugins/metrics.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { requestContextPlugin } from "./plugins/request-context.js";
 import { securityPlugin } from "./plugins/security.js";
@@ -41,6 +43,7 @@ declare module "fastify" {
     auth: Auth;
     mailer: Mailer;
     config: AppConfig;
+    lifecycle: Lifecycle;
   }
 }
 
@@ -51,6 +54,8 @@ export interface BuildOptions {
   /** Tests pass false to keep output quiet. */
   logger?: boolean;
   serveWeb?: boolean;
+  /** Shared with the graceful shutdown (src/startup/graceful-shutdown.ts); a fresh one when absent. */
+  lifecycle?: Lifecycle;
 }
 
 /** Builds the whole server: external plugins, then app plugins, then feature routes (fastify/demo order). */
@@ -78,6 +83,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     frameworkErrors,
     clientErrorHandler,
     trustProxy: false,
+    // Requests arriving on a keep-alive connection after close() get our own 503 body (hook below).
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -85,8 +92,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerInputHygiene(app);
+  const lifecycle = opts.lifecycle ?? newLifecycle();
+  app.decorate("lifecycle", lifecycle);
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+    if (lifecycle.closing) reply.header("connection", "close");
+  });
+  app.addHook("onRequest", async (_req, reply) => {
+    if (!lifecycle.closing) return;
+    return reply
+      .status(503)
+      .header("retry-after", String(RETRY_AFTER_S))
+      .send({ error: { code: "unavailable", message: "This node is shutting down" } });
   });
 
   // The modules' in-process events (src/events.ts): wired once per process, before any route runs.
@@ -114,6 +131,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(securityPlugin, { appUrl: config.appUrl });
   await app.register(openApiPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken, database: opts.database });
   await app.register(requestContextPlugin, { db, auth });
   await app.register(authBridge, { auth, appUrl: config.appUrl });
 

@@ -25,6 +25,11 @@ const Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load demo data: "auto" = on first start of an empty embedded database only. */
   SEED_DEMO: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Graceful shutdown: ms the node keeps serving with ready at 503, then ms in-flight requests may take. */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Bearer token for Prometheus at /metrics; unset = no metrics (404). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /**
    * Discovery answers are cached per query; writes through this process invalidate at once, the TTL
@@ -62,6 +67,8 @@ export interface AppConfig {
   devOutbox: boolean;
   logLevel: Env["LOG_LEVEL"];
   loginRateLimit: number;
+  /** METRICS_TOKEN: /metrics answers only with it (Bearer); absent = 404. */
+  metricsToken?: string;
   /** Absent (tests, bench): the defaults of DISCOVERY_CACHE_*; ttlMs 0 turns the cache off. */
   discoveryCache?: { ttlMs: number; maxEntries: number };
   results: { maxFileBytes: number; storageDir: string; s3?: S3FileStorageOptions; reminderDays: number; autoAcceptDays: number };
@@ -102,6 +109,7 @@ export function toAppConfig(env: Env, secrets: { authSecret?: string } = {}): Ap
     devOutbox: devOutboxEnabled(env),
     logLevel: env.LOG_LEVEL,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    metricsToken: env.METRICS_TOKEN,
     discoveryCache: { ttlMs: env.DISCOVERY_CACHE_TTL_S * 1000, maxEntries: env.DISCOVERY_CACHE_MAX_ENTRIES },
     results: {
       maxFileBytes: Math.round(env.RESULT_FILE_MAX_MB * 1024 * 1024),

@@ -2,12 +2,14 @@ import { resolve } from "node:path";
 import { openDatabase } from "@bgm/db";
 import { buildApp } from "./app.js";
 import { loadEnv, toAppConfig } from "./config.js";
+import { newLifecycle } from "./lib/lifecycle.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./seed/demo-logins.js";
 import { isEmptyDatabase, seedDemo } from "./seed/seed-demo.js";
 import { seedParticipationIntoExistingDemo } from "./seed/seed-participation.js";
 import { localAuthSecret } from "./startup/auth-secret.js";
 import { workingDemoLogins } from "./startup/demo-logins-check.js";
 import { checkDemoLogins, checkEnvironment, type StartupFindings } from "./startup/environment-checks.js";
+import { installGracefulShutdown } from "./startup/graceful-shutdown.js";
 
 /** Warnings go to stderr in a frame nobody overlooks; errors stop the start before anything listens. */
 function report(findings: StartupFindings) {
@@ -23,7 +25,8 @@ const config = toAppConfig(env, { authSecret: env.AUTH_SECRET ?? (await localAut
 const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR) });
 await database.migrate();
 
-const app = await buildApp({ database, config });
+const lifecycle = newLifecycle();
+const app = await buildApp({ database, config, lifecycle });
 
 // Demo data: automatically only on the first start of an empty embedded database; on a PostgreSQL
 // server only when SEED_DEMO=true, so nobody's real database ever gets demo people in it.
@@ -57,10 +60,11 @@ if (demoLogins.length > 0) {
 }
 process.stdout.write(`${lines.join("\n")}\n\n`);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  });
-}
+installGracefulShutdown({
+  app,
+  database,
+  lifecycle,
+  graceMs: env.SHUTDOWN_GRACE_MS,
+  delayMs: env.SHUTDOWN_DELAY_MS,
+  log: (message) => app.log.info(`shutdown: ${message}`),
+});

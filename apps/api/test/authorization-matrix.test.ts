@@ -138,6 +138,7 @@ describe("authorization matrix", () => {
     // Signing in, up and out, resetting a password and joining by company link need no session, by their nature.
     const open = new Set([
       "GET /api/health",
+      "GET /api/health/ready",
       "GET /api/output-types",
       "GET /api/session",
       ...Object.keys(authCases.cases),

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL only: the pool's figures (metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
   /** PGlite only: the underlying instance (snapshots in tests). */
   pglite?: PGlite;
 }
@@ -39,7 +41,8 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    const max = opts.poolSize ?? 20;
+    const pool = new pg.Pool({ connectionString: opts.url, max });
     // An idle client dropped by the server (restart, terminated backend) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on("error", (err) => {
@@ -51,6 +54,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       kind: "postgres",
       migrate: () => migratePg(db as never, { migrationsFolder }),
       close: () => pool.end(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });

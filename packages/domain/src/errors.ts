@@ -16,5 +16,6 @@ export const ERROR_STATUS = {
   headers_too_large: 431,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

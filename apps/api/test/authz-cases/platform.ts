@@ -38,6 +38,7 @@ export const platformCases: AuthzCases = {
   },
   cases: {
     "GET /api/health": { kind: "own", url: () => "/api/health" },
+    "GET /api/health/ready": { kind: "own", url: () => "/api/health/ready" },
     "GET /api/me": { kind: "own", url: () => "/api/me" },
     "GET /api/session": { kind: "own", url: () => "/api/session" },
     "POST /api/organizations": { kind: "own", url: () => "/api/organizations", body: () => ({ name: "Neue Firma", kind: "company" }) },
