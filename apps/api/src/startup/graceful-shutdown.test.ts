@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -8,15 +8,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 /**
- * The real server in a child process (tsx, as `npm run dev` runs it): a request whose body is still
- * arriving when SIGTERM comes must get its answer, readiness must say 503 meanwhile, and the process
- * must exit 0 after closing the database.
+ * The real server in a child process, compiled as `npm start` runs it (plain node, no tsx): a request
+ * whose body is still arriving when SIGTERM comes must get its answer, readiness must say 503 meanwhile,
+ * and the process must exit 0 after closing the database.
  */
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
-const serverTs = join(root, "apps/api/src/server.ts");
+const serverJs = join(root, "apps/api/dist/server.js");
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, [join(root, "scripts/build-api.mjs")], { cwd: root, encoding: "utf8" });
+  expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
+}, 120_000);
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -75,7 +80,7 @@ async function childDatabaseEnv(): Promise<Record<string, string>> {
 }
 
 function startServer(port: number, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", serverTs], {
+  const child = spawn(process.execPath, [serverJs], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -181,5 +186,6 @@ describe("graceful shutdown", () => {
 
     expect(await exited, output()).toBe(0);
     expect(output()).toContain("stopped cleanly");
+    expect(output()).not.toMatch(/tsx/);
   }, 240_000);
 });
