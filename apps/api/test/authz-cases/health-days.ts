@@ -153,5 +153,27 @@ export const healthDaysCases: AuthzCases = {
     },
     "GET /api/health-days/{id}/report": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}/report` },
     "GET /api/health-days/{id}/report.pdf": { kind: "foreign", url: (f) => `/api/health-days/${f.ids.healthDayId}/report.pdf` },
+    "GET /api/health-days/{id}/consolidated-report": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.fullServiceDayId}/consolidated-report`,
+    },
+    "GET /api/health-days/{id}/consolidated-report.pdf": {
+      kind: "foreign",
+      url: (f) => `/api/health-days/${f.ids.fullServiceDayId}/consolidated-report.pdf`,
+    },
+    "GET /api/planner/health-days/{engagementId}/report": {
+      kind: "foreign",
+      url: (f) => `/api/planner/health-days/${f.ids.plannerEngagementId}/report`,
+    },
+    "GET /api/planner/health-days/{engagementId}/report.pdf": {
+      kind: "foreign",
+      url: (f) => `/api/planner/health-days/${f.ids.plannerEngagementId}/report.pdf`,
+    },
+    "GET /api/me/health-days/feedback": { kind: "own", url: () => "/api/me/health-days/feedback" },
+    "POST /api/me/health-days/{id}/modules/{moduleId}/feedback": {
+      kind: "foreign",
+      url: (f) => `/api/me/health-days/${f.ids.healthDayId}/modules/${f.ids.healthDayModuleId}/feedback`,
+      body: () => ({ rating: 5, comment: "gekapert" }),
+    },
   },
 };

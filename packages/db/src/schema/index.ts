@@ -6,6 +6,7 @@ export * from "./employee-access.js";
 export * from "./employees.js";
 export * from "./engagements.js";
 export * from "./files.js";
+export * from "./health-day-feedback.js";
 export * from "./health-day-mailings.js";
 export * from "./health-days.js";
 export * from "./health-days-checkin.js";

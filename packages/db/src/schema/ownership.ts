@@ -58,6 +58,9 @@ export const TABLE_OWNERS = {
   // health-day-mailings.ts: who was invited to a day, and the reminder the day before (a marker per slot and person).
   health_day_invitation: "health-days",
   health_day_reminder: "health-days",
+  // health-day-feedback.ts: anonymous ratings per station, and apart from them who answered (ADR 0016).
+  health_day_feedback: "health-days",
+  health_day_feedback_given: "health-days",
   // marketplace.ts (published_offering is a view over offering)
   provider_profile: "marketplace",
   offering: "marketplace",

@@ -3,6 +3,7 @@ import {
   AddHealthDaySlots,
   EngagementIdParam,
   HealthDay,
+  HealthDayConsolidatedReport,
   HealthDayModuleParams,
   IdParam,
   ModuleApprovalDecision,
@@ -14,11 +15,14 @@ import {
 } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { AccessRule } from "../../plugins/request-context.js";
 import { dispatchMails } from "../notifications/index.js";
 import { type CalendarContext, organizerAddress } from "../participation/index.js";
 import type { Acting, Outcome } from "./health-days.service.js";
 import * as planner from "./planner.service.js";
+import { consolidatedReportPdf } from "./report.pdf.js";
+import { CONSOLIDATED_DESCRIPTION, consolidatedFileName, sendPdf } from "./report.routes.js";
 
 const tags = ["health-days"];
 const MANAGER: AccessRule = { roles: ["bgm_manager"], kind: "company" };
@@ -116,6 +120,38 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => planner.readPlannedDay(app.db, await plannerCaller(req), req.params.engagementId),
+  );
+
+  app.get(
+    "/api/planner/health-days/:engagementId/report",
+    {
+      schema: {
+        tags,
+        summary: "Planner: the consolidated report of the day, handed back to the company (JSON)",
+        description: `The company reads the same at \`GET /api/health-days/{id}/consolidated-report\`. Readable while the booking runs and after it was delivered or completed; 404 as for the day. ${CONSOLIDATED_DESCRIPTION}`,
+        params: EngagementIdParam,
+        response: { 200: HealthDayConsolidatedReport },
+      },
+    },
+    async (req) => planner.plannerReport(app.db, await plannerCaller(req), req.params.engagementId),
+  );
+
+  app.get(
+    "/api/planner/health-days/:engagementId/report.pdf",
+    {
+      schema: {
+        tags,
+        summary: "Planner: the consolidated report as a PDF (German, aggregates only)",
+        description: `Each download is audited in the company's log (\`health_days.consolidated_report_exported\`, with the planner). ${CONSOLIDATED_DESCRIPTION}`,
+        params: EngagementIdParam,
+        produces: ["application/pdf"],
+        response: { 200: z.string().meta({ format: "binary" }) },
+      },
+    },
+    async (req, reply) => {
+      const report = await planner.plannerReport(app.db, await plannerCaller(req), req.params.engagementId, { exported: "pdf" });
+      return sendPdf(reply, await consolidatedReportPdf(report), consolidatedFileName(report));
+    },
   );
 
   app.post(

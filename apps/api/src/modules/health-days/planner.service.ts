@@ -4,6 +4,7 @@ import {
   type AddHealthDaySlots,
   FULL_SERVICE_CATEGORY,
   type HealthDay,
+  type HealthDayConsolidatedReport,
   type ModuleApprovalDecision,
   PLANNER_ACTIVE_STATUSES,
   PLANNER_READ_STATUSES,
@@ -17,10 +18,12 @@ import { makeTenantScope, type ScopeMeta } from "../../lib/tenant-scope.js";
 import { type EngagementWithParties, findEngagementWithParties, readProviderEngagementsWithParties } from "../engagements/index.js";
 import { notifyOrg } from "../notifications/index.js";
 import { cancelStationSlots, listStationSlots } from "../participation/index.js";
+import { consolidate } from "./consolidated-report.js";
 import { buildHealthDay, toSummary } from "./health-day.view.js";
 import type { HealthDayWithNames } from "./health-days.repository.js";
 import * as repo from "./health-days.repository.js";
 import { type Acting, addModule, addSlots, loadHealthDay, lockHealthDay, type Outcome } from "./health-days.service.js";
+import { healthDayReport } from "./report.service.js";
 import { requireEditable } from "./transitions.js";
 
 /**
@@ -305,4 +308,30 @@ export async function plannerAddSlots(
   return asPlanner(db, c, engagementId, "edit", async (scope, row, e) =>
     toPlannerView(await addSlots(scope, row.id, moduleId, input), e.companyName, true),
   );
+}
+
+/** The consolidated report the planner hands back to the company (consolidated-report.ts); the PDF download is audited. */
+export async function plannerReport(
+  db: Database,
+  c: PlannerCaller,
+  engagementId: string,
+  opts: { exported?: "pdf" } = {},
+  now = new Date(),
+): Promise<HealthDayConsolidatedReport> {
+  return asPlanner(db, c, engagementId, "read", async (scope, row, e) => {
+    const report = consolidate(await healthDayReport(scope, row.id, now), {
+      engagementId,
+      companyName: e.companyName,
+      plannerName: e.providerName,
+    });
+    if (opts.exported) {
+      await scope.audit({
+        action: "health_days.consolidated_report_exported",
+        entityType: "health_day",
+        entityId: row.id,
+        details: { format: opts.exported },
+      });
+    }
+    return report;
+  });
 }

@@ -1,4 +1,4 @@
-import type { HealthDayReport } from "@bgm/domain";
+import type { HealthDayConsolidatedReport, HealthDayReport, StationFeedback } from "@bgm/domain";
 import { germanDate, germanDateTime, renderPdf } from "../../lib/pdf.js";
 
 /**
@@ -15,14 +15,46 @@ const euros = (cents: number | null) =>
     : new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(cents / 100);
 const head = (cells: string[]) => cells.map((text) => ({ text, bold: true }));
 
-export function reportFileName(r: HealthDayReport): string {
+export function reportFileName(r: Pick<HealthDayReport, "title" | "startsOn">, prefix = "gesundheitstag"): string {
   const slug = r.title
     .normalize("NFKD")
     .replace(/[^\w\s-]/g, "")
     .trim()
     .replace(/\s+/g, "-")
     .slice(0, 60);
-  return `gesundheitstag-${slug || "bericht"}-${r.startsOn}.pdf`;
+  return `${prefix}-${slug || "bericht"}-${r.startsOn}.pdf`;
+}
+
+const rating = (f: StationFeedback) => (f.suppressed || f.average === null ? "–" : `${String(f.average).replace(".", ",")} von 5`);
+const answers = (f: StationFeedback, k: number) => (f.suppressed ? `weniger als ${k}` : String(f.answers));
+const spread = (f: StationFeedback) => (f.distribution ? f.distribution.map((n, i) => `${i + 1}★ ${n}`).join(" · ") : "–");
+
+/** The feedback section: per station the answers, the mean rating, the spread and the comments, or why not. */
+function feedbackContent(stations: { title: string; feedback: StationFeedback }[], k: number) {
+  return [
+    { text: "Rückmeldungen der Teilnehmenden (anonym)", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+    {
+      table: {
+        headerRows: 1,
+        widths: ["*", 90, 90, 200],
+        body: [
+          head(["Station", "Antworten", "Bewertung", "Verteilung"]),
+          ...stations.map((s) => [s.title, answers(s.feedback, k), rating(s.feedback), spread(s.feedback)]),
+        ],
+      },
+      layout: "lightHorizontalLines",
+      margin: [0, 0, 0, 6],
+    },
+    ...stations
+      .filter((s) => s.feedback.comments.length > 0)
+      .map((s) => ({ stack: [{ text: `Kommentare zu ${s.title}`, bold: true }, { ul: s.feedback.comments }], margin: [0, 4, 0, 4] })),
+    {
+      text: `Bewertungen und Kommentare einer Station erscheinen erst, wenn mindestens ${k} Personen geantwortet haben.`,
+      fontSize: 8,
+      color: "#444444",
+      margin: [0, 0, 0, 14],
+    },
+  ];
 }
 
 export function healthDayReportPdf(r: HealthDayReport, companyName: string): Promise<Buffer> {
@@ -92,6 +124,7 @@ export function healthDayReportPdf(r: HealthDayReport, companyName: string): Pro
         layout: "lightHorizontalLines",
         margin: [0, 0, 0, 14],
       },
+      ...feedbackContent(r.stations, r.minGroupSize),
       { text: "Kosten und Budget", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
       {
         table: {
@@ -117,6 +150,96 @@ export function healthDayReportPdf(r: HealthDayReport, companyName: string): Pro
         : { text: "Keine – die Zahlen geben keinen Anlass zu Änderungen." },
       {
         text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Der Bericht enthält nur Anzahlen, keine Namen.`,
+        fontSize: 8,
+        color: "#444444",
+        margin: [0, 20, 0, 0],
+      },
+    ],
+  };
+  return renderPdf(doc);
+}
+
+const count = (n: number | null, k: number) => (n === null ? `< ${k}` : String(n));
+
+/** The consolidated report of a full-service day: per station, aggregates only, the minimum group size applied. */
+export function consolidatedReportPdf(r: HealthDayConsolidatedReport): Promise<Buffer> {
+  const when = r.startsOn === r.endsOn ? germanDate(r.startsOn) : `${germanDate(r.startsOn)} – ${germanDate(r.endsOn)}`;
+  const t = r.totals;
+  const k = r.minGroupSize;
+  const doc = {
+    info: { title: `Gesamtbericht Gesundheitstag – ${r.title}`, creator: "BGM Hub" },
+    pageSize: "A4",
+    pageOrientation: "landscape",
+    pageMargins: [40, 50, 40, 50],
+    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
+    content: [
+      { text: `Gesamtbericht Gesundheitstag „${r.title}“`, fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
+      { text: `${r.companyName} · ${when} · organisiert von ${r.plannerName}`, fontSize: 11, margin: [0, 0, 0, 14] },
+      {
+        table: {
+          widths: [200, "*"],
+          body: [
+            [
+              { text: "Personen mit Platz", bold: true },
+              `${count(t.people, k)}${t.expectedHeadcount ? ` von ${t.expectedHeadcount} erwarteten (${pct(t.reachedShare)})` : ""}`,
+            ],
+            [{ text: "Plätze vergeben / angeboten", bold: true }, `${t.registered} / ${t.capacity} (${pct(t.utilization)})`],
+            [{ text: "Teilgenommen", bold: true }, count(t.attended, k)],
+            [{ text: "Nicht erschienen (No-show-Quote)", bold: true }, `${count(t.noShow, k)} (${pct(t.noShowRate)})`],
+            [{ text: "Warteliste", bold: true }, String(t.waitlisted)],
+          ],
+        },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 14],
+      },
+      { text: "Teilnahme je Station", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ["*", 150, 50, 60, 70, 55, 60, 60],
+          body: [
+            head(["Station", "Anbieter", "Plätze", "Angemeldet", "Teilgenommen", "No-show", "Warteliste", "No-show-Quote"]),
+            ...r.stations.map((s) => [
+              { text: s.title, bold: true },
+              s.providerName,
+              String(s.capacity),
+              String(s.registered),
+              count(s.attended, k),
+              count(s.noShow, k),
+              String(s.waitlisted),
+              pct(s.noShowRate),
+            ]),
+          ],
+        },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 14],
+      },
+      ...feedbackContent(r.stations, k),
+      { text: "Kosten und Budget", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ["*", 90, 90, 90],
+          body: [
+            head(["Station", "Geplant", "Gebucht", "Abgerechnet"]),
+            ...r.budget.modules.map((m) => [m.title, euros(m.plannedCents), euros(m.bookedCents), euros(m.invoicedCents)]),
+            [
+              { text: `Summe (Budget ${euros(r.budget.budgetCents)})`, bold: true },
+              { text: euros(r.budget.plannedCents), bold: true },
+              { text: euros(r.budget.bookedCents), bold: true },
+              { text: euros(r.budget.invoicedCents), bold: true },
+            ],
+          ],
+        },
+        layout: "lightHorizontalLines",
+        margin: [0, 0, 0, 14],
+      },
+      { text: "Empfehlungen", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+      r.recommendations.length > 0
+        ? { ul: r.recommendations.map((x) => x.text) }
+        : { text: "Keine – die Zahlen geben keinen Anlass zu Änderungen." },
+      {
+        text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Nur zusammengefasste Zahlen, keine Namen; Teilnahmezahlen unter ${k} Personen werden nicht ausgewiesen („< ${k}“).`,
         fontSize: 8,
         color: "#444444",
         margin: [0, 20, 0, 0],

@@ -13,7 +13,7 @@ import { participationRoutes as companyParticipationRoutes } from "./participati
 import { partnerParticipationRoutes } from "./partner-participation.routes.js";
 
 export type { Acting as ParticipationActing, Outcome as ParticipationOutcome } from "./acting.js";
-export { participationReport } from "./aggregates.service.js";
+export { minGroupSizeOf, participationReport } from "./aggregates.service.js";
 export { fromBerlin, toBerlin } from "./berlin-time.js";
 export { participationExportRoutes } from "./exports.routes.js";
 export { createIntervention, createSessions } from "./interventions.service.js";
