@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/ui/page-header";
 import { homeKind, useMe } from "../../features/auth";
 import { PartnerWorkList } from "../../features/engagements";
-import { OpenHealthDays } from "../../features/health-days";
+import { HealthDayFeedback, OpenHealthDays } from "../../features/health-days";
 import { PartnerHomeLinks } from "../../features/marketplace";
 import { EmployeeHome } from "../../features/participation";
 import { DashboardRoute } from "./dashboard";
@@ -16,7 +16,18 @@ export function HomeRoute() {
   const kind = homeKind(me);
   if (kind === "manager") return <DashboardRoute />;
   if (kind === "employee") {
-    return <EmployeeHome name={me.user.name} organizationName={me.active?.organizationName ?? ""} alsoOpen={<OpenHealthDays />} />;
+    return (
+      <EmployeeHome
+        name={me.user.name}
+        organizationName={me.active?.organizationName ?? ""}
+        alsoOpen={
+          <>
+            <OpenHealthDays />
+            <HealthDayFeedback />
+          </>
+        }
+      />
+    );
   }
   if (kind === "partner") {
     return (

@@ -25,6 +25,10 @@ const CODES: ReadonlySet<string> = new Set<Code>([
   "engagement_not_active",
   "module_rejected",
   "no_planner",
+  "feedback_not_open",
+  "feedback_closed",
+  "feedback_already_given",
+  "not_attended",
 ]);
 
 /** Refusals of the health-day routes in the UI language; anything else as every other error of the app. */

@@ -5,6 +5,7 @@
 
 export { healthDayKeys } from "./api/query-keys";
 export { HealthDayDetailPage } from "./components/health-day-detail-page";
+export { HealthDayFeedback } from "./components/health-day-feedback";
 export { HealthDaysPage } from "./components/health-days-page";
 export { OpenHealthDays } from "./components/open-health-days";
 export { PlannerHealthDayPage } from "./components/planner-health-day-page";

@@ -11,6 +11,7 @@ import { isApiError } from "../../../lib/api-client";
 import { formatNumber } from "../../../lib/format";
 import { formatEuro } from "../../../lib/money";
 import { HealthDayCheckInLivePanel } from "../../health-day-checkin";
+import { consolidatedReportPdfUrl, reportPdfUrl } from "../api/feedback";
 import { useHealthDay } from "../api/health-days";
 import type { HealthDayDetail } from "../api/types";
 import { formatDays, slotTime } from "../format";
@@ -123,13 +124,27 @@ function HealthDayView({ day }: { day: HealthDayDetail }) {
           </Group>
           <RegistrationsLine card={day.card} />
           <TransitionButtons day={day} />
-          {CHECK_IN_STATUSES.has(day.status) ? (
-            <Group gap="sm">
+          <Group gap="sm">
+            {CHECK_IN_STATUSES.has(day.status) ? (
               <Button component={Link} to={`/health-days/${day.id}/check-in`} variant="light">
                 {t("healthDays.detail.openCheckIn")}
               </Button>
-            </Group>
-          ) : null}
+            ) : null}
+            <Button component="a" href={reportPdfUrl(day.id)} download variant="default" data-testid="health-day-report-pdf">
+              {t("healthDays.reports.reportPdf")}
+            </Button>
+            {day.planner ? (
+              <Button
+                component="a"
+                href={consolidatedReportPdfUrl(day.id)}
+                download
+                variant="default"
+                data-testid="health-day-consolidated-pdf"
+              >
+                {t("healthDays.reports.consolidatedPdf")}
+              </Button>
+            ) : null}
+          </Group>
         </Stack>
       </Paper>
       {LIVE_STATUSES.has(day.status) ? <HealthDayCheckInLivePanel healthDayId={day.id} /> : null}

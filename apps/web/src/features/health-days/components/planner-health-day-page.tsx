@@ -12,6 +12,7 @@ import { isApiError } from "../../../lib/api-client";
 import { formatDateTime } from "../../../lib/format";
 import { eurosToCents, formatEuro } from "../../../lib/money";
 import { notify } from "../../../lib/notify";
+import { plannerReportPdfUrl } from "../api/feedback";
 import { type PlannerDayDetail, usePlannedDay, usePlannerAddModule, usePlannerAddSlots, usePlannerCatalog } from "../api/planner";
 import { localizedError } from "../error-text";
 import { formatDays, slotTime } from "../format";
@@ -59,6 +60,11 @@ function PlannerDayView({ engagementId, day }: { engagementId: string; day: Plan
           : ""}
       </Text>
       {day.canEdit ? null : <Text c="dimmed">{t("healthDays.plannerPortal.readOnly")}</Text>}
+      <Group>
+        <Button component="a" href={plannerReportPdfUrl(engagementId)} download variant="default" data-testid="planner-report-pdf">
+          {t("healthDays.reports.plannerReportPdf")}
+        </Button>
+      </Group>
       <HealthDayCard day={day} />
       <PlannerStations day={day} />
       <BudgetTracker budget={day.budget} />
