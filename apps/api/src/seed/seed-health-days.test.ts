@@ -50,6 +50,14 @@ describe("health day demo data", () => {
       "Rückenscreening war um 10:00 ausgebucht — einen weiteren Slot einplanen",
     );
     expect(r.recommendations.map((x: { kind: string }) => x.kind)).toContain("send_reminder");
+    // Anonymous feedback above the minimum group size, so the report's feedback section is not empty.
+    expect(
+      r.stations.map((s: { feedback: { suppressed: boolean; answers: number | null } }) => [s.feedback.suppressed, s.feedback.answers]),
+    ).toEqual([
+      [false, 12],
+      [false, 6],
+    ]);
+    expect(r.stations[0].feedback.average).toBe(4.2);
     const pdf = await petra.get(`/api/health-days/${list[0]?.id}/report.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");

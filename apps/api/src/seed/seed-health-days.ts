@@ -1,7 +1,13 @@
 import { type Database, employee, offering, participation, type Tx, withTenantTx } from "@bgm/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { makeTenantScope } from "../lib/tenant-scope.js";
-import { addHealthDayModule, addHealthDaySlots, createHealthDay, transitionHealthDay } from "../modules/health-days/index.js";
+import {
+  addHealthDayModule,
+  addHealthDaySlots,
+  createHealthDay,
+  seedHealthDayFeedback,
+  transitionHealthDay,
+} from "../modules/health-days/index.js";
 import { fromBerlin, toBerlin } from "../modules/participation/index.js";
 import { DEMO_LOGINS } from "./demo-logins.js";
 import type { ResultSeedWorld } from "./seed-results.js";
@@ -15,8 +21,36 @@ import type { ResultSeedWorld } from "./seed-results.js";
  * And one past day, "Gesundheitstag Frühjahr" ten weeks ago, done, so that the post-event report is not
  * empty: two stations, their slots with places and attendance written as registration and the check-in
  * would have left them (the participation seed does the same for past sessions) — the 10:00 back
- * screening full with people waiting, the stress measurement with many no-shows.
+ * screening full with people waiting, the stress measurement with many no-shows. Some attendees rated
+ * their station (anonymous feedback, ADR 0016): twelve for the back screening, six for the stress
+ * measurement, so both show in the report above the minimum group size of 5.
  */
+
+/** [rating, comment] of the demo feedback, per station title; given by its first attendees. */
+const PAST_FEEDBACK: Record<string, readonly (readonly [number, string | null])[]> = {
+  Rückenscreening: [
+    [5, "Sehr hilfreich, endlich weiß ich, was meinem Rücken guttut."],
+    [4, null],
+    [5, null],
+    [4, "Gern jedes Jahr wieder."],
+    [3, "Etwas kurz, 15 Minuten mehr wären gut."],
+    [5, null],
+    [4, null],
+    [5, "Die Übungen für den Arbeitsplatz waren klasse."],
+    [4, null],
+    [2, "Lange Wartezeit um 10 Uhr."],
+    [5, null],
+    [4, null],
+  ],
+  "Stress-Messung": [
+    [4, "Interessant, die eigene Herzratenvariabilität zu sehen."],
+    [3, null],
+    [4, null],
+    [2, "Zu wenig Zeit für die Auswertung."],
+    [4, null],
+    [5, null],
+  ],
+};
 
 const SEED_META = { ip: null, userAgent: "seed", requestId: null };
 const APP_URL = "http://localhost";
@@ -168,6 +202,7 @@ export async function seedPastHealthDay(db: Database, w: ResultSeedWorld): Promi
       .filter((r) => r.email !== DEMO_LOGINS[1].email)
       .map((r) => r.id);
     let offset = 0;
+    const attendees = new Map<string, string[]>();
     for (const s of PAST_STATIONS) {
       const offeringId = byTitle.get(s.title);
       if (!offeringId) continue;
@@ -191,8 +226,21 @@ export async function seedPastHealthDay(db: Database, w: ResultSeedWorld): Promi
         const group = [...people.slice(offset), ...people.slice(0, offset)];
         offset = (offset + 7) % Math.max(1, people.length);
         await writePastPlaces(tx, w, { id: slot.id, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) }, group, figures);
+        const came = attendees.get(station.id) ?? [];
+        for (const id of group.slice(0, figures[1])) if (!came.includes(id)) came.push(id);
+        attendees.set(station.id, came);
       }
     }
     for (const action of ["open_registration", "go_live", "finish"] as const) await transitionHealthDay(a, day.id, action);
+    for (const m of day.modules) {
+      const given = PAST_FEEDBACK[m.title] ?? [];
+      const came = attendees.get(m.id) ?? [];
+      await seedHealthDayFeedback(
+        scope,
+        day.id,
+        m.id,
+        given.slice(0, came.length).map(([rating, comment], i) => ({ employeeId: came[i] as string, rating, comment })),
+      );
+    }
   });
 }

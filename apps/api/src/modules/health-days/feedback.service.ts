@@ -151,3 +151,20 @@ export async function stationFeedback(
   }
   return out;
 }
+
+/**
+ * Demo data only: answers as the form would have left them for people who attended a past day (the seed
+ * writes the day's attendance the same way). Marker and answer apart, as in `giveFeedback`; no window check.
+ */
+export async function seedFeedback(
+  scope: Pick<TenantScope, "tx" | "orgId">,
+  healthDayId: string,
+  moduleId: string,
+  answers: readonly { employeeId: string; rating: number; comment: string | null }[],
+): Promise<void> {
+  for (const x of answers) {
+    if (await feedback.claimAnswer(scope, moduleId, x.employeeId)) {
+      await feedback.insertAnswer(scope, { healthDayId, moduleId, rating: x.rating, comment: x.comment });
+    }
+  }
+}

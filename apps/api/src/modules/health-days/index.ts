@@ -31,6 +31,7 @@ export const healthDayRoutes: FastifyPluginAsync = async (app) => {
   await app.register(healthDayReminderSchedule);
 };
 
+export { seedFeedback as seedHealthDayFeedback } from "./feedback.service.js";
 /** The use cases the demo seed plays through, as a manager would. */
 export {
   addModule as addHealthDayModule,
