@@ -222,17 +222,19 @@ export interface InterventionFamilyDisclosure {
  * (`discloseFamily`), in this order of priority: the total, fields of action and approaches (what the GKV
  * Präventionsbericht counts), categories, then single interventions. One family for every answer of a period,
  * so that the company report grouped by category and the one grouped by intervention agree.
- * `hits`: per person, the ids of the interventions they attended in the period.
+ * `hits`: per person, the ids of the interventions they attended in the period. `alsoReached`: further
+ * elements that count only in the total (a health day's stations, issue 13 4.7), never in a group.
  */
 export function interventionFamilyDisclosure(
   interventions: readonly FamilyIntervention[],
   hits: readonly (readonly string[])[],
   min: number,
+  alsoReached: readonly string[] = [],
 ): InterventionFamilyDisclosure {
   const ids = (pred: (i: FamilyIntervention) => boolean) => interventions.filter(pred).map((i) => i.id);
   const distinct = (pick: (i: FamilyIntervention) => string) => [...new Set(interventions.map(pick))].sort();
   const candidates = [
-    { key: "total", elements: interventions.map((i) => i.id) },
+    { key: "total", elements: [...interventions.map((i) => i.id), ...alsoReached] },
     ...distinct((i) => i.fieldOfAction).map((f) => ({ key: `fieldOfAction:${f}`, elements: ids((i) => i.fieldOfAction === f) })),
     ...distinct((i) => i.approach).map((a) => ({ key: `approach:${a}`, elements: ids((i) => i.approach === a) })),
     ...distinct((i) => i.category).map((c) => ({ key: `category:${c}`, elements: ids((i) => i.category === c) })),

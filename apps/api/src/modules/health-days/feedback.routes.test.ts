@@ -316,6 +316,15 @@ describe("the reports after the event", () => {
   });
 });
 
+describe("participation reports", () => {
+  it("count the health day's attendees as people reached, each once", async () => {
+    const res = await asPetra.get(`/api/participation/reports/people?from=${berlinDate(-2)}&to=${berlinDate(2)}&groupBy=category`);
+    expect(res.statusCode, res.body).toBe(200);
+    // Five attended the screening, two the stress test; the no-show is not reached.
+    expect(res.json().peopleReached).toEqual({ value: 7, suppressed: false });
+  });
+});
+
 describe("withholding small attendance groups", () => {
   it("withholds stations below the minimum, and the next smallest while their group is still small", () => {
     expect(withheldStations([10, 12, 8], 5)).toEqual([false, false, false]);

@@ -171,6 +171,9 @@ const groupLabel = (name: string, kind: "department" | "location"): Label =>
       ? { de: "Ohne Abteilung", en: "No department" }
       : { de: "Ohne Standort", en: "No location" };
 
+/** The element of a person's hits that stands for attending any health-day station. */
+const HEALTH_DAY_ATTENDANCE = "health_day";
+
 type PeriodIntervention = Awaited<ReturnType<typeof repo.interventionsInPeriod>>[number];
 
 /** Everything the people figures of one period are computed from, and the one family they come from. */
@@ -179,8 +182,12 @@ async function peopleOfPeriod(tx: Tx, orgId: string, from: string, to: string) {
   const interventions = await repo.interventionsInPeriod(tx, orgId, from, to);
   const pairs = await repo.attendancePairs(tx, orgId, from, to);
   const hitsByPerson = new Map<string, string[]>();
-  for (const p of pairs) hitsByPerson.set(p.employeeId, [...(hitsByPerson.get(p.employeeId) ?? []), p.interventionId as string]);
-  const family = interventionFamilyDisclosure(interventions, [...hitsByPerson.values()], min);
+  // A health day's slot is a session without an intervention (ADR 0014): its attendees are people reached,
+  // counted once with everything else they attended, but belong to no intervention, category or field.
+  for (const p of pairs) {
+    hitsByPerson.set(p.employeeId, [...(hitsByPerson.get(p.employeeId) ?? []), p.interventionId ?? HEALTH_DAY_ATTENDANCE]);
+  }
+  const family = interventionFamilyDisclosure(interventions, [...hitsByPerson.values()], min, [HEALTH_DAY_ATTENDANCE]);
   return { min, interventions, attendees: new Set(hitsByPerson.keys()), family };
 }
 
