@@ -32,6 +32,60 @@ describe("the tenant transaction", () => {
     }
   });
 
+  it("with `opening` (BEGIN and the settings sent with the first statement) confines, commits and rolls back alike", async () => {
+    const opening = { opening: true };
+    for (const orgId of ["o'; select 1; --", "back\\slash'", "plain-org"]) {
+      // The first statement, a prepared one and the statements after it all run confined, in one transaction.
+      const inside = await withTenantTx(
+        h.db,
+        orgId,
+        async (tx) => [
+          ...rowsOf(await tx.execute(read)),
+          ...rowsOf(await tx.execute(sql`${read} where ${1} = 1`)),
+          ...rowsOf(await tx.execute(sql`select current_user as who, txid_current_if_assigned() is null as org`)),
+        ],
+        opening,
+      );
+      expect(inside).toEqual([
+        { who: "bgm_app", org: orgId },
+        { who: "bgm_app", org: orgId },
+        { who: "bgm_app", org: true },
+      ]);
+      expect(await withTenantTx(h.db, orgId, (tx) => tx.select().from(employee), opening)).toEqual([]);
+    }
+    // Nothing sent, nothing opened.
+    expect(await withTenantTx(h.db, "org-a", async () => 7, opening)).toBe(7);
+    const table = `tenant_tx_opening_${process.pid}`;
+    await h.db.execute(sql.raw(`create table ${table} (v int)`));
+    await h.db.execute(sql.raw(`grant select, insert on ${table} to bgm_app`));
+    await withTenantTx(h.db, "org-a", (tx) => tx.execute(sql.raw(`insert into ${table} values (1)`)), opening);
+    await expect(
+      withTenantTx(
+        h.db,
+        "org-a",
+        async (tx) => {
+          await tx.execute(sql`insert into ${sql.raw(table)} values (${2})`);
+          await tx.execute(sql.raw(`insert into ${table} values (3)`));
+          throw new Error("boom");
+        },
+        opening,
+      ),
+    ).rejects.toThrow("boom");
+    // A failing first statement: nothing of it stays, and the connection is fine afterwards.
+    await expect(withTenantTx(h.db, "org-a", (tx) => tx.execute(sql.raw("select 1/0")), opening)).rejects.toThrow();
+    await expect(
+      withTenantTx(h.db, "org-a", (tx) => tx.execute(sql`insert into ${sql.raw(table)} select ${4} / 0`), opening),
+    ).rejects.toThrow();
+    const rows = (await h.db.execute(sql.raw(`select v from ${table} order by v`))) as unknown as { rows: { v: number }[] };
+    expect(rows.rows).toEqual([{ v: 1 }]);
+    for (let i = 0; i < 4; i++) {
+      const [after] = rowsOf(await h.db.execute(read));
+      expect(after?.who).not.toBe("bgm_app");
+      expect(after?.org).toBe("");
+    }
+    await h.db.execute(sql.raw(`drop table ${table}`));
+  });
+
   it("commits the work, rolls back on error, and leaves the pooled connection as it found it", async () => {
     const table = `tenant_tx_probe_${process.pid}`;
     await h.db.execute(sql.raw(`create table ${table} (v int)`));

@@ -33,6 +33,68 @@ interface NodePgInternals {
 }
 
 /**
+ * A query of pg that carries other statements before its own in the same message, answered with one Sync: the
+ * backend runs them in order (one implicit transaction block, which a leading BEGIN turns into the real one) and
+ * answers once. Their results are dropped; an error in any of them stops the rest and fails this query, so the
+ * caller's statement never runs outside the confined transaction.
+ */
+class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
+  private skip: number;
+  constructor(
+    config: pg.QueryConfig,
+    values: unknown[] | undefined,
+    private readonly opening: { text: string; values: string[] }[],
+  ) {
+    super(config, values);
+    this.skip = opening.length;
+  }
+  override requiresPreparation() {
+    return true;
+  }
+  override prepare(connection: OpeningConnection) {
+    for (const o of this.opening) {
+      connection.parse({ text: o.text });
+      connection.bind({ values: o.values });
+      connection.execute({ portal: "" });
+    }
+    super.prepare(connection);
+  }
+  override handleDataRow(msg: unknown) {
+    if (this.skip === 0) super.handleDataRow(msg);
+  }
+  override handleCommandComplete(msg: unknown, connection: unknown) {
+    if (this.skip > 0) this.skip--;
+    else super.handleCommandComplete(msg, connection);
+  }
+}
+
+/** pg's Query as OpeningQuery extends it (its protocol handlers are not in pg's typings). */
+interface PgQueryInternals {
+  callback?: (err: Error | null, res: unknown) => void;
+  requiresPreparation(): boolean;
+  prepare(connection: unknown): void;
+  handleDataRow(msg: unknown): void;
+  handleCommandComplete(msg: unknown, connection: unknown): void;
+}
+type PgQueryClass = new (config: pg.QueryConfig, values?: unknown[]) => PgQueryInternals;
+
+/** The parts of pg's connection (protocol writer) OpeningQuery sends with (not in pg's typings). */
+interface OpeningConnection {
+  parse(m: { text: string }): void;
+  bind(m: { values: string[] }): void;
+  execute(m: { portal: string }): void;
+}
+
+export interface TenantTxOptions {
+  /**
+   * Send BEGIN and the tenant settings together with the transaction's first statement, in one round trip,
+   * instead of one round trip ahead of it (PostgreSQL server only). For hot paths whose first database call is
+   * a statement of their own (a partner read); a transaction that sends nothing sends no BEGIN and no COMMIT.
+   */
+  opening?: boolean;
+}
+
+/**
  * Runs `fn` in a transaction that PostgreSQL itself confines to one organization: the role is
  * switched to the RLS-bound app role and app.org_id is set, both LOCAL so they end with the
  * transaction and never leak to the next user of a pooled connection.
@@ -44,7 +106,12 @@ interface NodePgInternals {
  * drizzle's own transaction: its session and transaction classes on one pooled client, COMMIT or ROLLBACK,
  * the client back to the pool. PGlite (one connection, no round trips) keeps drizzle's transaction.
  */
-export async function withTenantTx<T>(db: Database, orgId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenantTx<T>(
+  db: Database,
+  orgId: string | null,
+  fn: (tx: Tx) => Promise<T>,
+  options: TenantTxOptions = {},
+): Promise<T> {
   const d = db as unknown as NodePgInternals;
   if (!(d.$client instanceof pg.Pool)) {
     return db.transaction(async (tx) => {
@@ -53,21 +120,46 @@ export async function withTenantTx<T>(db: Database, orgId: string | null, fn: (t
     });
   }
   const client = await d.$client.connect();
+  // With `opening`, BEGIN goes with the first statement: until then the session talks to a stand-in that
+  // sends that statement as an OpeningQuery (settings passed as parameters, as TENANT_SETTINGS_SQL).
+  let begun = !options.opening;
+  const target = begun
+    ? client
+    : {
+        query(config: pg.QueryConfig, values?: unknown[]) {
+          if (begun) return client.query(config, values);
+          begun = true;
+          const opening = [
+            { text: "BEGIN", values: [] },
+            { text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] },
+          ];
+          return new Promise((resolve, reject) => {
+            const q = new OpeningQuery(typeof config === "string" ? { text: config } : config, values, opening);
+            q.callback = (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res));
+            client.query(q as unknown as pg.Submittable);
+          });
+        },
+      };
   // Without the relational schema: drizzle builds a relational query builder for every table of the schema
   // in each transaction object it makes (a tenth of a millisecond of CPU per request, for nothing — the app
   // uses the query builder and sql only; `tx.query.<table>` is not available in a tenant transaction).
-  const tx = new NodePgTransaction(d.dialect, new NodePgSession(client, d.dialect, undefined, d.session.options), undefined);
+  const tx = new NodePgTransaction(
+    d.dialect,
+    new NodePgSession(target as pg.PoolClient, d.dialect, undefined, d.session.options),
+    undefined,
+  );
   let broken: Error | undefined;
   try {
-    await client.query(tenantBeginSql(orgId));
+    if (begun) await client.query(tenantBeginSql(orgId));
     const result = await fn(tx as unknown as Tx);
-    await client.query("COMMIT");
+    if (begun) await client.query("COMMIT");
     return result;
   } catch (err) {
     // A failed ROLLBACK means a broken connection: the pool must drop it, not hand it out again.
-    await client.query("ROLLBACK").catch((e: Error) => {
-      broken = e;
-    });
+    if (begun)
+      await client.query("ROLLBACK").catch((e: Error) => {
+        broken = e;
+      });
     throw err;
   } finally {
     client.release(broken);

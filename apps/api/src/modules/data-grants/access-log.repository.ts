@@ -1,5 +1,5 @@
 import { dataAccessLog, organization, type Tx, user } from "@bgm/db";
-import { and, arrayOverlaps, desc, eq, lte, type Query, sql } from "drizzle-orm";
+import { and, arrayOverlaps, desc, eq, lte, type Placeholder, type Query, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -32,6 +32,27 @@ export async function appendAccessLog(tx: Tx, values: Omit<AccessLogInsert, "id"
     .values(Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as AccessLogInsert)
     .toSQL();
   await tx._.session.prepareQuery(appendStatement, undefined, "data_access_log_append", false).execute({ ...ENTRY_DEFAULTS, ...values });
+}
+
+type EntryValue = SQL | Placeholder;
+
+/**
+ * One access-log entry as an INSERT for a statement of another module to carry (a data-modifying CTE), so that
+ * a partner read logs itself in the round trip that reads: `values` are the SQL of the columns the request
+ * writes, the others take the table's defaults (those of ENTRY_DEFAULTS). The same append-only entry as
+ * appendAccessLog writes, in the same transaction.
+ */
+export function accessLogEntryInsert(
+  values: Partial<Record<EntryColumn, EntryValue>> & Record<"providerOrgId" | "scopeKey" | "outcome", EntryValue>,
+): SQL {
+  const columns = ENTRY_COLUMNS.filter((c) => values[c] !== undefined);
+  return sql`insert into ${dataAccessLog} (${sql.join(
+    columns.map((c) => sql.identifier(dataAccessLog[c].name)),
+    sql`, `,
+  )}) values (${sql.join(
+    columns.map((c) => sql`${values[c]}`),
+    sql`, `,
+  )})`;
 }
 
 const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];

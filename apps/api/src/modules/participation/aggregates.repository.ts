@@ -2,6 +2,7 @@ import { intervention, organization, participation, participationSession, partic
 import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
 import { and, asc, eq, type Query, type SQL, sql } from "drizzle-orm";
 import { PgDialect, type PreparedQueryConfig } from "drizzle-orm/pg-core";
+import { accessLogEntryInsert } from "../data-grants/index.js";
 
 /*
  * The reads behind every participation figure that leaves the company (aggregates.service.ts). Counts are
@@ -45,34 +46,58 @@ export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: nu
  * - the company's minimum group size once (m), not once per use.
  * Row-level security confines every table to the company; the sessions and places of its own interventions
  * are its own.
+ *
+ * The read logs itself: the access-log entry (`logged`, from data-grants) is a data-modifying CTE of the same
+ * statement, with the figures served counted from the rows (one per intervention and per session), so the
+ * partner's read is one statement and no second round trip (issue 12). The rows `q` are the statement's answer.
  */
 const placesOfEngagement = () => {
   const floor = sql`${sql.placeholder("floor")}::int`;
   const orgId = sql.placeholder("orgId");
+  const engagementId = sql.placeholder("engagementId");
   const p = participation;
   const s = participationSession;
   const i = intervention;
   // A session the disclosure rule must look into: a column with 1 … min−1 places.
   const small = sql`((c.attended between 1 and m.min - 1) or (c.not_attended between 1 and m.min - 1))`;
+  const logged = accessLogEntryInsert({
+    orgId,
+    engagementId,
+    providerOrgId: sql.placeholder("providerOrgId"),
+    scopeKey: sql.placeholder("scopeKey"),
+    actorUserId: sql.placeholder("actorUserId"),
+    apiKeyId: sql.placeholder("apiKeyId"),
+    format: sql`'json'`,
+    ip: sql.placeholder("ip"),
+    outcome: sql`'served'`,
+    recordCount: sql`(select (count(distinct q.intervention_id) + count(q.session_id))::int from q)`,
+  });
   return sql`with m as (
       select greatest(${floor}, coalesce((select ${participationSettings.minGroupSize} from ${participationSettings}
         where ${participationSettings.orgId} = ${orgId}), ${floor})) as min
-    )
-    select ${i.id}, ${i.title}, ${i.category}, ${s.id}, ${s.startsAt}, ${s.endsAt},
-      c.attended, c.not_attended, pp.attended_people, pp.not_attended_people, m.min
-    from m cross join ${i}
-    left join ${s} on ${s.interventionId} = ${i.id} and ${s.status} = 'scheduled'
-    left join lateral (
-      select count(*) filter (where ${ATTENDED}) as attended, count(*) filter (where ${NOT_ATTENDED}) as not_attended
-      from ${p} where ${p.sessionId} = ${s.id}
-    ) c on true
-    left join lateral (
-      select coalesce(array_agg(${p.employeeId}) filter (where ${ATTENDED}), '{}') as attended_people,
-        coalesce(array_agg(${p.employeeId}) filter (where ${NOT_ATTENDED}), '{}') as not_attended_people
-      from ${p} where ${p.sessionId} = ${s.id} and ${small}
-    ) pp on ${small}
-    where ${i.orgId} = ${orgId} and ${i.engagementId} = ${sql.placeholder("engagementId")}
-    order by ${i.createdAt}, ${i.id}, ${s.startsAt}, ${s.id}`;
+    ),
+    q as (
+      select ${i.id} as intervention_id, ${i.title} as title, ${i.category} as category, ${s.id} as session_id,
+        ${s.startsAt} as starts_at, ${s.endsAt} as ends_at, c.attended, c.not_attended, pp.attended_people,
+        pp.not_attended_people, m.min, ${i.createdAt} as intervention_created_at
+      from m cross join ${i}
+      left join ${s} on ${s.interventionId} = ${i.id} and ${s.status} = 'scheduled'
+      left join lateral (
+        select count(*) filter (where ${ATTENDED}) as attended, count(*) filter (where ${NOT_ATTENDED}) as not_attended
+        from ${p} where ${p.sessionId} = ${s.id}
+      ) c on true
+      left join lateral (
+        select coalesce(array_agg(${p.employeeId}) filter (where ${ATTENDED}), '{}') as attended_people,
+          coalesce(array_agg(${p.employeeId}) filter (where ${NOT_ATTENDED}), '{}') as not_attended_people
+        from ${p} where ${p.sessionId} = ${s.id} and ${small}
+      ) pp on ${small}
+      where ${i.orgId} = ${orgId} and ${i.engagementId} = ${engagementId}
+    ),
+    logged as (${logged})
+    select intervention_id, title, category, session_id, starts_at, ends_at, attended, not_attended, attended_people,
+      not_attended_people, min
+    from q
+    order by intervention_created_at, intervention_id, starts_at, session_id`;
 };
 
 export interface EngagementPlaces {
@@ -115,20 +140,36 @@ const toPlaces = ([interventionId, title, category, sessionId, startsAt, endsAt,
  * the caller's transaction.
  */
 let placesStatement: Query | undefined;
-const PLACES_STATEMENT = "participation_places_of_engagement_v3";
+const PLACES_STATEMENT = "participation_places_of_engagement_v4";
 
 /**
  * Places of every scheduled session of the interventions run under one engagement, counted per session, with
  * the company's minimum group size (at least `floor`) and, for sessions with a column of 1 … min−1 places,
- * who is behind them: one prepared statement, the partner API's hot path.
+ * who is behind them, and the read's entry in the company's access log: one prepared statement, the partner
+ * API's hot path.
  */
-export async function engagementSessionPlaces(tx: Tx, orgId: string, engagementId: string, floor: number): Promise<EngagementPlaces[]> {
+/** Who is served a partner read, for its access-log entry (the rest of the entry is the statement's). */
+export interface PartnerReadLog {
+  providerOrgId: string;
+  scopeKey: string;
+  actorUserId: string | null;
+  apiKeyId: string | null;
+  ip: string | null;
+}
+
+export async function engagementSessionPlaces(
+  tx: Tx,
+  orgId: string,
+  engagementId: string,
+  floor: number,
+  log: PartnerReadLog,
+): Promise<EngagementPlaces[]> {
   placesStatement ??= new PgDialect().sqlToQuery(placesOfEngagement());
   return tx._.session
     .prepareQuery<PreparedQueryConfig & { execute: EngagementPlaces[] }>(placesStatement, undefined, PLACES_STATEMENT, true, (rows) =>
       rows.map(toPlaces),
     )
-    .execute({ orgId, engagementId, floor });
+    .execute({ orgId, engagementId, floor, ...log });
 }
 
 /** Start (inclusive) and end (exclusive) of a period of calendar days in Europe/Berlin. */

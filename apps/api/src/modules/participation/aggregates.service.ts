@@ -104,10 +104,16 @@ const isSmall = (r: { attended: number; notAttended: number }, min: number) =>
 /**
  * What the provider of `engagementId` may see about the company's interventions run under it: per session
  * and per intervention attended / registered / rate, coarsened per intervention. Runs in the company's
- * tenant transaction; the caller has checked that the engagement is the provider's.
+ * tenant transaction; the caller has checked that the engagement is the provider's. The read is logged in the
+ * company's access log (`log`: who is served) by the same statement that reads it.
  */
-export async function partnerParticipation(tx: Tx, orgId: string, engagementId: string): Promise<PartnerParticipation> {
-  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE);
+export async function partnerParticipation(
+  tx: Tx,
+  orgId: string,
+  engagementId: string,
+  log: repo.PartnerReadLog,
+): Promise<PartnerParticipation> {
+  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE, log);
   const min = rows[0] ? rows[0].minGroupSize : await minGroupSizeOf(tx, orgId);
   const byIntervention = new Map<string, typeof rows>();
   for (const r of rows) byIntervention.set(r.interventionId, [...(byIntervention.get(r.interventionId) ?? []), r]);

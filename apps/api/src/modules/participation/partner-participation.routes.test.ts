@@ -230,6 +230,19 @@ describe("repeated reads by a machine (the partner API's hot path)", () => {
       [false, "denied", null],
       [false, "denied", null],
     ]);
+    // A served entry (written by the read's own statement) says what was served: one intervention and its one
+    // session are 2 figures, by this key, as JSON, under the aggregates' key; nobody's employees.
+    expect(log[0]).toMatchObject({
+      scopeKey: "participation_aggregates",
+      apiKeyId: key.id,
+      actorUserId: null,
+      format: "json",
+      recordCount: 2,
+      reason: null,
+      grantId: null,
+      subjectEmployeeIds: [],
+    });
+    expect(log[0]?.ip).toBeTruthy();
   });
 });
 

@@ -76,10 +76,14 @@ export async function servePartnerParticipation(
     companies.set(key, orgId);
   }
   const companyId = orgId;
-  return withTenantTx(db, companyId, async (tx) => {
-    const result = await partnerParticipation(tx, companyId, engagementId);
-    const figures = result.interventions.reduce((n, i) => n + 1 + i.sessions.length, 0);
-    await recordPartnerAccess(tx, { ...logBase(c), orgId: companyId, engagementId, outcome: "served", recordCount: figures });
-    return result;
-  });
+  // One round trip for the read: BEGIN and the tenant settings go with the statement, which also writes the
+  // access-log entry ("served", one record per intervention and session); then COMMIT.
+  const served = {
+    providerOrgId: c.providerOrgId,
+    scopeKey: PARTICIPATION_AGGREGATES_KEY,
+    actorUserId: c.userId,
+    apiKeyId: c.apiKeyId,
+    ip: c.ip,
+  };
+  return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, served), { opening: true });
 }
