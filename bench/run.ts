@@ -4,10 +4,17 @@
 // Env: BENCH_DURATION (s per measured run, default 10), BENCH_CONNECTIONS (default 50),
 // BENCH_WARMUP (s of unmeasured load before each run, default 2), BENCH_DATABASE_URL (admin
 // connection to the server, default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_ONLY (comma-separated scenario names), BENCH_DISCOVERY_CACHE=off (the app without its discovery cache).
+// BENCH_ONLY (comma-separated scenario names), BENCH_DISCOVERY_CACHE=off (the app without its discovery cache),
+// BENCH_LOW_CONNECTIONS (default 1; 0 skips it) and BENCH_LOW_DURATION (s, default 5): a second, separate
+// measurement of latency at low concurrency.
+//
+// The load generator (autocannon in a worker thread of this process), the app and PostgreSQL share this
+// machine's cores: at BENCH_CONNECTIONS the main line's p50/p95/p99 are mostly queueing (50 requests waiting
+// for 2 cores), so they say how the app behaves saturated, not what one request costs. The extra line
+// "… at N connection(s)" is that: the same requests at low concurrency, for the p95 a single client sees.
 import { fileURLToPath } from "node:url";
 import { checkTarget, type LoadOptions, runLoad, type Target } from "./lib/load.js";
-import { type BenchRecord, formatLine, toRecord, writeResults } from "./lib/output.js";
+import { type BenchRecord, formatLine, formatLowLine, toLowConcurrency, toRecord, writeResults } from "./lib/output.js";
 import { createDatabase, DEFAULT_ADMIN_URL, databaseUrl, dropDatabase, ensurePostgres } from "./lib/postgres.js";
 import type { BenchContext } from "./lib/scenario.js";
 import { type BareServer, type RealApp, startBareServer, startRealApp } from "./lib/servers.js";
@@ -24,6 +31,8 @@ function numberEnv(name: string, fallback: number): number {
 const duration = numberEnv("BENCH_DURATION", 10);
 const connections = numberEnv("BENCH_CONNECTIONS", 50);
 const warmup = numberEnv("BENCH_WARMUP", 2);
+const lowConnections = numberEnv("BENCH_LOW_CONNECTIONS", 1);
+const lowDuration = numberEnv("BENCH_LOW_DURATION", 5);
 const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
 const only = process.env.BENCH_ONLY?.split(",")
   .map((s) => s.trim())
@@ -89,8 +98,16 @@ try {
       log(`bench ${scenario.name}: real app ...`);
       const measured = await measure(prepared.real, opts);
       const record = toRecord(scenario.name, measured, baseline, opts);
-      records.push(record);
       process.stdout.write(`${formatLine(record)}\n`);
+      if (lowConnections > 0) {
+        const low: LoadOptions = { connections: lowConnections, duration: lowDuration };
+        log(`bench ${scenario.name}: low concurrency (${lowConnections}) ...`);
+        const lowBaseline = await measure(prepared.baseline, low);
+        const lowReal = await measure(prepared.real, low);
+        record.low_concurrency = toLowConcurrency(lowReal, lowBaseline, low);
+        process.stdout.write(`${formatLowLine(record.name, record.low_concurrency)}\n`);
+      }
+      records.push(record);
     } finally {
       for (const s of bareServers) await s.close();
     }

@@ -14,6 +14,36 @@ export interface BenchRecord {
   baseline_requests: number;
   duration_s: number;
   connections: number;
+  /** Latency at low concurrency, measured separately (BENCH_LOW_CONNECTIONS); the figures above are under full load. */
+  low_concurrency?: LowConcurrency;
+}
+
+export interface LowConcurrency {
+  connections: number;
+  duration_s: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  baseline: { p50: number; p95: number; p99: number; rps: number };
+}
+
+export function toLowConcurrency(real: LoadResult, baseline: LoadResult, opts: { duration: number; connections: number }): LowConcurrency {
+  return {
+    connections: opts.connections,
+    duration_s: opts.duration,
+    p50: real.p50,
+    p95: real.p95,
+    p99: real.p99,
+    rps: real.rps,
+    baseline: { p50: baseline.p50, p95: baseline.p95, p99: baseline.p99, rps: baseline.rps },
+  };
+}
+
+/** The separate low-concurrency line, labelled so that it is never read as the load figure. */
+export function formatLowLine(name: string, l: LowConcurrency): string {
+  const conns = `${l.connections} connection${l.connections === 1 ? "" : "s"}`;
+  return `bench ${name} at ${conns} (latency, not under load): p50=${l.p50} p95=${l.p95} p99=${l.p99} rps=${l.rps} baseline_p50=${l.baseline.p50} baseline_p95=${l.baseline.p95}`;
 }
 
 export function toRecord(

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database, DatabaseHandle } from "@bgm/db";
 import { DOCUMENT_FILE_TYPES } from "@bgm/domain";
 import Fastify, { type FastifyInstance } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "./config.js";
 import { wireDomainEvents } from "./events.js";
 import { type Auth, createAuth } from "./lib/auth.js";
@@ -34,6 +34,7 @@ import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { metricsPlugin } from "./plugins/metrics.js";
 import { openApiPlugin } from "./plugins/openapi.js";
 import { requestContextPlugin } from "./plugins/request-context.js";
+import { createResponseSerializerCompiler, defaultResponseSerialization } from "./plugins/response-serializer.js";
 import { securityPlugin } from "./plugins/security.js";
 import { webAppPlugin } from "./plugins/web-app.js";
 
@@ -89,7 +90,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler(config.responseSerialization ?? defaultResponseSerialization(config.env)));
   registerErrorHandler(app);
   registerInputHygiene(app);
   const lifecycle = opts.lifecycle ?? newLifecycle();

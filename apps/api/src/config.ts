@@ -1,6 +1,7 @@
 import { z } from "zod";
 // Pure parsing only (the S3 SDK loads on first use): config may read it before the app is built.
 import { type S3FileStorageOptions, s3ConfigFromEnv } from "./lib/file-storage/index.js";
+import type { ResponseSerialization } from "./plugins/response-serializer.js";
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -71,6 +72,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** Absent (tests, bench): the defaults of DISCOVERY_CACHE_*; ttlMs 0 turns the cache off. */
   discoveryCache?: { ttlMs: number; maxEntries: number };
+  /** Absent: compiled serializers in production, Zod validation of every response elsewhere (plugins/response-serializer.ts). */
+  responseSerialization?: ResponseSerialization;
   results: { maxFileBytes: number; storageDir: string; s3?: S3FileStorageOptions; reminderDays: number; autoAcceptDays: number };
 }
 

@@ -9,7 +9,7 @@ import { addEmployees, addGoals, bearer, inOneMonth, makeWorld, people, type Wor
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ responseSerialization: "checked" }); // Zod and the compiled serializer, compared
 });
 afterAll(() => t.close());
 

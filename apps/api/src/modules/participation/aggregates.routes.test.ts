@@ -29,7 +29,7 @@ const ids: Record<string, string> = {};
  *   leadership, structural): V10–V15, no-shows V16–V18. April: Kochkurs again with P0, P1.
  */
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ responseSerialization: "checked" }); // Zod and the compiled serializer, compared
   manager = await signUpCompany(t.app, { name: "Bericht GmbH" });
   asManager = api(t.app, manager.cookie);
   const org = manager.orgId;

@@ -19,7 +19,9 @@ import {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // `checked`: every response is serialized by Zod and by the compiled serializer production uses, and any
+  // difference fails the request (plugins/response-serializer.ts).
+  t = await createTestApp({ responseSerialization: "checked" });
 });
 afterAll(() => t.close());
 
