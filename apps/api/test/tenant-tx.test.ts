@@ -86,6 +86,48 @@ describe("the tenant transaction", () => {
     await h.db.execute(sql.raw(`drop table ${table}`));
   });
 
+  it("with `single` (the settings and one statement, one message, no BEGIN/COMMIT) confines, commits, rolls back, refuses a second statement", async () => {
+    const single = { opening: true, single: true };
+    for (const orgId of ["o'; select 1; --", "plain-org"]) {
+      expect(await withTenantTx(h.db, orgId, async (tx) => rowsOf(await tx.execute(sql`${read} where ${1} = 1`)), single)).toEqual([
+        { who: "bgm_app", org: orgId },
+      ]);
+      expect(await withTenantTx(h.db, orgId, (tx) => tx.select().from(employee), single)).toEqual([]);
+    }
+    const table = `tenant_tx_single_${process.pid}`;
+    await h.db.execute(sql.raw(`create table ${table} (v int)`));
+    await h.db.execute(sql.raw(`grant select, insert on ${table} to bgm_app`));
+    // A data-modifying CTE and its read: committed when the message ends.
+    await withTenantTx(
+      h.db,
+      "org-a",
+      (tx) => tx.execute(sql`with w as (insert into ${sql.raw(table)} values (${1}) returning v) select current_user from w`),
+      single,
+    );
+    await expect(
+      withTenantTx(h.db, "org-a", (tx) => tx.execute(sql`with w as (insert into ${sql.raw(table)} values (${2})) select 1/0`), single),
+    ).rejects.toThrow();
+    await expect(
+      withTenantTx(
+        h.db,
+        "org-a",
+        async (tx) => {
+          await tx.execute(sql`select ${1}`);
+          await tx.execute(sql.raw(`insert into ${table} values (3)`));
+        },
+        single,
+      ),
+    ).rejects.toThrow(); // drizzle wraps it: "Failed query: …", caused by "a second statement"
+    const rows = (await h.db.execute(sql.raw(`select v from ${table} order by v`))) as unknown as { rows: { v: number }[] };
+    expect(rows.rows).toEqual([{ v: 1 }]);
+    for (let i = 0; i < 4; i++) {
+      const [after] = rowsOf(await h.db.execute(read));
+      expect(after?.who).not.toBe("bgm_app");
+      expect(after?.org).toBe("");
+    }
+    await h.db.execute(sql.raw(`drop table ${table}`));
+  });
+
   it("commits the work, rolls back on error, and leaves the pooled connection as it found it", async () => {
     const table = `tenant_tx_probe_${process.pid}`;
     await h.db.execute(sql.raw(`create table ${table} (v int)`));

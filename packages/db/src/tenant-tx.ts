@@ -39,6 +39,7 @@ interface NodePgInternals {
  * caller's statement never runs outside the confined transaction.
  */
 class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
+  /** Command completions still to drop: the opening's. */
   private skip: number;
   constructor(
     config: pg.QueryConfig,
@@ -92,6 +93,14 @@ export interface TenantTxOptions {
    * a statement of their own (a partner read); a transaction that sends nothing sends no BEGIN and no COMMIT.
    */
   opening?: boolean;
+  /**
+   * With `opening`: the transaction is that one statement — the settings and the statement run as PostgreSQL's
+   * implicit transaction of one message, committed (or, on an error, rolled back) when the message ends, so
+   * the whole transaction is one round trip without BEGIN or COMMIT. A second statement is refused (it would
+   * run outside the transaction), and the statement is committed before `fn` continues: only for a statement
+   * that is the complete unit of work.
+   */
+  single?: boolean;
 }
 
 /**
@@ -123,16 +132,19 @@ export async function withTenantTx<T>(
   // With `opening`, BEGIN goes with the first statement: until then the session talks to a stand-in that
   // sends that statement as an OpeningQuery (settings passed as parameters, as TENANT_SETTINGS_SQL).
   let begun = !options.opening;
+  // Single: the statement's message was the whole transaction (no BEGIN, so nothing to commit or roll back).
+  let committed = false;
   const target = begun
     ? client
     : {
         query(config: pg.QueryConfig, values?: unknown[]) {
+          if (begun && options.single)
+            return Promise.reject(new Error("withTenantTx: a single-statement transaction ran a second statement"));
           if (begun) return client.query(config, values);
           begun = true;
-          const opening = [
-            { text: "BEGIN", values: [] },
-            { text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] },
-          ];
+          committed = options.single === true;
+          const settings = { text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] };
+          const opening = options.single ? [settings] : [{ text: "BEGIN", values: [] }, settings];
           return new Promise((resolve, reject) => {
             const q = new OpeningQuery(typeof config === "string" ? { text: config } : config, values, opening);
             q.callback = (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res));
@@ -152,11 +164,11 @@ export async function withTenantTx<T>(
   try {
     if (begun) await client.query(tenantBeginSql(orgId));
     const result = await fn(tx as unknown as Tx);
-    if (begun) await client.query("COMMIT");
+    if (begun && !committed) await client.query("COMMIT");
     return result;
   } catch (err) {
     // A failed ROLLBACK means a broken connection: the pool must drop it, not hand it out again.
-    if (begun)
+    if (begun && !committed)
       await client.query("ROLLBACK").catch((e: Error) => {
         broken = e;
       });

@@ -76,8 +76,9 @@ export async function servePartnerParticipation(
     companies.set(key, orgId);
   }
   const companyId = orgId;
-  // One round trip for the read: BEGIN and the tenant settings go with the statement, which also writes the
-  // access-log entry ("served", one record per intervention and session); then COMMIT.
+  // One round trip for the read: the tenant settings and the statement, which also writes the access-log entry
+  // ("served", one record per intervention and session), are the whole transaction (withTenantTx `single`).
+  // The disclosure rule then runs on the committed rows; a bug there (a 500) leaves a "served" entry behind.
   const served = {
     providerOrgId: c.providerOrgId,
     scopeKey: PARTICIPATION_AGGREGATES_KEY,
@@ -85,5 +86,5 @@ export async function servePartnerParticipation(
     apiKeyId: c.apiKeyId,
     ip: c.ip,
   };
-  return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, served), { opening: true });
+  return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, served), { opening: true, single: true });
 }
