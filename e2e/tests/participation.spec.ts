@@ -356,8 +356,7 @@ test("the manager runs a weekly course from an engagement and reads the particip
   await expect(page.getByRole("heading", { level: 1, name: LUNCH })).toBeVisible();
 
   // The same pages in English.
-  await page.getByRole("button", { name: /Sprache wählen/ }).click();
-  await page.getByRole("menuitem", { name: "English" }).click();
+  await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
   await expect(page.getByRole("heading", { level: 2, name: "Sessions" })).toBeVisible();
   await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Participation reports" }).click();
   await expect(page.getByTestId("category-figure").filter({ hasText: "in nutrition offers" })).toContainText(

@@ -1,25 +1,28 @@
-import { Button, Menu } from "@mantine/core";
+import { NativeSelect } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, languageOf } from "../../lib/language";
 
+/**
+ * The language chooser, a native select: no popover machinery on every page (a Mantine Menu put floating-ui
+ * into the sign-in page's first download), the phone's own picker, and keyboard use for free. Each language
+ * is named in itself, with its `lang`. Switching loads English on first use (lib/i18n) without a reload.
+ */
 export function LanguageMenu() {
   const { t, i18n } = useTranslation();
   const current = languageOf(i18n.language);
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" size="sm" aria-label={`${t("nav.chooseLanguage")}: ${t(`languages.${current}`)}`}>
-          {current.toUpperCase()}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t("nav.language")}</Menu.Label>
-        {LANGUAGES.map((lng) => (
-          <Menu.Item key={lng} lang={lng} onClick={() => void i18n.changeLanguage(lng)} aria-current={lng === current ? "true" : undefined}>
-            {t(`languages.${lng}`)}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <NativeSelect
+      size="sm"
+      aria-label={t("nav.language")}
+      value={current}
+      onChange={(event) => void i18n.changeLanguage(languageOf(event.currentTarget.value))}
+      style={{ flexShrink: 0 }}
+    >
+      {LANGUAGES.map((lng) => (
+        <option key={lng} value={lng} lang={lng}>
+          {t(`languages.${lng}`)}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

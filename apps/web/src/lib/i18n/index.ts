@@ -1,24 +1,15 @@
-import i18n from "i18next";
+import i18n, { type BackendModule, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LANGUAGES, type Language, languageOf } from "../language";
 import { dataSharingDe } from "./data-sharing.de";
-import { dataSharingEn } from "./data-sharing.en";
 import { de } from "./de";
 import { employeeAccessDe } from "./employee-access.de";
-import { employeeAccessEn } from "./employee-access.en";
-import { en } from "./en";
 import { healthDayCheckinDe } from "./health-day-checkin.de";
-import { healthDayCheckinEn } from "./health-day-checkin.en";
 import { healthDaysDe } from "./health-days.de";
-import { healthDaysEn } from "./health-days.en";
 import { landingDe } from "./landing.de";
-import { landingEn } from "./landing.en";
 import { marketplaceDe } from "./marketplace.de";
-import { marketplaceEn } from "./marketplace.en";
 import { participationDe } from "./participation.de";
-import { participationEn } from "./participation.en";
 import { resultsDe } from "./results.de";
-import { resultsEn } from "./results.en";
 
 const STORAGE_KEY = "bgm-hub.language";
 
@@ -40,6 +31,10 @@ function applyLanguage(lng: string): void {
   }
 }
 
+// German, the default, is part of the entry chunk. English is fetched the first time it is needed (stored
+// choice at start, or a switch), as a chunk of its own: it is as large as German again, and most users never
+// load it. i18next's backend mechanism does the waiting: `changeLanguage("en")` resolves, and `languageChanged`
+// (which re-renders react-i18next and runs applyLanguage) fires, only once the English texts are in.
 export const resources = {
   de: {
     translation: {
@@ -54,31 +49,71 @@ export const resources = {
       ...healthDayCheckinDe,
     },
   },
-  en: {
-    translation: {
-      ...en,
-      ...marketplaceEn,
-      ...dataSharingEn,
-      ...resultsEn,
-      ...landingEn,
-      ...employeeAccessEn,
-      ...participationEn,
-      ...healthDaysEn,
-      ...healthDayCheckinEn,
-    },
-  },
 } as const;
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
-  fallbackLng: "de",
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18n.language;
+async function englishTranslation(): Promise<ResourceKey> {
+  const [core, marketplace, dataSharing, results, landing, employeeAccess, participation, healthDays, healthDayCheckin] = await Promise.all(
+    [
+      import("./en"),
+      import("./marketplace.en"),
+      import("./data-sharing.en"),
+      import("./results.en"),
+      import("./landing.en"),
+      import("./employee-access.en"),
+      import("./participation.en"),
+      import("./health-days.en"),
+      import("./health-day-checkin.en"),
+    ],
+  );
+  return {
+    ...core.en,
+    ...marketplace.marketplaceEn,
+    ...dataSharing.dataSharingEn,
+    ...results.resultsEn,
+    ...landing.landingEn,
+    ...employeeAccess.employeeAccessEn,
+    ...participation.participationEn,
+    ...healthDays.healthDaysEn,
+    ...healthDayCheckin.healthDayCheckinEn,
+  };
+}
+
+/** Loads the languages not bundled above (only English); German is never asked for (bundled, `partialBundledLanguages`). */
+const lazyLanguages: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, _namespace, callback) {
+    if (language !== "en") {
+      callback(null, {});
+      return;
+    }
+    englishTranslation().then(
+      (translation) => callback(null, translation),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+// Registered before init: the start language's own `languageChanged` sets <html lang>.
 i18n.on("languageChanged", applyLanguage);
+
+/** Settles once the start language's texts are loaded (at once for German); main.tsx renders after it. */
+export const i18nReady = i18n
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources,
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: "de",
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(
+    () => undefined,
+    () => undefined,
+  );
 
 export function currentLanguage(): Language {
   return languageOf(i18n.language);

@@ -1,16 +1,19 @@
 import { Anchor, Badge, Button, Card, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { LoadingState } from "../../../components/ui/loading-state";
 import { isApiError } from "../../../lib/api-client";
 import { formatNumber } from "../../../lib/format";
 import { notify } from "../../../lib/notify";
-import { MyHealthDayTickets } from "../../health-day-checkin";
 import { slotIcsUrl, useOpenHealthDays, useSlotRegistration } from "../api/my-health-days";
 import type { MyHealthDayItem, MyHealthDaySlotItem, MyHealthDayStation } from "../api/types";
 import { healthDayError, localizedError } from "../error-text";
 import { formatDays, slotDayAndTime, slotTime } from "../format";
+
+// The tickets (QR codes) come from the check-in feature, which brings its scanner page, signature check and
+// offline store along: loaded when a health day is open, not with every start page.
+const MyHealthDayTickets = lazy(() => import("../../health-day-checkin").then((module) => ({ default: module.MyHealthDayTickets })));
 
 const HOLDS_PLACE = new Set(["registered", "attended", "no_show"]);
 
@@ -140,7 +143,9 @@ function OpenHealthDayCard({ day }: { day: MyHealthDayItem }) {
             </Stack>
           </Stack>
         ))}
-        <MyHealthDayTickets dayId={day.id} dayTitle={day.title} />
+        <Suspense fallback={null}>
+          <MyHealthDayTickets dayId={day.id} dayTitle={day.title} />
+        </Suspense>
       </Stack>
     </Card>
   );
