@@ -1,12 +1,14 @@
-import { Stack } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
+import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { homeKind, useMe } from "../../features/auth";
-import { PartnerWorkList } from "../../features/engagements";
-import { HealthDayFeedback, OpenHealthDays } from "../../features/health-days";
-import { PartnerHomeLinks } from "../../features/marketplace";
-import { EmployeeHome } from "../../features/participation";
 import { DashboardRoute } from "./dashboard";
+
+// Each role's start page is its own chunk; only the manager's dashboard comes with this module, so a
+// manager's first visit does not download the employee's courses and tickets or the partner's work list.
+const EmployeeHomeRoute = lazy(() => import("./home-employee").then((module) => ({ default: module.EmployeeHomeRoute })));
+const PartnerHomeRoute = lazy(() => import("./home-partner").then((module) => ({ default: module.PartnerHomeRoute })));
 
 /** "/" means something different per role; only BGM managers get the process dashboard. */
 export function HomeRoute() {
@@ -17,31 +19,16 @@ export function HomeRoute() {
   if (kind === "manager") return <DashboardRoute />;
   if (kind === "employee") {
     return (
-      <EmployeeHome
-        name={me.user.name}
-        organizationName={me.active?.organizationName ?? ""}
-        alsoOpen={
-          <>
-            <OpenHealthDays />
-            <HealthDayFeedback />
-          </>
-        }
-      />
+      <Suspense fallback={<LoadingState />}>
+        <EmployeeHomeRoute name={me.user.name} organizationName={me.active?.organizationName ?? ""} />
+      </Suspense>
     );
   }
   if (kind === "partner") {
     return (
-      <Stack gap="xl">
-        <PageHeader
-          title={t("homes.partnerTitle")}
-          description={t("homes.partnerBody", {
-            org: me.active?.organizationName ?? "",
-            role: me.active ? t(`roles.${me.active.role}`) : "",
-          })}
-        />
-        <PartnerWorkList />
-        <PartnerHomeLinks />
-      </Stack>
+      <Suspense fallback={<LoadingState />}>
+        <PartnerHomeRoute />
+      </Suspense>
     );
   }
   return <PageHeader title={t("homes.adminTitle")} description={t("homes.adminBody", { name: me.user.name })} />;
