@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -45,6 +46,40 @@ export const theme = createTheme({
      * the status or warning a badge carries must be readable in full at every width, so a badge never
      * shrinks below its text and wraps onto a second line where there is no room.
      */
+    /**
+     * Wide tables scroll sideways on phones (issue 14, item 9: „orders table hides status and next action
+     * with no scroll cue“). The scrollbar stays visible while a table overflows (Mantine shows it only on
+     * hover, and phones never hover), and a soft shadow marks the side with more columns: two white covers
+     * scroll with the content (`local`) and hide the shadows at the ends, which stay put (`scroll`).
+     */
+    TableScrollContainer: {
+      defaultProps: {
+        scrollAreaProps: {
+          type: "always",
+          styles: {
+            viewport: {
+              background: [
+                "linear-gradient(to right, var(--mantine-color-body) 30%, transparent) left center / 40px 100% no-repeat local",
+                "linear-gradient(to left, var(--mantine-color-body) 30%, transparent) right center / 40px 100% no-repeat local",
+                "radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.18), transparent) left center / 14px 100% no-repeat scroll",
+                "radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.18), transparent) right center / 14px 100% no-repeat scroll",
+              ].join(", "),
+            },
+          },
+        },
+      },
+    },
+    /**
+     * A button's label wraps instead of being cut („Annahme zurücknehmen und Änd…“ on a 375 px phone): the
+     * button never gets wider than its row and grows in height for a second line. Single-line buttons look
+     * as before.
+     */
+    Button: Button.extend({
+      styles: {
+        root: { maxWidth: "100%", height: "auto", minHeight: "var(--button-height)" },
+        label: { whiteSpace: "normal", overflow: "visible", textAlign: "center", lineHeight: 1.25, paddingBlock: 4 },
+      },
+    }),
     Badge: Badge.extend({
       styles: {
         root: { flexShrink: 0, maxWidth: "100%", height: "auto", minHeight: "var(--badge-height)", whiteSpace: "normal" },

@@ -1,14 +1,19 @@
-import { Anchor, AppShell, Burger, Group } from "@mantine/core";
+import { Anchor, AppShell, Box, Burger, Button, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet } from "react-router";
 import { hasRole, homeKind, useMe } from "../../features/auth";
-import { NotificationBell } from "../../features/notifications";
 import { LanguageMenu } from "./language-menu";
 import { MainNav } from "./main-nav";
 import { OrgSwitcher } from "./org-switcher";
 import { MAIN_ID, SkipLink } from "./skip-link";
-import { UserMenu } from "./user-menu";
+
+// The bell's popover and the user menu are the only things on a first page that need Mantine's floating
+// positioning (floating-ui, ~15 kB gzip). They load right after the shell, in parallel with the page's data;
+// same-size stand-ins hold their places meanwhile, so nothing in the header moves when they arrive.
+const NotificationBell = lazy(() => import("../../features/notifications").then((module) => ({ default: module.NotificationBell })));
+const UserMenu = lazy(() => import("./user-menu").then((module) => ({ default: module.UserMenu })));
 
 /** The signed-in shell: header (org, language, user), navigation by role, and the page. */
 export function AppLayout() {
@@ -33,9 +38,30 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <OrgSwitcher />
-            <NotificationBell />
+            {me.active ? (
+              <Suspense fallback={<Box w={34} h={34} style={{ flexShrink: 0 }} />}>
+                <NotificationBell />
+              </Suspense>
+            ) : null}
             <LanguageMenu />
-            <UserMenu />
+            <Suspense
+              fallback={
+                // user-menu.tsx's button, same look and name; it opens nothing until its menu is there.
+                <Button
+                  variant="subtle"
+                  size="sm"
+                  px="xs"
+                  maw={{ base: 120, sm: 260 }}
+                  aria-label={t("nav.userMenu", { name: me.user.name })}
+                >
+                  <Text span inherit truncate="end">
+                    {me.user.name}
+                  </Text>
+                </Button>
+              }
+            >
+              <UserMenu />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>

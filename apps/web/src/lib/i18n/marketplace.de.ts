@@ -25,6 +25,8 @@ export const marketplaceDe = {
     regionPlaceholder: "z. B. Hamburg",
     all: "Alle",
     phaseOption: "Phase {{number}}: {{name}}",
+    filterToggle: "Filter",
+    filterToggleActive: "Filter ({{count}} aktiv)",
     reset: "Filter zurücksetzen",
     total: "Gefundene Angebote: {{count}}",
     empty: "Keine Angebote gefunden. Ändern Sie die Suche oder die Filter.",

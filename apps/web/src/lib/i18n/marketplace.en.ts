@@ -25,6 +25,8 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
     regionPlaceholder: "e.g. Hamburg",
     all: "All",
     phaseOption: "Phase {{number}}: {{name}}",
+    filterToggle: "Filters",
+    filterToggleActive: "Filters ({{count}} active)",
     reset: "Reset filters",
     total: "Offerings found: {{count}}",
     empty: "No offerings found. Change the search or the filters.",
