@@ -76,7 +76,15 @@ export const theme = createTheme({
      */
     Button: Button.extend({
       styles: {
-        root: { maxWidth: "100%", height: "auto", minHeight: "var(--button-height)" },
+        // inline-flex keeps a one-line label vertically centred now that the height is no longer fixed.
+        root: {
+          maxWidth: "100%",
+          height: "auto",
+          minHeight: "var(--button-height)",
+          display: "inline-flex",
+          alignItems: "center",
+          justifyContent: "center",
+        },
         label: { whiteSpace: "normal", overflow: "visible", textAlign: "center", lineHeight: 1.25, paddingBlock: 4 },
       },
     }),

@@ -5,7 +5,8 @@ import { LANGUAGES, languageOf } from "../../lib/language";
 /**
  * The language chooser, a native select: no popover machinery on every page (a Mantine Menu put floating-ui
  * into the sign-in page's first download), the phone's own picker, and keyboard use for free. Each language
- * is named in itself, with its `lang`. Switching loads English on first use (lib/i18n) without a reload.
+ * shows its short code (DE, EN) and is named in itself, with its `lang`. Switching loads English on first
+ * use (lib/i18n), without a reload.
  */
 export function LanguageMenu() {
   const { t, i18n } = useTranslation();
@@ -19,8 +20,9 @@ export function LanguageMenu() {
       style={{ flexShrink: 0 }}
     >
       {LANGUAGES.map((lng) => (
-        <option key={lng} value={lng} lang={lng}>
-          {t(`languages.${lng}`)}
+        // The short code keeps the header narrow on a 375 px phone; the option's name is the language's own.
+        <option key={lng} value={lng} lang={lng} aria-label={t(`languages.${lng}`)} title={t(`languages.${lng}`)}>
+          {lng.toUpperCase()}
         </option>
       ))}
     </NativeSelect>
