@@ -85,7 +85,10 @@ export const theme = createTheme({
           alignItems: "center",
           justifyContent: "center",
         },
-        label: { whiteSpace: "normal", overflow: "visible", textAlign: "center", lineHeight: 1.25, paddingBlock: 4 },
+        // The inner box may shrink to the button's width, so a label cut on purpose (the user menu's name)
+        // still ends in "…".
+        inner: { minWidth: 0, maxWidth: "100%" },
+        label: { whiteSpace: "normal", textAlign: "center", lineHeight: 1.25, paddingBlock: 4 },
       },
     }),
     Badge: Badge.extend({
