@@ -27,6 +27,7 @@ import { organizationRoutes } from "./modules/organizations/index.js";
 import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
+import { todoRoutes } from "./modules/todos/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
 import { frameworkErrors, registerErrorHandler } from "./plugins/error-handler.js";
@@ -153,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(participationAggregatesPlugin);
   await app.register(participationExportRoutes);
   await app.register(healthDayRoutes);
+  await app.register(todoRoutes);
   await app.register(auditRoutes);
   await app.register(adminRoutes);
   // The outbox shows every mail (reset links!): only when config.devOutbox says so, never in production.

@@ -58,6 +58,7 @@ export const platformCases: AuthzCases = {
     "DELETE /api/invitations/{id}": { kind: "foreign", url: (f) => `/api/invitations/${f.ids.invitationId}` },
     "POST /api/invitations/{id}/accept": { kind: "foreign", url: (f) => `/api/invitations/${f.ids.invitationId}/accept` },
     "GET /api/project": { kind: "own", url: () => "/api/project" },
+    "GET /api/todos": { kind: "own", url: () => "/api/todos" },
     "PUT /api/project/current-phase": { kind: "own", url: () => "/api/project/current-phase", body: () => ({ phase: 3 }) },
     "GET /api/project/tasks/{key}": { kind: "own", url: () => "/api/project/tasks/employee_survey" },
     "PATCH /api/project/tasks/{key}": { kind: "own", url: () => "/api/project/tasks/employee_survey", body: () => ({ notes: "A" }) },

@@ -195,3 +195,24 @@ export const TASK_KEYS = TASK_TEMPLATES.map((t) => t.key) as [TaskKey, ...TaskKe
 export function taskTemplate(key: string): TaskTemplate | undefined {
   return TASK_TEMPLATES.find((t) => t.key === key);
 }
+
+/** A legal requirement's ledger as far as a task mirroring it needs it. */
+export interface TaskLedgerState {
+  status: "open" | "done";
+  /** Any step, measure or check documented. */
+  started: boolean;
+}
+
+/**
+ * The status of a checklist task: a task that follows a legal requirement shows that requirement's
+ * ledger (done when the requirement is, in progress as soon as anything is documented, else open);
+ * any other task, or one whose requirement is not there, keeps its own status.
+ */
+export function taskStatusFromLedger(
+  own: "open" | "in_progress" | "done",
+  ledger: TaskLedgerState | undefined,
+): "open" | "in_progress" | "done" {
+  if (!ledger) return own;
+  if (ledger.status === "done") return "done";
+  return ledger.started ? "in_progress" : "open";
+}

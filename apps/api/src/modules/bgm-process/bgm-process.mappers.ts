@@ -1,5 +1,5 @@
 import type { bgmTask, goal } from "@bgm/db";
-import { type Goal, type ResultSource, type Task, taskTemplate } from "@bgm/domain";
+import { type Goal, type ResultSource, type Task, taskStatusFromLedger, taskTemplate } from "@bgm/domain";
 
 /** A legal requirement's state as far as a task mirroring it needs it. */
 export interface LedgerState {
@@ -23,7 +23,7 @@ export function toTask(
     phase: t.phase,
     kind: taskTemplate(t.taskKey)?.kind ?? "standard",
     // The ledger decides; the task's own column is not read for such a task.
-    status: mirrored ? (mirrored.status === "done" ? "done" : mirrored.started ? "in_progress" : "open") : t.status,
+    status: taskStatusFromLedger(t.status, mirrored),
     ownerUserId: t.ownerUserId,
     ownerName: row.ownerName,
     dueDate: t.dueDate,

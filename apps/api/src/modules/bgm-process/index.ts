@@ -13,3 +13,4 @@ export {
   withdrawKpiPoint,
   withdrawTaskResult,
 } from "./result-contributions.js";
+export { tasksDueBy } from "./tasks-due.js";

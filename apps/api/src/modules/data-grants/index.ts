@@ -4,6 +4,7 @@ import { companyDataGrantRoutes } from "./data-grants.routes.js";
 import { partnerDataRoutes } from "./partner-data.routes.js";
 
 export { accessLogEntryInsert, appendAccessLog as recordPartnerAccess } from "./access-log.repository.js";
+export { grantsExpiringBefore } from "./expiring.js";
 export { endGrantsForEngagement } from "./grants.service.js";
 export { authenticatePartner } from "./partner-auth.js";
 export { logProviderDenial, type PartnerCaller, type PartnerRequest } from "./partner-data.service.js";

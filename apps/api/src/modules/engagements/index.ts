@@ -19,6 +19,7 @@ export {
   recordResultEvent,
   reopenDeliveredEngagement,
 } from "./results-bridge.js";
+export { companyEngagementTodos, type EngagementTodos } from "./todos.js";
 export {
   type EngagementReader,
   type EngagementWithParties,

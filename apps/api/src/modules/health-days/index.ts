@@ -39,4 +39,5 @@ export {
   createHealthDay,
   transitionHealthDay,
 } from "./health-days.service.js";
+export { healthDaysAwaitingApproval } from "./pending-approvals.js";
 export { runHealthDayReminders } from "./reminders.js";

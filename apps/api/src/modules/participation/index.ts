@@ -18,6 +18,7 @@ export { fromBerlin, toBerlin } from "./berlin-time.js";
 export { participationExportRoutes } from "./exports.routes.js";
 export { createIntervention, createSessions } from "./interventions.service.js";
 export type { CalendarContext } from "./messages.js";
+export { sessionsWithOpenAttendance } from "./open-attendance.js";
 export { organizerAddress } from "./participation.routes.js";
 export {
   addWalkIn,

@@ -6,6 +6,7 @@ import { resultHttpRoutes } from "./results.routes.js";
 
 export { type AcceptedAnalysis, acceptedAnalyses, latestAcceptedPayload } from "./accepted-analyses.js";
 export { type DeadlineDeps, runResultDeadlines, SYSTEM_USER_ID } from "./deadlines.js";
+export { oldestPendingResults } from "./pending-reviews.js";
 // The use cases themselves, for the demo seed: it delivers and accepts results the way partners and managers do.
 export { decide, type ResultsContext, submitResult } from "./results.service.js";
 
