@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
-import { KpiCards, PhaseOverview, useKpis, useProject } from "../../features/project";
+import { KpiCards, PhaseOverview, TodoList, useKpis, useProject, useTodos } from "../../features/project";
 
 export function DashboardRoute() {
   const { t } = useTranslation();
@@ -13,16 +13,24 @@ export function DashboardRoute() {
   // below appear once the cards are there, so the cards never push them down (CLS, issue 14). Both requests
   // run at once; the KPI section holds a skeleton meanwhile.
   const kpisLoading = useKpis().isPending;
+  // The to-do list sits on top and its length is only known with the data: the sections below wait for it.
+  const todosLoading = useTodos().isPending;
   return (
     <Stack gap="xl">
       <PageHeader title={t("dashboard.title")} description={me?.active?.organizationName} />
-      <section aria-labelledby="kpi-heading">
+      <section aria-labelledby="todos-heading">
+        <Title order={2} fz="h3" id="todos-heading" mb="sm">
+          {t("dashboard.todosHeading")}
+        </Title>
+        <TodoList />
+      </section>
+      <section aria-labelledby="kpi-heading" hidden={todosLoading}>
         <Title order={2} fz="h3" id="kpi-heading" mb="sm">
           {t("dashboard.kpis")}
         </Title>
         <KpiCards />
       </section>
-      <section aria-labelledby="phases-heading" hidden={kpisLoading}>
+      <section aria-labelledby="phases-heading" hidden={kpisLoading || todosLoading}>
         <Title order={2} fz="h3" id="phases-heading" mb="sm">
           {t("dashboard.phases")}
         </Title>

@@ -8,4 +8,6 @@ export const projectKeys = {
   project: () => projectKeys.all,
   goals: () => [...projectKeys.all, "goals"] as const,
   kpis: () => ["kpis"] as const,
+  /** The manager's to-do list gathers from every module: its own key, fetched fresh on each visit. */
+  todos: () => ["todos"] as const,
 };
