@@ -46,8 +46,11 @@ test("manager grants data access, the partner fetches it with an API key, the ma
   // The manager accepts in the UI and opens the data access request.
   await manager.goto(`/engagements/${engagement.id}`);
   await manager.getByRole("button", { name: "Angebot annehmen" }).click();
-  const confirm = manager.getByRole("dialog");
-  if (await confirm.isVisible()) await confirm.getByRole("button", { name: /annehmen/i }).click();
+  const confirm = manager.getByRole("dialog", { name: "Angebot annehmen" });
+  // Before confirming, the recap names the data SurveyPro will ask for next (issue 14).
+  await expect(confirm.getByTestId("accept-recap")).toContainText("Als Nächstes: Datenfreigabe");
+  await expect(confirm.getByTestId("accept-recap")).toContainText("BGM-Ziele");
+  await confirm.getByRole("button", { name: "Angebot annehmen" }).click();
   await expect(manager.getByTestId("engagement-status").first()).toHaveText("Angenommen");
   await manager.getByRole("button", { name: "Datenzugriff verwalten" }).click();
   const dialog = manager.getByRole("dialog", { name: "Datenzugriff" });

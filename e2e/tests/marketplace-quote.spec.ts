@@ -77,6 +77,9 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   await expect(manager.getByRole("heading", { level: 1, name: "COPSOQ-Analyse" })).toBeVisible();
   await expect(manager.getByTestId("engagement-status").first()).toHaveText("Angefragt");
   await expect(manager.getByText("Mitarbeiterbefragung durchführen")).toBeVisible();
+  // Before a quote, cancelling is withdrawing the request (issue 14).
+  await expect(manager.getByRole("button", { name: "Anfrage zurückziehen" })).toBeVisible();
+  await expect(manager.getByRole("button", { name: "Auftrag stornieren" })).toHaveCount(0);
 
   // The dashboard lists it with partner, task and whose turn it is.
   await manager.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Partner-Aufträge" }).click();
@@ -121,6 +124,9 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   await expect(partner.getByText("Angebot gesendet", { exact: true })).toBeVisible();
   await expect(partner.getByTestId("engagement-status").first()).toHaveText("Angebot liegt vor");
   await expect(partner.getByTestId("quote")).toContainText("1.850 €");
+  // An open quote is changed, not sent again (issue 14).
+  await expect(partner.getByRole("button", { name: "Angebot ändern" })).toBeVisible();
+  await expect(partner.getByRole("button", { name: "Angebot senden" })).toHaveCount(0);
   await snapshot(partner, "partner-engagement-quoted");
 
   // The manager: notified of the quote, accepts it.
@@ -133,6 +139,12 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   await expect(manager.getByTestId("quote")).toContainText("1.850 €");
   await manager.getByRole("button", { name: "Angebot annehmen" }).click();
   const acceptDialog = manager.getByRole("dialog", { name: "Angebot annehmen" });
+  // The recap: price, validity, scope and what comes next (issue 14).
+  const recap = acceptDialog.getByTestId("accept-recap");
+  await expect(recap).toContainText("1.850 €");
+  await expect(recap).toContainText("Auswertung nach Abteilungen, Ergebnisworkshop.");
+  await expect(recap).toContainText("Als Nächstes: Datenfreigabe");
+  await expectNoSeriousA11yViolations(manager, "accept quote dialog");
   await acceptDialog.getByRole("button", { name: "Angebot annehmen" }).click();
   await expect(manager.getByTestId("engagement-status").first()).toHaveText("Angenommen");
   await expect(manager.getByTestId("quote").first()).toHaveAttribute("data-status", "accepted");

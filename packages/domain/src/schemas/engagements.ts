@@ -74,6 +74,8 @@ export const Engagement = EngagementSummary.extend({
   timeline: z.array(TimelineEvent),
   /** What the caller's side may do now, from the state machine. */
   allowedActions: z.array(EngagementActionSchema),
+  /** The data scopes the offering requests: after accepting the quote, the company decides on each (data grants). */
+  requestedDataScopes: z.array(z.string()),
 });
 export type Engagement = z.infer<typeof Engagement>;
 

@@ -79,5 +79,6 @@ export function toEngagement(
     quotes: parts.quotes.map((q) => toQuote(q, parts.today)),
     timeline: parts.events.map(toEvent),
     allowedActions: allowedActions(summary.status, parts.side),
+    requestedDataScopes: row.requestedDataScopes,
   };
 }

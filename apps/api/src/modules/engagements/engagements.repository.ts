@@ -48,6 +48,8 @@ export function withParties(db: Queryable) {
 export type SummaryRow = PartiesRow & {
   // An offering archived later is no longer readable under RLS for the company; its title falls back.
   offeringTitle: string | null;
+  /** The data scopes the offering requests from the company (empty when the offering is no longer readable). */
+  requestedDataScopes: string[];
 };
 
 /** The offering titles, through the marketplace module (the offering is its table), in the caller's transaction. */
@@ -56,7 +58,10 @@ async function withOfferingTitles(tx: Queryable, rows: PartiesRow[]): Promise<Su
     tx,
     rows.map((r) => r.engagement.offeringId),
   );
-  return rows.map((r) => ({ ...r, offeringTitle: offers.get(r.engagement.offeringId)?.title ?? null }));
+  return rows.map((r) => {
+    const offer = offers.get(r.engagement.offeringId);
+    return { ...r, offeringTitle: offer?.title ?? null, requestedDataScopes: offer?.requiredDataScopes ?? [] };
+  });
 }
 
 export async function findEngagement(p: Party, id: string): Promise<SummaryRow | null> {

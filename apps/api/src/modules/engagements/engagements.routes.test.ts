@@ -289,6 +289,45 @@ describe("ending early", () => {
     expect((await act(asCompany, second.id, "cancel")).statusCode).toBe(409);
   });
 
+  it("the company withdraws a request before any quote („Anfrage zurückziehen“): cancelled, audited, the partner told", async () => {
+    const { id } = await requestQuote();
+    expect((await asCompany.get(`/api/engagements/${id}`)).json().allowedActions).toEqual(["cancel"]);
+    const before = await unread(partner);
+    const withdrawn = await ok(await act(asCompany, id, "cancel"));
+    expect(withdrawn).toMatchObject({ status: "cancelled", allowedActions: [] });
+    expect(await unread(partner)).toBe(before + 1);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.filter((a) => a.orgId === company.orgId).map((a) => a.action)).toContain("engagement.cancel");
+    // Too late to quote now.
+    expect((await sendQuote(asPartner, id)).statusCode).toBe(409);
+  });
+
+  it("the provider changes a quote the company has not answered („Angebot ändern“): the open one is superseded, audited", async () => {
+    const { id } = await requestQuote();
+    await ok(await sendQuote(asPartner, id), 201);
+    expect((await asPartner.get(`/api/engagements/${id}`)).json().allowedActions).toContain("send_quote");
+    const changed = await ok(await sendQuote(asPartner, id, { priceCents: 120_000 }), 201);
+    expect(changed.status).toBe("quoted");
+    expect(changed.quotes.map((q) => [q.status, q.priceCents])).toEqual(
+      expect.arrayContaining([
+        ["superseded", 150_000],
+        ["open", 120_000],
+      ]),
+    );
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+    expect(audit.filter((a) => a.orgId === partner.orgId && a.action === "engagement.send_quote")).toHaveLength(2);
+    // Once the company has answered, the quote is no longer the provider's to change.
+    await ok(await act(asCompany, id, "accept_quote"));
+    expect((await sendQuote(asPartner, id)).statusCode).toBe(409);
+  });
+
+  it("tells the company which data scopes the offering requests (the recap before accepting)", async () => {
+    const scoped = await publishOffering(partner.orgId, { title: "Datenangebot", requiredDataScopes: ["goals", "employee_count"] });
+    const { id } = await requestQuote({ offeringId: scoped, taskKey: null });
+    expect((await asCompany.get(`/api/engagements/${id}`)).json().requestedDataScopes).toEqual(["goals", "employee_count"]);
+    expect((await asPartner.get(`/api/engagements/${id}`)).json().requestedDataScopes).toEqual(["goals", "employee_count"]);
+  });
+
   it("the company closes an order in progress as completed without waiting for the partner's delivery note", async () => {
     const { id } = await requestQuote();
     await ok(await sendQuote(asPartner, id), 201);

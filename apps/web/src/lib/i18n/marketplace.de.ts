@@ -205,6 +205,8 @@ export const marketplaceDe = {
       request_changes: "Nachbesserung anfragen",
       complete: "Abschließen",
       cancel: "Auftrag stornieren",
+      withdraw_request: "Anfrage zurückziehen",
+      change_quote: "Angebot ändern",
     },
     actionDone: {
       send_quote: "Angebot gesendet",
@@ -217,6 +219,24 @@ export const marketplaceDe = {
       request_changes: "Nachbesserung angefragt",
       complete: "Auftrag abgeschlossen",
       cancel: "Auftrag storniert",
+      withdraw_request: "Anfrage zurückgezogen",
+      change_quote: "Angebot geändert",
+    },
+    withdrawHint:
+      "{{provider}} hat noch kein Angebot geschickt. Ziehen Sie die Anfrage zurück, wird sie beendet und {{provider}} benachrichtigt; Sie können jederzeit neu anfragen.",
+    acceptRecap: {
+      intro: "Sie nehmen das Angebot von {{provider}} für „{{offering}}“ an:",
+      price: "Preis: {{price}}",
+      validUntil: "Gültig bis: {{date}}",
+      scope: "Leistungsumfang:",
+      binding:
+        "Damit beauftragen Sie {{provider}} verbindlich zu diesen Bedingungen; {{provider}} wird benachrichtigt und kann mit der Arbeit beginnen.",
+      dataTitle: "Als Nächstes: Datenfreigabe",
+      dataBody_one:
+        "{{provider}} bittet für diesen Auftrag um Zugriff auf {{count}} Datenbereich. Nach der Annahme entscheiden Sie über jeden Bereich einzeln; ohne Ihre Freigabe erhält {{provider}} keine Daten.",
+      dataBody_other:
+        "{{provider}} bittet für diesen Auftrag um Zugriff auf {{count}} Datenbereiche. Nach der Annahme entscheiden Sie über jeden Bereich einzeln; ohne Ihre Freigabe erhält {{provider}} keine Daten.",
+      noData: "Für diesen Auftrag werden keine Daten Ihres Unternehmens angefragt.",
     },
     dataAccess: {
       title: "Datenfreigabe ausstehend",
@@ -246,6 +266,11 @@ export const marketplaceDe = {
       message: "Nachricht an das Unternehmen",
       submit: "Angebot senden",
       sent: "Angebot gesendet",
+      changeTitle: "Angebot ändern",
+      changeSubmit: "Geändertes Angebot senden",
+      changed: "Angebot geändert",
+      changeHint:
+        "{{company}} hat Ihr Angebot noch nicht beantwortet. Das geänderte Angebot ersetzt das bisherige; {{company}} wird benachrichtigt.",
     },
     progressForm: {
       title: "Fortschritt melden",

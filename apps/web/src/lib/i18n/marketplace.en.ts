@@ -205,6 +205,8 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       request_changes: "Request changes",
       complete: "Complete",
       cancel: "Cancel engagement",
+      withdraw_request: "Withdraw request",
+      change_quote: "Change quote",
     },
     actionDone: {
       send_quote: "Quote sent",
@@ -217,6 +219,23 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       request_changes: "Changes requested",
       complete: "Engagement completed",
       cancel: "Engagement cancelled",
+      withdraw_request: "Request withdrawn",
+      change_quote: "Quote changed",
+    },
+    withdrawHint:
+      "{{provider}} has not sent a quote yet. Withdrawing ends the request and notifies {{provider}}; you can ask again at any time.",
+    acceptRecap: {
+      intro: "You are accepting the quote of {{provider}} for “{{offering}}”:",
+      price: "Price: {{price}}",
+      validUntil: "Valid until: {{date}}",
+      scope: "Scope of work:",
+      binding: "This commissions {{provider}} on these terms; {{provider}} is notified and can start the work.",
+      dataTitle: "Next: data access",
+      dataBody_one:
+        "{{provider}} asks for access to {{count}} data area for this engagement. After accepting, you decide on each area separately; without your grant {{provider}} receives no data.",
+      dataBody_other:
+        "{{provider}} asks for access to {{count}} data areas for this engagement. After accepting, you decide on each area separately; without your grant {{provider}} receives no data.",
+      noData: "This engagement requests no data of your company.",
     },
     dataAccess: {
       title: "Data access pending",
@@ -244,6 +263,10 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       message: "Message to the company",
       submit: "Send quote",
       sent: "Quote sent",
+      changeTitle: "Change quote",
+      changeSubmit: "Send changed quote",
+      changed: "Quote changed",
+      changeHint: "{{company}} has not answered your quote yet. The changed quote replaces the previous one; {{company}} is notified.",
     },
     progressForm: {
       title: "Report progress",

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EngagementDetail } from "../api/types";
+import { actionLabelKey } from "./action-labels";
 import { ProgressModal } from "./progress-modal";
 import { SendQuoteModal } from "./send-quote-modal";
 import { TransitionModal } from "./transition-modal";
@@ -43,7 +44,7 @@ export function EngagementActions({ engagement, side }: { engagement: Engagement
               disabled={a === "accept_quote" && quoteExpired}
               onClick={() => (a === "send_quote" ? setQuoting(true) : setAction(a))}
             >
-              {t(`engagements.actions.${a}`)}
+              {t(`engagements.actions.${actionLabelKey(a, engagement.status)}`)}
             </Button>
           ))}
           {canReportProgress ? (

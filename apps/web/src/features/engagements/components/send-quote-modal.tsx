@@ -1,10 +1,10 @@
-import { Textarea } from "@mantine/core";
+import { Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../../components/ui/date-field";
 import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { MoneyInput } from "../../../components/ui/money-input";
-import { eurosToCents } from "../../../lib/money";
+import { centsToEuros, eurosToCents } from "../../../lib/money";
 import { useSendQuote } from "../api/send-quote";
 import type { EngagementDetail } from "../api/types";
 
@@ -23,12 +23,20 @@ function inDays(days: number): string {
 export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalProps) {
   const { t } = useTranslation();
   const revised = engagement.quotes.length > 0;
+  // An open quote the company has not answered yet is changed, not sent again.
+  const changing = engagement.quotes.some((q) => q.status === "open");
   return (
     <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
-      title={revised ? t("engagements.quoteForm.revisedTitle") : t("engagements.quoteForm.title")}
+      title={
+        changing
+          ? t("engagements.quoteForm.changeTitle")
+          : revised
+            ? t("engagements.quoteForm.revisedTitle")
+            : t("engagements.quoteForm.title")
+      }
     >
       {opened ? <SendQuoteForm engagement={engagement} onDone={onClose} /> : null}
     </FormModal>
@@ -38,10 +46,12 @@ export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalPr
 function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const send = useSendQuote(engagement.id);
-  const [price, setPrice] = useState<number | null>(null);
-  const [scope, setScope] = useState("");
+  // Changing an open quote starts from its terms.
+  const open = engagement.quotes.find((q) => q.status === "open");
+  const [price, setPrice] = useState<number | null>(open ? centsToEuros(open.priceCents) : null);
+  const [scope, setScope] = useState(open?.scopeOfWork ?? "");
   // Four weeks is a common validity for service quotes; the partner can change it.
-  const [validUntil, setValidUntil] = useState<string | null>(inDays(28));
+  const [validUntil, setValidUntil] = useState<string | null>(open && !open.expired ? open.validUntil : inDays(28));
   const [message, setMessage] = useState("");
   const complete = price !== null && scope.trim() !== "" && validUntil !== null;
 
@@ -49,7 +59,7 @@ function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; o
     if (price === null || validUntil === null) return;
     send.mutate(
       { priceCents: eurosToCents(price), scopeOfWork: scope.trim(), validUntil, message: message.trim() },
-      { onSuccess: notifyAndClose(t("engagements.quoteForm.sent"), onDone) },
+      { onSuccess: notifyAndClose(t(open ? "engagements.quoteForm.changed" : "engagements.quoteForm.sent"), onDone) },
     );
   }
 
@@ -57,11 +67,12 @@ function SendQuoteForm({ engagement, onDone }: { engagement: EngagementDetail; o
     <ModalForm
       onSubmit={submit}
       onCancel={onDone}
-      submitLabel={t("engagements.quoteForm.submit")}
+      submitLabel={t(open ? "engagements.quoteForm.changeSubmit" : "engagements.quoteForm.submit")}
       pending={send.isPending}
       error={send.error}
       submitDisabled={!complete}
     >
+      {open ? <Text>{t("engagements.quoteForm.changeHint", { company: engagement.companyName })}</Text> : null}
       <MoneyInput
         label={t("engagements.quoteForm.price")}
         required
