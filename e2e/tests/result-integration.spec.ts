@@ -227,16 +227,19 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
   await manager.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Rechtliche Anforderungen" }).click();
   await manager.getByRole("link", { name: "Gefährdungsbeurteilung (psychische Belastung)" }).click();
   await expect(manager.getByRole("heading", { level: 1, name: "Gefährdungsbeurteilung (psychische Belastung)" })).toBeVisible();
-  for (const [key, name] of [
-    ["identify_hazards", "Gefährdungen ermitteln"],
-    ["assess_hazards", "Gefährdungen beurteilen"],
+  for (const [key, name, number] of [
+    ["identify_hazards", "Gefährdungen ermitteln", 2],
+    ["assess_hazards", "Gefährdungen beurteilen", 3],
   ] as const) {
+    // The steps are an accordion, one open at a time (issue 14).
+    await manager.getByRole("button", { name: `${number}. ${name}` }).click();
     const step = manager.getByTestId(`step-${key}`);
     await expect(step.getByRole("checkbox", { name: `Schritt „${name}“ erledigt` })).toBeChecked();
     const evidence = manager.getByTestId(`step-${key}-results`);
     await expect(evidence).toContainText("Aus Partner-Ergebnis: COPSOQ-Auswertung v1");
     await expect(evidence.getByTestId("result-source")).toContainText("SurveyPro GmbH");
   }
+  await manager.getByRole("button", { name: "4. Maßnahmen festlegen" }).click();
   await expect(
     manager.getByTestId("step-define_measures").getByRole("checkbox", { name: "Schritt „Maßnahmen festlegen“ erledigt" }),
   ).not.toBeChecked();

@@ -13,7 +13,7 @@ function Toasts() {
   if (!wanted) return null;
   return (
     <Suspense fallback={null}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
     </Suspense>
   );
 }

@@ -325,6 +325,8 @@ export const de = {
     saveAssessment: "Beurteilung speichern",
     steps: "Die sieben Schritte",
     stepDone: "Schritt erledigt",
+    stepStateDone: "Erledigt",
+    stepStateOpen: "Offen",
     stepDoneNamed: "Schritt „{{name}}“ erledigt",
     stepNotes: "Notizen zu „{{name}}“",
     saveNotes: "Notizen speichern",

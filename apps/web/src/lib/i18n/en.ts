@@ -325,6 +325,8 @@ export const en: Translations = {
     saveAssessment: "Save assessment",
     steps: "The seven steps",
     stepDone: "Step done",
+    stepStateDone: "Done",
+    stepStateOpen: "Open",
     stepDoneNamed: "Step “{{name}}” done",
     stepNotes: "Notes on “{{name}}”",
     saveNotes: "Save notes",

@@ -1,5 +1,5 @@
-import { LEGAL_REQUIREMENTS, type LegalRequirement } from "@bgm/domain";
-import { Anchor, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import { GBU_STEPS, LEGAL_REQUIREMENTS, type LegalRequirement } from "@bgm/domain";
+import { Accordion, Anchor, Badge, Divider, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header";
@@ -43,11 +43,39 @@ export function RequirementDetail({ requirement }: { requirement: LegalRequireme
             {t("legal.stepsDone", { done: requirement.steps.filter((s) => s.done).length, total: requirement.steps.length })}
           </Text>
         </Group>
-        <Stack>
-          {requirement.steps.map((step, index) => (
-            <StepCard key={`${step.key}-${step.notes}`} requirementKey={requirement.key} step={step} index={index} />
-          ))}
-        </Stack>
+        {/*
+          One step at a time (issue 14: seven open step forms made the page 4,400 px tall): the first step not
+          done opens; the others stay mounted (hidden), so a note typed into one is kept when another opens.
+        */}
+        <Accordion
+          variant="separated"
+          order={3}
+          keepMounted
+          keepMountedMode="display-none"
+          defaultValue={requirement.steps.find((s) => !s.done)?.key ?? null}
+        >
+          {requirement.steps.map((step, index) => {
+            const meta = GBU_STEPS.find((g) => g.key === step.key);
+            const name = meta ? l(meta.label) : step.key;
+            return (
+              <Accordion.Item key={step.key} value={step.key} data-testid={`step-item-${step.key}`}>
+                <Accordion.Control>
+                  <Group justify="space-between" wrap="wrap" gap="xs" pr="xs">
+                    <Text fw={600}>
+                      {index + 1}. {name}
+                    </Text>
+                    <Badge variant="light" color={step.done ? "green" : "gray"}>
+                      {step.done ? t("legal.stepStateDone") : t("legal.stepStateOpen")}
+                    </Badge>
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <StepCard key={`${step.key}-${step.notes}`} requirementKey={requirement.key} step={step} index={index} bare />
+                </Accordion.Panel>
+              </Accordion.Item>
+            );
+          })}
+        </Accordion>
       </section>
       <Divider />
       <MeasuresSection requirement={requirement} />

@@ -1,5 +1,5 @@
 import { GBU_STEPS } from "@bgm/domain";
-import { Alert, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Group, List, Stack, Text, Textarea, Title, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../../components/ui/error-message";
@@ -16,9 +16,11 @@ interface StepCardProps {
   requirementKey: string;
   step: RequirementStepItem;
   index: number;
+  /** Inside the steps accordion: its control shows the step's name, so the card's own title is for screen readers only. */
+  bare?: boolean;
 }
 
-export function StepCard({ requirementKey, step, index }: StepCardProps) {
+export function StepCard({ requirementKey, step, index, bare = false }: StepCardProps) {
   const { t } = useTranslation();
   const l = useLocalized();
   const update = useUpdateStep(requirementKey);
@@ -31,12 +33,18 @@ export function StepCard({ requirementKey, step, index }: StepCardProps) {
   const results = step.results;
 
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={headingId} data-testid={`step-${step.key}`}>
+    <Card withBorder={!bare} padding={bare ? 0 : "md"} component="section" aria-labelledby={headingId} data-testid={`step-${step.key}`}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
-          <Title order={3} fz="h5" id={headingId}>
-            {index + 1}. {name}
-          </Title>
+          {bare ? (
+            <VisuallyHidden id={headingId}>
+              {index + 1}. {name}
+            </VisuallyHidden>
+          ) : (
+            <Title order={3} fz="h5" id={headingId}>
+              {index + 1}. {name}
+            </Title>
+          )}
           <Checkbox
             label={t("legal.stepDone")}
             aria-label={t("legal.stepDoneNamed", { name })}
