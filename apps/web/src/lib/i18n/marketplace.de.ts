@@ -222,21 +222,16 @@ export const marketplaceDe = {
       withdraw_request: "Anfrage zurückgezogen",
       change_quote: "Angebot geändert",
     },
-    withdrawHint:
-      "{{provider}} hat noch kein Angebot geschickt. Ziehen Sie die Anfrage zurück, wird sie beendet und {{provider}} benachrichtigt; Sie können jederzeit neu anfragen.",
+    withdrawHint: "Die Anfrage wird beendet und {{provider}} benachrichtigt.",
     acceptRecap: {
       intro: "Sie nehmen das Angebot von {{provider}} für „{{offering}}“ an:",
       price: "Preis: {{price}}",
       validUntil: "Gültig bis: {{date}}",
       scope: "Leistungsumfang:",
-      binding:
-        "Damit beauftragen Sie {{provider}} verbindlich zu diesen Bedingungen; {{provider}} wird benachrichtigt und kann mit der Arbeit beginnen.",
+      binding: "Damit beauftragen Sie {{provider}} verbindlich.",
       dataTitle: "Als Nächstes: Datenfreigabe",
-      dataBody_one:
-        "{{provider}} bittet für diesen Auftrag um Zugriff auf {{count}} Datenbereich. Nach der Annahme entscheiden Sie über jeden Bereich einzeln; ohne Ihre Freigabe erhält {{provider}} keine Daten.",
-      dataBody_other:
-        "{{provider}} bittet für diesen Auftrag um Zugriff auf {{count}} Datenbereiche. Nach der Annahme entscheiden Sie über jeden Bereich einzeln; ohne Ihre Freigabe erhält {{provider}} keine Daten.",
-      noData: "Für diesen Auftrag werden keine Daten Ihres Unternehmens angefragt.",
+      dataBody: "{{provider}} bittet um diese Daten; Sie entscheiden danach über jeden Bereich einzeln:",
+      noData: "Es werden keine Daten angefragt.",
     },
     dataAccess: {
       title: "Datenfreigabe ausstehend",
@@ -269,8 +264,7 @@ export const marketplaceDe = {
       changeTitle: "Angebot ändern",
       changeSubmit: "Geändertes Angebot senden",
       changed: "Angebot geändert",
-      changeHint:
-        "{{company}} hat Ihr Angebot noch nicht beantwortet. Das geänderte Angebot ersetzt das bisherige; {{company}} wird benachrichtigt.",
+      changeHint: "Ersetzt Ihr offenes Angebot; {{company}} wird benachrichtigt.",
     },
     progressForm: {
       title: "Fortschritt melden",

@@ -222,20 +222,16 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       withdraw_request: "Request withdrawn",
       change_quote: "Quote changed",
     },
-    withdrawHint:
-      "{{provider}} has not sent a quote yet. Withdrawing ends the request and notifies {{provider}}; you can ask again at any time.",
+    withdrawHint: "The request ends and {{provider}} is notified.",
     acceptRecap: {
       intro: "You are accepting the quote of {{provider}} for “{{offering}}”:",
       price: "Price: {{price}}",
       validUntil: "Valid until: {{date}}",
       scope: "Scope of work:",
-      binding: "This commissions {{provider}} on these terms; {{provider}} is notified and can start the work.",
+      binding: "This commissions {{provider}} bindingly.",
       dataTitle: "Next: data access",
-      dataBody_one:
-        "{{provider}} asks for access to {{count}} data area for this engagement. After accepting, you decide on each area separately; without your grant {{provider}} receives no data.",
-      dataBody_other:
-        "{{provider}} asks for access to {{count}} data areas for this engagement. After accepting, you decide on each area separately; without your grant {{provider}} receives no data.",
-      noData: "This engagement requests no data of your company.",
+      dataBody: "{{provider}} asks for this data; you then decide on each area separately:",
+      noData: "No data is requested.",
     },
     dataAccess: {
       title: "Data access pending",
@@ -266,7 +262,7 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       changeTitle: "Change quote",
       changeSubmit: "Send changed quote",
       changed: "Quote changed",
-      changeHint: "{{company}} has not answered your quote yet. The changed quote replaces the previous one; {{company}} is notified.",
+      changeHint: "Replaces your open quote; {{company}} is notified.",
     },
     progressForm: {
       title: "Report progress",

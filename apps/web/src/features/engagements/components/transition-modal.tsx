@@ -100,7 +100,7 @@ function AcceptRecap({ engagement }: { engagement: EngagementDetail }) {
       <Text>{t("engagements.acceptRecap.binding", { provider: engagement.providerName })}</Text>
       {scopes.length > 0 ? (
         <Alert color="blue" title={t("engagements.acceptRecap.dataTitle")}>
-          <Text size="sm">{t("engagements.acceptRecap.dataBody", { provider: engagement.providerName, count: scopes.length })}</Text>
+          <Text size="sm">{t("engagements.acceptRecap.dataBody", { provider: engagement.providerName })}</Text>
           <List size="sm" mt={4}>
             {scopes.map((s) => (
               <List.Item key={s}>{s}</List.Item>

@@ -11,6 +11,10 @@ import { useTodos } from "../api/get-todos";
 const today = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
+/** What a due date means: a quote's validity, a result's automatic acceptance, else a plain deadline. */
+const dueKey = (kind: TodoItem["kind"]) =>
+  kind === "quote_to_answer" || kind === "result_to_review" ? (`dashboard.todos.due.${kind}` as const) : "dashboard.todos.due.other";
+
 /** "Was braucht mich jetzt?": what the manager has to answer or do, soonest first, each with a link to do it. */
 export function TodoList() {
   const { t } = useTranslation();
@@ -49,7 +53,7 @@ export function TodoList() {
               </Stack>
               {item.dueDate ? (
                 <Badge variant="light" color={overdue ? "red" : "gray"} style={{ textTransform: "none" }}>
-                  {t(overdue ? "dashboard.todos.overdue" : `dashboard.todos.due.${item.kind}`, { date: formatDate(item.dueDate) })}
+                  {t(overdue ? "dashboard.todos.overdue" : dueKey(item.kind), { date: formatDate(item.dueDate) })}
                 </Badge>
               ) : null}
             </Group>
