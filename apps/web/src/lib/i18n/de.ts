@@ -149,7 +149,6 @@ export const de = {
     todosHeading: "Was braucht mich jetzt?",
     todos: {
       empty: "Im Moment ist nichts Dringendes zu tun.",
-      untitled: "Ohne Titel",
       overdue: "Überfällig seit {{date}}",
       kind: {
         quote_to_answer: "Angebot beantworten",
@@ -318,8 +317,6 @@ export const de = {
     saveAssessment: "Beurteilung speichern",
     steps: "Die sieben Schritte",
     stepDone: "Schritt erledigt",
-    stepStateDone: "Erledigt",
-    stepStateOpen: "Offen",
     stepDoneNamed: "Schritt „{{name}}“ erledigt",
     stepNotes: "Notizen zu „{{name}}“",
     saveNotes: "Notizen speichern",

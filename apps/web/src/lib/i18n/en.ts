@@ -149,7 +149,6 @@ export const en: Translations = {
     todosHeading: "What needs me now?",
     todos: {
       empty: "Nothing urgent to do right now.",
-      untitled: "Untitled",
       overdue: "Overdue since {{date}}",
       kind: {
         quote_to_answer: "Answer a quote",
@@ -318,8 +317,6 @@ export const en: Translations = {
     saveAssessment: "Save assessment",
     steps: "The seven steps",
     stepDone: "Step done",
-    stepStateDone: "Done",
-    stepStateOpen: "Open",
     stepDoneNamed: "Step “{{name}}” done",
     stepNotes: "Notes on “{{name}}”",
     saveNotes: "Save notes",

@@ -65,7 +65,7 @@ export function RequirementDetail({ requirement }: { requirement: LegalRequireme
                       {index + 1}. {name}
                     </Text>
                     <Badge variant="light" color={step.done ? "green" : "gray"}>
-                      {step.done ? t("legal.stepStateDone") : t("legal.stepStateOpen")}
+                      {t(step.done ? "legal.statuses.done" : "legal.statuses.open")}
                     </Badge>
                   </Group>
                 </Accordion.Control>

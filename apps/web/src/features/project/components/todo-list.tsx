@@ -36,7 +36,7 @@ export function TodoList() {
       const template = taskTemplate(item.title);
       return template ? l(template.label) : item.title;
     }
-    return item.title ?? t("dashboard.todos.untitled");
+    return item.title ?? t("dashboard.noValue");
   };
   return (
     <Stack gap="xs" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="todo-list">
