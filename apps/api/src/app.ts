@@ -22,6 +22,7 @@ import { healthRoutes } from "./modules/health/index.js";
 import { healthDayRoutes } from "./modules/health-days/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
+import { matchingRoutes } from "./modules/matching/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
@@ -145,6 +146,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);
+  await app.register(matchingRoutes);
   await app.register(engagementsRoutes);
   await app.register(notificationRoutes);
   await app.register(partnerAccessRoutes);

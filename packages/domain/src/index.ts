@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./matching/index.js";
 export * from "./registries/audit-actions.js";
 export * from "./registries/checklist-template.js";
 export * from "./registries/company-profile.js";

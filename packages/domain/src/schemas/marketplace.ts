@@ -111,7 +111,8 @@ export const OwnOfferingList = cursorPage(Offering);
 export const CertificationList = wholeList(z.string());
 
 export const SuggestionReason = z.object({
-  kind: z.enum(["task", "phase", "goal"]),
+  /** The signal that gave the reason (issue 15 added survey and fit; clients show unknown kinds as plain text). */
+  kind: z.enum(["task", "phase", "goal", "survey", "fit"]),
   /** A short, human reason, e.g. 'Passt zur Aufgabe "Mitarbeiterbefragung durchführen"'. */
   text: z.object({ de: z.string(), en: z.string() }),
 });
@@ -120,5 +121,17 @@ export const SuggestionQuery = z.strictObject({
   taskKey: z.string().max(64).optional(),
   phase: z.coerce.number().int().min(1).max(6).optional(),
   limit: z.coerce.number().int().min(1).max(20).default(5),
+  budgetCents: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .optional()
+    .describe("What the company means to spend; offerings above it step back"),
+  preferFunded: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true")
+    .describe("Prefer courses a health insurer may co-fund (§20 SGB V certification)"),
 });
 export const SuggestionList = wholeList(Suggestion);

@@ -58,3 +58,14 @@ export async function findEngagementOfProvider(
     .execute({ id, providerOrgId });
   return row ? { ...row, status: row.status as EngagementStatus } : null;
 }
+
+/**
+ * The company's engagements as the partner matching reads them: which offering, in which state (issue 15:
+ * running bookings are not suggested again, declined ones step back). In the company's transaction.
+ */
+export async function offeringHistory(scope: { tx: Tx; orgId: string }): Promise<{ offeringId: string; status: EngagementStatus }[]> {
+  return scope.tx
+    .select({ offeringId: engagement.offeringId, status: sql<EngagementStatus>`${engagement.status}` })
+    .from(engagement)
+    .where(eq(engagement.orgId, scope.orgId));
+}

@@ -1,20 +1,9 @@
-import {
-  CertificationList,
-  DiscoveryQuery,
-  IdParam,
-  MEMBER_ROLES,
-  Offering,
-  OfferingList,
-  SuggestionList,
-  SuggestionQuery,
-  WHOLE_LIST_NOTE,
-} from "@bgm/domain";
+import { CertificationList, DiscoveryQuery, IdParam, MEMBER_ROLES, Offering, OfferingList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { createDiscoveryCache, DISCOVERY_CACHE_DEFAULTS, discoveryCacheKey } from "./discovery.cache.js";
 import * as discovery from "./discovery.service.js";
 import { providerRoutes } from "./provider.routes.js";
-import { suggestPartners } from "./suggestions.service.js";
 
 const tags = ["marketplace"];
 
@@ -25,7 +14,6 @@ function sendSerialized(reply: FastifyReply, json: Buffer) {
 
 /** Browsing is open to every member of a company or a provider; RLS still shows only published rows (and own ones). */
 const BROWSE = { roles: MEMBER_ROLES };
-const MANAGER = { roles: ["bgm_manager"] as const, kind: "company" as const };
 
 export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
   // One cache per app instance; the provider routes, the only writers of the catalog, invalidate it.
@@ -75,19 +63,5 @@ export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => req.inTenant(BROWSE, (s) => discovery.listCertifications(s)),
-  );
-
-  app.get(
-    "/api/marketplace/suggestions",
-    {
-      schema: {
-        tags,
-        summary: "Partners for a checklist task or phase, with the reasons (task, goal, phase), best first",
-        description: `The top \`limit\` suggestions (at most 20). ${WHOLE_LIST_NOTE}`,
-        querystring: SuggestionQuery,
-        response: { 200: SuggestionList },
-      },
-    },
-    async (req) => req.inTenant(MANAGER, (s) => suggestPartners(s, req.query)),
   );
 };

@@ -23,7 +23,8 @@ export type OfferingInput = z.input<typeof CreateOffering>;
 export type OfferingPatch = z.input<typeof UpdateOffering>;
 export type ProfileInput = z.input<typeof UpdateProviderProfile>;
 /** The query as the API reads it (a query string has no typed input: its numbers are coerced). */
-export type SuggestionParams = z.infer<typeof SuggestionQuery>;
+/** What the widgets ask for; budget and §20 preference are optional (the API defaults them). */
+export type SuggestionParams = Omit<z.infer<typeof SuggestionQuery>, "preferFunded"> & { preferFunded?: boolean };
 
 /**
  * The marketplace search as the filters and the URL hold it: "" for any, prices in whole euros. The

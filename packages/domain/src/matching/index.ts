@@ -1,0 +1,6 @@
+// Partner matching (issue 15): one pure, explainable scoring of offerings for a company's situation.
+export * from "./regions.js";
+export * from "./score.js";
+export * from "./survey.js";
+export * from "./synonyms.js";
+export { fold, goalStems, hasPrefix, indexText, stem, stemsOf } from "./text.js";

@@ -1,0 +1,77 @@
+import { fold } from "./text.js";
+
+/**
+ * Where an on-site offering can come: providers name regions (a federal state, a city, or "DE" for
+ * all of Germany; FeedbackNow adds "AT", "CH"), companies name their locations (cities, from the
+ * employee register). This small table places the larger cities in their federal state; a location
+ * it does not know is covered only by a region of the same name or by "DE".
+ */
+const STATE_OF_CITY: Record<string, string> = {
+  hamburg: "Hamburg",
+  bremen: "Bremen",
+  bremerhaven: "Bremen",
+  berlin: "Berlin",
+  kiel: "Schleswig-Holstein",
+  lubeck: "Schleswig-Holstein",
+  flensburg: "Schleswig-Holstein",
+  neumunster: "Schleswig-Holstein",
+  norderstedt: "Schleswig-Holstein",
+  hannover: "Niedersachsen",
+  braunschweig: "Niedersachsen",
+  oldenburg: "Niedersachsen",
+  osnabruck: "Niedersachsen",
+  luneburg: "Niedersachsen",
+  wolfsburg: "Niedersachsen",
+  gottingen: "Niedersachsen",
+  rostock: "Mecklenburg-Vorpommern",
+  schwerin: "Mecklenburg-Vorpommern",
+  munchen: "Bayern",
+  nurnberg: "Bayern",
+  augsburg: "Bayern",
+  regensburg: "Bayern",
+  stuttgart: "Baden-Württemberg",
+  karlsruhe: "Baden-Württemberg",
+  mannheim: "Baden-Württemberg",
+  freiburg: "Baden-Württemberg",
+  koln: "Nordrhein-Westfalen",
+  dusseldorf: "Nordrhein-Westfalen",
+  dortmund: "Nordrhein-Westfalen",
+  essen: "Nordrhein-Westfalen",
+  duisburg: "Nordrhein-Westfalen",
+  bochum: "Nordrhein-Westfalen",
+  bielefeld: "Nordrhein-Westfalen",
+  munster: "Nordrhein-Westfalen",
+  bonn: "Nordrhein-Westfalen",
+  frankfurt: "Hessen",
+  wiesbaden: "Hessen",
+  kassel: "Hessen",
+  darmstadt: "Hessen",
+  mainz: "Rheinland-Pfalz",
+  saarbrucken: "Saarland",
+  dresden: "Sachsen",
+  leipzig: "Sachsen",
+  chemnitz: "Sachsen",
+  erfurt: "Thüringen",
+  jena: "Thüringen",
+  magdeburg: "Sachsen-Anhalt",
+  halle: "Sachsen-Anhalt",
+  potsdam: "Brandenburg",
+  cottbus: "Brandenburg",
+};
+
+/** A region every German location lies in. */
+export const NATIONWIDE_REGION = "DE";
+
+/** The federal state of a known city, else null. */
+export function stateOf(location: string): string | null {
+  return STATE_OF_CITY[fold(location.trim())] ?? null;
+}
+
+/** True when a provider serving `regions` can come to `location`. */
+export function regionCovers(regions: readonly string[], location: string): boolean {
+  const folded = new Set(regions.map((r) => fold(r.trim())));
+  if (folded.has(fold(NATIONWIDE_REGION))) return true;
+  if (folded.has(fold(location.trim()))) return true;
+  const state = stateOf(location);
+  return state !== null && folded.has(fold(state));
+}

@@ -1,0 +1,301 @@
+import { taskTemplate } from "../registries/checklist-template.js";
+import { MIN_GROUP_SIZE } from "../registries/data-scopes.js";
+import type { EngagementStatus } from "../registries/engagement-states.js";
+import { OFFERING_CATEGORIES } from "../registries/offering-categories.js";
+import { phaseByNumber } from "../registries/phases.js";
+import { regionCovers } from "./regions.js";
+import { COPSOQ_SCALE_CATEGORIES, type ErgonomicFindings, type SurveyScale } from "./survey.js";
+import { type SynonymEntry, synonymHits } from "./synonyms.js";
+import { goalStems, hasPrefix, indexText, stemsOf } from "./text.js";
+
+/**
+ * The partner matching of issue 15: one pure function that scores published offerings for a company's
+ * situation, made of named, weighted signals. Every signal that adds to an offering's score says why,
+ * in words the manager reads; signals that only hold an offering back (out of region, over budget,
+ * declined before) stay silent, and offerings the company is running right now are left out.
+ */
+
+type Localized = { de: string; en: string };
+
+/** The offering's fields the matching reads; the API adds the provider's regions. */
+export interface MatchOffering {
+  id: string;
+  title: string;
+  description: string;
+  providerName: string;
+  category: string;
+  certifications: readonly string[];
+  deliveryMode: "on_site" | "remote" | "hybrid";
+  priceFromCents: number;
+  relevantPhases: readonly number[];
+  relevantTasks: readonly string[];
+  /** The provider's regions ("Hamburg", "Schleswig-Holstein", "DE"). */
+  regions: readonly string[];
+}
+
+export interface MatchGoal {
+  id: string;
+  title: string;
+  /** The goal's KPI / target text. */
+  target?: string;
+}
+
+/** The company's situation. Everything here is an aggregate or the company's own setting; no person appears. */
+export interface MatchContext {
+  taskKey?: string | null;
+  phase?: number | null;
+  goals: readonly MatchGoal[];
+  /** Scales of the latest accepted COPSOQ analysis. */
+  surveyScales?: readonly SurveyScale[];
+  /** The latest accepted ergonomic assessment. */
+  ergonomics?: ErgonomicFindings | null;
+  /** The company's locations with at least the minimum group size of active employees. */
+  locations?: readonly string[];
+  budgetCents?: number | null;
+  /** The company prefers courses a health insurer co-funds (§20 SGB V). */
+  preferFunded?: boolean;
+  /** The company's engagements: which offering, in which state. */
+  history?: readonly { offeringId: string; status: EngagementStatus }[];
+  /** Scales and groups below this size never count (at least MIN_GROUP_SIZE). */
+  minGroupSize?: number;
+}
+
+export type ReasonKind = "task" | "goal" | "survey" | "phase" | "fit";
+
+export interface MatchReason {
+  kind: ReasonKind;
+  text: Localized;
+}
+
+export interface Match<O extends MatchOffering = MatchOffering> {
+  offering: O;
+  score: number;
+  reasons: MatchReason[];
+}
+
+/**
+ * The weights. The task is what the manager is working on, so it outranks everything; a goal the company
+ * set, or a survey finding, outranks a bare phase fit; fit adjusts within those tiers but can never lift
+ * a phase-only offering above a goal match.
+ */
+export const MATCH_WEIGHTS = {
+  task: 100,
+  /** The goal's own words in the offering. */
+  goalWords: 12,
+  /** The goal's need (synonym table) in the offering's category. */
+  goalNeed: 8,
+  /** At most this many goals count. */
+  maxGoals: 3,
+  surveyFirst: 15,
+  surveyMore: 5,
+  surveyMax: 25,
+  ergonomics: 10,
+  phase: 10,
+  onSite: 3,
+  outOfRegion: -40,
+  inBudget: 2,
+  overBudget: -8,
+  funded: 6,
+  completedBefore: -25,
+  declinedBefore: -15,
+} as const;
+
+/** Engagements under way: the offering is booked, suggesting it again helps nobody. */
+const RUNNING: readonly EngagementStatus[] = ["accepted", "in_progress", "delivered"];
+const DECLINED: readonly EngagementStatus[] = ["declined", "quote_rejected", "cancelled"];
+/** A health day books its stations again for every day: running engagements do not rule them out. */
+const REPEATABLE = new Set(["health_day_module", "full_service_health_day"]);
+
+const CATEGORY_LABEL = new Map(OFFERING_CATEGORIES.map((c) => [c.key as string, c.label as Localized]));
+const categoryLabel = (key: string): Localized => CATEGORY_LABEL.get(key) ?? { de: key, en: key };
+
+/** A course the ZPP certified, or one that names §20 SGB V (not §20b: that funds the workplace programme itself). */
+export function isSection20Certified(certifications: readonly string[]): boolean {
+  return certifications.some((c) => /§\s*20(?![a-z])/i.test(c) || /\bZPP\b/.test(c));
+}
+
+const euro = (cents: number) => `${(cents / 100).toLocaleString("de-DE", { maximumFractionDigits: 0 })} €`;
+const list = (items: readonly string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+
+interface PreparedGoal {
+  goal: MatchGoal;
+  stems: string[];
+  needs: SynonymEntry[];
+}
+
+function prepareGoals(goals: readonly MatchGoal[]): PreparedGoal[] {
+  return goals.map((goal) => {
+    const needs = new Set([...synonymHits(stemsOf(goal.title)), ...synonymHits(stemsOf(goal.target ?? ""), true)]);
+    return { goal, stems: goalStems(goal.title), needs: [...needs] };
+  });
+}
+
+interface SurveyNeed {
+  scale: SurveyScale;
+  categories: Set<string>;
+}
+
+/** Worse-than-reference scales of at least the minimum group size, each with the categories that work on it. */
+function surveyNeeds(ctx: MatchContext): SurveyNeed[] {
+  const min = Math.max(ctx.minGroupSize ?? MIN_GROUP_SIZE, MIN_GROUP_SIZE);
+  return (ctx.surveyScales ?? [])
+    .filter((s) => s.worse && s.n >= min)
+    .map((scale) => {
+      const categories = new Set<string>(COPSOQ_SCALE_CATEGORIES[scale.key] ?? []);
+      if (categories.size === 0) for (const e of synonymHits(stemsOf(scale.name))) for (const c of e.categories) categories.add(c);
+      return { scale, categories };
+    })
+    .filter((n) => n.categories.size > 0)
+    .sort((a, b) => b.scale.mean - b.scale.referenceMean - (a.scale.mean - a.scale.referenceMean));
+}
+
+function scoreOne<O extends MatchOffering>(o: O, ctx: MatchContext, goals: PreparedGoal[], needs: SurveyNeed[]): Match<O> | null {
+  const W = MATCH_WEIGHTS;
+  const reasons: MatchReason[] = [];
+  let score = 0;
+  const add = (points: number, reason?: MatchReason) => {
+    score += points;
+    if (reason) reasons.push(reason);
+  };
+
+  // History: running bookings are left out; finished or declined ones step back.
+  const past = (ctx.history ?? []).filter((h) => h.offeringId === o.id).map((h) => h.status);
+  if (!REPEATABLE.has(o.category) && past.some((s) => RUNNING.includes(s))) return null;
+
+  // Phase and task.
+  const task = ctx.taskKey ? taskTemplate(ctx.taskKey) : undefined;
+  if (task && o.relevantTasks.includes(task.key)) {
+    add(W.task, { kind: "task", text: { de: `Passt zur Aufgabe „${task.label.de}“`, en: `Matches the task "${task.label.en}"` } });
+  }
+
+  // Goals: their own words in the offering's text, else their need (synonym table) in its category.
+  const doc = indexText(`${o.title} ${o.providerName} ${o.description} ${categoryLabel(o.category).de}`);
+  let counted = 0;
+  for (const g of goals) {
+    const title = g.goal.title;
+    if (g.stems.some((s) => hasPrefix(doc, s))) {
+      add(counted++ < W.maxGoals ? W.goalWords : 0, {
+        kind: "goal",
+        text: { de: `Passt zu Ihrem Ziel „${title}“`, en: `Matches your goal "${title}"` },
+      });
+      continue;
+    }
+    const need = g.needs.find((n) => n.categories.includes(o.category as never));
+    if (need) {
+      add(counted++ < W.maxGoals ? W.goalNeed : 0, {
+        kind: "goal",
+        text: {
+          de: `Passt zu Ihrem Ziel „${title}“: ${categoryLabel(o.category).de} hilft bei ${need.need.de}`,
+          en: `Matches your goal "${title}": ${categoryLabel(o.category).en} helps with ${need.need.en}`,
+        },
+      });
+    }
+  }
+
+  // Survey and analysis results.
+  const hits = needs.filter((n) => n.categories.has(o.category));
+  if (hits.length > 0) {
+    const points = Math.min(W.surveyFirst + W.surveyMore * (hits.length - 1), W.surveyMax);
+    const names = hits.slice(0, 2).map((h) => h.scale.name);
+    const first = hits[0]!.scale;
+    add(points, {
+      kind: "survey",
+      text: {
+        de: `Weil Ihre Befragung bei ${list(
+          names.map((n) => `„${n}“`),
+          "und",
+        )} schlechter als der Referenzwert liegt (${Math.round(first.mean)} statt ${Math.round(first.referenceMean)})`,
+        en: `Because your survey scores ${list(
+          names.map((n) => `"${n}"`),
+          "and",
+        )} worse than the reference (${Math.round(first.mean)} vs ${Math.round(first.referenceMean)})`,
+      },
+    });
+  }
+  const elevated = ctx.ergonomics?.elevated ?? 0;
+  if (elevated > 0 && o.category === "ergonomics") {
+    add(W.ergonomics, {
+      kind: "survey",
+      text: {
+        de: `Weil die Ergonomie-Beurteilung ${elevated} ${elevated === 1 ? "Befund" : "Befunde"} mit erhöhtem Risiko zeigt`,
+        en: `Because the ergonomic assessment shows ${elevated} ${elevated === 1 ? "finding" : "findings"} with elevated risk`,
+      },
+    });
+  }
+
+  const phase = ctx.phase ? phaseByNumber(ctx.phase) : undefined;
+  if (phase && o.relevantPhases.includes(phase.number)) {
+    add(W.phase, {
+      kind: "phase",
+      text: { de: `Passt zu Phase ${phase.number} „${phase.label.de}“`, en: `Fits phase ${phase.number} "${phase.label.en}"` },
+    });
+  }
+
+  // Fit: can they come, is it in the budget, may the health insurer co-fund it.
+  const locations = ctx.locations ?? [];
+  // A provider that named no regions yet is neither in nor out of region.
+  if (o.deliveryMode !== "remote" && locations.length > 0 && o.regions.length > 0) {
+    const covered = locations.filter((l) => regionCovers(o.regions, l));
+    if (covered.length === locations.length) {
+      add(W.onSite, { kind: "fit", text: { de: `Vor Ort in ${list(covered, "und")}`, en: `On site in ${list(covered, "and")}` } });
+    } else if (covered.length === 0 && o.deliveryMode === "on_site") {
+      add(W.outOfRegion);
+    }
+  }
+  if (ctx.budgetCents !== null && ctx.budgetCents !== undefined) {
+    if (o.priceFromCents <= ctx.budgetCents) {
+      add(W.inBudget, {
+        kind: "fit",
+        text: { de: `Im Budget (ab ${euro(o.priceFromCents)})`, en: `Within budget (from ${euro(o.priceFromCents)})` },
+      });
+    } else add(W.overBudget);
+  }
+  if (ctx.preferFunded && isSection20Certified(o.certifications)) {
+    add(W.funded, {
+      kind: "fit",
+      text: {
+        de: "§ 20 zertifiziert – Ihre Krankenkasse kann bezuschussen",
+        en: "Certified under § 20 SGB V – health insurers may co-fund it",
+      },
+    });
+  }
+
+  if (past.includes("completed")) add(W.completedBefore);
+  if (past.some((s) => DECLINED.includes(s))) add(W.declinedBefore);
+
+  // Reasons in a fixed order: task, goals, survey, phase, fit.
+  const order: ReasonKind[] = ["task", "goal", "survey", "phase", "fit"];
+  reasons.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  return { offering: o, score, reasons };
+}
+
+/** Every offering that may be suggested, best first (ties by title). */
+export function matchOfferings<O extends MatchOffering>(ctx: MatchContext, offerings: readonly O[]): Match<O>[] {
+  const goals = prepareGoals(ctx.goals);
+  const needs = surveyNeeds(ctx);
+  const out: Match<O>[] = [];
+  for (const o of offerings) {
+    const m = scoreOne(o, ctx, goals, needs);
+    if (m) out.push(m);
+  }
+  return out.sort((a, b) => b.score - a.score || a.offering.title.localeCompare(b.offering.title, "de"));
+}
+
+/**
+ * The scoring before issue 15 (task 100, literal goal words 10 each up to three, phase 1), kept as the
+ * benchmark's baseline. Same word matching as above, no synonyms, survey, fit or history.
+ */
+export function baselineMatch<O extends MatchOffering>(ctx: MatchContext, offerings: readonly O[]): Match<O>[] {
+  const goals = prepareGoals(ctx.goals);
+  return offerings
+    .map((o) => {
+      const doc = indexText(`${o.title} ${o.providerName} ${o.description} ${categoryLabel(o.category).de}`);
+      let score = 0;
+      if (ctx.taskKey && o.relevantTasks.includes(ctx.taskKey)) score += 100;
+      score += Math.min(goals.filter((g) => g.stems.some((s) => hasPrefix(doc, s))).length, 3) * 10;
+      if (ctx.phase && o.relevantPhases.includes(ctx.phase)) score += 1;
+      return { offering: o, score, reasons: [] };
+    })
+    .sort((a, b) => b.score - a.score || a.offering.title.localeCompare(b.offering.title, "de"));
+}
