@@ -18,6 +18,7 @@ import { type BenchRecord, formatLine, formatLowLine, toLowConcurrency, toRecord
 import { createDatabase, DEFAULT_ADMIN_URL, databaseUrl, dropDatabase, ensurePostgres } from "./lib/postgres.js";
 import type { BenchContext } from "./lib/scenario.js";
 import { type BareServer, type RealApp, startBareServer, startRealApp } from "./lib/servers.js";
+import { matchingQualityLines } from "./matching/evaluate.js";
 import { scenarios } from "./scenarios/index.js";
 
 function numberEnv(name: string, fallback: number): number {
@@ -71,6 +72,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void cleanup().finally(() => process.exit(130));
   });
 }
+
+// The partner matching's quality against its labelled set (issue 15): pure, a few milliseconds, no server.
+for (const line of matchingQualityLines(process.env.BENCH_VERBOSE === "1")) console.log(line);
 
 try {
   await ensurePostgres(adminUrl);

@@ -55,7 +55,7 @@ export const GOAL_SYNONYMS: readonly SynonymEntry[] = [
   },
   {
     need: { de: "Ergonomie", en: "ergonomics" },
-    terms: ["ergonom", "arbeitsplatz", "bildschirm", "buroarbeit", "lager"],
+    terms: ["ergonom", "bildschirm", "buroarbeit", "lager"],
     categories: ["ergonomics"],
   },
   {

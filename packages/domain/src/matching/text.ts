@@ -41,13 +41,14 @@ const STOP_WORDS = new Set(
  * Words every goal has ("reduzieren", "Mitarbeitende", "Gesundheit") say nothing about which
  * partner fits; matching on them would suggest everyone for every goal. "Belastung" belongs here
  * too: in BGM it is physical and psychological strain alike, so "Psychische Belastung erkennen"
- * must not suggest an ergonomics check for its ergonomic "Belastungen".
+ * must not suggest an ergonomics check for its ergonomic "Belastungen". "Arbeit" and "Arbeitsplatz" likewise:
+ * "Rauchen am Arbeitsplatz reduzieren" is about smoking, not about the workplace's ergonomics.
  */
 const GENERIC_GOAL_WORDS = new Set(
   (
     "reduzieren senken verringern erhöhen steigern verbessern fördern stärken erkennen vermeiden erreichen halten abbauen " +
     "Mitarbeiter Mitarbeitende Mitarbeiterinnen Beschäftigte Belegschaft Gesundheit gesund Prozent Quote Anteil Ziel Unternehmen Betrieb " +
-    "Belastung Belastungen Beanspruchung"
+    "Belastung Belastungen Beanspruchung arbeiten Arbeit Arbeitsplatz"
   )
     .split(" ")
     .map(stem),
