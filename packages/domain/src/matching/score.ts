@@ -106,6 +106,8 @@ const DECLINED: readonly EngagementStatus[] = ["declined", "quote_rejected", "ca
 /** A health day books its stations again for every day: running engagements do not rule them out. */
 const REPEATABLE = new Set(["health_day_module", "full_service_health_day"]);
 
+/** One collator for every sort: `localeCompare` with a locale builds one per call. */
+const byTitle = new Intl.Collator("de");
 const CATEGORY_LABEL = new Map(OFFERING_CATEGORIES.map((c) => [c.key as string, c.label as Localized]));
 const categoryLabel = (key: string): Localized => CATEGORY_LABEL.get(key) ?? { de: key, en: key };
 
@@ -279,7 +281,7 @@ export function matchOfferings<O extends MatchOffering>(ctx: MatchContext, offer
     const m = scoreOne(o, ctx, goals, needs);
     if (m) out.push(m);
   }
-  return out.sort((a, b) => b.score - a.score || a.offering.title.localeCompare(b.offering.title, "de"));
+  return out.sort((a, b) => b.score - a.score || byTitle.compare(a.offering.title, b.offering.title));
 }
 
 /**
@@ -297,5 +299,5 @@ export function baselineMatch<O extends MatchOffering>(ctx: MatchContext, offeri
       if (ctx.phase && o.relevantPhases.includes(ctx.phase)) score += 1;
       return { offering: o, score, reasons: [] };
     })
-    .sort((a, b) => b.score - a.score || a.offering.title.localeCompare(b.offering.title, "de"));
+    .sort((a, b) => b.score - a.score || byTitle.compare(a.offering.title, b.offering.title));
 }

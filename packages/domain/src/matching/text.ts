@@ -6,23 +6,31 @@
  * already narrowed to a task or phase, so the whole score stays one pure function.
  */
 
+const FOLDED: Record<string, string> = { ä: "a", ö: "o", ü: "u", ß: "ss" };
+
 /** Lower case, umlauts and ß folded the way the Snowball stemmer folds them. */
-export function fold(word: string): string {
-  return word.toLocaleLowerCase("de").normalize("NFC").replace(/ä/g, "a").replace(/ö/g, "o").replace(/ü/g, "u").replace(/ß/g, "ss");
+export function fold(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[äöüß]/g, (c) => FOLDED[c] ?? c);
 }
 
 const ENDINGS = ["ungen", "ern", "em", "en", "er", "es", "e", "s", "n"];
 
-/** The stem of one folded word: the longest inflection ending cut, as long as four letters remain. */
-export function stem(word: string): string {
-  const w = fold(word);
+function stemFolded(w: string): string {
   for (const end of ENDINGS) if (w.endsWith(end) && w.length - end.length >= 4) return w.slice(0, -end.length);
   return w;
 }
 
-/** Every word of a text (letters and digits; hyphens and punctuation split), stemmed. */
+/** The stem of one word: folded, the longest inflection ending cut as long as four letters remain. */
+export function stem(word: string): string {
+  return stemFolded(fold(word));
+}
+
+/** Every word of a text (letters and digits; hyphens and punctuation split), stemmed. The text is folded once. */
 export function stemsOf(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(stem);
+  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map(stemFolded);
 }
 
 /** The part of a stem that must begin an offering word: its first six letters stand for the compound's head. */
