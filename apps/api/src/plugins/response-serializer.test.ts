@@ -65,8 +65,9 @@ describe("the compiled response serializer", () => {
   });
 
   it("compiles every response schema of the domain package", () => {
+    // Request schemas (…Input, …Query) are parsed, never serialized, and may transform what they read.
     const failed = Object.entries(domain)
-      .filter(([, v]) => v instanceof z.ZodType)
+      .filter(([name, v]) => v instanceof z.ZodType && !/(Input|Query)$/.test(name))
       .filter(([, v]) => compileResponseSchema(v as z.ZodType) === null)
       .map(([name]) => name);
     expect(failed).toEqual([]);

@@ -287,6 +287,17 @@ export const AUDIT_ACTIONS = {
     en: "exported a health day report",
     link: HEALTH_DAY,
   },
+  "health_days.consolidated_report_exported": {
+    area: "health_days",
+    de: "hat den Gesamtbericht zu einem Gesundheitstag exportiert",
+    en: "exported the consolidated report of a health day",
+    link: HEALTH_DAY,
+  },
+  "health_days.feedback_given": {
+    area: "health_days",
+    de: "hat eine anonyme Rückmeldung zu einer Station gegeben",
+    en: "gave anonymous feedback on a station",
+  },
 
   // BGM process: phases, tasks, goals, planning, key figures.
   "project.phase_changed": {

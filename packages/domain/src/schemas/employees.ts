@@ -49,6 +49,9 @@ export const EmployeeListQuery = CursorQuery.extend({
 export const EmployeeList = cursorPage(Employee).extend({
   total: z.number().int(),
   departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  locations: z
+    .array(z.object({ name: z.string(), count: z.number().int() }))
+    .describe("Active people per work location (people without a location are left out), whatever the filters"),
 });
 
 /** The columns an employee import reads (CSV or XLSX), by their API field names. */

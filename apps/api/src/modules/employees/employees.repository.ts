@@ -89,6 +89,16 @@ export async function activeCountsByDepartment(tx: Tx, orgId: string): Promise<{
     .orderBy(employee.department);
 }
 
+/** Active people per work location (people without one are not a location), for audiences such as health-day invitations. */
+export async function activeCountsByLocation(tx: Tx, orgId: string): Promise<{ name: string; count: number }[]> {
+  return tx
+    .select({ name: employee.location, count: count() })
+    .from(employee)
+    .where(and(eq(employee.orgId, orgId), eq(employee.active, true), ne(employee.location, "")))
+    .groupBy(employee.location)
+    .orderBy(employee.location);
+}
+
 export async function findById(tx: Tx, orgId: string, id: string): Promise<EmployeeRow | undefined> {
   const [row] = await tx
     .select()

@@ -116,7 +116,7 @@ describe("list", () => {
     expect(literal.total).toBe(0);
   });
 
-  it("filters by department, pages, sorts by last name and counts active per department", async () => {
+  it("filters by department, pages, sorts by last name and counts active per department and location", async () => {
     const res = await asA.get(`/api/employees?department=${encodeURIComponent("Büro")}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((e: { lastName: string }) => e.lastName)).toEqual(["Becker", "Weiß"]);
@@ -131,6 +131,8 @@ describe("list", () => {
         { name: "Produktion", count: 1 },
       ]),
     );
+    // Work locations likewise; people without one are no location (only the first person has one).
+    expect(page2.locations).toEqual([{ name: "München", count: 1 }]);
   });
 
   it("pages by cursor in name order: every employee once, no empty last page, the total of all matches on each page", async () => {

@@ -61,7 +61,8 @@ export async function listEmployees(scope: TenantScope, input: ListInput) {
     { after: decodeCursor(input.cursor, repo.EmployeeCursor), limit: input.limit },
   );
   const departments = await repo.activeCountsByDepartment(scope.tx, scope.orgId);
-  return { ...toPage(rows, input.limit, repo.employeeCursorKey, toEmployee), total, departments };
+  const locations = await repo.activeCountsByLocation(scope.tx, scope.orgId);
+  return { ...toPage(rows, input.limit, repo.employeeCursorKey, toEmployee), total, departments, locations };
 }
 
 export async function createEmployee(scope: TenantScope, input: CreateEmployee): Promise<Employee> {

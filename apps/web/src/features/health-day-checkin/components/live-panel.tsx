@@ -28,7 +28,10 @@ export function HealthDayCheckInLivePanel({ healthDayId }: { healthDayId: string
                 registered: formatNumber(data.totals.registered),
               })}
             </Text>
-            <Progress value={data.totals.registered === 0 ? 0 : (100 * data.totals.checkedIn) / data.totals.registered} />
+            <Progress
+              aria-label={t("healthDayCheckIn.live.title")}
+              value={data.totals.registered === 0 ? 0 : (100 * data.totals.checkedIn) / data.totals.registered}
+            />
             <Group gap="lg">
               <Text size="sm">{t("healthDayCheckIn.live.duplicates", { count: data.totals.duplicates })}</Text>
               <Text size="sm">{t("healthDayCheckIn.live.refused", { count: data.totals.refused })}</Text>

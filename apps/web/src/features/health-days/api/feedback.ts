@@ -35,7 +35,6 @@ export function useGiveFeedback() {
   });
 }
 
-/** The PDFs after the event: the company's report, and the consolidated report of a full-service day. */
-export const reportPdfUrl = (dayId: string) => `/api/health-days/${encodeURIComponent(dayId)}/report.pdf`;
+/** The consolidated report of a full-service day (the company's own report: api/report.ts). */
 export const consolidatedReportPdfUrl = (dayId: string) => `/api/health-days/${encodeURIComponent(dayId)}/consolidated-report.pdf`;
 export const plannerReportPdfUrl = (engagementId: string) => `/api/planner/health-days/${encodeURIComponent(engagementId)}/report.pdf`;

@@ -11,7 +11,7 @@ import { isApiError } from "../../../lib/api-client";
 import { formatNumber } from "../../../lib/format";
 import { formatEuro } from "../../../lib/money";
 import { HealthDayCheckInLivePanel } from "../../health-day-checkin";
-import { consolidatedReportPdfUrl, reportPdfUrl } from "../api/feedback";
+import { consolidatedReportPdfUrl } from "../api/feedback";
 import { useHealthDay } from "../api/health-days";
 import type { HealthDayDetail } from "../api/types";
 import { formatDays, slotTime } from "../format";
@@ -20,8 +20,10 @@ import { BookingBadge, HealthDayStatusBadge } from "./badges";
 import { BudgetTracker } from "./budget-tracker";
 import { RegistrationsLine } from "./health-day-card";
 import { HealthDayFormModal } from "./health-day-form-modal";
+import { InvitationsPanel } from "./invitations-panel";
 import { ModuleCatalog } from "./module-catalog";
 import { PlannerPanel } from "./planner-panel";
+import { ReportPanel } from "./report-panel";
 import { Timeline } from "./timeline";
 import { TransitionButtons } from "./transition-buttons";
 
@@ -130,9 +132,6 @@ function HealthDayView({ day }: { day: HealthDayDetail }) {
                 {t("healthDays.detail.openCheckIn")}
               </Button>
             ) : null}
-            <Button component="a" href={reportPdfUrl(day.id)} download variant="default" data-testid="health-day-report-pdf">
-              {t("healthDays.reports.reportPdf")}
-            </Button>
             {day.planner ? (
               <Button
                 component="a"
@@ -147,7 +146,9 @@ function HealthDayView({ day }: { day: HealthDayDetail }) {
           </Group>
         </Stack>
       </Paper>
+      {day.status === "registration_open" ? <InvitationsPanel day={day} /> : null}
       {LIVE_STATUSES.has(day.status) ? <HealthDayCheckInLivePanel healthDayId={day.id} /> : null}
+      {LIVE_STATUSES.has(day.status) ? <ReportPanel day={day} /> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
         <Fact label={t("healthDays.detail.date")}>{formatDays(day.startsOn, day.endsOn)}</Fact>
         <Fact label={t("healthDays.detail.locations")}>
