@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -61,6 +62,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   const client = await PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
+    // The server has it from its contrib package; PGlite loads it here (marketplace "did you mean").
+    extensions: { pg_trgm },
   });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

@@ -104,7 +104,15 @@ export const DiscoveryQuery = CursorQuery.extend({
 export type DiscoveryQuery = z.infer<typeof DiscoveryQuery>;
 
 /** By relevance with a search text, else by title; `total` counts every match of the filters. */
-export const OfferingList = cursorPage(Offering).extend({ total: z.number().int() });
+export const OfferingList = cursorPage(Offering).extend({
+  total: z.number().int(),
+  didYouMean: z
+    .string()
+    .nullable()
+    .describe(
+      "When a search text found nothing: the same search spelled with words of the catalogue that finds something (trigram similarity), else null",
+    ),
+});
 /** The provider's own offerings, by title. */
 export const OwnOfferingList = cursorPage(Offering);
 

@@ -38,3 +38,25 @@ export async function findVisible(s: Scope, id: string) {
     .where(and(eq(offering.id, id), or(eq(offering.status, "published"), eq(offering.orgId, s.orgId))));
   return row ?? null;
 }
+
+/**
+ * For each search word that is not a word of the published catalogue, the catalogue word most like it
+ * (pg_trgm): „Rückn“ → „rücken“. Candidates must contain most of the word's trigrams (word_similarity ≥ 0.5);
+ * among them the most similar whole word wins, then the shorter one. Only runs when a search found nothing.
+ */
+export async function closestCatalogueWords(s: Scope, words: string[]): Promise<Map<string, string>> {
+  const result = await s.tx.execute<{ asked: string; word: string }>(sql`
+    WITH vocabulary AS (
+      SELECT DISTINCT lower(w) AS word
+      FROM ${publishedOffering},
+        regexp_split_to_table(concat_ws(' ', ${publishedOffering.title}, ${publishedOffering.providerName}, ${publishedOffering.description}), '[^[:alnum:]äöüÄÖÜß]+') AS w
+      WHERE ${publishedOffering.status} = 'published' AND length(w) >= 3
+    ), asked AS (SELECT DISTINCT jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) AS asked)
+    SELECT DISTINCT ON (asked) asked, word
+    FROM asked CROSS JOIN vocabulary
+    WHERE NOT EXISTS (SELECT 1 FROM vocabulary v WHERE v.word = asked.asked)
+      AND word_similarity(asked, word) >= 0.5
+    ORDER BY asked, similarity(word, asked) DESC, length(word), word`);
+  const rows = (result as unknown as { rows: { asked: string; word: string }[] }).rows;
+  return new Map(rows.map((r) => [r.asked, r.word]));
+}

@@ -18,6 +18,7 @@ interface Item {
 interface ListBody {
   items: Item[];
   total: number;
+  didYouMean: string | null;
   nextCursor: string | null;
 }
 
@@ -128,7 +129,7 @@ describe("browsing", () => {
     }
     // A position past the last match: no items, and still the total.
     const beyond = Buffer.from(JSON.stringify([0, "\uffff", "ffffffff-ffff-4fff-bfff-ffffffffffff"])).toString("base64url");
-    expect(await search(company, `cursor=${beyond}`)).toEqual({ items: [], total: 5, nextCursor: null });
+    expect(await search(company, `cursor=${beyond}`)).toEqual({ items: [], total: 5, nextCursor: null, didYouMean: null });
     expect((await company.get("/api/marketplace/offerings?cursor=abc")).statusCode).toBe(400);
   });
 });
@@ -197,5 +198,31 @@ describe("German full-text search", () => {
       expect(res.statusCode, q).toBe(200);
     }
     expect((await search(company, "")).total).toBe(5);
+  });
+});
+
+describe("did you mean", () => {
+  it("offers the catalogue's spelling when a typo finds nothing, and that spelling finds the offering", async () => {
+    const typo = await search(company, `q=${encodeURIComponent("Rückn")}`);
+    expect(typo.total).toBe(0);
+    expect(typo.didYouMean).toMatch(/^rücken/);
+    expect((await search(company, `q=${encodeURIComponent(typo.didYouMean ?? "")}`)).total).toBeGreaterThan(0);
+    const english = await search(company, "q=Ergonmie");
+    expect(english.total).toBe(0);
+    expect(english.didYouMean).toBe("ergonomischen");
+    expect(titles(await search(company, "q=ergonomischen"))).toEqual(["Arbeitsplatzbegehung"]);
+  });
+
+  it("keeps the other words and says nothing when the search finds something or nothing is close", async () => {
+    expect((await search(company, `q=${encodeURIComponent("Stressmanagment kompakt")}`)).didYouMean).toBe("stressmanagement kompakt");
+    expect((await search(company, "q=Stres")).didYouMean).toBeNull();
+    expect((await search(company, "q=xyzzy")).didYouMean).toBeNull();
+    expect((await search(company, "")).didYouMean).toBeNull();
+  });
+
+  it("offers only a spelling that finds something with the same filters, and never a draft's words", async () => {
+    expect((await search(company, `q=${encodeURIComponent("Rückn")}&category=nutrition`)).didYouMean).toBeNull();
+    // "Rückenschule Entwurf" is a draft: its words are not the catalogue's.
+    expect((await search(company, "q=Entwruf")).didYouMean).toBeNull();
   });
 });

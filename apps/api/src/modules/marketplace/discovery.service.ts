@@ -22,7 +22,29 @@ export async function listOfferings(
   filters: DiscoveryFilters,
 ): Promise<z.infer<typeof OfferingList>> {
   const { rows, total } = await repo.listPublished(scope, filters);
-  return { ...toPage(rows, filters.limit, (r) => [Number(r.rank), r.title, r.id], toOffering), total };
+  const page = { ...toPage(rows, filters.limit, (r) => [Number(r.rank), r.title, r.id], toOffering), total };
+  if (total > 0 || !filters.q || filters.after) return { ...page, didYouMean: null };
+  return { ...page, didYouMean: await didYouMean(scope, filters) };
+}
+
+/**
+ * A search that found nothing, spelled with the catalogue's words („Rückn“ → „rücken“), offered only when
+ * that search finds something with the same filters; otherwise null.
+ */
+async function didYouMean(scope: Pick<TenantScope, "tx" | "orgId">, filters: DiscoveryFilters): Promise<string | null> {
+  const words = (filters.q ?? "")
+    .toLocaleLowerCase("de")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
+  if (words.length === 0) return null;
+  const closest = await repo.closestCatalogueWords(scope, words);
+  if (closest.size === 0) return null;
+  const respelled = (filters.q ?? "")
+    .split(/(\s+)/)
+    .map((part) => closest.get(part.toLocaleLowerCase("de")) ?? part)
+    .join("");
+  const { total } = await repo.listPublished(scope, { ...filters, q: respelled, limit: 1 });
+  return total > 0 ? respelled : null;
 }
 
 /** A published offering, or one of the caller's own in any state; anything else does not exist for the caller. */

@@ -71,6 +71,21 @@ export function MarketplaceRoute() {
             {t("marketplace.total", { count: list.data.total })}
           </Text>
           {list.data.items.length === 0 ? <Text>{t("marketplace.empty")}</Text> : null}
+          {list.data.didYouMean ? (
+            <Button
+              variant="subtle"
+              px={0}
+              data-testid="did-you-mean"
+              onClick={() => {
+                const q = list.data.didYouMean ?? "";
+                setFilters((f) => ({ ...f, q }));
+                setCursor(undefined);
+                setPrevious([]);
+              }}
+            >
+              {t("marketplace.didYouMean", { text: list.data.didYouMean })}
+            </Button>
+          ) : null}
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
             {list.data.items.map((o) => (
               <OfferingCard key={o.id} offering={o} headingOrder={2} onRequestQuote={setRequesting} />

@@ -30,6 +30,7 @@ export const marketplaceDe = {
     reset: "Filter zurücksetzen",
     total: "Gefundene Angebote: {{count}}",
     empty: "Keine Angebote gefunden. Ändern Sie die Suche oder die Filter.",
+    didYouMean: "Meinten Sie „{{text}}“?",
     pagination: "Seiten der Angebote",
     results: "Suchergebnisse",
     by: "von {{provider}}",

@@ -30,6 +30,7 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
     reset: "Reset filters",
     total: "Offerings found: {{count}}",
     empty: "No offerings found. Change the search or the filters.",
+    didYouMean: "Did you mean “{{text}}”?",
     pagination: "Pages of offerings",
     results: "Search results",
     by: "by {{provider}}",
