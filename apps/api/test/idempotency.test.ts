@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { apiKey, dataGrant, engagement, idempotencyKey, participation, partnerResult, quote } from "@bgm/db";
+import { apiKey, dataGrant, engagement, healthDay, idempotencyKey, offering, participation, partnerResult, quote } from "@bgm/db";
 import { ErrorBody, outputType } from "@bgm/domain";
 import { count, eq, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepIdempotencyKeys } from "../src/lib/idempotency.js";
 import { inOneMonth, makeWorld, type World } from "../src/modules/data-grants/test-fixtures.js";
+import { dayWithSlots, openRegistration } from "../src/modules/health-days/report.test-fixtures.js";
 import { addPerson, interventionWithSession, makeCompany } from "../src/modules/participation/test-fixtures.js";
 import { makeResultWorld, multipart, PDF, type ResultWorld } from "../src/modules/results/test-fixtures.js";
 import { FUTURE_QUOTE, publishTestOffering } from "./engagement-fixtures.js";
@@ -290,5 +291,52 @@ describe("a registration with an Idempotency-Key", () => {
     const bens = await post(ben.as as Api, url, {}, key);
     expect([bens.statusCode, replayed(bens)]).toEqual([201, false]);
     expect(await count()).toBe(2);
+  });
+});
+
+describe("a health day and a registration for one of its slots with an Idempotency-Key", () => {
+  it("creates the day once and registers once", async () => {
+    const company = await makeCompany(t, "Gesundheitstag GmbH");
+    const partner = await signUpProvider(t.app, { name: "Rücken AG" });
+    const [row] = await t.database.db
+      .insert(offering)
+      .values({
+        orgId: partner.orgId,
+        title: "Rückenscreening",
+        category: "health_day_module",
+        deliveryMode: "on_site",
+        priceFromCents: 90_000,
+        priceUnit: "per_day",
+        status: "published",
+        providerName: "Rücken AG",
+      })
+      .returning({ id: offering.id });
+    const date = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
+
+    const dayBody = { title: "Fit", startsOn: date, locations: ["Kantine"], expectedHeadcount: 50, budgetCents: 100_000 };
+    const days = async () => (await t.database.db.select().from(healthDay).where(eq(healthDay.orgId, company.manager.orgId))).length;
+    const firstDay = await post(company.asManager, "/api/health-days", dayBody, "tag-1");
+    expect(firstDay.statusCode, firstDay.body).toBe(201);
+    const againDay = await post(company.asManager, "/api/health-days", dayBody, "tag-1");
+    expect([againDay.statusCode, replayed(againDay)]).toEqual([201, true]);
+    expect(await days()).toBe(1);
+
+    const w = await dayWithSlots(t, {
+      startsOn: date,
+      slots: [{ startsAt: `${date}T08:00:00Z`, endsAt: `${date}T09:00:00Z`, capacity: 5 }],
+      company,
+      offeringId: row?.id as string,
+    });
+    await openRegistration(w);
+    const erika = await addPerson(t, company.manager, { account: true });
+    const url = `/api/me/health-days/${w.dayId}/slots/${w.slotIds[0]}/registration`;
+    const places = async () =>
+      (await t.database.db.select().from(participation).where(eq(participation.employeeId, erika.employeeId))).length;
+    const first = await post(erika.as as Api, url, {}, "platz-1");
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await post(erika.as as Api, url, {}, "platz-1");
+    expect([again.statusCode, replayed(again)]).toEqual([201, true]);
+    expect(again.json()).toEqual(first.json());
+    expect(await places()).toBe(1);
   });
 });
