@@ -195,6 +195,23 @@ describe("quotes, grants and API keys with an Idempotency-Key", () => {
     expect(await rows(quote)).toBe(before + 1);
   });
 
+  it("a 5xx of a request that did not act releases the key: the retry acts", async () => {
+    const res = await w.asCompany.post("/api/engagements", { offeringId: w.offeringId, brief: { what: "Dritte Anfrage" } });
+    const url = `/api/engagements/${res.json().id}/quotes`;
+    const key = randomUUID();
+    const body = { priceCents: 80_000, scopeOfWork: "Befragung", validUntil: FUTURE_QUOTE };
+    // A failure inside the route's transaction that is no bad input (this test file has a database of its own).
+    await t.database.db.execute(sql`ALTER TABLE quote ADD CONSTRAINT idem_test_fail CHECK (price_cents < 0) NOT VALID`);
+    const failed = await post(w.asPartner, url, body, key);
+    await t.database.db.execute(sql`ALTER TABLE quote DROP CONSTRAINT idem_test_fail`);
+    expect(failed.statusCode).toBe(500);
+    expect(await t.database.db.select().from(idempotencyKey).where(eq(idempotencyKey.key, key))).toHaveLength(0);
+    const before = await rows(quote);
+    const retry = await post(w.asPartner, url, body, key);
+    expect([retry.statusCode, replayed(retry)], retry.body).toEqual([201, false]);
+    expect(await rows(quote)).toBe(before + 1);
+  });
+
   it("a grant is given once", async () => {
     const key = randomUUID();
     const body = { decisions: [{ scopeKey: "goals", grant: true }], expiresAt: inOneMonth() };
