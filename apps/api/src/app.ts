@@ -32,6 +32,7 @@ import { todoRoutes } from "./modules/todos/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
 import { frameworkErrors, registerErrorHandler } from "./plugins/error-handler.js";
+import { idempotencyPlugin } from "./plugins/idempotency.js";
 import { registerInputHygiene } from "./plugins/input-hygiene.js";
 import { metricsPlugin } from "./plugins/metrics.js";
 import { openApiPlugin } from "./plugins/openapi.js";
@@ -137,6 +138,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin, { token: config.metricsToken, database: opts.database });
   await app.register(requestContextPlugin, { db, auth });
   await app.register(authBridge, { auth, appUrl: config.appUrl });
+  await app.register(idempotencyPlugin, { db, sweep: config.env !== "test" });
 
   await app.register(healthRoutes, { database: opts.database });
   await app.register(organizationRoutes);

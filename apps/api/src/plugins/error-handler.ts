@@ -2,6 +2,7 @@ import type { ValidationIssue } from "@bgm/domain";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "../lib/app-error.js";
+import { IdempotentReplay } from "../lib/idempotency.js";
 import { issue, pointerToPath } from "../lib/validation-issues.js";
 import { drainBody } from "./drain-body.js";
 import { helmetHeaders } from "./security.js";
@@ -55,6 +56,8 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
 /** Maps every failure to `{ error: { code, message, details } }`; nothing leaks a stack trace. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    // Not an error: the stored answer of an Idempotency-Key's first request (lib/idempotency.ts).
+    if ((err as unknown) instanceof IdempotentReplay) return (err as unknown as IdempotentReplay).send(reply);
     if (err instanceof AppError) {
       if (err.status === 413) await drainBody(req.raw);
       return send(reply, err.status, err.code, err.message, err.details);

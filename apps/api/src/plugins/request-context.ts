@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../lib/app-error.js";
 import type { Auth } from "../lib/auth.js";
+import { withIdempotency } from "../lib/idempotency.js";
 import type { Caller, TenantScope } from "../lib/request-context.js";
 import { makeTenantScope } from "../lib/tenant-scope.js";
 import { toWebHeaders } from "./auth-bridge.js";
@@ -193,14 +194,18 @@ export const requestContextPlugin = fp(async (app: FastifyInstance, opts: { db: 
     T,
   >(this: FastifyRequest, rule: AccessRule, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
     const { caller, active } = await this.authorize(rule);
-    return withTenantTx(db, active.organizationId, (tx) =>
-      fn(
-        makeTenantScope(
-          tx,
-          { orgId: active.organizationId, orgKind: active.kind, role: active.role, userId: caller.user.id },
-          { ip: this.ip, userAgent: this.headers["user-agent"]?.slice(0, 300) ?? null, requestId: this.id },
-        ),
-      ),
+    const owner = { orgId: active.organizationId, caller: `user:${caller.user.id}` };
+    return withIdempotency(db, this, owner, (inTx) =>
+      withTenantTx(db, active.organizationId, async (tx) => {
+        await inTx(tx);
+        return fn(
+          makeTenantScope(
+            tx,
+            { orgId: active.organizationId, orgKind: active.kind, role: active.role, userId: caller.user.id },
+            { ip: this.ip, userAgent: this.headers["user-agent"]?.slice(0, 300) ?? null, requestId: this.id },
+          ),
+        );
+      }),
     );
   });
 });

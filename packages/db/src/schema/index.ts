@@ -10,6 +10,7 @@ export * from "./health-day-feedback.js";
 export * from "./health-day-mailings.js";
 export * from "./health-days.js";
 export * from "./health-days-checkin.js";
+export * from "./idempotency.js";
 export * from "./legal.js";
 export * from "./mail.js";
 export * from "./marketplace.js";

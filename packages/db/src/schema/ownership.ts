@@ -24,6 +24,8 @@ export const TABLE_OWNERS = {
   invitation: "organizations",
   // mail.ts: lib/mailer.ts writes the outbox when no SMTP server is configured.
   outbox_mail: PLATFORM,
+  // idempotency.ts: lib/idempotency.ts keeps the Idempotency-Keys of creating POSTs, for every module.
+  idempotency_key: PLATFORM,
   // audit.ts
   audit_log: "audit",
   // bgm-process.ts (planned_intervention is phase 3 planning, written by bgm-process when a plan lands).

@@ -99,7 +99,7 @@ export const bgmProcessRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/project/goals",
-    { schema: { tags, summary: "Add a measurable goal", body: CreateGoal, response: { 201: Goal } } },
+    { config: { idempotent: true }, schema: { tags, summary: "Add a measurable goal", body: CreateGoal, response: { 201: Goal } } },
     async (req, reply) => reply.status(201).send(await req.inTenant(MANAGER, (s) => service.createGoal(s, req.body))),
   );
 

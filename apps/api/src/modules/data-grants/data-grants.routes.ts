@@ -42,6 +42,7 @@ export const companyDataGrantRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/engagements/:id/grants",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Grant or decline each requested scope on its own; high-sensitivity scopes need confirmHighSensitivity",

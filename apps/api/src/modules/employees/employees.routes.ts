@@ -51,6 +51,7 @@ export const employeeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/employees",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Add an employee",

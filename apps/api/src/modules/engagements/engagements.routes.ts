@@ -39,6 +39,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/engagements",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Request a quote: creates an engagement with a provider about one published offering",
@@ -78,6 +79,7 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/engagements/:id/quotes",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Send a quote or a revised one (supersedes the open quote)",

@@ -26,6 +26,7 @@ export const healthDayFeedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/me/health-days/:id/modules/:moduleId/feedback",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Rate a station I attended, anonymously: 1–5 and an optional comment, once",

@@ -42,6 +42,7 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/health-days",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Plan a health day",
@@ -118,6 +119,7 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/health-days/:id/modules",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Add a station from a published marketplace offering; its provider gets a booking request",
@@ -134,6 +136,7 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/health-days/:id/modules/:moduleId/slots",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Add time slots (with capacity) to a station; all or none",
@@ -164,6 +167,7 @@ export const healthDayRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/me/health-days/:id/slots/:slotId/registration",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Register for a slot of a health day: a place while one is free, else the waitlist",

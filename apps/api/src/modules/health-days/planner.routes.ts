@@ -157,6 +157,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/planner/health-days/:engagementId/modules",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Planner: add a station and book its provider in the company's name",
@@ -184,6 +185,7 @@ export const plannerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/planner/health-days/:engagementId/modules/:moduleId/slots",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Planner: add time slots to a station; all or none, with the same conflict checks as the company's",

@@ -96,6 +96,7 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/legal-requirements/:key/measures",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Add a measure with owner and due date",
@@ -127,6 +128,7 @@ export const legalRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/legal-requirements/:key/triggers",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Record a reason to review the assessment (changed conditions, new findings, accident, complaints); reopens it",

@@ -57,6 +57,7 @@ export const providerRoutes: FastifyPluginAsyncZod<{ catalog: DiscoveryCache }> 
   app.post(
     "/api/provider/offerings",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Create an offering as a draft; registry keys unknown to the platform are a 422",

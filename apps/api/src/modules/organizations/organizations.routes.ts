@@ -126,7 +126,10 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/api/invitations",
-    { schema: { tags, summary: "Invite a colleague or employee by e-mail", body: CreateInvitation, response: { 201: Invitation } } },
+    {
+      config: { idempotent: true },
+      schema: { tags, summary: "Invite a colleague or employee by e-mail", body: CreateInvitation, response: { 201: Invitation } },
+    },
     async (req, reply) => {
       const { invitation, mail } = await req.inTenant({ roles: ["bgm_manager", "partner_admin"] }, (s) =>
         service.createInvitation(s, { appUrl: app.config.appUrl, secret: app.config.authSecret }, req.body),

@@ -65,6 +65,7 @@ export const myParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/me/participation-sessions/:id/registration",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Register for a session: a place while one is free, else the waitlist",
@@ -103,6 +104,7 @@ export const myParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/me/interventions/:id/registration",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Register for a whole course: every scheduled session still ahead, in one step",

@@ -49,6 +49,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/interventions",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Create an intervention: directly, from an adopted phase 3 planned intervention, or from an engagement",
@@ -152,6 +153,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/interventions/:id/sessions",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Add one session, or a weekly series in one step (e.g. 8 weekly course dates)",
@@ -262,6 +264,7 @@ export const participationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/participation-sessions/:id/walk-ins",
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: "Add a walk-in from the employee register: an attended row marked as walk-in",

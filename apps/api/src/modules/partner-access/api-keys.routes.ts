@@ -23,9 +23,13 @@ export const apiKeyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/provider/api-keys",
     {
+      // The plaintext key is never stored, not even for a replay: a replayed answer lacks `key`.
+      config: { idempotent: { redact: ["key"] } },
       schema: {
         tags,
         summary: "Create an API key for the partner data API; the plaintext key is shown once, in this answer",
+        description:
+          "With an `Idempotency-Key`, a replay answers the same key's id, name and prefix but not the plaintext `key`, which is never stored: revoke it and create a new one if the first answer was lost.",
         body: CreateApiKey,
         response: { 201: CreatedApiKey },
       },

@@ -2,6 +2,7 @@ import { type Database, type Tx, withTenantTx } from "@bgm/db";
 import type { MemberRole } from "@bgm/domain";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../lib/app-error.js";
+import { withIdempotency } from "../../lib/idempotency.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { SYSTEM_USER_ID } from "../../lib/system-user.js";
 import { makeTenantScope } from "../../lib/tenant-scope.js";
@@ -82,7 +83,14 @@ export async function partnerActor(db: Database, req: FastifyRequest, what: KeyR
 
 /** Runs `fn` in the provider's tenant transaction as the actor: row-level security as for the portal. */
 export function inActorTenant<T>(db: Database, req: FastifyRequest, actor: PartnerActor, fn: (scope: TenantScope) => Promise<T>) {
-  return withTenantTx(db, actor.providerOrgId, (tx) => fn(actorScope(tx, actor, req)));
+  // Idempotency-Keys are per key for a key, per member (as in the portal) for a session.
+  const caller = actor.apiKeyId === null ? `user:${actor.userId}` : `api_key:${actor.apiKeyId}`;
+  return withIdempotency(db, req, { orgId: actor.providerOrgId, caller }, (inTx) =>
+    withTenantTx(db, actor.providerOrgId, async (tx) => {
+      await inTx(tx);
+      return fn(actorScope(tx, actor, req));
+    }),
+  );
 }
 
 /**

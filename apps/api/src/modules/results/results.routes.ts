@@ -86,7 +86,7 @@ export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> =
     {
       bodyLimit: 5 * 1024 * 1024,
       // Schema problems of a delivery are 422 with JSON paths, like the payload's own checks.
-      config: { validationStatus: 422 },
+      config: { idempotent: true, validationStatus: 422 },
       preValidation: [authenticateUploader(app.db), readUploadBody(limits)],
       schema: {
         tags,

@@ -1,6 +1,7 @@
 import type { Database } from "@bgm/db";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../lib/app-error.js";
+import { addIdempotencyParts } from "../../lib/idempotency.js";
 import { type MultipartLimits, readMultipart } from "../../lib/multipart.js";
 import { issue } from "../../lib/validation-issues.js";
 import { inActorTenant, partnerActor } from "../partner-access/index.js";
@@ -62,6 +63,11 @@ export const readUploadBody = (limits: MultipartLimits) => async (req: FastifyRe
   const { outputType, payload, note } = body.fields;
   req.body = { outputType, payload: parseJsonField(payload), ...(note === undefined ? {} : { note }) };
   req.resultFiles = body.files;
+  // A multipart body is the same request when its fields and files are: the files count by their hash.
+  addIdempotencyParts(
+    req,
+    body.files.map((f) => ({ name: f.fileName, content: f.content })),
+  );
 };
 
 function parseJsonField(value: unknown): unknown {

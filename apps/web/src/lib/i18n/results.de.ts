@@ -272,6 +272,8 @@ export const resultsDe = {
         "Dateien: nur die erlaubten Typen der Ergebnisart, höchstens {{size}} je Datei. Zu große Dateien ergeben 413; passt der Inhalt einer Datei nicht zu ihrem Typ, antwortet die API mit 422 und dem Code file_type_mismatch.",
       versions:
         "Jeder Upload derselben Ergebnisart wird eine neue Version (1, 2, …) und ersetzt die vorige. Das Unternehmen nimmt sie an oder fordert Änderungen an; ohne Entscheidung wird sie nach Ablauf der Frist automatisch angenommen.",
+      retries:
+        "Sicher wiederholen: Senden Sie einen Header Idempotency-Key (z. B. eine UUID) mit. Dieselbe Anfrage mit demselben Schlüssel innerhalb von 24 Stunden liefert die erste Antwort erneut (Header Idempotent-Replayed: true), ohne ein zweites Ergebnis anzulegen; derselbe Schlüssel mit anderem Inhalt wird mit 422 idempotency_key_reused abgelehnt.",
     },
     errorTitle: "Beispiel einer 422-Antwort",
     typesTitle: "Ergebnisarten",

@@ -261,6 +261,8 @@ export const resultsEn: Widen<typeof resultsDe> = {
         "Files: only the result type's allowed types, at most {{size}} per file. Files that are too large get 413; when a file's content does not match its type the API answers 422 with the code file_type_mismatch.",
       versions:
         "Each upload of the same result type becomes a new version (1, 2, …) superseding the previous one. The company accepts it or requests changes; without a decision it is accepted automatically after the deadline.",
+      retries:
+        "Retrying safely: send an Idempotency-Key header (a UUID, for example). The same request with the same key within 24 hours answers the first answer again (header Idempotent-Replayed: true) without creating a second result; the same key with other content is refused with 422 idempotency_key_reused.",
     },
     errorTitle: "Example of a 422 response",
     typesTitle: "Result types",

@@ -83,6 +83,7 @@ export function ApiReferenceIntro({ sample, maxFileBytes }: ApiReferenceIntroPro
           <List.Item>{t("apiRef.rules.validation")}</List.Item>
           <List.Item>{t("apiRef.rules.files", { size: maxFileBytes ? formatBytes(maxFileBytes) : "–" })}</List.Item>
           <List.Item>{t("apiRef.rules.versions")}</List.Item>
+          <List.Item>{t("apiRef.rules.retries")}</List.Item>
         </List>
         <Title order={3} fz="h5">
           {t("apiRef.errorTitle")}
