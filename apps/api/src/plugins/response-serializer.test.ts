@@ -1,7 +1,13 @@
 import * as domain from "@bgm/domain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { compileResponseSchema, createResponseSerializerCompiler, ResponseSerializerMismatch } from "./response-serializer.js";
+import {
+  compileResponseSchema,
+  createResponseSerializerCompiler,
+  hasBranches,
+  ResponseSerializerMismatch,
+  responseJsonSchema,
+} from "./response-serializer.js";
 
 /**
  * Production serializes responses with fast-json-stringify compiled from the routes' Zod schemas; development and
@@ -91,5 +97,12 @@ describe("the compiled response serializer", () => {
     const compiled = createResponseSerializerCompiler("compiled")(route as never);
     expect(compiled({ at: new Date("2026-07-01T08:00:00Z") })).toBe('{"at":"2026-07-01T08:00:00.000Z"}');
     expect(() => compiled({ at: "not a date" })).toThrow();
+  });
+
+  it("keeps Zod for a union (the signed-in session) and answers it like Zod does", () => {
+    const route = { schema: domain.MeOrSignedOut, method: "GET", url: "/api/session", httpStatus: "200" };
+    expect(hasBranches(responseJsonSchema(domain.MeOrSignedOut))).toBe(true);
+    const compiled = createResponseSerializerCompiler("compiled")(route as never);
+    expect(compiled({ user: null })).toBe('{"user":null}');
   });
 });

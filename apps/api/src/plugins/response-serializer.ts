@@ -65,10 +65,23 @@ export function responseJsonSchema(schema: z.ZodType): Json {
   return simplify(json) as Json;
 }
 
-/** fast-json-stringify for a Zod schema, or null when the schema has no JSON Schema it can compile. */
-export function compileResponseSchema(schema: z.ZodType): Serialize | null {
+/**
+ * Whether a schema has unions other than "X or null" (anyOf/oneOf): fast-json-stringify then validates each
+ * response against the branches with ajv, which refuses values Zod serializes fine (a Date where the JSON
+ * Schema says string: GET /api/session answered 500), and is slower than Zod anyway. Such routes keep Zod.
+ */
+export function hasBranches(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasBranches);
+  if (node === null || typeof node !== "object") return false;
+  return Object.entries(node).some(([k, v]) => k === "anyOf" || k === "oneOf" || hasBranches(v));
+}
+
+/** fast-json-stringify for a Zod schema, or null when the schema has no JSON Schema it can compile (or has unions, unless allowed). */
+export function compileResponseSchema(schema: z.ZodType, opts: { branches: boolean } = { branches: true }): Serialize | null {
   try {
-    return fastJson(responseJsonSchema(schema)) as Serialize;
+    const json = responseJsonSchema(schema);
+    if (!opts.branches && hasBranches(json)) return null;
+    return fastJson(json) as Serialize;
   } catch {
     return null;
   }
@@ -84,8 +97,13 @@ export function createResponseSerializerCompiler(mode: ResponseSerialization): F
     // Compiled on the first response, not at start-up: most routes of a process never answer.
     let compiled: Serialize | undefined;
     const serialize = (data: unknown) => {
-      compiled ??= compileResponseSchema(schema) ?? zodSerialize;
-      return compiled(data);
+      compiled ??= compileResponseSchema(schema, { branches: false }) ?? zodSerialize;
+      try {
+        return compiled(data);
+      } catch {
+        // fast-json-stringify refuses what it cannot place; Zod decides (and fails loudly if the data is wrong).
+        return zodSerialize(data);
+      }
     };
     if (mode === "compiled") return serialize;
     return (data) => {
