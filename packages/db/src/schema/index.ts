@@ -13,6 +13,7 @@ export * from "./health-days-checkin.js";
 export * from "./legal.js";
 export * from "./mail.js";
 export * from "./marketplace.js";
+export * from "./messaging.js";
 export * from "./notifications.js";
 export * from "./organizations.js";
 export * from "./participation.js";
