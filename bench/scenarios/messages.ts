@@ -2,8 +2,10 @@ import { CSRF_HEADER, CSRF_VALUE } from "../../apps/api/src/plugins/security.js"
 import type { BenchContext, Scenario } from "../lib/scenario.js";
 
 /**
- * Message posting throughput (issue 16): Petra writes to SurveyPro inside one engagement, as fast as the
- * connections allow. Each POST runs the whole use case: the engagement check under RLS, the personal-data
+ * Message posting throughput (issue 16): Petra writes to SurveyPro inside BENCH_MESSAGES_ENGAGEMENTS
+ * engagements (default 20; every connection cycles through them: many conversations at once, as in use —
+ * messages to one engagement queue behind its row, which each message's timeline entry touches), as fast as
+ * the connections allow. Each POST runs the whole use case: the engagement check under RLS, the personal-data
  * check against Muster GmbH's employee register, the message, the read marker, the timeline event, the audit
  * entry, the partner's in-app notifications and their mails. The baseline is a bare route inserting the
  * message and the timeline event with two hand-written statements.
@@ -19,14 +21,22 @@ async function prepare(ctx: BenchContext) {
   };
   const offering = offerings.items.find((o) => o.providerName === "SurveyPro GmbH") ?? offerings.items[0];
   if (!offering) throw new Error("demo data has no published offering");
-  const res = await fetch(`${ctx.real.baseUrl}/api/engagements`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ offeringId: offering.id, brief: { what: "Bench: Nachrichten" } }),
-  });
-  if (res.status !== 201) throw new Error(`messages: creating the engagement answered ${res.status}: ${await res.text()}`);
-  const { id, companyOrgId, providerOrgId } = (await res.json()) as { id: string; companyOrgId: string; providerOrgId: string };
-  return { cookie, headers, engagementId: id, companyOrgId, providerOrgId };
+  const n = Number(process.env.BENCH_MESSAGES_ENGAGEMENTS ?? "") || 20;
+  const ids: string[] = [];
+  let parties = { companyOrgId: "", providerOrgId: "" };
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(`${ctx.real.baseUrl}/api/engagements`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ offeringId: offering.id, brief: { what: `Bench: Nachrichten ${i + 1}` } }),
+    });
+    if (res.status !== 201) throw new Error(`messages: creating an engagement answered ${res.status}: ${await res.text()}`);
+    const e = (await res.json()) as { id: string; companyOrgId: string; providerOrgId: string };
+    ids.push(e.id);
+    parties = { companyOrgId: e.companyOrgId, providerOrgId: e.providerOrgId };
+  }
+  process.stdout.write(`messages: Petra posts to ${n} engagements with SurveyPro (JSON, no attachment; personal-data check on)\n`);
+  return { cookie, headers, engagementIds: ids, engagementId: ids[0] as string, ...parties };
 }
 
 export const messages: Scenario = {
@@ -50,7 +60,13 @@ export const messages: Scenario = {
       });
     });
     return {
-      real: { url: `${ctx.real.baseUrl}/api/engagements/${f.engagementId}/messages`, method: "POST", headers: f.headers, body },
+      real: {
+        url: `${ctx.real.baseUrl}/api/engagements/${f.engagementId}/messages`,
+        paths: f.engagementIds.map((id) => `/api/engagements/${id}/messages`),
+        method: "POST",
+        headers: f.headers,
+        body,
+      },
       baseline: { url: `${bare.baseUrl}/message`, method: "POST", headers: { "content-type": "application/json" }, body: "{}" },
     };
   },
