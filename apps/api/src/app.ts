@@ -23,6 +23,7 @@ import { healthDayRoutes } from "./modules/health-days/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
 import { matchingRoutes } from "./modules/matching/index.js";
+import { messagingRoutes } from "./modules/messaging/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
@@ -150,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(marketplaceRoutes);
   await app.register(matchingRoutes);
   await app.register(engagementsRoutes);
+  await app.register(messagingRoutes);
   await app.register(notificationRoutes);
   await app.register(partnerAccessRoutes);
   await app.register(dataGrantRoutes);

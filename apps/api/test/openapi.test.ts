@@ -144,7 +144,7 @@ describe("OpenAPI document", () => {
   });
 
   /** Upload routes that authenticate before the body is read (so nobody anonymous makes us buffer files). */
-  const AUTH_BEFORE_BODY = new Set(["POST /api/partner/engagements/{id}/results"]);
+  const AUTH_BEFORE_BODY = new Set(["POST /api/partner/engagements/{id}/results", "POST /api/engagements/{id}/messages"]);
   /** better-auth validates its own bodies (it ignores unknown fields); their schemas only document. */
   const isAuthRoute = (o: { path: string }) => o.path.startsWith("/api/auth/");
 

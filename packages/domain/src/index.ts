@@ -37,6 +37,7 @@ export * from "./schemas/insurance-report.js";
 export * from "./schemas/legal.js";
 export * from "./schemas/lists.js";
 export * from "./schemas/marketplace.js";
+export * from "./schemas/messaging.js";
 export * from "./schemas/organizations.js";
 export * from "./schemas/participation.js";
 export * from "./schemas/participation-aggregates.js";

@@ -5,6 +5,7 @@ import { engagementsCases } from "./engagements.js";
 import { healthDayCheckInCases } from "./health-day-checkin.js";
 import { healthDaysCases } from "./health-days.js";
 import { marketplaceCases } from "./marketplace.js";
+import { messagingCases } from "./messaging.js";
 import { participationCases } from "./participation.js";
 import { participationAggregatesCases } from "./participation-aggregates.js";
 import { participationExportsCases } from "./participation-exports.js";
@@ -18,6 +19,7 @@ export const ALL_CASES: AuthzCases[] = [
   platformCases,
   marketplaceCases,
   engagementsCases,
+  messagingCases,
   dataGrantsCases,
   resultsCases,
   participationExportsCases,

@@ -14,6 +14,7 @@ export * from "./idempotency.js";
 export * from "./legal.js";
 export * from "./mail.js";
 export * from "./marketplace.js";
+export * from "./messaging.js";
 export * from "./notifications.js";
 export * from "./organizations.js";
 export * from "./participation.js";

@@ -67,6 +67,10 @@ export const TABLE_OWNERS = {
   provider_profile: "marketplace",
   offering: "marketplace",
   published_offering: "marketplace",
+  // messaging.ts: the messages of an engagement's thread, their files and each side's read marker.
+  engagement_message: "messaging",
+  engagement_message_attachment: "messaging",
+  engagement_message_read: "messaging",
   // notifications.ts
   notification: "notifications",
   // partner-access.ts

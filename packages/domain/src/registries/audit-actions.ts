@@ -92,6 +92,20 @@ export const AUDIT_ACTIONS = {
     link: ENGAGEMENT,
   },
 
+  // Messages between the parties of an engagement (the text is never in the audit log).
+  "message.sent": {
+    area: "engagements",
+    de: "hat eine Nachricht zu einem Auftrag geschrieben",
+    en: "wrote a message on an engagement",
+    link: ENGAGEMENT,
+  },
+  "message.personal_data_acknowledged": {
+    area: "engagements",
+    de: "hat eine Nachricht trotz Hinweis auf personenbezogene Daten gesendet",
+    en: "sent a message despite the personal data warning",
+    link: ENGAGEMENT,
+  },
+
   // Data sharing.
   "data_grant.granted": {
     area: "data_sharing",

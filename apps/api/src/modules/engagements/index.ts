@@ -12,6 +12,7 @@ export type { Acting, Outcome } from "./access.js";
 export { type BookingFacts, readBookingFacts } from "./booking-facts.js";
 /** A quote request to a provider about one published offering (what POST /api/engagements does), for other modules' bookings. */
 export { createEngagement as requestQuote } from "./engagements.service.js";
+export { type MessageEvent, recordMessageEvent } from "./message-events.js";
 export {
   type ResultEvent,
   type ResultNoticeEngagement,

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { HomeKind } from "../../features/auth";
+import { UnreadMessagesBadge } from "../../features/messaging";
 import { NavItem } from "./nav-item";
 
 interface MainNavProps {
@@ -16,7 +17,13 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
         <NavItem to="/" label={t("nav.home")} onNavigate={onNavigate} />
         {kind === "partner" ? (
           <>
-            <NavItem to="/inbox" label={t("marketplaceNav.inbox")} matches={["/inbox", "/engagements"]} onNavigate={onNavigate} />
+            <NavItem
+              to="/inbox"
+              label={t("marketplaceNav.inbox")}
+              matches={["/inbox", "/engagements"]}
+              onNavigate={onNavigate}
+              badge={<UnreadMessagesBadge />}
+            />
             <NavItem to="/partner/offerings" label={t("marketplaceNav.offerings")} onNavigate={onNavigate} />
             <NavItem to="/partner/profile" label={t("marketplaceNav.profile")} onNavigate={onNavigate} />
             <NavItem to="/partner/api-reference" label={t("resultsNav.apiReference")} onNavigate={onNavigate} />
@@ -36,7 +43,7 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
       <NavItem to="/phases" label={t("nav.phases")} matches={["/phases", "/tasks"]} onNavigate={onNavigate} />
       <NavItem to="/goals" label={t("nav.goals")} onNavigate={onNavigate} />
       <NavItem to="/marketplace" label={t("marketplaceNav.marketplace")} onNavigate={onNavigate} />
-      <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} />
+      <NavItem to="/engagements" label={t("marketplaceNav.engagements")} onNavigate={onNavigate} badge={<UnreadMessagesBadge />} />
       <NavItem to="/interventions" label={t("participationNav.interventions")} onNavigate={onNavigate} />
       <NavItem to="/health-days" label={t("healthDaysNav.healthDays")} onNavigate={onNavigate} />
       <NavItem to="/participation/reports" label={t("participationNav.reports")} onNavigate={onNavigate} />

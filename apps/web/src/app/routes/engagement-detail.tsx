@@ -16,6 +16,7 @@ import {
   QuotesList,
   useEngagement,
 } from "../../features/engagements";
+import { MessagesPanel } from "../../features/messaging";
 import { CreateInterventionLink, PartnerParticipationSection } from "../../features/participation";
 import { ResultsSection } from "../../features/results";
 import { isApiError } from "../../lib/api-client";
@@ -71,7 +72,10 @@ export function EngagementDetailRoute() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <EngagementTimeline events={e.timeline} />
+          <Stack gap="lg">
+            <MessagesPanel engagementId={e.id} side={side} />
+            <EngagementTimeline events={e.timeline} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <ResultsSection engagement={e} side={side} />

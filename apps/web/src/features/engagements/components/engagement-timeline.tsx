@@ -19,6 +19,7 @@ const KNOWN = new Set([
   "complete",
   "cancel",
   "expire",
+  "message",
 ]);
 
 /** Partner results on the timeline name the output type and version. */
