@@ -1,6 +1,6 @@
 import { type Database, type Tx, webhookAttempt, webhookDelivery, webhookEndpoint } from "@bgm/db";
 import { Timestamp } from "@bgm/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -41,7 +41,7 @@ export async function updateEndpoint(
   tx: Tx | Database,
   orgId: string,
   id: string,
-  set: Partial<typeof webhookEndpoint.$inferInsert>,
+  set: { [K in keyof typeof webhookEndpoint.$inferInsert]?: (typeof webhookEndpoint.$inferInsert)[K] | SQL },
 ): Promise<EndpointRow | null> {
   const [row] = await tx
     .update(webhookEndpoint)

@@ -1,5 +1,5 @@
-import { type Database, member, user, withTenantTx } from "@bgm/db";
-import { and, eq } from "drizzle-orm";
+import { type Database, member, user, webhookEndpoint, withTenantTx } from "@bgm/db";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { enqueue, type JobContext, type JobQueue } from "../../lib/jobs.js";
 import type { Mailer } from "../../lib/mailer.js";
@@ -88,9 +88,13 @@ async function deliver(deps: WebhookWorkerDeps, ctx: JobContext<{ deliveryId: st
       nextAttemptAt: next,
       finishedAt: outcome.ok || !next ? ctx.now : null,
     });
-    await repo.updateEndpoint(tx, endpoint.orgId, endpoint.id, {
-      consecutiveFailures: outcome.ok ? 0 : endpoint.consecutiveFailures + 1,
-    });
+    // Only when the count changes: every success writing the endpoint's row would queue concurrent
+    // deliveries to one endpoint on its row lock.
+    if (!outcome.ok || endpoint.consecutiveFailures > 0) {
+      await repo.updateEndpoint(tx, endpoint.orgId, endpoint.id, {
+        consecutiveFailures: outcome.ok ? 0 : sql`${webhookEndpoint.consecutiveFailures} + 1`,
+      });
+    }
   });
   if (outcome.ok) return;
   if (next) throw new Error(outcome.error ?? "delivery failed");
