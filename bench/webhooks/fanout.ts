@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type DatabaseHandle, openDatabase, organization, webhookEndpoint } from "@bgm/db";
+import { sql } from "drizzle-orm";
 import pino from "pino";
 import { createJobQueue, type JobQueue } from "../../apps/api/src/lib/jobs.js";
 import { emitWebhookEvent } from "../../apps/api/src/modules/webhooks/emit.js";
@@ -72,13 +73,17 @@ export async function webhookFanoutLine(adminUrl: string): Promise<string> {
       }
     });
     const started = performance.now();
-    // Both workers drain until neither finds a due job twice in a row.
+    // Both workers drain until no job is open (a failed try waits for its backoff, so idle is not empty).
+    const open = async () => {
+      const res = await a.db.execute(sql`SELECT count(*)::int AS n FROM job WHERE done_at IS NULL AND failed_at IS NULL`);
+      return (res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+    };
     await Promise.all(
       queues.map(async (q) => {
-        let idle = 0;
-        while (idle < 2) {
-          idle = (await q.runDue()) === 0 ? idle + 1 : 0;
-          if (idle) await new Promise((r) => setTimeout(r, 50));
+        for (;;) {
+          if ((await q.runDue()) > 0) continue;
+          if ((await open()) === 0) return;
+          await new Promise((r) => setTimeout(r, 100));
         }
       }),
     );
