@@ -5,6 +5,7 @@
 // BENCH_WARMUP (s of unmeasured load before each run, default 2), BENCH_DATABASE_URL (admin
 // connection to the server, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_ONLY (comma-separated scenario names), BENCH_DISCOVERY_CACHE=off (the app without its discovery cache),
+// BENCH_ONLY=webhooks: the webhook fan-out line alone (bench/webhooks/fanout.ts),
 // BENCH_LOW_CONNECTIONS (default 1; 0 skips it) and BENCH_LOW_DURATION (s, default 5): a second, separate
 // measurement of latency at low concurrency.
 //
@@ -20,6 +21,7 @@ import type { BenchContext } from "./lib/scenario.js";
 import { type BareServer, type RealApp, startBareServer, startRealApp } from "./lib/servers.js";
 import { matchingQualityLines } from "./matching/evaluate.js";
 import { scenarios } from "./scenarios/index.js";
+import { webhookFanoutLine } from "./webhooks/fanout.js";
 
 function numberEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -41,8 +43,11 @@ const only = process.env.BENCH_ONLY?.split(",")
 const resultsFile = fileURLToPath(new URL("./results.json", import.meta.url));
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
+// Not a load scenario: the webhook fan-out drains a queue and prints its own line.
+const WEBHOOKS = "webhooks";
+const runWebhooks = !only || only.includes(WEBHOOKS);
 const selected = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
-if (only && selected.length !== only.length) {
+if (only && selected.length !== only.filter((n) => n !== WEBHOOKS).length) {
   throw new Error(`unknown scenario in BENCH_ONLY; known: ${scenarios.map((s) => s.name).join(", ")}`);
 }
 
@@ -78,6 +83,11 @@ for (const line of matchingQualityLines(process.env.BENCH_VERBOSE === "1")) cons
 
 try {
   await ensurePostgres(adminUrl);
+  if (runWebhooks) {
+    log("bench webhooks: fan-out ...");
+    console.log(await webhookFanoutLine(adminUrl));
+    if (!selected.length) process.exit(0);
+  }
   await createDatabase(adminUrl, dbName);
   created = true;
   const url = databaseUrl(adminUrl, dbName);

@@ -6,6 +6,7 @@ import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-z
 import type { AppConfig } from "./config.js";
 import { wireDomainEvents } from "./events.js";
 import { type Auth, createAuth } from "./lib/auth.js";
+import { createJobQueue, type JobQueue } from "./lib/jobs.js";
 import { type Lifecycle, newLifecycle, RETRY_AFTER_S } from "./lib/lifecycle.js";
 import { logUrl } from "./lib/log-url.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
@@ -30,6 +31,7 @@ import { participationAggregatesPlugin, participationExportRoutes, participation
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { todoRoutes } from "./modules/todos/index.js";
+import { webhookRoutes } from "./modules/webhooks/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
 import { frameworkErrors, registerErrorHandler } from "./plugins/error-handler.js";
@@ -49,6 +51,8 @@ declare module "fastify" {
     mailer: Mailer;
     config: AppConfig;
     lifecycle: Lifecycle;
+    /** The job queue (lib/jobs.ts): modules register their queues; tests call runDue. */
+    jobs: JobQueue;
   }
 }
 
@@ -121,6 +125,18 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
   app.decorate("config", config);
+  // The job queue: modules register their handlers while they load; the loop starts when the server is
+  // ready (not in tests, which run due jobs themselves) and stops before the database closes.
+  const jobs = createJobQueue({
+    db,
+    onError: (queue, err) => app.log.error({ queue, err: { message: err.message } }, "job failed"),
+  });
+  app.decorate("jobs", jobs);
+  const jobWorker = config.jobs?.worker ?? config.env !== "test";
+  app.addHook("onReady", async () => {
+    if (jobWorker) jobs.start(config.jobs?.pollMs ?? 1000);
+  });
+  app.addHook("onClose", async () => jobs.stop());
 
   // Raw uploads (CSV, evidence files) arrive as bodies of their own content type.
   app.addContentTypeParser(["text/csv", "text/plain"], { parseAs: "string", bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
@@ -156,6 +172,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(partnerAccessRoutes);
   await app.register(dataGrantRoutes);
   await app.register(resultRoutes);
+  await app.register(webhookRoutes);
   await app.register(participationRoutes);
   await app.register(participationAggregatesPlugin);
   await app.register(participationExportRoutes);

@@ -53,6 +53,12 @@ const Env = z.object({
   S3_FORCE_PATH_STYLE: z.string().optional(),
   S3_PREFIX: z.string().optional(),
   S3_SERVER_SIDE_ENCRYPTION: z.string().optional(),
+  /** The job queue's worker loop in this process ("auto": on, except in tests, which run due jobs themselves). */
+  JOB_WORKER: z.enum(["auto", "true", "false"]).default("auto"),
+  JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Webhook URLs may point at loopback and private addresses (tests, local development only). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -75,6 +81,10 @@ export interface AppConfig {
   /** Absent: compiled serializers in production, Zod validation of every response elsewhere (plugins/response-serializer.ts). */
   responseSerialization?: ResponseSerialization;
   results: { maxFileBytes: number; storageDir: string; s3?: S3FileStorageOptions; reminderDays: number; autoAcceptDays: number };
+  /** Absent: the worker loop runs outside tests, polling every second (JOB_WORKER, JOB_POLL_MS). */
+  jobs?: { worker: boolean; pollMs: number };
+  /** Absent: public addresses only, 10 s timeout (WEBHOOK_ALLOW_PRIVATE, WEBHOOK_TIMEOUT_MS). */
+  webhooks?: { allowPrivate: boolean; timeoutMs: number };
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -130,5 +140,7 @@ export function toAppConfig(env: Env, secrets: { authSecret?: string } = {}): Ap
       reminderDays: env.RESULT_REMINDER_DAYS,
       autoAcceptDays: env.RESULT_AUTO_ACCEPT_DAYS,
     },
+    jobs: { worker: env.JOB_WORKER === "auto" ? env.NODE_ENV !== "test" : env.JOB_WORKER === "true", pollMs: env.JOB_POLL_MS },
+    webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "true", timeoutMs: env.WEBHOOK_TIMEOUT_MS },
   };
 }

@@ -12,6 +12,7 @@ import { participationExportsCases } from "./participation-exports.js";
 import { platformCases } from "./platform.js";
 import { resultsCases } from "./results.js";
 import type { AuthzCases } from "./types.js";
+import { webhooksCases } from "./webhooks.js";
 
 /** Every feature module contributes its routes' cases here. */
 export const ALL_CASES: AuthzCases[] = [
@@ -28,4 +29,5 @@ export const ALL_CASES: AuthzCases[] = [
   employeeAccessCases,
   healthDaysCases,
   healthDayCheckInCases,
+  webhooksCases,
 ];

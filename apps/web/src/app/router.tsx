@@ -97,7 +97,10 @@ export const router = createBrowserRouter([
           },
           {
             element: <RequireRole roles={["partner_admin"]} />,
-            children: [{ path: "/partner/api-keys", lazy: page(() => import("./routes/api-keys"), "ApiKeysRoute") }],
+            children: [
+              { path: "/partner/api-keys", lazy: page(() => import("./routes/api-keys"), "ApiKeysRoute") },
+              { path: "/partner/webhooks", lazy: page(() => import("./routes/webhooks"), "WebhooksRoute") },
+            ],
           },
           {
             element: <RequireRole roles={["employee"]} />,

@@ -26,6 +26,8 @@ export const TABLE_OWNERS = {
   outbox_mail: PLATFORM,
   // idempotency.ts: lib/idempotency.ts keeps the Idempotency-Keys of creating POSTs, for every module.
   idempotency_key: PLATFORM,
+  // jobs.ts: the job queue, written by lib/jobs.ts; modules enqueue through it.
+  job: PLATFORM,
   // audit.ts
   audit_log: "audit",
   // bgm-process.ts (planned_intervention is phase 3 planning, written by bgm-process when a plan lands).
@@ -86,6 +88,10 @@ export const TABLE_OWNERS = {
   participation_settings: "participation",
   // result-evidence.ts
   result_evidence: "result-evidence",
+  // webhooks.ts: partners' endpoints, their deliveries and every try.
+  webhook_endpoint: "webhooks",
+  webhook_delivery: "webhooks",
+  webhook_attempt: "webhooks",
 } as const satisfies Record<string, string>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -495,6 +495,28 @@ export const AUDIT_ACTIONS = {
   },
 
   // Partner API keys.
+  // Partner webhooks.
+  "webhook_endpoint.created": { area: "partner_api", de: "hat einen Webhook angelegt", en: "added a webhook", link: "/partner/webhooks" },
+  "webhook_endpoint.updated": { area: "partner_api", de: "hat einen Webhook geändert", en: "changed a webhook", link: "/partner/webhooks" },
+  "webhook_endpoint.deleted": { area: "partner_api", de: "hat einen Webhook gelöscht", en: "deleted a webhook", link: "/partner/webhooks" },
+  "webhook_endpoint.secret_rotated": {
+    area: "partner_api",
+    de: "hat das Geheimnis eines Webhooks erneuert",
+    en: "rotated a webhook's secret",
+    link: "/partner/webhooks",
+  },
+  "webhook_endpoint.test_sent": {
+    area: "partner_api",
+    de: "hat ein Testereignis gesendet",
+    en: "sent a test event",
+    link: "/partner/webhooks",
+  },
+  "webhook_endpoint.disabled": {
+    area: "partner_api",
+    de: "hat einen Webhook nach wiederholten Fehlern abgeschaltet",
+    en: "disabled a webhook after repeated failures",
+    link: "/partner/webhooks",
+  },
   "api_key.created": { area: "partner_api", de: "hat einen API-Schlüssel erstellt", en: "created an API key", link: "/partner/api-keys" },
   "api_key.revoked": { area: "partner_api", de: "hat einen API-Schlüssel widerrufen", en: "revoked an API key", link: "/partner/api-keys" },
   "api_key.read": {

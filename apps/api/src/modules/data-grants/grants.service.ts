@@ -6,6 +6,7 @@ import type { TenantScope } from "../../lib/request-context.js";
 import { lastRecordedPerDetail } from "../audit/index.js";
 import { type EngagementWithParties, findEngagementWithParties } from "../engagements/index.js";
 import { notifyOrg } from "../notifications/index.js";
+import { emitWebhookEvent } from "../webhooks/index.js";
 import { companyDataSource } from "./company-data-source.js";
 import { defaultExpiresAt, maxExpiresAt } from "./expiry.js";
 import { toGrant } from "./grants.mappers.js";
@@ -157,6 +158,9 @@ export async function grantScopes(a: Acting, engagementId: string, input: z.infe
   const revokedLabels: string[] = [];
   for (const { def, grant, narrowing } of plan) {
     const ended = await repo.endScopeGrants(scope.tx, scope.orgId, e.id, def.key, scope.userId, grant ? "replaced" : "revoked");
+    for (const g of ended.filter(() => !grant)) {
+      await emitWebhookEvent(scope.tx, e.providerOrgId, "data_grant.revoked", { engagementId: e.id, grantId: g.id, scopeKey: def.key });
+    }
     if (!grant) {
       declined.push(def.key);
       if (ended.length) revokedLabels.push(def.label.de);
@@ -185,6 +189,12 @@ export async function grantScopes(a: Acting, engagementId: string, input: z.infe
       expiresAt,
     });
     granted.push(row);
+    await emitWebhookEvent(scope.tx, e.providerOrgId, "data_grant.given", {
+      engagementId: e.id,
+      grantId: row.id,
+      scopeKey: def.key,
+      expiresAt: expiresAt.toISOString(),
+    });
     await scope.audit({
       action: "data_grant.granted",
       entityType: "data_grant",
@@ -243,6 +253,11 @@ export async function revokeGrant(a: Acting, grantId: string) {
       details: { engagementId: row.engagementId, scopeKey: row.scopeKey },
     });
     const e = await requireEngagement(scope, row.engagementId);
+    await emitWebhookEvent(scope.tx, e.providerOrgId, "data_grant.revoked", {
+      engagementId: e.id,
+      grantId: row.id,
+      scopeKey: row.scopeKey,
+    });
     const label = dataScope(row.scopeKey)?.label.de ?? row.scopeKey;
     mails.push(
       ...(await notifyProvider(a, e, "revoked", { companyName: e.companyName, offeringTitle: e.offeringTitle ?? "", scopes: [label] })),

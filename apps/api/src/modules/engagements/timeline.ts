@@ -2,6 +2,7 @@ import type { EngagementSide, EngagementStatus } from "@bgm/domain";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { notifyOrg } from "../notifications/index.js";
+import { emitWebhookEvent } from "../webhooks/index.js";
 import { type EngagementRow, insertEvent, type Party } from "./engagements.repository.js";
 import { type NoticeContext, type NoticeKind, noticeText } from "./messages.js";
 
@@ -43,6 +44,7 @@ export async function recordHappening(scope: TenantScope, p: Party, e: Engagemen
     entityId: e.id,
     details: { from: h.from, to: h.to, ...h.audit },
   });
+  await emitToPartner(scope, e, h);
   const other = OTHER[p.side];
   const path = `/engagements/${e.id}`;
   const text = noticeText(h.kind, h.notice, `${appUrl.replace(/\/+$/, "")}${path}`);
@@ -55,4 +57,16 @@ export async function recordHappening(scope: TenantScope, p: Party, e: Engagemen
     link: path,
     mail: text.mail,
   });
+}
+
+/** The partner's webhooks (ids and states only): a new inquiry, the company's answer to a quote, every change of status. */
+async function emitToPartner(scope: TenantScope, e: EngagementRow, h: Happening): Promise<void> {
+  const quoteId = typeof h.data.quoteId === "string" ? h.data.quoteId : null;
+  if (h.kind === "created")
+    await emitWebhookEvent(scope.tx, e.providerOrgId, "inquiry.received", { engagementId: e.id, offeringId: e.offeringId });
+  if (h.kind === "accept_quote") await emitWebhookEvent(scope.tx, e.providerOrgId, "quote.accepted", { engagementId: e.id, quoteId });
+  if (h.kind === "reject_quote") await emitWebhookEvent(scope.tx, e.providerOrgId, "quote.rejected", { engagementId: e.id, quoteId });
+  if (h.to && h.from !== h.to) {
+    await emitWebhookEvent(scope.tx, e.providerOrgId, "engagement.status_changed", { engagementId: e.id, from: h.from, to: h.to });
+  }
 }

@@ -6,6 +6,7 @@ import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { Mail } from "../../lib/mailer.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { type Acting, type Outcome, type ReadOptions, recordResultEvent, reopenDeliveredEngagement } from "../engagements/index.js";
+import { emitWebhookEvent } from "../webhooks/index.js";
 import { findResultEngagement, type ResultEngagement } from "./engagement-view.js";
 import { landingFor } from "./landings.js";
 import { resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
@@ -164,6 +165,13 @@ async function accept(c: ResultsContext, e: ResultEngagement, row: repo.ResultRo
   await repo.updateResult(scope, row.id, { status: "accepted", decidedBy: scope.userId, decidedAt: now, autoAccepted: auto });
   await repo.saveLanding(scope, { resultId: row.id, orgId: e.orgId, source, undo });
   await publish(scope, { type: "result.accepted", ...(await changeOf(scope, row)), automatic: auto });
+  await emitWebhookEvent(scope.tx, e.providerOrgId, "result.accepted", {
+    engagementId: e.id,
+    resultId: row.id,
+    outputType: row.outputType,
+    version: row.version,
+    automatic: auto,
+  });
   await scope.audit({
     action: auto ? "result.auto_accepted" : "result.accepted",
     entityType: ENTITY,
@@ -199,6 +207,12 @@ async function takeOut(
   });
   if (status === "changes_requested") {
     await publish(scope, { type: "result.changes_requested", ...(await changeOf(scope, row)), wasAccepted: row.status === "accepted" });
+    await emitWebhookEvent(scope.tx, e.providerOrgId, "result.changes_requested", {
+      engagementId: e.id,
+      resultId: row.id,
+      outputType: row.outputType,
+      version: row.version,
+    });
   }
   await scope.audit({
     action: status === "superseded" ? "result.superseded" : "result.changes_requested",

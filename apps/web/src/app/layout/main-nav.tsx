@@ -29,6 +29,7 @@ export function MainNav({ kind, canManageTeam, onNavigate }: MainNavProps) {
             <NavItem to="/partner/api-reference" label={t("resultsNav.apiReference")} onNavigate={onNavigate} />
             <NavItem to="/planner/health-days" label={t("healthDaysNav.planner")} onNavigate={onNavigate} />
             {canManageTeam ? <NavItem to="/partner/api-keys" label={t("dataSharingNav.apiKeys")} onNavigate={onNavigate} /> : null}
+            {canManageTeam ? <NavItem to="/partner/webhooks" label={t("dataSharingNav.webhooks")} onNavigate={onNavigate} /> : null}
           </>
         ) : null}
         {kind === "employee" ? <NavItem to="/my-data" label={t("dataSharingNav.myData")} onNavigate={onNavigate} /> : null}
