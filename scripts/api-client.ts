@@ -70,10 +70,15 @@ function current(file: string): string | null {
   }
 }
 
+/** The outputs whose file is missing or differs: what `--check` reports, what `api:generate` rewrites. */
+export function staleOutputs(outputs: { file: string; text: string }[], read: (file: string) => string | null = current) {
+  return outputs.filter((o) => read(o.file) !== o.text);
+}
+
 async function main() {
   const check = process.argv.includes("--check");
   const outputs = await generate();
-  const stale = outputs.filter((o) => current(o.file) !== o.text);
+  const stale = staleOutputs(outputs);
   if (check) {
     if (stale.length > 0) {
       console.error(

@@ -4,8 +4,9 @@
  * machine can use it with an API key:
  *
  *   const bgm = createBgmClient({ baseUrl: "https://bgm-hub.example", apiKey: process.env.BGM_API_KEY });
- *   const { data, error } = await bgm.GET("/api/partner/grants");
+ *   const grants = await unwrap(bgm.GET("/api/partner/engagements/{id}/grants", { params: { path: { id } } }));
  *
+ * (src/examples/partner-jobs.ts: Marcus's two jobs, fetch granted data and upload a result.)
  * Paths, parameters, request bodies and answers are checked by the compiler against the routes as they are.
  */
 import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
@@ -72,4 +73,25 @@ export function apiErrorParts(response: Pick<Response, "status" | "statusText">,
     };
   }
   return { status: response.status, code: str(payload.code) ?? "error", message: str(payload.message) ?? response.statusText };
+}
+
+/** A refused call: the API's error code, message and details (`details.issues` for validation errors). */
+export class BgmApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details?: unknown;
+  constructor(parts: ApiErrorParts) {
+    super(parts.message);
+    this.name = "BgmApiError";
+    this.status = parts.status;
+    this.code = parts.code;
+    this.details = parts.details;
+  }
+}
+
+/** The answer of a call, or a BgmApiError when the API refused it: `await unwrap(bgm.GET(...))`. */
+export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<Exclude<D, undefined>> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw new BgmApiError(apiErrorParts(response, error));
+  return data as Exclude<D, undefined>;
 }
