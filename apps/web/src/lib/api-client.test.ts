@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiIssues, createWebApiClient, fileNameFromDisposition, isApiError, unwrap } from "./api-client";
+import { ApiError, apiIssues, fileNameFromDisposition, isApiError } from "./api-client";
+import { createWebApiClient, unwrap } from "./typed-api";
 
 describe("fileNameFromDisposition", () => {
   it("takes the quoted name the API sends for its exports", () => {

@@ -1,4 +1,4 @@
-import { apiErrorParts, createBgmClient } from "@bgm/api-client";
+import { apiErrorParts } from "@bgm/api-client/errors";
 
 /**
  * The one place that talks HTTP to the API. Every state-changing request carries the CSRF header the
@@ -6,9 +6,9 @@ import { apiErrorParts, createBgmClient } from "@bgm/api-client";
  * (`{ error: { code, message, details } }`) or from better-auth (`{ code, message }`).
  *
  * How features call it (key factories, request and answer types from @bgm/domain, typed fetchers):
- * see features/README.md. Fetchers use the typed client `api` (paths, parameters, bodies and answers
- * generated from the API's OpenAPI document, package @bgm/api-client) with `unwrap`; `apiRequest` is
- * the untyped fallback for what the document does not describe.
+ * see features/README.md. Fetchers use the typed client `api` of ./typed-api (paths, parameters, bodies
+ * and answers generated from the API's OpenAPI document, package @bgm/api-client) with `unwrap`;
+ * `apiRequest` is the untyped fallback for what the document does not describe.
  */
 export class ApiError extends Error {
   constructor(
@@ -88,31 +88,6 @@ async function toApiError(res: Response): Promise<ApiError> {
     // Not JSON (e.g. a proxy error page); fall through to a generic error.
   }
   return apiErrorOf(res, payload);
-}
-
-/**
- * The typed client: `api.GET("/api/engagements/{id}", { params: { path: { id } } })` — a path the API does
- * not have, a wrong parameter, body or answer type fails typecheck. Same-origin cookie, the CSRF header on
- * every write, the query serialised like `apiRequest` does; pass the call to `unwrap`.
- */
-export const api = createWebApiClient();
-
-/** How `api` is made; `baseUrl` only for tests outside a browser (there a relative URL has nothing to resolve against). */
-export function createWebApiClient(baseUrl = "") {
-  return createBgmClient({
-    baseUrl,
-    credentials: "same-origin",
-    querySerializer: queryString,
-    // Looked up per call, so tests that replace globalThis.fetch reach it.
-    fetch: (request) => globalThis.fetch(request),
-  });
-}
-
-/** The answer of a typed call, or an ApiError (the API's error shape) when the API refused it. */
-export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<Exclude<D, undefined>> {
-  const { data, error, response } = await pending;
-  if (!response.ok) throw apiErrorOf(response, error);
-  return data as Exclude<D, undefined>;
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { dataSharingKeys } from "./query-keys";
 import type { AccessLogFilter, AccessLogListResponse } from "./types";
 

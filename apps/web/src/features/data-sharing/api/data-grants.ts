@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { engagementKeys } from "../../engagements";
 import { dataSharingKeys } from "./query-keys";
 import type { DataGrantItem, DataGrantOverviewResponse, DataRequestResponse, GrantRequestInput, GrantResultResponse } from "./types";

@@ -1,7 +1,7 @@
 import type { paths } from "@bgm/api-client";
 import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { engagementKeys } from "./query-keys";
 import type { EngagementFilters, EngagementListResponse } from "./types";
 

@@ -1,4 +1,4 @@
-import { api, unwrap } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { EngagementDetail, SendQuoteInput } from "./types";
 import { useEngagementMutation } from "./use-engagement-mutation";
 

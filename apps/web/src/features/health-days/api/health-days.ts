@@ -1,7 +1,7 @@
 import type { HealthDayAction } from "@bgm/domain";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { healthDayKeys } from "./query-keys";
 import type {
   AddHealthDayModuleInput,

@@ -1,7 +1,7 @@
 import type { paths } from "@bgm/api-client";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
 import { eurosToCents } from "../../../lib/money";
+import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
 import type { OfferingListParams, OfferingListResponse } from "./types";
 

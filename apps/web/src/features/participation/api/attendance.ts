@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { summarize, withStatus } from "../attendance-summary";
 import { participationKeys } from "./query-keys";
 import type { AddWalkInInput, AttendanceListResponse, SetAttendanceInput } from "./types";

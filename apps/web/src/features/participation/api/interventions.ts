@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { participationKeys } from "./query-keys";
 import type { CreateInterventionInput, InterventionDetail, InterventionListResponse, UpdateInterventionInput } from "./types";
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { participationKeys } from "./query-keys";
 import type { CourseRegistrationResponse, MyParticipationItem, MyParticipationListResponse, OpenInterventionItem } from "./types";
 

@@ -1,4 +1,4 @@
-import { api, unwrap } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { PartnerResultItem, SubmitResultInput } from "./types";
 import { useResultMutation } from "./use-result-mutation";
 
