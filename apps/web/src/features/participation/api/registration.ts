@@ -39,7 +39,7 @@ export function cancelCourse(interventionId: string): Promise<CourseRegistration
 
 /** The calendar file of a session the caller holds a place in (served as an attachment). */
 export function sessionIcsUrl(sessionId: string): string {
-  return `${mySession(sessionId)}/calendar.ics`;
+  return `/api/me/participation-sessions/${encodeURIComponent(sessionId)}/calendar.ics`;
 }
 
 export function useOpenInterventions() {
