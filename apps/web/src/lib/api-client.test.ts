@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { fileNameFromDisposition } from "./api-client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError, apiIssues, fileNameFromDisposition, isApiError } from "./api-client";
+import { createWebApiClient, unwrap } from "./typed-api";
 
 describe("fileNameFromDisposition", () => {
   it("takes the quoted name the API sends for its exports", () => {
@@ -26,5 +27,53 @@ describe("fileNameFromDisposition", () => {
 
   it("never lets a name point into another folder", () => {
     expect(fileNameFromDisposition('attachment; filename="../../etc/passwd"', "x")).toBe("....etcpasswd");
+  });
+});
+
+describe("the typed client (api + unwrap)", () => {
+  const client = createWebApiClient("http://bgm.test");
+  let requests: Request[] = [];
+  function answer(status: number, body: string | null, type = "application/json") {
+    requests = [];
+    vi.stubGlobal("fetch", async (request: Request) => {
+      requests.push(request);
+      return new Response(body, { status, headers: body === null ? {} : { "Content-Type": type } });
+    });
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("answers the body of a success, sends the session cookie, and the CSRF header only on writes", async () => {
+    answer(200, JSON.stringify({ items: [], nextCursor: null }));
+    await expect(unwrap(client.GET("/api/engagements", { params: { query: { status: undefined, limit: 5 } } }))).resolves.toEqual({
+      items: [],
+      nextCursor: null,
+    });
+    expect(requests[0]?.url).toBe("http://bgm.test/api/engagements?limit=5");
+    expect(requests[0]?.credentials).toBe("same-origin");
+    expect(requests[0]?.headers.get("X-Requested-With")).toBeNull();
+
+    answer(204, null);
+    await expect(unwrap(client.POST("/api/data-grants/{id}/revoke", { params: { path: { id: "a/b" } } }))).resolves.toBeUndefined();
+    expect(requests[0]?.url).toBe("http://bgm.test/api/data-grants/a%2Fb/revoke");
+    expect(requests[0]?.headers.get("X-Requested-With")).toBe("bgm-hub");
+  });
+
+  it("maps the API's error shape to an ApiError with code, message and details", async () => {
+    const details = { issues: [{ path: ["title"], message: "Required" }] };
+    answer(400, JSON.stringify({ error: { code: "validation_failed", message: "Invalid input", details } }));
+    const err = await unwrap(client.GET("/api/engagements/{id}", { params: { path: { id: "x" } } })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 400, code: "validation_failed", message: "Invalid input", details });
+    expect(apiIssues(err)).toEqual([{ path: ["title"], message: "Required", issue: undefined, values: undefined }]);
+  });
+
+  it("maps better-auth's flat { code, message } and a body that is not JSON", async () => {
+    answer(401, JSON.stringify({ code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" }));
+    await expect(unwrap(client.GET("/api/provider/profile"))).rejects.toMatchObject({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD" });
+
+    answer(502, "<html>Bad Gateway</html>", "text/html");
+    const err = await unwrap(client.GET("/api/provider/profile")).catch((e: unknown) => e);
+    expect(isApiError(err, 502)).toBe(true);
+    expect(err).toMatchObject({ code: "error" });
   });
 });

@@ -1,10 +1,14 @@
+import { apiErrorParts } from "@bgm/api-client/errors";
+
 /**
  * The one place that talks HTTP to the API. Every state-changing request carries the CSRF header the
  * server insists on; errors are normalised into ApiError whether they come from our own error handler
  * (`{ error: { code, message, details } }`) or from better-auth (`{ code, message }`).
  *
  * How features call it (key factories, request and answer types from @bgm/domain, typed fetchers):
- * see features/README.md.
+ * see features/README.md. Fetchers use the typed client `api` of ./typed-api (paths, parameters, bodies
+ * and answers generated from the API's OpenAPI document, package @bgm/api-client) with `unwrap`;
+ * `apiRequest` is the untyped fallback for what the document does not describe.
  */
 export class ApiError extends Error {
   constructor(
@@ -55,14 +59,25 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-function buildUrl(path: string, query: RequestOptions["query"]): string {
-  if (!query) return path;
+/** A query string without the leading "?": empty values ("" = "any" in a filter, undefined, null) are left out. */
+export function queryString(query: Record<string, unknown> | undefined): string {
+  if (!query) return "";
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
   }
-  const qs = params.toString();
+  return params.toString();
+}
+
+function buildUrl(path: string, query: RequestOptions["query"]): string {
+  const qs = queryString(query);
   return qs ? `${path}?${qs}` : path;
+}
+
+/** A refused request's ApiError from its (possibly non-JSON) body. */
+export function apiErrorOf(res: Pick<Response, "status" | "statusText">, body: unknown): ApiError {
+  const e = apiErrorParts(res, body);
+  return new ApiError(e.status, e.code, e.message, e.details);
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -72,16 +87,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON (e.g. a proxy error page); fall through to a generic error.
   }
-  const body = (payload ?? {}) as {
-    error?: { code?: string; message?: string; details?: unknown };
-    code?: string;
-    message?: string;
-  };
-  const err = body.error;
-  if (err && typeof err === "object") {
-    return new ApiError(res.status, err.code ?? "error", err.message ?? res.statusText, err.details);
-  }
-  return new ApiError(res.status, body.code ?? "error", body.message ?? res.statusText);
+  return apiErrorOf(res, payload);
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {

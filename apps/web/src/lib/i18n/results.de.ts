@@ -253,6 +253,9 @@ export const resultsDe = {
     authBody:
       "Senden Sie bei jeder Anfrage einen API-Schlüssel im Header Authorization: Bearer <API-Schlüssel>. Schlüssel legen Partner-Admins auf der Seite „API-Schlüssel“ an; der Schlüssel wird nur einmal angezeigt. Im Browser genügt Ihre Anmeldung. Mit API-Schlüssel ist kein weiterer Header nötig (kein Cookie, kein CSRF-Header).",
     apiKeysLink: "Zu den API-Schlüsseln",
+    clientTitle: "TypeScript-Client",
+    clientBody:
+      "Typen und Client aus /api/openapi.json (Paket @bgm/api-client; sonst openapi-typescript und openapi-fetch): freigegebene Daten abrufen, ein Ergebnis hochladen.",
     endpointsTitle: "Endpunkte",
     endpointUpload: "Ein Ergebnis zu einem Auftrag hochladen; Antwort 201 mit dem gespeicherten Ergebnis.",
     endpointTypes: "Alle Ergebnisarten mit JSON Schema und Beispiel (ohne Anmeldung).",

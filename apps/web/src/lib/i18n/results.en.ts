@@ -243,6 +243,9 @@ export const resultsEn: Widen<typeof resultsDe> = {
     authBody:
       "Send an API key with every request in the header Authorization: Bearer <API key>. Partner admins create keys on the “API keys” page; a key is shown only once. In the browser your session is enough. With an API key no other header is needed (no cookie, no CSRF header).",
     apiKeysLink: "Go to API keys",
+    clientTitle: "TypeScript client",
+    clientBody:
+      "Types and client from /api/openapi.json (package @bgm/api-client; elsewhere openapi-typescript and openapi-fetch): fetch granted data, upload a result.",
     endpointsTitle: "Endpoints",
     endpointUpload: "Upload a result to an engagement; answers 201 with the stored result.",
     endpointTypes: "All result types with JSON Schema and example (no authentication).",

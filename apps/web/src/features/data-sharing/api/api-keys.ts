@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { dataSharingKeys } from "./query-keys";
 import type { ApiKeyItem, ApiKeyListResponse, CreateApiKeyInput, CreatedApiKeyResponse } from "./types";
 
 export function getApiKeys(cursor?: string): Promise<ApiKeyListResponse> {
-  return apiRequest<ApiKeyListResponse>("/api/provider/api-keys", { query: { cursor } });
+  return unwrap(api.GET("/api/provider/api-keys", { params: { query: { cursor } } }));
 }
 
 export function useApiKeys() {
@@ -18,7 +18,7 @@ export function useApiKeys() {
 }
 
 export function createApiKey(input: CreateApiKeyInput): Promise<CreatedApiKeyResponse> {
-  return apiRequest<CreatedApiKeyResponse>("/api/provider/api-keys", { method: "POST", json: input });
+  return unwrap(api.POST("/api/provider/api-keys", { body: input }));
 }
 
 export function useCreateApiKey() {
@@ -30,7 +30,7 @@ export function useCreateApiKey() {
 }
 
 export function revokeApiKey(id: string): Promise<ApiKeyItem> {
-  return apiRequest<ApiKeyItem>(`/api/provider/api-keys/${encodeURIComponent(id)}/revoke`, { method: "POST" });
+  return unwrap(api.POST("/api/provider/api-keys/{id}/revoke", { params: { path: { id } } }));
 }
 
 export function useRevokeApiKey() {

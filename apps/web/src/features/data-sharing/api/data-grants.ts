@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { engagementKeys } from "../../engagements";
 import { dataSharingKeys } from "./query-keys";
 import type { DataGrantItem, DataGrantOverviewResponse, DataRequestResponse, GrantRequestInput, GrantResultResponse } from "./types";
@@ -9,7 +9,7 @@ export const exportCsvUrl = (lang: "de" | "en") => `/api/data-grants/export.csv?
 export const EXPORT_PDF_URL = "/api/data-grants/export.pdf";
 
 export function getDataRequest(engagementId: string): Promise<DataRequestResponse> {
-  return apiRequest<DataRequestResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/data-request`);
+  return unwrap(api.GET("/api/engagements/{id}/data-request", { params: { path: { id: engagementId } } }));
 }
 
 export function useDataRequest(engagementId: string, enabled = true) {
@@ -17,10 +17,7 @@ export function useDataRequest(engagementId: string, enabled = true) {
 }
 
 export function grantScopes(engagementId: string, input: GrantRequestInput): Promise<GrantResultResponse> {
-  return apiRequest<GrantResultResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/grants`, {
-    method: "POST",
-    json: input,
-  });
+  return unwrap(api.POST("/api/engagements/{id}/grants", { params: { path: { id: engagementId } }, body: input }));
 }
 
 export function useGrantScopes(engagementId: string) {
@@ -37,7 +34,7 @@ export function useGrantScopes(engagementId: string) {
 }
 
 export function getDataGrants(): Promise<DataGrantOverviewResponse> {
-  return apiRequest<DataGrantOverviewResponse>("/api/data-grants");
+  return unwrap(api.GET("/api/data-grants"));
 }
 
 export function useDataGrants() {
@@ -45,7 +42,7 @@ export function useDataGrants() {
 }
 
 export function revokeGrant(id: string): Promise<DataGrantItem> {
-  return apiRequest<DataGrantItem>(`/api/data-grants/${encodeURIComponent(id)}/revoke`, { method: "POST" });
+  return unwrap(api.POST("/api/data-grants/{id}/revoke", { params: { path: { id } } }));
 }
 
 export function useRevokeGrant() {

@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { dataSharingKeys } from "./query-keys";
 import type { DataDisclosureListResponse } from "./types";
 
 export function getDisclosures(cursor?: string): Promise<DataDisclosureListResponse> {
-  return apiRequest<DataDisclosureListResponse>("/api/me/data-disclosures", { query: { cursor } });
+  return unwrap(api.GET("/api/me/data-disclosures", { params: { query: { cursor } } }));
 }
 
 export function useDisclosures() {

@@ -1,10 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { dataSharingKeys } from "./query-keys";
 import type { PartnerGrantsResponse } from "./types";
 
-export function getPartnerGrants(engagementId: string): Promise<PartnerGrantsResponse> {
-  return apiRequest<PartnerGrantsResponse>(`/api/partner/engagements/${encodeURIComponent(engagementId)}/grants`);
+export async function getPartnerGrants(engagementId: string): Promise<PartnerGrantsResponse> {
+  // openapi-fetch drops a property typed exactly `null` from answers (its Readable<> helper); this whole list
+  // always answers `nextCursor: null` (see the API reference), so the type says so again.
+  return {
+    ...(await unwrap(api.GET("/api/partner/engagements/{id}/grants", { params: { path: { id: engagementId } } }))),
+    nextCursor: null,
+  };
 }
 
 /** What the company granted on this engagement, as the partner sees it. */

@@ -1,9 +1,9 @@
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { CreateEngagementInput, EngagementDetail } from "./types";
 import { useEngagementMutation } from "./use-engagement-mutation";
 
 export function createEngagement(input: CreateEngagementInput): Promise<EngagementDetail> {
-  return apiRequest<EngagementDetail>("/api/engagements", { method: "POST", json: input });
+  return unwrap(api.POST("/api/engagements", { body: input }));
 }
 
 export function useCreateEngagement() {

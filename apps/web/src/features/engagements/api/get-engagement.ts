@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { engagementKeys } from "./query-keys";
 import type { EngagementDetail } from "./types";
 
 export function getEngagement(id: string): Promise<EngagementDetail> {
-  return apiRequest<EngagementDetail>(`/api/engagements/${encodeURIComponent(id)}`);
+  return unwrap(api.GET("/api/engagements/{id}", { params: { path: { id } } }));
 }
 
 export function useEngagement(id: string) {

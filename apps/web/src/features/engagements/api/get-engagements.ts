@@ -1,14 +1,28 @@
+import type { paths } from "@bgm/api-client";
 import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { engagementKeys } from "./query-keys";
 import type { EngagementFilters, EngagementListResponse } from "./types";
+
+type ListQuery = NonNullable<paths["/api/engagements"]["get"]["parameters"]["query"]>;
 
 export function getEngagements(
   filters: EngagementFilters,
   page: { cursor?: string; limit?: number } = {},
 ): Promise<EngagementListResponse> {
-  return apiRequest<EngagementListResponse>("/api/engagements", { query: { ...filters, ...page } });
+  return unwrap(
+    api.GET("/api/engagements", {
+      params: {
+        // The selects hold "" for "any" and the phase as text; the API takes a status of its list and a number.
+        query: {
+          status: (filters.status || undefined) as ListQuery["status"],
+          phase: filters.phase ? Number(filters.phase) : undefined,
+          ...page,
+        },
+      },
+    }),
+  );
 }
 
 /** The dashboard / inbox: latest activity first, one page at a time ("load more"). */

@@ -1,9 +1,9 @@
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { EngagementDetail, ProgressInput } from "./types";
 import { useEngagementMutation } from "./use-engagement-mutation";
 
 export function reportProgress(id: string, input: ProgressInput): Promise<EngagementDetail> {
-  return apiRequest<EngagementDetail>(`/api/engagements/${encodeURIComponent(id)}/progress`, { method: "POST", json: input });
+  return unwrap(api.POST("/api/engagements/{id}/progress", { params: { path: { id } }, body: input }));
 }
 
 export function useReportProgress(id: string) {

@@ -1,9 +1,9 @@
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { EngagementDetail, SendQuoteInput } from "./types";
 import { useEngagementMutation } from "./use-engagement-mutation";
 
 export function sendQuote(id: string, input: SendQuoteInput): Promise<EngagementDetail> {
-  return apiRequest<EngagementDetail>(`/api/engagements/${encodeURIComponent(id)}/quotes`, { method: "POST", json: input });
+  return unwrap(api.POST("/api/engagements/{id}/quotes", { params: { path: { id } }, body: input }));
 }
 
 export function useSendQuote(id: string) {

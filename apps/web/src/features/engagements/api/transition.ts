@@ -1,9 +1,9 @@
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { EngagementDetail, TransitionInput } from "./types";
 import { useEngagementMutation } from "./use-engagement-mutation";
 
 export function transitionEngagement(id: string, input: TransitionInput): Promise<EngagementDetail> {
-  return apiRequest<EngagementDetail>(`/api/engagements/${encodeURIComponent(id)}/transitions`, { method: "POST", json: input });
+  return unwrap(api.POST("/api/engagements/{id}/transitions", { params: { path: { id } }, body: input }));
 }
 
 export function useTransition(id: string) {

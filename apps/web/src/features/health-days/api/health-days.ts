@@ -1,7 +1,7 @@
 import type { HealthDayAction } from "@bgm/domain";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { healthDayKeys } from "./query-keys";
 import type {
   AddHealthDayModuleInput,
@@ -14,44 +14,39 @@ import type {
   UpdateHealthDayInput,
 } from "./types";
 
-const base = "/api/health-days";
-const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
-
 export function getHealthDays(params: HealthDayListParams, cursor?: string): Promise<HealthDayListResponse> {
-  return apiRequest<HealthDayListResponse>(base, { query: { ...params, cursor } });
+  return unwrap(api.GET("/api/health-days", { params: { query: { ...params, cursor } } }));
 }
 
 export function getHealthDay(id: string): Promise<HealthDayDetail> {
-  return apiRequest<HealthDayDetail>(one(id));
+  return unwrap(api.GET("/api/health-days/{id}", { params: { path: { id } } }));
 }
 
 export function createHealthDay(input: CreateHealthDayInput): Promise<HealthDayDetail> {
-  return apiRequest<HealthDayDetail>(base, { method: "POST", json: input });
+  return unwrap(api.POST("/api/health-days", { body: input }));
 }
 
 export function updateHealthDay(id: string, input: UpdateHealthDayInput): Promise<HealthDayDetail> {
-  return apiRequest<HealthDayDetail>(one(id), { method: "PATCH", json: input });
+  return unwrap(api.PATCH("/api/health-days/{id}", { params: { path: { id } }, body: input }));
 }
 
 export function transitionHealthDay(id: string, action: HealthDayAction): Promise<HealthDayDetail> {
-  return apiRequest<HealthDayDetail>(`${one(id)}/transitions`, { method: "POST", json: { action } });
+  return unwrap(api.POST("/api/health-days/{id}/transitions", { params: { path: { id } }, body: { action } }));
 }
 
 /** Adds a station; the API sends its provider a quote request at the same time. */
 export function addModule(id: string, input: AddHealthDayModuleInput): Promise<HealthDayDetail> {
-  return apiRequest<HealthDayDetail>(`${one(id)}/modules`, { method: "POST", json: input });
+  return unwrap(api.POST("/api/health-days/{id}/modules", { params: { path: { id } }, body: input }));
 }
 
 /** All slots or none: a conflict is a 409 `slot_conflict` with `details.conflicts`. */
 export function addSlots(id: string, moduleId: string, input: AddHealthDaySlotsInput): Promise<HealthDayDetail> {
-  return apiRequest<HealthDayDetail>(`${one(id)}/modules/${encodeURIComponent(moduleId)}/slots`, { method: "POST", json: input });
+  return unwrap(api.POST("/api/health-days/{id}/modules/{moduleId}/slots", { params: { path: { id, moduleId } }, body: input }));
 }
 
 /** The marketplace's suggestions for the checklist task "Gesundheitstag planen", with their reasons. */
 export async function getCatalog(): Promise<SuggestionItem[]> {
-  const res = await apiRequest<{ items: SuggestionItem[] }>("/api/marketplace/suggestions", {
-    query: { taskKey: "plan_health_day", limit: 20 },
-  });
+  const res = await unwrap(api.GET("/api/marketplace/suggestions", { params: { query: { taskKey: "plan_health_day", limit: 20 } } }));
   return res.items;
 }
 

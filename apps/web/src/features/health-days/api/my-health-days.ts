@@ -1,24 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { participationKeys } from "../../participation";
 import { healthDayKeys } from "./query-keys";
 import type { MyHealthDayItem, MyHealthDayPlaceResponse } from "./types";
 
-const registration = (dayId: string, slotId: string) =>
-  `/api/me/health-days/${encodeURIComponent(dayId)}/slots/${encodeURIComponent(slotId)}/registration`;
+const registration = (dayId: string, slotId: string) => ({ params: { path: { id: dayId, slotId } } });
 
 /** The health days open for registration, each slot with the caller's own place. */
 export async function getOpenHealthDays(): Promise<MyHealthDayItem[]> {
-  const res = await apiRequest<{ items: MyHealthDayItem[] }>("/api/me/health-days");
+  const res = await unwrap(api.GET("/api/me/health-days"));
   return res.items;
 }
 
 export function registerForSlot(dayId: string, slotId: string): Promise<MyHealthDayPlaceResponse> {
-  return apiRequest<MyHealthDayPlaceResponse>(registration(dayId, slotId), { method: "POST" });
+  return unwrap(api.POST("/api/me/health-days/{id}/slots/{slotId}/registration", registration(dayId, slotId)));
 }
 
 export function cancelSlot(dayId: string, slotId: string): Promise<MyHealthDayPlaceResponse> {
-  return apiRequest<MyHealthDayPlaceResponse>(registration(dayId, slotId), { method: "DELETE" });
+  return unwrap(api.DELETE("/api/me/health-days/{id}/slots/{slotId}/registration", registration(dayId, slotId)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
 import type { CertificationListResponse } from "./types";
 
@@ -11,7 +11,7 @@ const COMMON_CERTIFICATIONS = ["§20 SGB V", "§20b SGB V", "ZPP"];
  * the filter offers what published offerings actually carry (the API lists them) plus the common ones.
  */
 export async function getCertifications(): Promise<string[]> {
-  const { items } = await apiRequest<CertificationListResponse>("/api/marketplace/certifications");
+  const { items } = await unwrap(api.GET("/api/marketplace/certifications"));
   const all = new Set([...COMMON_CERTIFICATIONS, ...items]);
   return [...all].sort((a, b) => a.localeCompare(b, "de"));
 }

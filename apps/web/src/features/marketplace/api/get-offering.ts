@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
 import type { Offering } from "./types";
 
 export function getOffering(id: string): Promise<Offering> {
-  return apiRequest<Offering>(`/api/marketplace/offerings/${encodeURIComponent(id)}`);
+  return unwrap(api.GET("/api/marketplace/offerings/{id}", { params: { path: { id } } }));
 }
 
 export function useOffering(id: string) {

@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
 import type { OwnOfferingListResponse } from "./types";
 
 export function getOwnOfferings(cursor?: string): Promise<OwnOfferingListResponse> {
-  return apiRequest<OwnOfferingListResponse>("/api/provider/offerings", { query: { cursor } });
+  return unwrap(api.GET("/api/provider/offerings", { params: { query: { cursor } } }));
 }
 
 export function useOwnOfferings() {

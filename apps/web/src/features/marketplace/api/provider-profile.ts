@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
 import type { ProfileInput, ProviderProfileResponse } from "./types";
 
 export function getProviderProfile(): Promise<ProviderProfileResponse> {
-  return apiRequest<ProviderProfileResponse>("/api/provider/profile");
+  return unwrap(api.GET("/api/provider/profile"));
 }
 
 export function updateProviderProfile(input: ProfileInput): Promise<ProviderProfileResponse> {
-  return apiRequest<ProviderProfileResponse>("/api/provider/profile", { method: "PATCH", json: input });
+  return unwrap(api.PATCH("/api/provider/profile", { body: input }));
 }
 
 export function useProviderProfile() {

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
 import type { Offering, OfferingInput, OfferingPatch } from "./types";
 
 export function createOffering(input: OfferingInput): Promise<Offering> {
-  return apiRequest<Offering>("/api/provider/offerings", { method: "POST", json: input });
+  return unwrap(api.POST("/api/provider/offerings", { body: input }));
 }
 
 export function updateOffering(id: string, patch: OfferingPatch): Promise<Offering> {
-  return apiRequest<Offering>(`/api/provider/offerings/${encodeURIComponent(id)}`, { method: "PATCH", json: patch });
+  return unwrap(api.PATCH("/api/provider/offerings/{id}", { params: { path: { id } }, body: patch }));
 }
 
 /** Own offerings and what companies see (published ones) both change. */

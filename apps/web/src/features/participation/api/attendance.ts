@@ -1,37 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { summarize, withStatus } from "../attendance-summary";
 import { participationKeys } from "./query-keys";
 import type { AddWalkInInput, AttendanceListResponse, SetAttendanceInput } from "./types";
 
-const sessionPath = (sessionId: string) => `/api/participation-sessions/${encodeURIComponent(sessionId)}`;
-const attendancePath = (sessionId: string) => `${sessionPath(sessionId)}/attendance`;
-
 export function getAttendance(sessionId: string): Promise<AttendanceListResponse> {
-  return apiRequest<AttendanceListResponse>(attendancePath(sessionId));
+  return unwrap(api.GET("/api/participation-sessions/{id}/attendance", { params: { path: { id: sessionId } } }));
 }
 
 export function setAttendance(sessionId: string, employeeId: string, input: SetAttendanceInput): Promise<AttendanceListResponse> {
-  return apiRequest<AttendanceListResponse>(`${attendancePath(sessionId)}/${encodeURIComponent(employeeId)}`, {
-    method: "PUT",
-    json: input,
-  });
+  return unwrap(
+    api.PUT("/api/participation-sessions/{id}/attendance/{employeeId}", { params: { path: { id: sessionId, employeeId } }, body: input }),
+  );
 }
 
 export function markAllAttended(sessionId: string): Promise<AttendanceListResponse> {
-  return apiRequest<AttendanceListResponse>(`${attendancePath(sessionId)}/all-attended`, { method: "POST" });
+  return unwrap(api.POST("/api/participation-sessions/{id}/attendance/all-attended", { params: { path: { id: sessionId } } }));
 }
 
 /** Someone from the employee register who came without a place: recorded as attended, marked as walk-in. */
 export function addWalkIn(sessionId: string, input: AddWalkInInput): Promise<AttendanceListResponse> {
-  return apiRequest<AttendanceListResponse>(`${sessionPath(sessionId)}/walk-ins`, { method: "POST", json: input });
+  return unwrap(api.POST("/api/participation-sessions/{id}/walk-ins", { params: { path: { id: sessionId } }, body: input }));
 }
 
 /** Takes out a walk-in added by mistake (409 `not_a_walk_in` for anyone else). */
 export function removeWalkIn(sessionId: string, employeeId: string): Promise<AttendanceListResponse> {
-  return apiRequest<AttendanceListResponse>(`${sessionPath(sessionId)}/walk-ins/${encodeURIComponent(employeeId)}`, {
-    method: "DELETE",
-  });
+  return unwrap(api.DELETE("/api/participation-sessions/{id}/walk-ins/{employeeId}", { params: { path: { id: sessionId, employeeId } } }));
 }
 
 export function useAttendance(sessionId: string) {

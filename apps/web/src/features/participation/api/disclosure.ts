@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { participationKeys } from "./query-keys";
 import type { DisclosureSettingsResponse, RaiseMinGroupSizeInput } from "./types";
 
 /** The company's minimum group size: no participation figure about fewer people leaves the server. */
 export function getDisclosureSettings(): Promise<DisclosureSettingsResponse> {
-  return apiRequest<DisclosureSettingsResponse>("/api/participation/disclosure");
+  return unwrap(api.GET("/api/participation/disclosure"));
 }
 
 /** Raise it (never lower: the API answers 409); audited by the server. */
 export function raiseMinGroupSize(input: RaiseMinGroupSizeInput): Promise<DisclosureSettingsResponse> {
-  return apiRequest<DisclosureSettingsResponse>("/api/participation/disclosure", { method: "PUT", json: input });
+  return unwrap(api.PUT("/api/participation/disclosure", { body: input }));
 }
 
 export function useDisclosureSettings() {

@@ -1,36 +1,33 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { participationKeys } from "./query-keys";
 import type { CreateInterventionInput, InterventionDetail, InterventionListResponse, UpdateInterventionInput } from "./types";
-
-const base = "/api/interventions";
-const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export interface InterventionFilters {
   status?: "open" | "closed" | "cancelled";
 }
 
 export function getInterventions(filters: InterventionFilters, cursor?: string): Promise<InterventionListResponse> {
-  return apiRequest<InterventionListResponse>(base, { query: { ...filters, cursor } });
+  return unwrap(api.GET("/api/interventions", { params: { query: { ...filters, cursor } } }));
 }
 
 export function getIntervention(id: string): Promise<InterventionDetail> {
-  return apiRequest<InterventionDetail>(one(id));
+  return unwrap(api.GET("/api/interventions/{id}", { params: { path: { id } } }));
 }
 
 export function createIntervention(input: CreateInterventionInput): Promise<InterventionDetail> {
-  return apiRequest<InterventionDetail>(base, { method: "POST", json: input });
+  return unwrap(api.POST("/api/interventions", { body: input }));
 }
 
 export function updateIntervention(id: string, input: UpdateInterventionInput): Promise<InterventionDetail> {
-  return apiRequest<InterventionDetail>(one(id), { method: "PATCH", json: input });
+  return unwrap(api.PATCH("/api/interventions/{id}", { params: { path: { id } }, body: input }));
 }
 
 export type InterventionStatusAction = "close" | "reopen" | "cancel";
 
 export function changeInterventionStatus(id: string, action: InterventionStatusAction): Promise<InterventionDetail> {
-  return apiRequest<InterventionDetail>(`${one(id)}/${action}`, { method: "POST" });
+  return unwrap(api.POST(`/api/interventions/{id}/${action}`, { params: { path: { id } } }));
 }
 
 export function useInterventionList(filters: InterventionFilters) {

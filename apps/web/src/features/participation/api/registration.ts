@@ -1,45 +1,45 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { participationKeys } from "./query-keys";
 import type { CourseRegistrationResponse, MyParticipationItem, MyParticipationListResponse, OpenInterventionItem } from "./types";
 
-const mySession = (sessionId: string) => `/api/me/participation-sessions/${encodeURIComponent(sessionId)}`;
+const mySession = (sessionId: string) => ({ params: { path: { id: sessionId } } });
 
 /** The interventions open to the signed-in employee, each session with their own place in it. */
 export async function getOpenInterventions(): Promise<OpenInterventionItem[]> {
-  const res = await apiRequest<{ items: OpenInterventionItem[] }>("/api/me/interventions");
+  const res = await unwrap(api.GET("/api/me/interventions"));
   return res.items;
 }
 
 export function getMyParticipations(cursor?: string): Promise<MyParticipationListResponse> {
-  return apiRequest<MyParticipationListResponse>("/api/me/participations", { query: { cursor } });
+  return unwrap(api.GET("/api/me/participations", { params: { query: { cursor } } }));
 }
 
 /** Registers the caller: a place when one is free, otherwise the waitlist (the answer says which). */
 export function register(sessionId: string): Promise<MyParticipationItem> {
-  return apiRequest<MyParticipationItem>(`${mySession(sessionId)}/registration`, { method: "POST" });
+  return unwrap(api.POST("/api/me/participation-sessions/{id}/registration", mySession(sessionId)));
 }
 
 export function cancelRegistration(sessionId: string): Promise<MyParticipationItem> {
-  return apiRequest<MyParticipationItem>(`${mySession(sessionId)}/registration`, { method: "DELETE" });
+  return unwrap(api.DELETE("/api/me/participation-sessions/{id}/registration", mySession(sessionId)));
 }
 
-const myCourse = (interventionId: string) => `/api/me/interventions/${encodeURIComponent(interventionId)}/registration`;
+const myCourse = (interventionId: string) => ({ params: { path: { id: interventionId } } });
 
 /** Every scheduled session of a course still ahead, in one transaction (a place while one is free, else the waitlist). */
 export function registerForCourse(interventionId: string): Promise<CourseRegistrationResponse> {
-  return apiRequest<CourseRegistrationResponse>(myCourse(interventionId), { method: "POST" });
+  return unwrap(api.POST("/api/me/interventions/{id}/registration", myCourse(interventionId)));
 }
 
 /** Gives up my place or waitlist entry in every session ahead (sessions with attendance recorded stay). */
 export function cancelCourse(interventionId: string): Promise<CourseRegistrationResponse> {
-  return apiRequest<CourseRegistrationResponse>(myCourse(interventionId), { method: "DELETE" });
+  return unwrap(api.DELETE("/api/me/interventions/{id}/registration", myCourse(interventionId)));
 }
 
 /** The calendar file of a session the caller holds a place in (served as an attachment). */
 export function sessionIcsUrl(sessionId: string): string {
-  return `${mySession(sessionId)}/calendar.ics`;
+  return `/api/me/participation-sessions/${encodeURIComponent(sessionId)}/calendar.ics`;
 }
 
 export function useOpenInterventions() {

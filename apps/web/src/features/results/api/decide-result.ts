@@ -1,11 +1,10 @@
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { DecideResultInput, PartnerResultItem } from "./types";
 import { useResultMutation } from "./use-result-mutation";
 
 export function decideResult(engagementId: string, { resultId, ...decision }: DecideResultInput): Promise<PartnerResultItem> {
-  return apiRequest<PartnerResultItem>(
-    `/api/engagements/${encodeURIComponent(engagementId)}/results/${encodeURIComponent(resultId)}/decision`,
-    { method: "POST", json: decision },
+  return unwrap(
+    api.POST("/api/engagements/{id}/results/{resultId}/decision", { params: { path: { id: engagementId, resultId } }, body: decision }),
   );
 }
 

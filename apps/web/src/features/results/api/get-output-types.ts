@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import { resultKeys } from "./query-keys";
 import type { OutputTypeListResponse } from "./types";
 
-export function getOutputTypes(): Promise<OutputTypeListResponse> {
-  return apiRequest<OutputTypeListResponse>("/api/output-types");
+export async function getOutputTypes(): Promise<OutputTypeListResponse> {
+  // openapi-fetch drops a property typed exactly `null` from answers (its Readable<> helper); this whole list
+  // always answers `nextCursor: null` (see the API reference), so the type says so again.
+  return { ...(await unwrap(api.GET("/api/output-types"))), nextCursor: null };
 }
 
 /** The registry changes only with a release: fetch it once per session. */

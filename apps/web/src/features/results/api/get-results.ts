@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api-client";
 import { firstCursor, nextCursorOf } from "../../../lib/cursor-pages";
+import { api, unwrap } from "../../../lib/typed-api";
 import { resultKeys } from "./query-keys";
 import type { ResultListResponse } from "./types";
 
 export function getResults(engagementId: string, cursor?: string): Promise<ResultListResponse> {
-  return apiRequest<ResultListResponse>(`/api/engagements/${encodeURIComponent(engagementId)}/results`, { query: { cursor } });
+  return unwrap(api.GET("/api/engagements/{id}/results", { params: { path: { id: engagementId }, query: { cursor } } }));
 }
 
 export function useResults(engagementId: string) {

@@ -1,4 +1,4 @@
-import { apiRequest } from "../../../lib/api-client";
+import { api, unwrap } from "../../../lib/typed-api";
 import type { PartnerResultItem, SubmitResultInput } from "./types";
 import { useResultMutation } from "./use-result-mutation";
 
@@ -7,14 +7,16 @@ import { useResultMutation } from "./use-result-mutation";
  * string. The browser sets the multipart Content-Type (with its boundary) itself.
  */
 export function submitResult(engagementId: string, { outputType, payload, note, files }: SubmitResultInput): Promise<PartnerResultItem> {
-  const path = `/api/partner/engagements/${encodeURIComponent(engagementId)}/results`;
-  if (files.length === 0) return apiRequest<PartnerResultItem>(path, { method: "POST", json: { outputType, payload, note } });
+  const params = { path: { id: engagementId } };
+  const body = { outputType, payload, note };
+  if (files.length === 0) return unwrap(api.POST("/api/partner/engagements/{id}/results", { params, body }));
   const form = new FormData();
   form.append("outputType", outputType);
   form.append("payload", JSON.stringify(payload));
   form.append("note", note);
   for (const file of files) form.append("files", file, file.name);
-  return apiRequest<PartnerResultItem>(path, { method: "POST", body: form });
+  // The same fields, typed against the route, sent as multipart with the files (the browser sets the boundary).
+  return unwrap(api.POST("/api/partner/engagements/{id}/results", { params, body, bodySerializer: () => form }));
 }
 
 export function useSubmitResult(engagementId: string) {

@@ -1,3 +1,4 @@
+import partnerJobsExample from "@bgm/api-client/examples/partner-jobs.ts?raw";
 import { Anchor, Code, List, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -75,6 +76,10 @@ export function ApiReferenceIntro({ sample, maxFileBytes }: ApiReferenceIntroPro
             <CodeBlock code={multipartCurl(origin, sample)} />
           </>
         ) : null}
+      </Section>
+      <Section id="client-heading" title={t("apiRef.clientTitle")}>
+        <Text>{t("apiRef.clientBody")}</Text>
+        <CodeBlock code={partnerJobsExample} maxHeight={360} />
       </Section>
       <Section id="rules-heading" title={t("apiRef.rulesTitle")}>
         <List spacing="xs">
