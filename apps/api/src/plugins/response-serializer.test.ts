@@ -91,4 +91,14 @@ describe("the compiled response serializer", () => {
     expect(compiled({ at: new Date("2026-07-01T08:00:00Z") })).toBe('{"at":"2026-07-01T08:00:00.000Z"}');
     expect(() => compiled({ at: "not a date" })).toThrow();
   });
+
+  it("a nullable enum inside a union admits null (GET /api/session of a user without platform role)", () => {
+    const me = {
+      user: { id: "u1", name: "A", email: "a@example.de", platformRole: null },
+      memberships: [],
+      active: null,
+    };
+    expect(JSON.parse(compile(domain.MeOrSignedOut)(me))).toEqual(me);
+    expect(compile(domain.MeOrSignedOut)({ user: null })).toBe('{"user":null}');
+  });
 });
