@@ -9,6 +9,9 @@ ensureWebBuild(repoRoot);
 
 // E2E_PORT lets a second run (e.g. CI in another checkout) use its own port.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// E2E_BASE_URL: run against servers started elsewhere (npm run test:cluster: nginx in front of two API
+// nodes); no server is started here then, and the servers send their mails to the sink on E2E_SMTP_PORT.
+const EXTERNAL_URL = process.env.E2E_BASE_URL;
 // A fresh embedded database per run: the server migrates and seeds demo data on first start.
 const dataDir = `.tmp/e2e-data-${Date.now()}`;
 // The app sends its mails to a real local SMTP server; tests read what arrived from E2E_MAIL_LOG.
@@ -29,7 +32,7 @@ export default defineConfig({
   timeout: 240_000,
   expect: { timeout: 15_000 },
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: EXTERNAL_URL ?? `http://localhost:${PORT}`,
     screenshot: "on",
     trace: "retain-on-failure",
     locale: "de-DE",
@@ -48,24 +51,26 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "node --import tsx apps/api/src/server.ts",
-    cwd: repoRoot,
-    url: `http://localhost:${PORT}/api/health`,
-    // Several demo users sign in during the suite; the production default of 10 per minute and IP would throttle it.
-    env: {
-      PORT: String(PORT),
-      DATA_DIR: dataDir,
-      NODE_ENV: "production",
-      // Production refuses to start without a secret; a fresh random one per run.
-      AUTH_SECRET: randomBytes(48).toString("base64url"),
-      LOGIN_RATE_LIMIT: "200",
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}?ignoreTLS=true`,
-    },
-    // Migrating and seeding a new PGlite database takes a while on small machines.
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: EXTERNAL_URL
+    ? undefined
+    : {
+        command: "node --import tsx apps/api/src/server.ts",
+        cwd: repoRoot,
+        url: `http://localhost:${PORT}/api/health`,
+        // Several demo users sign in during the suite; the production default of 10 per minute and IP would throttle it.
+        env: {
+          PORT: String(PORT),
+          DATA_DIR: dataDir,
+          NODE_ENV: "production",
+          // Production refuses to start without a secret; a fresh random one per run.
+          AUTH_SECRET: randomBytes(48).toString("base64url"),
+          LOGIN_RATE_LIMIT: "200",
+          SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}?ignoreTLS=true`,
+        },
+        // Migrating and seeding a new PGlite database takes a while on small machines.
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: "ignore",
+        stderr: "pipe",
+      },
 });

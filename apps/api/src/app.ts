@@ -10,6 +10,7 @@ import { createJobQueue, type JobQueue } from "./lib/jobs.js";
 import { type Lifecycle, newLifecycle, RETRY_AFTER_S } from "./lib/lifecycle.js";
 import { logUrl } from "./lib/log-url.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
+import { createRateLimitCounter, type RateLimitCounter } from "./lib/rate-limit-store.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { auditRoutes } from "./modules/audit/index.js";
 import { bgmProcessRoutes } from "./modules/bgm-process/index.js";
@@ -53,6 +54,8 @@ declare module "fastify" {
     lifecycle: Lifecycle;
     /** The job queue (lib/jobs.ts): modules register their queues; tests call runDue. */
     jobs: JobQueue;
+    /** Request limits counted in the database, shared by every API node (lib/rate-limit-store.ts). */
+    rateLimitCounter: RateLimitCounter;
   }
 }
 
@@ -91,7 +94,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     frameworkErrors,
     clientErrorHandler,
-    trustProxy: false,
+    // TRUST_PROXY: behind nginx the client's address comes from X-Forwarded-For (rate limits, logs).
+    trustProxy: config.trustProxy ?? false,
     // Requests arriving on a keep-alive connection after close() get our own 503 body (hook below).
     return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false } },
@@ -120,8 +124,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const sendSignInLink = createSignInLinkSender(mailer, { appUrl: config.appUrl, secret: config.authSecret });
-  const auth = createAuth({ db, config, mailer, sendSignInLink });
+  const rateLimitCounter = createRateLimitCounter(db);
+  const auth = createAuth({ db, config, mailer, sendSignInLink, rateLimitCounter });
   app.decorate("db", db);
+  app.decorate("rateLimitCounter", rateLimitCounter);
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
   app.decorate("config", config);

@@ -33,6 +33,12 @@ const Env = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   /**
+   * Behind a reverse proxy (nginx): which proxies may say who the client is (X-Forwarded-For), so rate limits
+   * and logs see the client's address. "false" (default: the socket's address), "true" (any: only if nothing
+   * but the proxy can reach the node), a number of hops, or addresses/CIDR ranges separated by commas.
+   */
+  TRUST_PROXY: z.string().default("false"),
+  /**
    * Discovery answers are cached per query; writes through this process invalidate at once, the TTL
    * bounds how stale another instance's answers can be (0 turns the cache off). See ADR 0006.
    */
@@ -41,6 +47,8 @@ const Env = z.object({
   /** Partner result files: size limit in megabytes and the folder they are kept in (outside the web root). */
   RESULT_FILE_MAX_MB: z.coerce.number().min(1).max(500).default(20),
   FILE_STORAGE_DIR: z.string().default(".data/files"),
+  /** "true": FILE_STORAGE_DIR is a mount every API node shares, so several nodes may use it (see README). */
+  FILE_STORAGE_SHARED: z.enum(["true", "false"]).default("false"),
   /** Days after delivery until the manager is reminded, and until an unanswered delivery is accepted. */
   RESULT_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(5),
   RESULT_AUTO_ACCEPT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -74,6 +82,8 @@ export interface AppConfig {
   devOutbox: boolean;
   logLevel: Env["LOG_LEVEL"];
   loginRateLimit: number;
+  /** Fastify's trustProxy from TRUST_PROXY (absent = false). */
+  trustProxy?: TrustProxy;
   /** METRICS_TOKEN: /metrics answers only with it (Bearer); absent = 404. */
   metricsToken?: string;
   /** Absent (tests, bench): the defaults of DISCOVERY_CACHE_*; ttlMs 0 turns the cache off. */
@@ -107,6 +117,23 @@ export function devOutboxEnabled(env: Env): boolean {
   return env.NODE_ENV === "development" && !env.SMTP_URL && isLoopback(env.HOST) && isLoopback(new URL(appUrlOf(env)).hostname);
 }
 
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+/** TRUST_PROXY as Fastify's trustProxy: false, true, a hop count or a list of addresses/CIDR ranges. */
+export function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === "" || v === "false" || v === "0") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
 /** `authSecret`: AUTH_SECRET, or (outside production) the generated one from AUTH_SECRET_FILE. */
 export function toAppConfig(env: Env, secrets: { authSecret?: string } = {}): AppConfig {
   const authSecret = env.AUTH_SECRET ?? secrets.authSecret;
@@ -122,6 +149,7 @@ export function toAppConfig(env: Env, secrets: { authSecret?: string } = {}): Ap
     devOutbox: devOutboxEnabled(env),
     logLevel: env.LOG_LEVEL,
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN,
     discoveryCache: { ttlMs: env.DISCOVERY_CACHE_TTL_S * 1000, maxEntries: env.DISCOVERY_CACHE_MAX_ENTRIES },
     results: {

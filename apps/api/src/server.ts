@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDatabase } from "@bgm/db";
 import { buildApp } from "./app.js";
@@ -10,6 +11,7 @@ import { localAuthSecret } from "./startup/auth-secret.js";
 import { workingDemoLogins } from "./startup/demo-logins-check.js";
 import { checkDemoLogins, checkEnvironment, type StartupFindings } from "./startup/environment-checks.js";
 import { installGracefulShutdown } from "./startup/graceful-shutdown.js";
+import { claimLocalFileStore, claimPgliteFolder } from "./startup/node-locks.js";
 
 /** Warnings go to stderr in a frame nobody overlooks; errors stop the start before anything listens. */
 function report(findings: StartupFindings) {
@@ -22,8 +24,27 @@ function report(findings: StartupFindings) {
 const env = loadEnv();
 report(checkEnvironment(env));
 const config = toAppConfig(env, { authSecret: env.AUTH_SECRET ?? (await localAuthSecret(resolve(env.AUTH_SECRET_FILE))) });
+// One process per embedded database folder (PGlite is single-process).
+let releaseFolder: (() => void) | undefined;
+if (!env.DATABASE_URL) {
+  mkdirSync(resolve(env.DATA_DIR), { recursive: true });
+  const claim = claimPgliteFolder(resolve(env.DATA_DIR));
+  if ("refused" in claim) report({ warnings: [], errors: [claim.refused] });
+  else releaseFolder = claim.release;
+  process.on("exit", () => releaseFolder?.());
+}
 const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR) });
+// On PostgreSQL under an advisory lock: nodes starting together migrate one after the other.
 await database.migrate();
+const fileStoreRefusal = await claimLocalFileStore(database, {
+  usesS3: config.results.s3 !== undefined,
+  sharedFolder: env.FILE_STORAGE_SHARED === "true",
+  storageDir: resolve(config.results.storageDir),
+});
+if (fileStoreRefusal) {
+  await database.close();
+  report({ warnings: [], errors: [fileStoreRefusal] });
+}
 
 const lifecycle = newLifecycle();
 const app = await buildApp({ database, config, lifecycle });
@@ -32,14 +53,17 @@ const app = await buildApp({ database, config, lifecycle });
 // server only when SEED_DEMO=true, so nobody's real database ever gets demo people in it.
 const wantSeed = env.SEED_DEMO === "true" || (env.SEED_DEMO === "auto" && database.kind === "pglite");
 let seeded = false;
-if (wantSeed && (await isEmptyDatabase(database.db))) {
-  app.log.info("loading demo data");
-  await seedDemo(database.db, app.auth);
-  seeded = true;
-} else if (wantSeed && (await seedParticipationIntoExistingDemo(database.db))) {
-  // A demo database from before participation tracking: its demo company gets interventions too (once).
-  app.log.info("added participation demo data to the existing demo company");
-}
+// Under the start-up lock: of several nodes starting together on one database, one loads the demo data.
+await database.exclusive("startup", async () => {
+  if (wantSeed && (await isEmptyDatabase(database.db))) {
+    app.log.info("loading demo data");
+    await seedDemo(database.db, app.auth);
+    seeded = true;
+  } else if (wantSeed && (await seedParticipationIntoExistingDemo(database.db))) {
+    // A demo database from before participation tracking: its demo company gets interventions too (once).
+    app.log.info("added participation demo data to the existing demo company");
+  }
+});
 const demoLogins = await workingDemoLogins(database.db);
 report(checkDemoLogins(env, demoLogins));
 

@@ -19,10 +19,33 @@ export type Queryable = Database | Tx;
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
+/**
+ * PostgreSQL advisory locks of BGM Hub (pg_advisory_lock(namespace, key)): every API node on one database
+ * takes the same ones. The namespace is "BGMH" in ASCII, so other applications' locks do not collide.
+ */
+export const ADVISORY_LOCK_NAMESPACE = 0x42474d48;
+export const ADVISORY_LOCKS = {
+  /** Held while migrations run: two nodes starting together migrate one after the other. */
+  migrations: 1,
+  /** Held while a node loads demo data or runs other one-time start-up work. */
+  startup: 2,
+  /** Held for a node's lifetime while it keeps files in a local folder (only one such node per database). */
+  localFileStore: 3,
+} as const;
+export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
+
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** Applies pending migrations; on PostgreSQL under the `migrations` advisory lock (nodes wait for each other). */
   migrate(): Promise<void>;
+  /** Runs `fn` while holding `lock` (PostgreSQL: other nodes wait; PGlite is one process anyway). */
+  exclusive<T>(lock: AdvisoryLock, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Takes `lock` for as long as this handle is open, without waiting: false when another node holds it
+   * (PostgreSQL); always true on PGlite. Released by close() or when the process dies.
+   */
+  holdForLifetime(lock: AdvisoryLock): Promise<boolean>;
   close(): Promise<void>;
   /** PostgreSQL only: the pool's figures (metrics). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
@@ -50,11 +73,46 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
     });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
+    const lockArgs = (lock: AdvisoryLock) => [ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS[lock]];
+    // A session-level lock lives on one connection: a client of its own, outside the pool, so the work
+    // under the lock may use every pooled connection (even with a pool of one).
+    async function lockClient(): Promise<pg.Client> {
+      const client = new pg.Client({ connectionString: opts.url });
+      client.on("error", (err) => process.emitWarning(`PostgreSQL lock connection error: ${err.message}`));
+      await client.connect();
+      return client;
+    }
+    async function exclusive<T>(lock: AdvisoryLock, fn: () => Promise<T>): Promise<T> {
+      const client = await lockClient();
+      try {
+        await client.query("SELECT pg_advisory_lock($1, $2)", lockArgs(lock));
+        return await fn();
+      } finally {
+        // Ending the session releases the lock.
+        await client.end().catch(() => undefined);
+      }
+    }
+    const held: pg.Client[] = [];
+    async function holdForLifetime(lock: AdvisoryLock): Promise<boolean> {
+      const client = await lockClient();
+      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", lockArgs(lock));
+      if (rows[0]?.ok) {
+        held.push(client);
+        return true;
+      }
+      await client.end();
+      return false;
+    }
     return {
       db,
       kind: "postgres",
-      migrate: () => migratePg(db as never, { migrationsFolder }),
-      close: () => pool.end(),
+      migrate: () => exclusive("migrations", () => migratePg(db as never, { migrationsFolder })),
+      exclusive,
+      holdForLifetime,
+      close: async () => {
+        await Promise.allSettled(held.splice(0).map((c) => c.end()));
+        await pool.end();
+      },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     };
   }
@@ -71,6 +129,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     kind: "pglite",
     pglite: client,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    exclusive: (_lock, fn) => fn(),
+    holdForLifetime: async () => true,
     close: () => client.close(),
   };
 }

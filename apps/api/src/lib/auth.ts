@@ -6,11 +6,19 @@ import { magicLink, organization } from "better-auth/plugins";
 import type { AppConfig } from "../config.js";
 import { betterAuthOrganizationTables } from "../modules/organizations/index.js";
 import type { Mailer } from "./mailer.js";
+import { betterAuthRateLimitStorage, type RateLimitCounter } from "./rate-limit-store.js";
 
 /** Mails a sign-in link made by the magic-link plugin; the employee-access module supplies it (app.ts). */
 export type SignInLinkSender = (link: { email: string; token: string; metadata?: Record<string, unknown> }) => Promise<void>;
 
-export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mailer; sendSignInLink?: SignInLinkSender }) {
+export function createAuth(opts: {
+  db: Database;
+  config: AppConfig;
+  mailer: Mailer;
+  sendSignInLink?: SignInLinkSender;
+  /** Counts the sign-in limits in the database, shared by every API node (lib/rate-limit-store.ts). */
+  rateLimitCounter: RateLimitCounter;
+}) {
   const { config, mailer } = opts;
   return betterAuth({
     appName: "BGM Hub",
@@ -49,10 +57,11 @@ export function createAuth(opts: { db: Database; config: AppConfig; mailer: Mail
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    // Login rate limiting: a handful of sign-in attempts per minute and IP; memory storage is
-    // enough for the single-process deployment (documented in the README).
+    // Login rate limiting: a handful of sign-in attempts per minute and IP, counted in the database so
+    // that several API nodes behind a load balancer share one limit (README "Run in production").
     rateLimit: {
       enabled: true,
+      customStorage: betterAuthRateLimitStorage(opts.rateLimitCounter),
       window: 60,
       max: 300,
       customRules: {

@@ -105,4 +105,14 @@ describe("the compiled response serializer", () => {
     const compiled = createResponseSerializerCompiler("compiled")(route as never);
     expect(compiled({ user: null })).toBe('{"user":null}');
   });
+
+  it("a nullable enum inside a union admits null (GET /api/session of a user without platform role)", () => {
+    const me = {
+      user: { id: "u1", name: "A", email: "a@example.de", platformRole: null },
+      memberships: [],
+      active: null,
+    };
+    expect(JSON.parse(compile(domain.MeOrSignedOut)(me))).toEqual(me);
+    expect(compile(domain.MeOrSignedOut)({ user: null })).toBe('{"user":null}');
+  });
 });

@@ -44,7 +44,9 @@ function simplify(node: unknown): unknown {
     const other = anyOf[1 - nullAt];
     if (nullAt >= 0 && other && typeof other.type === "string" && other.anyOf === undefined) {
       const { anyOf: _, ...rest } = out;
-      return { ...rest, ...other, type: [other.type, "null"] };
+      // An enum must admit null too: inside a union, fast-json-stringify validates the value against it (ajv).
+      const nullable = Array.isArray(other.enum) && !other.enum.includes(null) ? { enum: [...other.enum, null] } : {};
+      return { ...rest, ...other, ...nullable, type: [other.type, "null"] };
     }
   }
   return out;

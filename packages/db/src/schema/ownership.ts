@@ -5,7 +5,7 @@
  *
  * - `shared`: the identity tables every module may read (the session's user, organization and membership).
  * - `platform`: code outside `apps/api/src/modules` (lib/, plugins/, startup/): better-auth's own tables
- *   and the mail outbox written by `lib/mailer.ts`.
+ *   the mail outbox written by `lib/mailer.ts` and the rate-limit counters of `lib/rate-limit-store.ts`.
  * - any other value: the folder name of a module under `apps/api/src/modules`.
  */
 export const SHARED = "shared";
@@ -28,6 +28,8 @@ export const TABLE_OWNERS = {
   idempotency_key: PLATFORM,
   // jobs.ts: the job queue, written by lib/jobs.ts; modules enqueue through it.
   job: PLATFORM,
+  // rate-limit.ts: lib/rate-limit-store.ts counts the request limits of every API node here.
+  rate_limit: PLATFORM,
   // audit.ts
   audit_log: "audit",
   // bgm-process.ts (planned_intervention is phase 3 planning, written by bgm-process when a plan lands).

@@ -14,6 +14,7 @@ import rateLimit from "@fastify/rate-limit";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AppError } from "../../lib/app-error.js";
+import { fastifyRateLimitStore } from "../../lib/rate-limit-store.js";
 import { CLIENT_IP_HEADER, toWebHeaders } from "../../plugins/auth-bridge.js";
 import * as service from "./employee-access.service.js";
 import { addressKey } from "./tokens.js";
@@ -47,8 +48,8 @@ const RATE_LIMITED = {
 export const employeeAccessRoutes: FastifyPluginAsyncZod = async (app) => {
   const cfg = { appUrl: app.config.appUrl, secret: app.config.authSecret };
 
-  // In-process counters, like better-auth's login limit: enough for the single-process deployment.
-  await app.register(rateLimit, { global: false });
+  // Counted in the database like better-auth's login limit, so every API node shares the limits.
+  await app.register(rateLimit, { global: false, store: fastifyRateLimitStore(app.rateLimitCounter) });
   const perIp = (name: string, max: number) => app.createRateLimit({ max, timeWindow: 60_000, keyGenerator: (req) => `${name}:${req.ip}` });
   const limits = {
     joinPage: perIp("join-page", JOIN_PAGE_PER_MINUTE),
