@@ -28,6 +28,7 @@ import { organizationRoutes } from "./modules/organizations/index.js";
 import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
+import { passwordSignInGuard, ssoRoutes } from "./modules/sso/index.js";
 import { todoRoutes } from "./modules/todos/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
 import { clientErrorHandler } from "./plugins/client-errors.js";
@@ -52,6 +53,8 @@ declare module "fastify" {
 
 export interface BuildOptions {
   database: DatabaseHandle;
+  /** Tests only: seconds added to the server's clock when company SSO checks ID tokens (expiry tests). */
+  ssoClockSkewS?: number;
   config: AppConfig;
   mailer?: Mailer;
   /** Tests pass false to keep output quiet. */
@@ -114,7 +117,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const sendSignInLink = createSignInLinkSender(mailer, { appUrl: config.appUrl, secret: config.authSecret });
-  const auth = createAuth({ db, config, mailer, sendSignInLink });
+  const auth = createAuth({ db, config, mailer, sendSignInLink, passwordSignInDisabled: passwordSignInGuard(db) });
   app.decorate("db", db);
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
@@ -143,6 +146,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(bgmProcessRoutes);
   await app.register(employeeRoutes);
   await app.register(employeeAccessRoutes);
+  await app.register(ssoRoutes, { clockSkewS: opts.ssoClockSkewS });
   await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);

@@ -19,3 +19,4 @@ export * from "./participation.js";
 export * from "./partner-access.js";
 export * from "./result-evidence.js";
 export * from "./results.js";
+export * from "./sso.js";

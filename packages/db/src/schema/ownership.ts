@@ -80,6 +80,9 @@ export const TABLE_OWNERS = {
   participation_settings: "participation",
   // result-evidence.ts
   result_evidence: "result-evidence",
+  // sso.ts: a company's OpenID Connect provider and its e-mail domains (ADR 0019).
+  company_sso: "sso",
+  company_sso_domain: "sso",
 } as const satisfies Record<string, string>;
 
 export type TableName = keyof typeof TABLE_OWNERS;
