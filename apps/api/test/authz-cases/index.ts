@@ -10,6 +10,7 @@ import { participationAggregatesCases } from "./participation-aggregates.js";
 import { participationExportsCases } from "./participation-exports.js";
 import { platformCases } from "./platform.js";
 import { resultsCases } from "./results.js";
+import { ssoCases } from "./sso.js";
 import type { AuthzCases } from "./types.js";
 
 /** Every feature module contributes its routes' cases here. */
@@ -26,4 +27,5 @@ export const ALL_CASES: AuthzCases[] = [
   employeeAccessCases,
   healthDaysCases,
   healthDayCheckInCases,
+  ssoCases,
 ];

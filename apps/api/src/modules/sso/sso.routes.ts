@@ -147,7 +147,10 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
   app.get(
     "/api/sso/start",
     {
+      // Browser navigations answered with redirects only (no JSON): kept out of the OpenAPI document like
+      // the auth bridge's routes; described in ADR 0019.
       schema: {
+        hide: true,
         tags,
         summary: "Start the company login: redirects to the provider (authorization code flow with PKCE, state, nonce)",
         querystring: SsoStartQuery,
@@ -172,6 +175,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
     service.CALLBACK_PATH,
     {
       schema: {
+        hide: true,
         tags,
         summary: "The provider's redirect back: signs in, then redirects to the app (or to /login?sso_error=…)",
         description: "Just-in-time membership (default or mapped role), linked to the employee register. Audited as `sso.signed_in`.",
