@@ -37,9 +37,9 @@ async function startProvider(): Promise<{ issuer: string; server: Server }> {
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     cookies: { keys: ["test-cookie-key-0123456789"] },
-    async findAccount(_ctx, id) {
+    async findAccount(_ctx: unknown, id: string) {
       const account = ACCOUNTS[id];
       if (!account) return undefined;
       return {
@@ -47,7 +47,8 @@ async function startProvider(): Promise<{ issuer: string; server: Server }> {
         claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: account.groups }),
       };
     },
-    async loadExistingGrant(ctx) {
+    // biome-ignore lint/suspicious/noExplicitAny: the provider's context is untyped (oidc-provider.d.ts)
+    async loadExistingGrant(ctx: any) {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client?.clientId, accountId: ctx.oidc.session?.accountId });
       grant.addOIDCScope("openid email profile");
       await grant.save();

@@ -1,22 +1,7 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Code,
-  Group,
-  NativeSelect,
-  PasswordInput,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Code, Group, NativeSelect, PasswordInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { errorMessage } from "../../components/ui/error-message";
 import { PageHeader } from "../../components/ui/page-header";
 import { apiRequest } from "../../lib/api-client";
@@ -117,10 +102,7 @@ export function SsoSettingsRoute() {
 
   return (
     <Stack gap="lg">
-      <PageHeader title={t("sso.title")} description={t("sso.description")} />
-      <Anchor component={Link} to="/settings" size="sm">
-        {t("sso.back")}
-      </Anchor>
+      <PageHeader title={t("sso.title")} />
       <Card withBorder>
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -151,27 +133,19 @@ export function SsoSettingsRoute() {
             <TextInput label={t("sso.clientId")} required value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} />
             <PasswordInput
               label={t("sso.clientSecret")}
-              description={config ? t("sso.clientSecretKeep") : undefined}
               required={!config}
               autoComplete="off"
               value={clientSecret}
               onChange={(e) => setClientSecret(e.currentTarget.value)}
             />
-            <Textarea
-              label={t("sso.domains")}
-              description={t("sso.domainsHint")}
-              required
-              autosize
-              value={domains}
-              onChange={(e) => setDomains(e.currentTarget.value)}
-            />
+            <Textarea label={t("sso.domains")} required autosize value={domains} onChange={(e) => setDomains(e.currentTarget.value)} />
             <NativeSelect
               label={t("sso.defaultRole")}
               value={defaultRole}
               onChange={(e) => setDefaultRole(e.currentTarget.value as Role)}
               data={[
-                { value: "employee", label: t("sso.roleEmployee") },
-                { value: "bgm_manager", label: t("sso.roleManager") },
+                { value: "employee", label: t("roles.employee") },
+                { value: "bgm_manager", label: t("roles.bgm_manager") },
               ]}
             />
             <Group grow>
@@ -190,10 +164,10 @@ export function SsoSettingsRoute() {
             </Group>
             <Checkbox label={t("sso.passwordOff")} checked={passwordOff} onChange={(e) => setPasswordOff(e.currentTarget.checked)} />
             {save.error ? <Alert color="red">{errorMessage(save.error, t)}</Alert> : null}
-            {save.isSuccess ? <Alert color="green">{t("sso.saved")}</Alert> : null}
+            {save.isSuccess ? <Alert color="green">{t("common.saved")}</Alert> : null}
             <Group>
               <Button type="submit" loading={save.isPending}>
-                {t("sso.save")}
+                {t("common.save")}
               </Button>
               {config ? (
                 <Button color="red" variant="light" onClick={() => remove.mutate()} loading={remove.isPending}>

@@ -58,12 +58,9 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           onBlur={checkSso}
         />
         {sso ? (
-          <Stack gap="xs">
-            <Text size="sm">{t("auth.login.ssoHint")}</Text>
-            <Button component="a" href={`/api/sso/start?email=${encodeURIComponent(sso.email)}`} variant="filled">
-              {t("auth.login.sso")}
-            </Button>
-          </Stack>
+          <Button component="a" href={`/api/sso/start?email=${encodeURIComponent(sso.email)}`}>
+            {t("auth.login.sso")}
+          </Button>
         ) : null}
         <PasswordField
           label={t("auth.password")}
