@@ -31,6 +31,7 @@ import { organizationRoutes } from "./modules/organizations/index.js";
 import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
+import { passwordSignInGuard, ssoRoutes } from "./modules/sso/index.js";
 import { todoRoutes } from "./modules/todos/index.js";
 import { webhookRoutes } from "./modules/webhooks/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
@@ -61,6 +62,8 @@ declare module "fastify" {
 
 export interface BuildOptions {
   database: DatabaseHandle;
+  /** Tests only: seconds added to the server's clock when company SSO checks ID tokens (expiry tests). */
+  ssoClockSkewS?: number;
   config: AppConfig;
   mailer?: Mailer;
   /** Tests pass false to keep output quiet. */
@@ -125,7 +128,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const mailer = opts.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const sendSignInLink = createSignInLinkSender(mailer, { appUrl: config.appUrl, secret: config.authSecret });
   const rateLimitCounter = createRateLimitCounter(db);
-  const auth = createAuth({ db, config, mailer, sendSignInLink, rateLimitCounter });
+  const auth = createAuth({ db, config, mailer, sendSignInLink, rateLimitCounter, passwordSignInDisabled: passwordSignInGuard(db) });
   app.decorate("db", db);
   app.decorate("rateLimitCounter", rateLimitCounter);
   app.decorate("auth", auth);
@@ -168,6 +171,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(bgmProcessRoutes);
   await app.register(employeeRoutes);
   await app.register(employeeAccessRoutes);
+  await app.register(ssoRoutes, { clockSkewS: opts.ssoClockSkewS });
   await app.register(legalRoutes);
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);

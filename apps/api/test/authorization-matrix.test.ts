@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authCases } from "./authz-cases/auth.js";
 import { EMPLOYEE_ACCESS_PUBLIC } from "./authz-cases/employee-access.js";
 import { ALL_CASES } from "./authz-cases/index.js";
+import { SSO_PUBLIC } from "./authz-cases/sso.js";
 import type { Case, Foreign } from "./authz-cases/types.js";
 import { addMember, api, createTestApp, type OrgUser, signUp, signUpCompany, signUpProvider, type TestApp } from "./helpers.js";
 
@@ -143,6 +144,7 @@ describe("authorization matrix", () => {
       "GET /api/session",
       ...Object.keys(authCases.cases),
       ...EMPLOYEE_ACCESS_PUBLIC,
+      ...SSO_PUBLIC,
     ]);
     const failures: string[] = [];
     for (const op of operations) {

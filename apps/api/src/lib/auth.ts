@@ -2,11 +2,63 @@ import { account, type Database, member, organization as organizationTable, sess
 import { PASSWORD_LENGTH, SIGN_IN_LINK_MINUTES } from "@bgm/domain";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthEndpoint, createAuthMiddleware } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
 import { magicLink, organization } from "better-auth/plugins";
+import { z } from "zod";
 import type { AppConfig } from "../config.js";
 import { betterAuthOrganizationTables } from "../modules/organizations/index.js";
 import type { Mailer } from "./mailer.js";
 import { betterAuthRateLimitStorage, type RateLimitCounter } from "./rate-limit-store.js";
+
+/** Whether e-mail/password sign-in is switched off for an address (company SSO, modules/sso); app.ts supplies it. */
+export type PasswordSignInGuard = (email: string) => Promise<boolean>;
+
+/** The better-auth paths that take a password for an address: refused when the address's company says so. */
+const PASSWORD_PATHS = new Set(["/sign-in/email", "/sign-up/email"]);
+
+/**
+ * A server-only endpoint (the auth bridge does not forward it): signs in the user with this verified address
+ * after the sso module has checked the ID token of the company's provider. Like the magic-link plugin: the
+ * account is created if there is none, an unverified account loses its password and sessions first (the
+ * provider proved the mailbox, the password's owner did not), then a session and its cookie.
+ */
+const ssoSession = () => ({
+  id: "bgm-sso-session",
+  endpoints: {
+    bgmSsoSession: createAuthEndpoint(
+      "/bgm/sso-session",
+      {
+        method: "POST",
+        metadata: { SERVER_ONLY: true },
+        requireHeaders: true,
+        body: z.object({ email: z.string(), name: z.string(), providerId: z.string() }),
+      },
+      async (ctx) => {
+        const body = ctx.body;
+        const email = body.email.toLowerCase();
+        const adapter = ctx.context.internalAdapter;
+        let user = (await adapter.findUserByEmail(email))?.user;
+        let created = false;
+        if (!user) {
+          user = await adapter.createUser(
+            { email, emailVerified: true, name: body.name || email },
+            { method: "sso-oidc", sso: { providerId: body.providerId } },
+          );
+          created = true;
+        } else if (!user.emailVerified) {
+          await adapter.deleteUserSessions(user.id);
+          await adapter.deleteAccounts(user.id);
+          user = (await adapter.updateUser(user.id, { emailVerified: true })) ?? user;
+        }
+        const session = await adapter.createSession(user.id);
+        if (!session) throw new APIError("INTERNAL_SERVER_ERROR", { message: "no session" });
+        await setSessionCookie(ctx, { session, user });
+        return ctx.json({ userId: user.id, sessionId: session.id, created });
+      },
+    ),
+  },
+});
 
 /** Mails a sign-in link made by the magic-link plugin; the employee-access module supplies it (app.ts). */
 export type SignInLinkSender = (link: { email: string; token: string; metadata?: Record<string, unknown> }) => Promise<void>;
@@ -18,6 +70,7 @@ export function createAuth(opts: {
   sendSignInLink?: SignInLinkSender;
   /** Counts the sign-in limits in the database, shared by every API node (lib/rate-limit-store.ts). */
   rateLimitCounter: RateLimitCounter;
+  passwordSignInDisabled?: PasswordSignInGuard;
 }) {
   const { config, mailer } = opts;
   return betterAuth({
@@ -57,6 +110,20 @@ export function createAuth(opts: {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    hooks: {
+      // Company SSO: a company may switch password sign-in off for its e-mail domains (ADR 0019).
+      before: createAuthMiddleware(async (ctx) => {
+        if (!opts.passwordSignInDisabled || !PASSWORD_PATHS.has(ctx.path)) return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (typeof email !== "string") return;
+        if (await opts.passwordSignInDisabled(email)) {
+          throw new APIError("FORBIDDEN", {
+            code: "PASSWORD_SIGN_IN_DISABLED",
+            message: "Password sign-in is switched off for this company: sign in with the company login",
+          });
+        }
+      }),
+    },
     // Login rate limiting: a handful of sign-in attempts per minute and IP, counted in the database so
     // that several API nodes behind a load balancer share one limit (README "Run in production").
     rateLimit: {
@@ -77,6 +144,7 @@ export function createAuth(opts: {
       ipAddress: { ipAddressHeaders: ["x-bgm-client-ip"] },
     },
     plugins: [
+      ssoSession(),
       organization({
         allowUserToCreateOrganization: true,
         schema: { organization: { additionalFields: { kind: { type: "string", required: true, input: true } } } },

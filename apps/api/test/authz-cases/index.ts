@@ -11,6 +11,7 @@ import { participationAggregatesCases } from "./participation-aggregates.js";
 import { participationExportsCases } from "./participation-exports.js";
 import { platformCases } from "./platform.js";
 import { resultsCases } from "./results.js";
+import { ssoCases } from "./sso.js";
 import type { AuthzCases } from "./types.js";
 import { webhooksCases } from "./webhooks.js";
 
@@ -30,4 +31,5 @@ export const ALL_CASES: AuthzCases[] = [
   healthDaysCases,
   healthDayCheckInCases,
   webhooksCases,
+  ssoCases,
 ];

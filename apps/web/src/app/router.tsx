@@ -78,6 +78,7 @@ export const router = createBrowserRouter([
               { path: "/participation/insurance-report", lazy: insuranceReportRoute },
               { path: "/participation/health-budget", lazy: healthBudgetRoute },
               { path: "/settings", lazy: organizationSettingsRoute },
+              { path: "/settings/sso", lazy: page(() => import("./routes/sso-settings"), "SsoSettingsRoute") },
               { path: "/health-days/:id/check-in", lazy: healthDayCheckInRoute },
             ],
           },

@@ -24,3 +24,4 @@ export * from "./rate-limit.js";
 export * from "./result-evidence.js";
 export * from "./results.js";
 export * from "./webhooks.js";
+export * from "./sso.js";

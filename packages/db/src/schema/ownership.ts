@@ -94,6 +94,9 @@ export const TABLE_OWNERS = {
   webhook_endpoint: "webhooks",
   webhook_delivery: "webhooks",
   webhook_attempt: "webhooks",
+  // sso.ts: a company's OpenID Connect provider and its e-mail domains (ADR 0019).
+  company_sso: "sso",
+  company_sso_domain: "sso",
 } as const satisfies Record<string, string>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

@@ -445,6 +445,30 @@ export const AUDIT_ACTIONS = {
   "join_link.created": { area: "employees", de: "hat einen Beitrittslink erstellt", en: "created a join link", link: "/employees" },
   "join_link.rotated": { area: "employees", de: "hat den Beitrittslink erneuert", en: "renewed the join link", link: "/employees" },
   "join_link.disabled": { area: "employees", de: "hat den Beitrittslink deaktiviert", en: "disabled the join link", link: "/employees" },
+  "sso.configured": {
+    area: "organization",
+    de: "hat die Firmen-Anmeldung (SSO) eingerichtet",
+    en: "configured company sign-in (SSO)",
+    link: "/settings/sso",
+  },
+  "sso.updated": {
+    area: "organization",
+    de: "hat die Firmen-Anmeldung (SSO) geändert",
+    en: "changed company sign-in (SSO)",
+    link: "/settings/sso",
+  },
+  "sso.removed": {
+    area: "organization",
+    de: "hat die Firmen-Anmeldung (SSO) entfernt",
+    en: "removed company sign-in (SSO)",
+    link: "/settings/sso",
+  },
+  "sso.signed_in": {
+    area: "organization",
+    de: "hat sich mit dem Firmen-Login angemeldet",
+    en: "signed in with the company login",
+    link: "/settings/sso",
+  },
 
   // Organization and team.
   "organization.created": { area: "organization", de: "hat die Organisation angelegt", en: "created the organization", link: "/settings" },

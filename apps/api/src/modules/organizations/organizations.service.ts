@@ -63,17 +63,17 @@ export async function setActiveOrganization(db: Database, caller: Caller, organi
 }
 
 /**
- * Makes a signed-in person of a company's employee register a member of that company: role `employee` if
- * they are not a member yet, while an existing membership keeps its role (a manager stays manager). The
+ * Makes a signed-in person of a company's employee register a member of that company: role `employee` (or
+ * the role company SSO mapped) if they are not a member yet, while an existing membership keeps its role (a manager stays manager). The
  * session then works in that company. Runs in the company's transaction; the caller audits.
  */
 export async function joinCompanyAsEmployee(
   tx: Tx,
-  who: { orgId: string; userId: string; sessionId: string },
+  who: { orgId: string; userId: string; sessionId: string; role?: "employee" | "bgm_manager" },
 ): Promise<{ role: MemberRole; membershipCreated: boolean }> {
   const [created] = await tx
     .insert(member)
-    .values({ id: randomUUID(), organizationId: who.orgId, userId: who.userId, role: "employee" })
+    .values({ id: randomUUID(), organizationId: who.orgId, userId: who.userId, role: who.role ?? "employee" })
     .onConflictDoNothing()
     .returning({ role: member.role });
   const [row] = created

@@ -1,5 +1,6 @@
-import { Stack } from "@mantine/core";
+import { Anchor, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
 import { useActiveEmployeeCount } from "../../features/employees";
@@ -20,6 +21,9 @@ export function OrganizationSettingsRoute() {
       <PageHeader title={t("companyProfile.pageTitle")} description={me?.active?.organizationName} />
       <CompanyProfileSection headCount={headCount} />
       <MinGroupSizeSection />
+      <Anchor component={Link} to="/settings/sso">
+        {t("sso.title")}
+      </Anchor>
     </Stack>
   );
 }

@@ -80,6 +80,22 @@ export const de = {
     admin: "Plattform-Administrator/in",
   },
   orgKinds: { company: "Unternehmen", provider: "Anbieter" },
+  sso: {
+    title: "Firmen-Login (SSO)",
+    redirectUri: "Redirect-URI:",
+    issuer: "Issuer-URL",
+    test: "Verbindung testen",
+    testOk: "Discovery-Dokument gefunden.",
+    testFailed: "Test fehlgeschlagen:",
+    clientId: "Client-ID",
+    clientSecret: "Client-Secret (leer = behalten)",
+    domains: "E-Mail-Domains (mit Komma getrennt)",
+    defaultRole: "Rolle neuer Mitglieder",
+    roleClaim: "Rollen-Claim (optional)",
+    managerValues: "Claim-Werte für BGM-Verantwortliche",
+    passwordOff: "Passwort-Anmeldung für diese Domains abschalten",
+    remove: "Entfernen",
+  },
   auth: {
     email: "E-Mail",
     password: "Passwort",
@@ -91,6 +107,10 @@ export const de = {
       noAccount: "Noch kein Konto?",
       toSignup: "Registrieren",
       forgot: "Passwort vergessen?",
+      sso: "Mit Firmen-Login anmelden",
+      ssoError:
+        "Die Anmeldung mit dem Firmen-Login ist fehlgeschlagen. Bitte versuchen Sie es erneut oder wenden Sie sich an Ihre Administration.",
+      passwordOff: "Passwort-Anmeldung abgeschaltet: bitte mit dem Firmen-Login anmelden.",
     },
     signup: {
       title: "Konto anlegen",

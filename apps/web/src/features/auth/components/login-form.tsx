@@ -1,11 +1,11 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { errorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PasswordField } from "../../../components/ui/password-field";
-import { isApiError } from "../../../lib/api-client";
+import { apiRequest, isApiError } from "../../../lib/api-client";
 import { useSignIn } from "../api/sign-in";
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -13,6 +13,16 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // Company SSO (ADR 0019): after the address, ask whether its domain signs in with the company's provider.
+  const [sso, setSso] = useState<{ email: string; passwordSignIn: boolean } | null>(null);
+  const [params] = useSearchParams();
+  function checkSso() {
+    const address = email.trim();
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) return setSso(null);
+    apiRequest<{ sso: boolean; passwordSignIn: boolean }>("/api/sso/discover", { method: "POST", json: { email: address } })
+      .then((r) => setSso(r.sso ? { email: address, passwordSignIn: r.passwordSignIn } : null))
+      .catch(() => setSso(null));
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -24,9 +34,18 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <PageHeader title={t("auth.login.title")} />
+        {params.get("sso_error") ? (
+          <Alert color="red" role="alert">
+            {t("auth.login.ssoError")}
+          </Alert>
+        ) : null}
         {error ? (
           <Alert color="red" role="alert">
-            {isApiError(error, 401) ? t("auth.login.invalid") : errorMessage(error, t)}
+            {isApiError(error, 401)
+              ? t("auth.login.invalid")
+              : isApiError(error, 403)
+                ? t("auth.login.passwordOff")
+                : errorMessage(error, t)}
           </Alert>
         ) : null}
         <TextInput
@@ -36,7 +55,13 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           required
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
+          onBlur={checkSso}
         />
+        {sso ? (
+          <Button component="a" href={`/api/sso/start?email=${encodeURIComponent(sso.email)}`}>
+            {t("auth.login.sso")}
+          </Button>
+        ) : null}
         <PasswordField
           label={t("auth.password")}
           autoComplete="current-password"
