@@ -29,8 +29,10 @@ const HEADER = `/**
 /** The document as the running API serves it, with the production defaults (login rate limit, no dev outbox). */
 export async function buildOpenApiDocument(): Promise<unknown> {
   const database = await openDatabase({});
+  // Modules enqueue their recurring jobs when the app is ready: the tables must exist (no worker runs).
+  await database.migrate();
   // The defaults of a plain start, not this shell's environment: the document must not depend on who generates it.
-  const config = { ...toAppConfig(loadEnv({}), { authSecret: "api-client-generation-only-not-a-secret" }), devOutbox: false };
+  const config = { ...toAppConfig(loadEnv({}), { authSecret: "api-client-generation-only-not-a-secret" }), devOutbox: false, jobs: { worker: false, pollMs: 1000 } };
   const app = await buildApp({ database, config, logger: false, serveWeb: false });
   try {
     await app.ready();

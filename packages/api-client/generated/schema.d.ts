@@ -1318,7 +1318,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2210,7 +2213,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2445,6 +2451,11 @@ export interface paths {
                                 name: string;
                                 count: number;
                             }[];
+                            /** @description Active people per work location (people without a location are left out), whatever the filters */
+                            locations: {
+                                name: string;
+                                count: number;
+                            }[];
                         };
                     };
                 };
@@ -2455,7 +2466,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3231,6 +3245,440 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organization/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's OpenID Connect provider (without its client secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            config: {
+                                issuer: string;
+                                clientId: string;
+                                /**
+                                 * @description The secret is stored; it is never returned
+                                 * @enum {boolean}
+                                 */
+                                hasClientSecret: true;
+                                domains: string[];
+                                /** @enum {string} */
+                                defaultRole: "bgm_manager" | "employee";
+                                roleClaim: string | null;
+                                roleMapping: {
+                                    [key: string]: "bgm_manager" | "employee";
+                                };
+                                passwordSignInDisabled: boolean;
+                                /** @description The redirect URI to register with the provider */
+                                redirectUri: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            redirectUri: string;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Configure the company's OpenID Connect provider (sign-in for its e-mail domains)
+         * @description The client secret is write-only: required the first time, kept when omitted, never returned. A domain belongs to one company (409 `conflict`). Audited as `sso.configured` or `sso.updated` (never the secret).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description The provider's issuer URL; its discovery document is at {issuer}/.well-known/openid-configuration
+                         */
+                        issuer: string;
+                        clientId: string;
+                        /** @description Write-only. Required when the company has no provider yet; omitted on an update, the stored one is kept */
+                        clientSecret?: string;
+                        /** @description E-mail domains that sign in with this provider; one company per domain */
+                        domains: string[];
+                        /**
+                         * @description The role of a user who signs in for the first time
+                         * @default employee
+                         * @enum {string}
+                         */
+                        defaultRole?: "bgm_manager" | "employee";
+                        /**
+                         * @description ID-token claim to map roles from (e.g. `groups`)
+                         * @default null
+                         */
+                        roleClaim?: string | null;
+                        /**
+                         * @description Claim value → role; the first match wins over the default role
+                         * @default {}
+                         */
+                        roleMapping?: {
+                            [key: string]: "bgm_manager" | "employee";
+                        };
+                        /**
+                         * @description Refuse e-mail/password sign-in for addresses of these domains
+                         * @default false
+                         */
+                        passwordSignInDisabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            config: {
+                                issuer: string;
+                                clientId: string;
+                                /**
+                                 * @description The secret is stored; it is never returned
+                                 * @enum {boolean}
+                                 */
+                                hasClientSecret: true;
+                                domains: string[];
+                                /** @enum {string} */
+                                defaultRole: "bgm_manager" | "employee";
+                                roleClaim: string | null;
+                                roleMapping: {
+                                    [key: string]: "bgm_manager" | "employee";
+                                };
+                                passwordSignInDisabled: boolean;
+                                /** @description The redirect URI to register with the provider */
+                                redirectUri: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            redirectUri: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    issues?: {
+                                        /** @enum {string} */
+                                        in: "body" | "querystring" | "params" | "headers" | "file";
+                                        path: (string | number)[];
+                                        code: string;
+                                        message: string;
+                                        issue?: string;
+                                        values?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    issues?: {
+                                        /** @enum {string} */
+                                        in: "body" | "querystring" | "params" | "headers" | "file";
+                                        path: (string | number)[];
+                                        code: string;
+                                        message: string;
+                                        issue?: string;
+                                        values?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Remove the company's provider (password sign-in works again for its domains)
+         * @description Audited as `sso.removed`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            config: {
+                                issuer: string;
+                                clientId: string;
+                                /**
+                                 * @description The secret is stored; it is never returned
+                                 * @enum {boolean}
+                                 */
+                                hasClientSecret: true;
+                                domains: string[];
+                                /** @enum {string} */
+                                defaultRole: "bgm_manager" | "employee";
+                                roleClaim: string | null;
+                                roleMapping: {
+                                    [key: string]: "bgm_manager" | "employee";
+                                };
+                                passwordSignInDisabled: boolean;
+                                /** @description The redirect URI to register with the provider */
+                                redirectUri: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            redirectUri: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    issues?: {
+                                        /** @enum {string} */
+                                        in: "body" | "querystring" | "params" | "headers" | "file";
+                                        path: (string | number)[];
+                                        code: string;
+                                        message: string;
+                                        issue?: string;
+                                        values?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organization/sso/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test connection: fetch the issuer's discovery document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        issuer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            issuer: string | null;
+                            authorizationEndpoint: string | null;
+                            /** @description Why the discovery document could not be used */
+                            message: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    issues?: {
+                                        /** @enum {string} */
+                                        in: "body" | "querystring" | "params" | "headers" | "file";
+                                        path: (string | number)[];
+                                        code: string;
+                                        message: string;
+                                        issue?: string;
+                                        values?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sso/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Does this address sign in with its company's provider, and is password sign-in allowed?
+         * @description Answers for the address's domain only; nothing about whether the person has an account.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The address's domain signs in with its company's provider */
+                            sso: boolean;
+                            /** @description false: e-mail/password sign-in is switched off for this domain */
+                            passwordSignIn: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: {
+                                    issues?: {
+                                        /** @enum {string} */
+                                        in: "body" | "querystring" | "params" | "headers" | "file";
+                                        path: (string | number)[];
+                                        code: string;
+                                        message: string;
+                                        issue?: string;
+                                        values?: {
+                                            [key: string]: unknown;
+                                        };
+                                    }[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/legal-requirements": {
         parameters: {
             query?: never;
@@ -3852,7 +4300,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     key: string;
                 };
@@ -4109,7 +4560,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     key: string;
                 };
@@ -4415,7 +4869,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4647,6 +5104,8 @@ export interface paths {
                             /** @description Send as `cursor` for the next page; null on the last page */
                             nextCursor: string | null;
                             total: number;
+                            /** @description When a search text found nothing: the same search spelled with words of the catalogue that finds something (trigram similarity), else null */
+                            didYouMean: string | null;
                         };
                     };
                 };
@@ -4919,7 +5378,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5144,7 +5606,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -5640,6 +6105,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/engagements/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engagement's messages between company and partner, newest first, paged by cursor (either party; others get 404) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page. Omit for the first page. */
+                    cursor?: string;
+                    /** @description Items per page, 1–100 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                engagementId: string;
+                                /** @enum {string} */
+                                senderSide: "company" | "provider";
+                                /** @description The writer's name; null when the account no longer exists */
+                                senderName: string | null;
+                                topic: string | null;
+                                text: string;
+                                attachments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                }[];
+                                unread: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Send as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write to the other party: JSON { text, topic, acknowledgePersonalData } or multipart/form-data with the same fields plus up to 5 files (PDF, PNG, JPEG, Word; 10 MB each; an executable is a 422). The company side gets 422 personal_data_warning when the text looks like personal employee data, unless acknowledgePersonalData is true (audited). The other side is told in the app and by mail, without the text. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @default null */
+                        topic?: string | null;
+                        /** @default false */
+                        acknowledgePersonalData?: boolean;
+                    };
+                    "multipart/form-data": {
+                        text: string;
+                        /** @default null */
+                        topic?: string | null;
+                        /** @default false */
+                        acknowledgePersonalData?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            engagementId: string;
+                            /** @enum {string} */
+                            senderSide: "company" | "provider";
+                            /** @description The writer's name; null when the account no longer exists */
+                            senderName: string | null;
+                            topic: string | null;
+                            text: string;
+                            attachments: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                            }[];
+                            unread: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engagements/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the engagement's messages read for the caller's side; answers the side's unread counts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Marks every message of the other side in this engagement read for the caller's side */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                /** Format: uuid */
+                                engagementId: string;
+                                unread: number;
+                            }[];
+                            /** @description Always null: one entry per engagement with unread messages, answered whole */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unread messages of the caller's side: the total for the navigation and the engagements that have any
+         * @description One entry per engagement with unread messages. Answered whole (the list is bounded): `nextCursor` is always null.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                /** Format: uuid */
+                                engagementId: string;
+                                unread: number;
+                            }[];
+                            /** @description Always null: one entry per engagement with unread messages, answered whole */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/engagements/{id}/messages/{messageId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a message's file, as an attachment (either party) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    messageId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/png": string;
+                        "image/jpeg": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -5834,11 +6570,17 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API key for the partner data API; the plaintext key is shown once, in this answer */
+        /**
+         * Create an API key for the partner data API; the plaintext key is shown once, in this answer
+         * @description With an `Idempotency-Key`, a replay answers the same key's id, name and prefix but not the plaintext `key`, which is never stored: revoke it and create a new one if the first answer was lost.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -6065,7 +6807,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7030,7 +7775,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -7328,6 +8076,390 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/provider/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's webhook endpoints (never their secrets), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page. Omit for the first page. */
+                    cursor?: string;
+                    /** @description Items per page, 1–100 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                description: string;
+                                events: string[];
+                                /** @enum {string} */
+                                status: "active" | "disabled";
+                                disabledReason: string | null;
+                                previousSecretUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description Send as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to events; the signing secret is shown once, in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Where the events are POSTed (http or https; no private or loopback addresses)
+                         */
+                        url: string;
+                        /** @description The event types this endpoint receives */
+                        events: ("inquiry.received" | "quote.accepted" | "quote.rejected" | "engagement.status_changed" | "data_grant.given" | "data_grant.revoked" | "data_grant.expired" | "result.accepted" | "result.changes_requested" | "message.received" | "participation.registrations_updated" | "participation.attendance_updated")[];
+                        /** @default  */
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            disabledReason: string | null;
+                            previousSecretUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description `whsec_…`: shown only in this answer; store it now. */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an endpoint and its delivery log; answers the deleted endpoint */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            disabledReason: string | null;
+                            previousSecretUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an endpoint's URL, events or description, or switch it on or off */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description Where the events are POSTed (http or https; no private or loopback addresses)
+                         */
+                        url?: string;
+                        /** @description The event types this endpoint receives */
+                        events?: ("inquiry.received" | "quote.accepted" | "quote.rejected" | "engagement.status_changed" | "data_grant.given" | "data_grant.revoked" | "data_grant.expired" | "result.accepted" | "result.changes_requested" | "message.received" | "participation.registrations_updated" | "participation.attendance_updated")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status?: "active" | "disabled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            disabledReason: string | null;
+                            previousSecretUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/provider/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret (shown once); the old one keeps signing during the overlap */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description How long the old secret keeps signing too
+                         * @default 24
+                         */
+                        overlapHours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            description: string;
+                            events: string[];
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            disabledReason: string | null;
+                            previousSecretUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description `whsec_…`: shown only in this answer; store it now. */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test event to this endpoint (delivered through the queue) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            deliveryId: string;
+                            eventId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/provider/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log: every try with status, response code, latency and the next try, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Opaque: the `nextCursor` of the previous page. Omit for the first page. */
+                    cursor?: string;
+                    /** @description Items per page, 1–100 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                deliveryId: string;
+                                /** @description The webhook-id header: the same on every try of one event */
+                                eventId: string;
+                                /** @enum {string} */
+                                eventType: "inquiry.received" | "quote.accepted" | "quote.rejected" | "engagement.status_changed" | "data_grant.given" | "data_grant.revoked" | "data_grant.expired" | "result.accepted" | "result.changes_requested" | "message.received" | "participation.registrations_updated" | "participation.attendance_updated" | "webhook.test";
+                                attempt: number;
+                                ok: boolean;
+                                statusCode: number | null;
+                                latencyMs: number;
+                                error: string | null;
+                                nextAttemptAt: string | null;
+                                /** @enum {string} */
+                                deliveryStatus: "pending" | "retrying" | "succeeded" | "failed" | "cancelled";
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            /** @description Send as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/interventions": {
         parameters: {
             query?: never;
@@ -7415,7 +8547,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -7994,7 +9129,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -8806,7 +9944,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9165,7 +10306,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -9294,7 +10438,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -10396,7 +11543,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -11070,7 +12220,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -11250,7 +12403,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                     moduleId: string;
@@ -11508,7 +12664,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                     slotId: string;
@@ -12526,7 +13685,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     engagementId: string;
                 };
@@ -12702,7 +13864,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     engagementId: string;
                     moduleId: string;
@@ -13462,7 +14627,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                     moduleId: string;

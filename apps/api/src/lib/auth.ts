@@ -111,7 +111,7 @@ export function createAuth(opts: {
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     hooks: {
-      // Company SSO: a company may switch password sign-in off for its e-mail domains (ADR 0019).
+      // Company SSO: a company may switch password sign-in off for its e-mail domains (ADR 0021).
       before: createAuthMiddleware(async (ctx) => {
         if (!opts.passwordSignInDisabled || !PASSWORD_PATHS.has(ctx.path)) return;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;

@@ -3,7 +3,7 @@ import { type Database, job, type Tx } from "@bgm/db";
 import { sql } from "drizzle-orm";
 
 /**
- * The durable job queue (ADR 0019): jobs are rows of the `job` table, added in the caller's transaction
+ * The durable job queue (ADR 0020): jobs are rows of the `job` table, added in the caller's transaction
  * (so a job exists exactly when the change that asked for it committed) and worked off by a loop in every
  * API process. A worker claims due jobs with `FOR UPDATE SKIP LOCKED` and a lease: two processes on one
  * database never take the same job, and a job whose worker died is taken again when its lease ends.

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /**
- * The durable job queue (ADR 0019): a row per job, claimed with `FOR UPDATE SKIP LOCKED` and a lease
+ * The durable job queue (ADR 0020): a row per job, claimed with `FOR UPDATE SKIP LOCKED` and a lease
  * (`locked_until`), so several API processes on one database never run one job at the same time and a
  * crashed worker's job is taken up again when its lease ends. Written by lib/jobs.ts only.
  */

@@ -94,7 +94,7 @@ export const TABLE_OWNERS = {
   webhook_endpoint: "webhooks",
   webhook_delivery: "webhooks",
   webhook_attempt: "webhooks",
-  // sso.ts: a company's OpenID Connect provider and its e-mail domains (ADR 0019).
+  // sso.ts: a company's OpenID Connect provider and its e-mail domains (ADR 0021).
   company_sso: "sso",
   company_sso_domain: "sso",
 } as const satisfies Record<string, string>;

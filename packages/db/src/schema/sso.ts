@@ -3,7 +3,7 @@ import { user } from "./auth.js";
 import { orgId } from "./tenant.js";
 
 /**
- * A company's OpenID Connect provider (owner: the sso module, ADR 0019). One per company. The client secret
+ * A company's OpenID Connect provider (owner: the sso module, ADR 0021). One per company. The client secret
  * is stored sealed (AES-256-GCM with a key derived from AUTH_SECRET) and never leaves the API.
  * `role_claim` + `role_mapping` map a claim value of the ID token to a member role; otherwise `default_role`.
  */

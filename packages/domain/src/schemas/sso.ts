@@ -3,7 +3,7 @@ import { COMPANY_ROLES } from "../registries/roles.js";
 import { Timestamp } from "./common.js";
 
 /**
- * Company SSO (issue 17, ADR 0019): a company's OpenID Connect provider. Its users (by e-mail domain) sign in
+ * Company SSO (issue 17, ADR 0021): a company's OpenID Connect provider. Its users (by e-mail domain) sign in
  * with it; the first sign-in makes them members (default role, or a role mapped from a claim). The client
  * secret is write-only: the API stores it sealed and never returns it.
  */

@@ -10,7 +10,7 @@ const FIRST_RUN_AFTER_MS = 5_000;
 
 /**
  * When the deadlines of unanswered deliveries are worked off (runResultDeadlines: reminders, automatic
- * acceptance): a recurring job on the job queue (ADR 0019), every 15 minutes, the first time shortly
+ * acceptance): a recurring job on the job queue (ADR 0020), every 15 minutes, the first time shortly
  * after a server is ready. One row with a singleton key for every process on the database, claimed with
  * SKIP LOCKED, so several API processes never run it at the same time. Tests call the job directly or
  * run the queue's due jobs.

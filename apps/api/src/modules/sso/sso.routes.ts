@@ -148,7 +148,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<SsoRoutesOptions> = async (app, op
     "/api/sso/start",
     {
       // Browser navigations answered with redirects only (no JSON): kept out of the OpenAPI document like
-      // the auth bridge's routes; described in ADR 0019.
+      // the auth bridge's routes; described in ADR 0021.
       schema: {
         hide: true,
         tags,

@@ -28,7 +28,7 @@ interface TestResult {
 const KEY = ["organization", "sso"] as const;
 
 /**
- * Company login (SSO, ADR 0019): the company's OpenID Connect provider. A page of its own, loaded lazily,
+ * Company login (SSO, ADR 0021): the company's OpenID Connect provider. A page of its own, loaded lazily,
  * so the sign-in page's bundle stays small. The client secret is write-only: empty means "keep".
  */
 export function SsoSettingsRoute() {

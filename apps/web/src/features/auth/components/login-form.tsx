@@ -13,7 +13,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  // Company SSO (ADR 0019): after the address, ask whether its domain signs in with the company's provider.
+  // Company SSO (ADR 0021): after the address, ask whether its domain signs in with the company's provider.
   const [sso, setSso] = useState<{ email: string; passwordSignIn: boolean } | null>(null);
   const [params] = useSearchParams();
   function checkSso() {
