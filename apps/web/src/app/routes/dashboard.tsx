@@ -1,9 +1,13 @@
 import { Stack, Title, VisuallyHidden } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
 import { KpiCards, PhaseOverview, TodoList, useKpis, useProject, useTodos } from "../../features/project";
+
+// The partner buddy's button and panel are a chunk of their own: the dashboard's first load stays as it was.
+const BuddyButton = lazy(() => import("../../features/marketplace").then((module) => ({ default: module.BuddyButton })));
 
 export function DashboardRoute() {
   const { t } = useTranslation();
@@ -17,7 +21,15 @@ export function DashboardRoute() {
   const todosLoading = useTodos().isPending;
   return (
     <Stack gap="xl">
-      <PageHeader title={t("dashboard.title")} description={me?.active?.organizationName} />
+      <PageHeader
+        title={t("dashboard.title")}
+        description={me?.active?.organizationName}
+        actions={
+          <Suspense fallback={null}>
+            <BuddyButton />
+          </Suspense>
+        }
+      />
       <section aria-labelledby="todos-heading">
         <Title order={2} fz="h3" id="todos-heading" mb="sm">
           {t("dashboard.todosHeading")}

@@ -11,6 +11,10 @@ export const marketplaceDe = {
     profile: "Anbieterprofil",
   },
   marketplace: {
+    sort: "Sortierung",
+    sortRecommended: "Empfohlen",
+    sortDefault: "Relevanz / A–Z",
+    recommendedHint: "Empfohlen: nach Ihrer Phase, Ihren Zielen, Befragungsergebnissen und Standorten.",
     title: "Marktplatz",
     description: "Geprüfte Partner für Ihr Betriebliches Gesundheitsmanagement finden.",
     search: "Suche",
@@ -79,6 +83,22 @@ export const marketplaceDe = {
       legal_requirements: "Rechtliche Anforderungen",
       engagement_documents: "Dokumente des Auftrags",
     },
+  },
+  buddy: {
+    open: "Partner-Buddy fragen",
+    title: "Partner-Buddy",
+    intro:
+      "Fragen Sie nach Partnern, z. B. „Wer kann uns bei Rückenproblemen im Lager helfen?“ oder „Was passt zu unserem Ziel Krankenstand senken?“",
+    question: "Ihre Frage",
+    placeholder: "z. B. Online-Kurse gegen Stress unter 1.000 €",
+    ask: "Fragen",
+    model: "Antwort: {{model}}",
+    modelRules: "regelbasiert, ohne KI-Modell",
+    examples: "Beispiele",
+    example1: "Wer kann uns bei Rückenproblemen im Lager helfen?",
+    example2: "Was passt zu unserem Ziel Krankenstand senken?",
+    you: "Sie",
+    clear: "Verlauf leeren",
   },
   suggestions: {
     titleTask: "Partner, die bei „{{task}}“ helfen können",
