@@ -1,13 +1,10 @@
-import { Stack, Title, VisuallyHidden } from "@mantine/core";
-import { lazy, Suspense } from "react";
+import { Button, Stack, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
 import { KpiCards, PhaseOverview, TodoList, useKpis, useProject, useTodos } from "../../features/project";
-
-// The partner buddy's button and panel are a chunk of their own: the dashboard's first load stays as it was.
-const BuddyButton = lazy(() => import("../../features/marketplace").then((module) => ({ default: module.BuddyButton })));
 
 export function DashboardRoute() {
   const { t } = useTranslation();
@@ -25,9 +22,10 @@ export function DashboardRoute() {
         title={t("dashboard.title")}
         description={me?.active?.organizationName}
         actions={
-          <Suspense fallback={null}>
-            <BuddyButton />
-          </Suspense>
+          // The partner buddy opens in the marketplace: its panel and cards stay out of the dashboard's first load.
+          <Button component={Link} to="/marketplace?buddy=1" variant="light" data-testid="buddy-open">
+            {t("buddy.open")}
+          </Button>
         }
       />
       <section aria-labelledby="todos-heading">

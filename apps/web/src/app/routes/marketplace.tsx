@@ -11,6 +11,7 @@ import { hasRole, useMe } from "../../features/auth";
 import { RequestQuoteModal } from "../../features/engagements";
 import type { MarketplaceFilterValues as FilterValues, MarketplaceSort } from "../../features/marketplace";
 import {
+  BuddyButton,
   MarketplaceFilters,
   OfferingCard,
   searchFromParams,
@@ -31,6 +32,8 @@ export function MarketplaceRoute() {
   const isManager = me ? hasRole(me, ["bgm_manager"]) : false;
   const [params, setParams] = useSearchParams();
   const [sortChoice, setSortChoice] = useState<MarketplaceSort | null>(() => sortFromParams(params));
+  // The dashboard links here with ?buddy=1 to open the partner buddy.
+  const [openBuddy] = useState(() => params.get("buddy") === "1");
   const sort: MarketplaceSort = isManager ? (sortChoice ?? "recommended") : "default";
   // Filters and page are kept here while typing and mirrored into the URL (see filter-params.ts);
   // a suggestion widget links here with its phase preselected the same way.
@@ -95,11 +98,7 @@ export function MarketplaceRoute() {
             }}
             w={{ base: "100%", xs: 220 }}
           />
-          {sort === "recommended" ? (
-            <Text size="sm" c="dimmed">
-              {t("marketplace.recommendedHint")}
-            </Text>
-          ) : null}
+          <BuddyButton defaultOpened={openBuddy} />
         </Group>
       ) : null}
       <MarketplaceFilters

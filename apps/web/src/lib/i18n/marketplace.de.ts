@@ -14,7 +14,6 @@ export const marketplaceDe = {
     sort: "Sortierung",
     sortRecommended: "Empfohlen",
     sortDefault: "Relevanz / A–Z",
-    recommendedHint: "Empfohlen: nach Ihrer Phase, Ihren Zielen, Befragungsergebnissen und Standorten.",
     title: "Marktplatz",
     description: "Geprüfte Partner für Ihr Betriebliches Gesundheitsmanagement finden.",
     search: "Suche",
@@ -87,18 +86,11 @@ export const marketplaceDe = {
   buddy: {
     open: "Partner-Buddy fragen",
     title: "Partner-Buddy",
-    intro:
-      "Fragen Sie nach Partnern, z. B. „Wer kann uns bei Rückenproblemen im Lager helfen?“ oder „Was passt zu unserem Ziel Krankenstand senken?“",
+    intro: "Fragen Sie z. B.: „Wer hilft uns bei Rückenproblemen im Lager?“",
     question: "Ihre Frage",
-    placeholder: "z. B. Online-Kurse gegen Stress unter 1.000 €",
     ask: "Fragen",
     model: "Antwort: {{model}}",
     modelRules: "regelbasiert, ohne KI-Modell",
-    examples: "Beispiele",
-    example1: "Wer kann uns bei Rückenproblemen im Lager helfen?",
-    example2: "Was passt zu unserem Ziel Krankenstand senken?",
-    you: "Sie",
-    clear: "Verlauf leeren",
   },
   suggestions: {
     titleTask: "Partner, die bei „{{task}}“ helfen können",

@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 const BuddyDrawer = lazy(() => import("./buddy-drawer").then((module) => ({ default: module.BuddyDrawer })));
 
 /** Opens the partner buddy (issue 15, 5.2): a chat that answers with offerings and their reasons. */
-export function BuddyButton() {
+export function BuddyButton({ defaultOpened = false }: { defaultOpened?: boolean }) {
   const { t } = useTranslation();
-  const [opened, setOpened] = useState(false);
-  const [loaded, setLoaded] = useState(false);
+  const [opened, setOpened] = useState(defaultOpened);
+  const [loaded, setLoaded] = useState(defaultOpened);
   return (
     <>
       <Button

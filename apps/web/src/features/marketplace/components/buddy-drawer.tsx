@@ -56,28 +56,10 @@ export function BuddyDrawer({ opened, onClose }: BuddyDrawerProps) {
       <Drawer opened={opened} onClose={onClose} position="right" size={phone ? "100%" : "lg"} title={t("buddy.title")}>
         <Stack gap="md" data-testid="buddy-panel">
           <Text size="sm">{t("buddy.intro")}</Text>
-          {turns.length === 0 ? (
-            <Group gap="xs" aria-label={t("buddy.examples")} role="group">
-              {[t("buddy.example1"), t("buddy.example2")].map((ex) => (
-                <Button
-                  key={ex}
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() => send(ex)}
-                  style={{ whiteSpace: "normal", height: "auto" }}
-                >
-                  {ex}
-                </Button>
-              ))}
-            </Group>
-          ) : null}
           <Stack gap="lg" aria-live="polite">
             {turns.map((turn) => (
               <Stack key={turn.id} gap="xs" data-testid="buddy-turn">
                 <Paper withBorder p="xs" bg="var(--mantine-color-gray-0)">
-                  <Text size="sm" fw={600}>
-                    {t("buddy.you")}
-                  </Text>
                   <Text size="sm">{turn.question}</Text>
                 </Paper>
                 <Text size="sm" style={{ whiteSpace: "pre-line" }} data-testid="buddy-answer">
@@ -103,7 +85,6 @@ export function BuddyDrawer({ opened, onClose }: BuddyDrawerProps) {
             <Stack gap="xs">
               <Textarea
                 label={t("buddy.question")}
-                placeholder={t("buddy.placeholder")}
                 value={question}
                 onChange={(e) => setQuestion(e.currentTarget.value)}
                 maxLength={500}
@@ -117,13 +98,7 @@ export function BuddyDrawer({ opened, onClose }: BuddyDrawerProps) {
                 }}
               />
               <Group justify="space-between">
-                {turns.length > 0 ? (
-                  <Button variant="subtle" size="xs" onClick={() => setTurns([])}>
-                    {t("buddy.clear")}
-                  </Button>
-                ) : (
-                  <span />
-                )}
+                <span />
                 <Button type="submit" loading={ask.isPending}>
                   {t("buddy.ask")}
                 </Button>
