@@ -2,7 +2,7 @@ import { OFFERING_CATEGORIES, type OfferingCategoryKey } from "../registries/off
 import { placeIn, regionCovers } from "./regions.js";
 import { type Match, type MatchContext, type MatchGoal, type MatchOffering, matchOfferings } from "./score.js";
 import { GOAL_SYNONYMS, type SynonymEntry, synonymHits } from "./synonyms.js";
-import { goalStems, hasPrefix, indexText, stemsOf } from "./text.js";
+import { fold, goalStems, hasPrefix, indexText, stemsOf } from "./text.js";
 
 type Localized = { de: string; en: string };
 
@@ -53,7 +53,8 @@ const PRICE =
 
 /** What a question asks for: category, region, delivery mode, price, §20, a goal of the company. */
 export function understand(question: string, goals: readonly MatchGoal[]): Understood {
-  const stems = stemsOf(question);
+  // Stems and the plain folded words: the light stemmer cuts "Stress" to "stres", which the table spells in full.
+  const stems = [...new Set([...stemsOf(question), ...(fold(question).match(/[\p{L}\p{N}]+/gu) ?? [])])];
   const hits = new Set<SynonymEntry>([
     ...synonymHits(stems),
     ...ENGLISH_NEEDS.filter((e) => stems.some((s) => e.terms.some((t) => s.startsWith(t)))),
