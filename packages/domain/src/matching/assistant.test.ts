@@ -4,7 +4,7 @@ import type { MatchOffering } from "./score.js";
 
 const goals = [
   { id: "g1", title: "Krankheitstage senken", target: "AU-Tage um 10 % senken" },
-  { id: "g2", title: "Rückenbeschwerden reduzieren", target: null },
+  { id: "g2", title: "Rückenbeschwerden reduzieren" },
 ];
 
 const offering = (o: Partial<MatchOffering> & Pick<MatchOffering, "id" | "title" | "category">): MatchOffering => ({
