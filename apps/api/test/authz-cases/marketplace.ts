@@ -46,5 +46,11 @@ export const marketplaceCases: AuthzCases = {
       kind: "own",
       url: () => "/api/marketplace/suggestions?taskKey=employee_survey&limit=20",
     },
+    "GET /api/marketplace/recommended": { kind: "own", url: () => "/api/marketplace/recommended?limit=50" },
+    "POST /api/matching/assistant": {
+      kind: "own",
+      url: () => "/api/matching/assistant",
+      body: () => ({ question: "Entwurf B-geheim Coaching" }),
+    },
   },
 };

@@ -75,3 +75,16 @@ export function regionCovers(regions: readonly string[], location: string): bool
   const state = stateOf(location);
   return state !== null && folded.has(fold(state));
 }
+
+const STATES = [...new Set(Object.values(STATE_OF_CITY)), "Hessen", "Rheinland-Pfalz"];
+
+/** The first known city or federal state named in a text ("… im Lager in Hamburg"), as written in the table. */
+export function placeIn(text: string): string | null {
+  const words = fold(text).match(/[\p{L}-]+/gu) ?? [];
+  for (const w of words) {
+    const state = STATES.find((s) => fold(s) === w);
+    if (state) return state;
+    if (STATE_OF_CITY[w]) return w.charAt(0).toUpperCase() + w.slice(1);
+  }
+  return null;
+}

@@ -143,3 +143,35 @@ export const SuggestionQuery = z.strictObject({
     .describe("Prefer courses a health insurer may co-fund (§20 SGB V certification)"),
 });
 export const SuggestionList = wholeList(Suggestion);
+
+/**
+ * The marketplace's "Empfohlen" sort (issue 15): the discovery filters, ranked by the partner matching for
+ * the signed-in company. Paged by an offset cursor: the ranking is computed per request, not kept.
+ */
+export const RecommendedQuery = DiscoveryQuery.omit({ cursor: true, limit: true }).extend({
+  cursor: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .optional()
+    .describe("The `nextCursor` of the previous page"),
+  limit: z.coerce.number().int().min(1).max(50).default(12).describe("Items per page, 1–50"),
+});
+export const RecommendedList = cursorPage(Suggestion).extend({ total: z.number().int() });
+
+/** A question to the partner buddy (issue 15, 5.2). */
+export const AssistantQuestion = z.strictObject({ question: z.string().trim().min(2).max(500) });
+export const AssistantAnswer = z.object({
+  answer: z.object({ de: z.string(), en: z.string() }),
+  /** What the rules read from the question, so the panel can say how it was understood. */
+  understood: z.object({
+    categories: z.array(OfferingCategory),
+    deliveryMode: DeliveryMode.nullable(),
+    region: z.string().nullable(),
+    maxPriceCents: z.number().int().nullable(),
+    funded: z.boolean(),
+    goal: z.string().nullable(),
+  }),
+  items: z.array(Suggestion),
+  /** Which model phrased the answer: "rules" when none is configured or it did not answer in time. */
+  model: z.string(),
+});

@@ -1,5 +1,6 @@
 // Public entry of the marketplace module.
 export { getOffering } from "./discovery.service.js";
+export { sanitizeSearch } from "./discovery.sql.js";
 export { marketplaceRoutes } from "./marketplace.routes.js";
-export { findMatchCandidates, type MatchCandidate } from "./match-candidates.js";
+export { findFilteredCandidates, findMatchCandidates, type MatchCandidate } from "./match-candidates.js";
 export { findOfferingFacts, findPublishedOffering, type OfferingFacts } from "./offering-facts.js";

@@ -1,6 +1,14 @@
-import { SuggestionList, SuggestionQuery, WHOLE_LIST_NOTE } from "@bgm/domain";
+import {
+  AssistantAnswer,
+  AssistantQuestion,
+  RecommendedList,
+  RecommendedQuery,
+  SuggestionList,
+  SuggestionQuery,
+  WHOLE_LIST_NOTE,
+} from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { suggestPartners } from "./matching.service.js";
+import { askBuddy, recommendOfferings, suggestPartners } from "./matching.service.js";
 
 const MANAGER = { roles: ["bgm_manager"] as const, kind: "company" as const };
 
@@ -18,5 +26,35 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => req.inTenant(MANAGER, (s) => suggestPartners(s, req.query)),
+  );
+  app.get(
+    "/api/marketplace/recommended",
+    {
+      schema: {
+        tags: ["marketplace"],
+        summary:
+          "The marketplace's \"Empfohlen\" sort: the discovery filters' offerings ranked by the partner matching for the company, each with its reasons",
+        description:
+          "Same filters as GET /api/marketplace/offerings; the ranking is the matching's (phase, goals, survey, fit, history) for the caller's company, computed per request (never cached across companies). Booked offerings follow at the end without reasons. Paged by an offset cursor.",
+        querystring: RecommendedQuery,
+        response: { 200: RecommendedList },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => recommendOfferings(s, req.query)),
+  );
+
+  app.post(
+    "/api/matching/assistant",
+    {
+      schema: {
+        tags: ["marketplace"],
+        summary: "Ask the partner buddy: offerings that answer a question, with their reasons and a short answer",
+        description:
+          "Without a language model: intent and entities (category, region, delivery mode, price, § 20, a company goal) by rules over the question, the offerings from the partner matching, the answer from templates. Changes nothing and stores nothing; the question is not logged.",
+        body: AssistantQuestion,
+        response: { 200: AssistantAnswer },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => askBuddy(s, req.body.question)),
   );
 };

@@ -1,9 +1,13 @@
 import {
+  type AssistantAnswer,
+  answerQuestion,
   type CopsoqAnalysis,
   type ErgonomicAssessment,
   type ErgonomicFindings,
   type MatchContext,
   matchOfferings,
+  type RecommendedList,
+  type RecommendedQuery,
   type SuggestionList,
   type SuggestionQuery,
   type SurveyScale,
@@ -15,7 +19,7 @@ import type { TenantScope } from "../../lib/request-context.js";
 import { getProject } from "../bgm-process/index.js";
 import { employeeGroups } from "../employees/index.js";
 import { offeringHistory } from "../engagements/index.js";
-import { findMatchCandidates } from "../marketplace/index.js";
+import { findFilteredCandidates, findMatchCandidates, sanitizeSearch } from "../marketplace/index.js";
 import { minGroupSizeOf } from "../participation/index.js";
 import { latestAcceptedPayload } from "../results/index.js";
 
@@ -56,32 +60,85 @@ export async function companyLocations(scope: TenantScope, min: number): Promise
     .sort((a, b) => a.localeCompare(b, "de"));
 }
 
+/** The company's situation as the matching reads it: goals, accepted analyses, locations, history. */
+export async function companyContext(
+  scope: TenantScope,
+  opts: { taskKey?: string | null; phase?: number | null; budgetCents?: number | null; preferFunded?: boolean },
+): Promise<MatchContext> {
+  // Sequential on purpose: a transaction's queries share one connection.
+  const project = await getProject(scope);
+  const minGroupSize = await minGroupSizeOf(scope.tx, scope.orgId);
+  return {
+    taskKey: opts.taskKey ?? null,
+    phase: opts.phase ?? project.currentPhase,
+    goals: project.goals.filter((g) => g.status === "active").map((g) => ({ id: g.id, title: g.title, target: g.target })),
+    surveyScales: surveyScalesOf(await latestAcceptedPayload(scope.tx, scope.orgId, "copsoq_analysis")),
+    ergonomics: ergonomicFindingsOf(await latestAcceptedPayload(scope.tx, scope.orgId, "ergonomic_assessment")),
+    locations: await companyLocations(scope, minGroupSize),
+    budgetCents: opts.budgetCents ?? null,
+    preferFunded: opts.preferFunded ?? false,
+    history: await offeringHistory(scope),
+    minGroupSize,
+  };
+}
+
 export async function suggestPartners(
   scope: TenantScope,
   query: z.output<typeof SuggestionQuery>,
 ): Promise<z.infer<typeof SuggestionList>> {
   const task = query.taskKey ? taskTemplate(query.taskKey) : null;
   if (query.taskKey && !task) throw AppError.notFound(`Task "${query.taskKey}"`);
-  // Sequential on purpose: a transaction's queries share one connection.
-  const project = await getProject(scope);
   // A task widget asks about the task's phase; a phase view names its phase; otherwise the project's.
-  const phase = query.phase ?? task?.phase ?? project.currentPhase;
-  const minGroupSize = await minGroupSizeOf(scope.tx, scope.orgId);
-  const context: MatchContext = {
+  const context = await companyContext(scope, {
     taskKey: task?.key ?? null,
-    phase,
-    goals: project.goals.filter((g) => g.status === "active").map((g) => ({ id: g.id, title: g.title, target: g.target })),
-    surveyScales: surveyScalesOf(await latestAcceptedPayload(scope.tx, scope.orgId, "copsoq_analysis")),
-    ergonomics: ergonomicFindingsOf(await latestAcceptedPayload(scope.tx, scope.orgId, "ergonomic_assessment")),
-    locations: await companyLocations(scope, minGroupSize),
+    phase: query.phase ?? task?.phase ?? null,
     budgetCents: query.budgetCents ?? null,
     preferFunded: query.preferFunded,
-    history: await offeringHistory(scope),
-    minGroupSize,
-  };
+  });
+  const phase = context.phase ?? null;
   const candidates = await findMatchCandidates(scope, { taskKey: context.taskKey ?? null, phase });
   const items = matchOfferings(context, candidates)
     .slice(0, query.limit)
     .map((m) => ({ offering: m.offering.view, reasons: m.reasons, score: m.score }));
   return { items, nextCursor: null };
+}
+
+/** At most this many offerings are ranked for one "Empfohlen" page; narrower filters rank all of theirs. */
+export const RECOMMENDED_MAX_CANDIDATES = 2000;
+
+/**
+ * The marketplace's "Empfohlen" sort: the discovery filters' offerings, ranked by the matching for the
+ * company (phase, goals, survey, fit, history), each with its reasons. Offerings the matching leaves out
+ * (booked and under way) follow at the end without reasons: a sort hides nothing the filters found.
+ */
+export async function recommendOfferings(
+  scope: TenantScope,
+  query: z.output<typeof RecommendedQuery>,
+): Promise<z.infer<typeof RecommendedList>> {
+  const { cursor, limit, ...rest } = query;
+  const context = await companyContext(scope, {});
+  const candidates = await findFilteredCandidates(scope, { ...rest, q: sanitizeSearch(rest.q), limit: RECOMMENDED_MAX_CANDIDATES });
+  const ranked = matchOfferings(context, candidates);
+  const seen = new Set(ranked.map((m) => m.offering.id));
+  const all = [
+    ...ranked.map((m) => ({ offering: m.offering.view, reasons: m.reasons, score: m.score })),
+    ...candidates.filter((c) => !seen.has(c.id)).map((c) => ({ offering: c.view, reasons: [], score: 0 })),
+  ];
+  const offset = cursor ? Number(cursor) : 0;
+  const next = offset + limit;
+  return { items: all.slice(offset, next), nextCursor: next < all.length ? String(next) : null, total: all.length };
+}
+
+/** The partner buddy without a model: rules, the matching, templates (issue 15, 5.2). */
+export async function askBuddy(scope: TenantScope, question: string): Promise<z.infer<typeof AssistantAnswer>> {
+  const context = await companyContext(scope, {});
+  const candidates = await findFilteredCandidates(scope, { q: null, limit: RECOMMENDED_MAX_CANDIDATES });
+  const a = answerQuestion(context, candidates, question);
+  const { needs: _needs, stems: _stems, goal, ...understood } = a.understood;
+  return {
+    answer: a.answer,
+    understood: { ...understood, goal: goal?.title ?? null },
+    items: a.items.map((m) => ({ offering: m.offering.view, reasons: m.reasons, score: m.score })),
+    model: "rules",
+  };
 }

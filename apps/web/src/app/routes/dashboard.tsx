@@ -1,5 +1,6 @@
-import { Stack, Title, VisuallyHidden } from "@mantine/core";
+import { Button, Stack, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { PageHeader } from "../../components/ui/page-header";
 import { useMe } from "../../features/auth";
@@ -17,7 +18,16 @@ export function DashboardRoute() {
   const todosLoading = useTodos().isPending;
   return (
     <Stack gap="xl">
-      <PageHeader title={t("dashboard.title")} description={me?.active?.organizationName} />
+      <PageHeader
+        title={t("dashboard.title")}
+        description={me?.active?.organizationName}
+        actions={
+          // The partner buddy opens in the marketplace: its panel and cards stay out of the dashboard's first load.
+          <Button component={Link} to="/marketplace?buddy=1" variant="light" data-testid="buddy-open">
+            {t("buddy.open")}
+          </Button>
+        }
+      />
       <section aria-labelledby="todos-heading">
         <Title order={2} fz="h3" id="todos-heading" mb="sm">
           {t("dashboard.todosHeading")}

@@ -1,5 +1,5 @@
 import type { Offering } from "@bgm/domain";
-import { Button, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,15 +7,34 @@ import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
+import { hasRole, useMe } from "../../features/auth";
 import { RequestQuoteModal } from "../../features/engagements";
-import type { MarketplaceFilterValues as FilterValues } from "../../features/marketplace";
-import { MarketplaceFilters, OfferingCard, searchFromParams, searchToParams, useOfferings } from "../../features/marketplace";
+import type { MarketplaceFilterValues as FilterValues, MarketplaceSort } from "../../features/marketplace";
+import {
+  BuddyButton,
+  MarketplaceFilters,
+  OfferingCard,
+  searchFromParams,
+  searchToParams,
+  sortFromParams,
+  useOfferings,
+  useRecommended,
+} from "../../features/marketplace";
+import { useLocalized } from "../../lib/use-localized";
 
 const PAGE_SIZE = 12;
 
 export function MarketplaceRoute() {
   const { t } = useTranslation();
+  const l = useLocalized();
+  const me = useMe().data;
+  // "Empfohlen" ranks by the partner matching of the signed-in company: a BGM manager's default (issue 15).
+  const isManager = me ? hasRole(me, ["bgm_manager"]) : false;
   const [params, setParams] = useSearchParams();
+  const [sortChoice, setSortChoice] = useState<MarketplaceSort | null>(() => sortFromParams(params));
+  // The dashboard links here with ?buddy=1 to open the partner buddy.
+  const [openBuddy] = useState(() => params.get("buddy") === "1");
+  const sort: MarketplaceSort = isManager ? (sortChoice ?? "recommended") : "default";
   // Filters and page are kept here while typing and mirrored into the URL (see filter-params.ts);
   // a suggestion widget links here with its phase preselected the same way.
   const [initial] = useState(() => searchFromParams(params));
@@ -28,11 +47,11 @@ export function MarketplaceRoute() {
 
   // Replacing (not pushing) the entry: Back leaves the marketplace instead of undoing keystrokes.
   useEffect(() => {
-    const next = searchToParams(debounced, cursor).toString();
+    const next = searchToParams(debounced, cursor, sortChoice).toString();
     if (next === written.current) return;
     written.current = next;
     setParams(new URLSearchParams(next), { replace: true });
-  }, [debounced, cursor, setParams]);
+  }, [debounced, cursor, sortChoice, setParams]);
 
   // A URL we did not write (the nav link, a suggestion link) replaces what is on screen.
   useEffect(() => {
@@ -42,11 +61,20 @@ export function MarketplaceRoute() {
     const next = searchFromParams(params);
     setFilters(next.filters);
     setCursor(next.cursor);
+    setSortChoice(sortFromParams(params));
     setPrevious([]);
   }, [params]);
 
   const [requesting, setRequesting] = useState<Offering | null>(null);
-  const list = useOfferings({ ...debounced, q: debounced.q.trim(), region: debounced.region.trim(), cursor, limit: PAGE_SIZE });
+  const query = { ...debounced, q: debounced.q.trim(), region: debounced.region.trim(), cursor, limit: PAGE_SIZE };
+  // Only one of the two runs: the anonymous, cached discovery or the company's own ranking.
+  const plain = useOfferings(query, me !== undefined && sort === "default");
+  const recommended = useRecommended(query, me !== undefined && sort === "recommended");
+  const list = sort === "recommended" ? recommended : plain;
+  const cards =
+    recommended.data && sort === "recommended"
+      ? recommended.data.items.map((s) => ({ offering: s.offering, reasons: s.reasons.slice(0, 2).map((r) => l(r.text)) }))
+      : (plain.data?.items.map((o) => ({ offering: o, reasons: undefined })) ?? []);
   const nextCursor = list.data?.nextCursor ?? null;
   const page = previous.length + 1;
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
@@ -54,6 +82,25 @@ export function MarketplaceRoute() {
   return (
     <Stack>
       <PageHeader title={t("marketplace.title")} description={t("marketplace.description")} />
+      {isManager ? (
+        <Group align="flex-end" gap="sm">
+          <NativeSelect
+            label={t("marketplace.sort")}
+            value={sort}
+            data={[
+              { value: "recommended", label: t("marketplace.sortRecommended") },
+              { value: "default", label: t("marketplace.sortDefault") },
+            ]}
+            onChange={(e) => {
+              setSortChoice(e.currentTarget.value as MarketplaceSort);
+              setCursor(undefined);
+              setPrevious([]);
+            }}
+            w={{ base: "100%", xs: 220 }}
+          />
+          <BuddyButton defaultOpened={openBuddy} />
+        </Group>
+      ) : null}
       <MarketplaceFilters
         value={filters}
         onChange={(v) => {
@@ -63,7 +110,7 @@ export function MarketplaceRoute() {
           setPrevious([]);
         }}
       />
-      {list.isPending ? <LoadingState /> : null}
+      {list.isPending || me === undefined ? <LoadingState /> : null}
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (
         <section aria-label={t("marketplace.results")}>
@@ -87,8 +134,8 @@ export function MarketplaceRoute() {
             </Button>
           ) : null}
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-            {list.data.items.map((o) => (
-              <OfferingCard key={o.id} offering={o} headingOrder={2} onRequestQuote={setRequesting} />
+            {cards.map((c) => (
+              <OfferingCard key={c.offering.id} offering={c.offering} reasons={c.reasons} headingOrder={2} onRequestQuote={setRequesting} />
             ))}
           </SimpleGrid>
           {nextCursor !== null || cursor !== undefined ? (

@@ -8,7 +8,7 @@ import { LoadingState } from "../../components/ui/loading-state";
 import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
 import { CopsoqAnalysisPanel } from "../../features/analysis";
-import { PartnerSuggestions } from "../../features/marketplace";
+import { BuddyButton, PartnerSuggestions } from "../../features/marketplace";
 import { InterventionProposals } from "../../features/planning";
 import { GoalsTable, PartnerSuggestionsSlot, TaskChecklist, useProject, useSetCurrentPhase } from "../../features/project";
 import { notify } from "../../lib/notify";
@@ -49,24 +49,27 @@ export function PhaseRoute() {
           title={t("phase.heading", { number: phase.number, name: l(phase.label) })}
           description={l(phase.description)}
           actions={
-            isCurrent ? (
-              <Badge color="blue" variant="filled" size="lg">
-                {t("phase.current")}
-              </Badge>
-            ) : (
-              <Button
-                variant="default"
-                loading={setCurrent.isPending}
-                onClick={() =>
-                  setCurrent.mutate(phase.number, {
-                    onSuccess: () => notify({ color: "green", message: t("phase.setCurrentDone") }),
-                    onError: (err) => notify({ color: "red", message: errorMessage(err, t) }),
-                  })
-                }
-              >
-                {t("phase.setCurrent")}
-              </Button>
-            )
+            <Group gap="sm">
+              <BuddyButton />
+              {isCurrent ? (
+                <Badge color="blue" variant="filled" size="lg">
+                  {t("phase.current")}
+                </Badge>
+              ) : (
+                <Button
+                  variant="default"
+                  loading={setCurrent.isPending}
+                  onClick={() =>
+                    setCurrent.mutate(phase.number, {
+                      onSuccess: () => notify({ color: "green", message: t("phase.setCurrentDone") }),
+                      onError: (err) => notify({ color: "red", message: errorMessage(err, t) }),
+                    })
+                  }
+                >
+                  {t("phase.setCurrent")}
+                </Button>
+              )}
+            </Group>
           }
         />
       </div>

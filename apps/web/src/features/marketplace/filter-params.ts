@@ -33,8 +33,18 @@ export function searchFromParams(params: URLSearchParams): { filters: FilterValu
   return { filters, cursor: params.get("cursor") || undefined };
 }
 
-export function searchToParams(filters: FilterValues, cursor: string | undefined): URLSearchParams {
+/** "recommended": ranked by the partner matching (managers); "default": relevance with a search text, else title. */
+export type MarketplaceSort = "recommended" | "default";
+
+/** The sort a link or the URL names; null when it names none (the page then picks the role's default). */
+export function sortFromParams(params: URLSearchParams): MarketplaceSort | null {
+  const sort = params.get("sort");
+  return sort === "recommended" || sort === "default" ? sort : null;
+}
+
+export function searchToParams(filters: FilterValues, cursor: string | undefined, sort: MarketplaceSort | null = null): URLSearchParams {
   const params = new URLSearchParams();
+  if (sort) params.set("sort", sort);
   for (const key of TEXT_KEYS) if (filters[key] !== "") params.set(key, filters[key]);
   for (const key of EURO_KEYS) {
     const value = filters[key];

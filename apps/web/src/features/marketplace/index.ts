@@ -2,8 +2,10 @@
 export { useOffering } from "./api/get-offering";
 export { useOfferings } from "./api/get-offerings";
 export { useOwnOfferings } from "./api/get-own-offerings";
+export { useRecommended } from "./api/get-recommended";
 export { useProviderProfile } from "./api/provider-profile";
 export type { FilterValues as MarketplaceFilterValues } from "./api/types";
+export { BuddyButton } from "./components/buddy-button";
 export { MarketplaceFilters } from "./components/marketplace-filters";
 export { OfferingCard } from "./components/offering-card";
 export { OfferingFacts } from "./components/offering-facts";
@@ -12,5 +14,5 @@ export { OwnOfferingsTable } from "./components/own-offerings-table";
 export { PartnerHomeLinks } from "./components/partner-home-links";
 export { PartnerSuggestions } from "./components/partner-suggestions";
 export { ProviderProfileForm } from "./components/provider-profile-form";
-export { searchFromParams, searchToParams } from "./filter-params";
+export { type MarketplaceSort, searchFromParams, searchToParams, sortFromParams } from "./filter-params";
 export { fromPriceLabel } from "./from-price";

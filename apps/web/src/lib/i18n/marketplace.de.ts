@@ -11,6 +11,9 @@ export const marketplaceDe = {
     profile: "Anbieterprofil",
   },
   marketplace: {
+    sort: "Sortierung",
+    sortRecommended: "Empfohlen",
+    sortDefault: "Relevanz / A–Z",
     title: "Marktplatz",
     description: "Geprüfte Partner für Ihr Betriebliches Gesundheitsmanagement finden.",
     search: "Suche",
@@ -80,6 +83,15 @@ export const marketplaceDe = {
       legal_requirements: "Rechtliche Anforderungen",
       engagement_documents: "Dokumente des Auftrags",
     },
+  },
+  buddy: {
+    open: "Partner-Buddy fragen",
+    title: "Partner-Buddy",
+    intro: "Fragen Sie z. B.: „Wer hilft uns bei Rückenproblemen im Lager?“",
+    question: "Ihre Frage",
+    ask: "Fragen",
+    model: "Antwort: {{model}}",
+    modelRules: "regelbasiert, ohne KI-Modell",
   },
   suggestions: {
     titleTask: "Partner, die bei „{{task}}“ helfen können",

@@ -11,6 +11,9 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
     profile: "Provider profile",
   },
   marketplace: {
+    sort: "Sort by",
+    sortRecommended: "Recommended",
+    sortDefault: "Relevance / A–Z",
     title: "Marketplace",
     description: "Find vetted partners for your workplace health management.",
     search: "Search",
@@ -80,6 +83,15 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       legal_requirements: "Legal requirements",
       engagement_documents: "Engagement documents",
     },
+  },
+  buddy: {
+    open: "Ask the partner buddy",
+    title: "Partner buddy",
+    intro: 'Ask e.g.: "Who can help with back pain in the warehouse?"',
+    question: "Your question",
+    ask: "Ask",
+    model: "Answer: {{model}}",
+    modelRules: "rule-based, no AI model",
   },
   suggestions: {
     titleTask: 'Partners who can help with "{{task}}"',

@@ -28,8 +28,9 @@ export function getOfferings(f: OfferingListParams): Promise<OfferingListRespons
   );
 }
 
-export function useOfferings(params: OfferingListParams) {
+export function useOfferings(params: OfferingListParams, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: marketplaceKeys.offeringList(params),
     queryFn: () => getOfferings(params),
     // Keep the results on screen while the next page or filter loads.
