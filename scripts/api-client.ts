@@ -32,7 +32,11 @@ export async function buildOpenApiDocument(): Promise<unknown> {
   // Modules enqueue their recurring jobs when the app is ready: the tables must exist (no worker runs).
   await database.migrate();
   // The defaults of a plain start, not this shell's environment: the document must not depend on who generates it.
-  const config = { ...toAppConfig(loadEnv({}), { authSecret: "api-client-generation-only-not-a-secret" }), devOutbox: false, jobs: { worker: false, pollMs: 1000 } };
+  const config = {
+    ...toAppConfig(loadEnv({}), { authSecret: "api-client-generation-only-not-a-secret" }),
+    devOutbox: false,
+    jobs: { worker: false, pollMs: 1000 },
+  };
   const app = await buildApp({ database, config, logger: false, serveWeb: false });
   try {
     await app.ready();

@@ -5312,6 +5312,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/marketplace/recommended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The marketplace's "Empfohlen" sort: the discovery filters' offerings ranked by the partner matching for the company, each with its reasons
+         * @description Same filters as GET /api/marketplace/offerings; the ranking is the matching's (phase, goals, survey, fit, history) for the caller's company, computed per request (never cached across companies). Booked offerings follow at the end without reasons. Paged by an offset cursor.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    category?: "survey_analysis" | "movement" | "nutrition" | "mental_health" | "ergonomics" | "addiction_prevention" | "health_day_module" | "full_service_health_day" | "coaching";
+                    certification?: string;
+                    deliveryMode?: "on_site" | "remote" | "hybrid";
+                    priceMin?: number;
+                    priceMax?: number;
+                    phase?: number;
+                    region?: string;
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Items per page, 1–50 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                offering: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    providerOrgId: string;
+                                    providerName: string;
+                                    title: string;
+                                    description: string;
+                                    category: string;
+                                    certifications: string[];
+                                    /** @enum {string} */
+                                    deliveryMode: "on_site" | "remote" | "hybrid";
+                                    priceFromCents: number;
+                                    /** @enum {string} */
+                                    priceUnit: "flat" | "per_participant" | "per_day";
+                                    turnaroundDays: number | null;
+                                    capacity: number | null;
+                                    requiredDataScopes: string[];
+                                    outputDataTypes: string[];
+                                    integrationPoints: string[];
+                                    relevantPhases: number[];
+                                    relevantTasks: string[];
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "archived";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                };
+                                reasons: {
+                                    /** @enum {string} */
+                                    kind: "task" | "phase" | "goal" | "survey" | "fit";
+                                    text: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                }[];
+                                score: number;
+                            }[];
+                            /** @description Send as `cursor` for the next page; null on the last page */
+                            nextCursor: string | null;
+                            total: number;
+                            /** @description As in the discovery list: a respelled search that finds something, when this one found nothing */
+                            didYouMean: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the partner buddy: offerings that answer a question, with their reasons and a short answer
+         * @description Without a language model: intent and entities (category, region, delivery mode, price, § 20, a company goal) by rules over the question, the offerings from the partner matching, the answer from templates. Changes nothing and stores nothing; the question is not logged.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: {
+                                de: string;
+                                en: string;
+                            };
+                            understood: {
+                                categories: ("survey_analysis" | "movement" | "nutrition" | "mental_health" | "ergonomics" | "addiction_prevention" | "health_day_module" | "full_service_health_day" | "coaching")[];
+                                deliveryMode: ("on_site" | "remote" | "hybrid") | null;
+                                region: string | null;
+                                maxPriceCents: number | null;
+                                funded: boolean;
+                                goal: string | null;
+                            };
+                            items: {
+                                offering: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    providerOrgId: string;
+                                    providerName: string;
+                                    title: string;
+                                    description: string;
+                                    category: string;
+                                    certifications: string[];
+                                    /** @enum {string} */
+                                    deliveryMode: "on_site" | "remote" | "hybrid";
+                                    priceFromCents: number;
+                                    /** @enum {string} */
+                                    priceUnit: "flat" | "per_participant" | "per_day";
+                                    turnaroundDays: number | null;
+                                    capacity: number | null;
+                                    requiredDataScopes: string[];
+                                    outputDataTypes: string[];
+                                    integrationPoints: string[];
+                                    relevantPhases: number[];
+                                    relevantTasks: string[];
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "archived";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                };
+                                reasons: {
+                                    /** @enum {string} */
+                                    kind: "task" | "phase" | "goal" | "survey" | "fit";
+                                    text: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                }[];
+                                score: number;
+                            }[];
+                            model: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/engagements": {
         parameters: {
             query?: never;

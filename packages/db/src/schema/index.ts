@@ -23,5 +23,5 @@ export * from "./partner-access.js";
 export * from "./rate-limit.js";
 export * from "./result-evidence.js";
 export * from "./results.js";
-export * from "./webhooks.js";
 export * from "./sso.js";
+export * from "./webhooks.js";

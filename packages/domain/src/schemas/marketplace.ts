@@ -156,7 +156,13 @@ export const RecommendedQuery = DiscoveryQuery.omit({ cursor: true, limit: true 
     .describe("The `nextCursor` of the previous page"),
   limit: z.coerce.number().int().min(1).max(50).default(12).describe("Items per page, 1–50"),
 });
-export const RecommendedList = cursorPage(Suggestion).extend({ total: z.number().int() });
+export const RecommendedList = cursorPage(Suggestion).extend({
+  total: z.number().int(),
+  didYouMean: z
+    .string()
+    .nullable()
+    .describe("As in the discovery list: a respelled search that finds something, when this one found nothing"),
+});
 
 /** A question to the partner buddy (issue 15, 5.2). */
 export const AssistantQuestion = z.strictObject({ question: z.string().trim().min(2).max(500) });

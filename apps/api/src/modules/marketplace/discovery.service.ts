@@ -31,7 +31,7 @@ export async function listOfferings(
  * A search that found nothing, spelled with the catalogue's words („Rückn“ → „rücken“), offered only when
  * that search finds something with the same filters; otherwise null.
  */
-async function didYouMean(scope: Pick<TenantScope, "tx" | "orgId">, filters: DiscoveryFilters): Promise<string | null> {
+export async function didYouMean(scope: Pick<TenantScope, "tx" | "orgId">, filters: DiscoveryFilters): Promise<string | null> {
   const words = (filters.q ?? "")
     .toLocaleLowerCase("de")
     .split(/[^\p{L}\p{N}]+/u)

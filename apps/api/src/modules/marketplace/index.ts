@@ -1,5 +1,5 @@
 // Public entry of the marketplace module.
-export { getOffering } from "./discovery.service.js";
+export { didYouMean, getOffering, toDiscoveryFilters } from "./discovery.service.js";
 export { sanitizeSearch } from "./discovery.sql.js";
 export { marketplaceRoutes } from "./marketplace.routes.js";
 export { findFilteredCandidates, findMatchCandidates, type MatchCandidate } from "./match-candidates.js";

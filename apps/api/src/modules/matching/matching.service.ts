@@ -19,7 +19,7 @@ import type { TenantScope } from "../../lib/request-context.js";
 import { getProject } from "../bgm-process/index.js";
 import { employeeGroups } from "../employees/index.js";
 import { offeringHistory } from "../engagements/index.js";
-import { findFilteredCandidates, findMatchCandidates, sanitizeSearch } from "../marketplace/index.js";
+import { didYouMean, findFilteredCandidates, findMatchCandidates, sanitizeSearch, toDiscoveryFilters } from "../marketplace/index.js";
 import { minGroupSizeOf } from "../participation/index.js";
 import { latestAcceptedPayload } from "../results/index.js";
 
@@ -126,7 +126,9 @@ export async function recommendOfferings(
   ];
   const offset = cursor ? Number(cursor) : 0;
   const next = offset + limit;
-  return { items: all.slice(offset, next), nextCursor: next < all.length ? String(next) : null, total: all.length };
+  const page = { items: all.slice(offset, next), nextCursor: next < all.length ? String(next) : null, total: all.length };
+  if (all.length > 0 || !rest.q) return { ...page, didYouMean: null };
+  return { ...page, didYouMean: await didYouMean(scope, toDiscoveryFilters({ ...rest, limit: 1 })) };
 }
 
 /** The partner buddy without a model: rules, the matching, templates (issue 15, 5.2). */
