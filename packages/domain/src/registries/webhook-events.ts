@@ -39,7 +39,7 @@ export const WEBHOOK_EVENTS: Record<WebhookEventType, WebhookEventDef> = {
   "data_grant.expired": { de: "Datenfreigabe abgelaufen", en: "Data grant expired", planned: true },
   "result.accepted": { de: "Ergebnis angenommen", en: "Result accepted" },
   "result.changes_requested": { de: "Nachbesserung angefordert", en: "Changes requested for a result" },
-  "message.received": { de: "Nachricht erhalten", en: "Message received", planned: true },
+  "message.received": { de: "Nachricht erhalten", en: "Message received" },
   "participation.registrations_updated": { de: "Anmeldezahlen aktualisiert", en: "Registration figures updated", planned: true },
   "participation.attendance_updated": { de: "Teilnahmezahlen aktualisiert", en: "Attendance figures updated", planned: true },
   "webhook.test": { de: "Testereignis", en: "Test event", internal: true },

@@ -1,5 +1,14 @@
-import { auditLog, engagementMessage, engagementMessageAttachment, engagementMessageRead, notification, user, withTenantTx } from "@bgm/db";
-import { eq } from "drizzle-orm";
+import {
+  auditLog,
+  engagementMessage,
+  engagementMessageAttachment,
+  engagementMessageRead,
+  job,
+  notification,
+  user,
+  withTenantTx,
+} from "@bgm/db";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EngagementWorld, makeEngagementWorld } from "../../../test/engagement-fixtures.js";
 import { APP_URL, type Api, api, createTestApp, signUp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
@@ -205,5 +214,32 @@ describe("messages per engagement", () => {
         }),
       ),
     ).rejects.toThrow();
+  });
+
+  it("tells the partner's webhooks of a company message (ids only) and takes an Idempotency-Key", async () => {
+    const fanouts = () =>
+      t.database.db
+        .select({ payload: job.payload })
+        .from(job)
+        .where(and(eq(job.queue, "webhooks.fanout"), sql`${job.payload}->>'type' = 'message.received'`));
+    const before = (await fanouts()).length;
+    const send = (text: string) =>
+      w.asCompany.raw({ method: "POST", url: url(), payload: { text }, headers: { "idempotency-key": "msg-retry-1" } });
+    const first = await send("Gibt es schon einen Termin für den Workshop?");
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await send("Gibt es schon einen Termin für den Workshop?");
+    expect(again.statusCode).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.json().id).toBe(first.json().id);
+    expect((await send("Ein anderer Text")).statusCode).toBe(422);
+    const events = (await fanouts()).slice(before);
+    expect(events).toHaveLength(1);
+    const payload = events[0]?.payload as { orgId: string; data: Record<string, string> };
+    expect(payload.orgId).toBe(w.partner.orgId);
+    expect(payload.data).toEqual({ engagementId: w.engagementId, threadId: w.engagementId, messageId: first.json().id });
+    expect(JSON.stringify(payload)).not.toContain("Workshop");
+    // The partner writing back is no event for the partner's own systems.
+    expect((await w.asPartner.post(url(), { text: "Ja, am Montag." })).statusCode).toBe(201);
+    expect((await fanouts()).slice(before)).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { addIdempotencyParts } from "../../lib/idempotency.js";
 import { acceptMultipart, type MultipartFile, type MultipartLimits, readMultipart } from "../../lib/multipart.js";
 import { MAX_FILE_BYTES } from "../files/index.js";
 import { dispatchMails } from "../notifications/index.js";
@@ -58,6 +59,11 @@ async function readMessageBody(req: FastifyRequest) {
     ...(acknowledgePersonalData === undefined ? {} : { acknowledgePersonalData: acknowledgePersonalData === "true" }),
   };
   req.messageFiles = body.files;
+  // The same message is the same text with the same files: the files count by their hash (Idempotency-Key).
+  addIdempotencyParts(
+    req,
+    body.files.map((f) => ({ name: f.fileName, content: f.content })),
+  );
 }
 
 export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -80,6 +86,7 @@ export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/api/engagements/:id/messages",
     {
+      config: { idempotent: true },
       preValidation: [readMessageBody],
       schema: {
         tags,

@@ -11,6 +11,7 @@ import { listActiveEmployees } from "../employees/index.js";
 import { type EngagementWithParties, findEngagementWithParties, recordMessageEvent } from "../engagements/index.js";
 import { MAX_FILE_BYTES } from "../files/index.js";
 import { notifyOrg } from "../notifications/index.js";
+import { emitWebhookEvent } from "../webhooks/index.js";
 import * as repo from "./messaging.repository.js";
 import { findPersonalData } from "./personal-data.js";
 
@@ -147,6 +148,10 @@ export async function postMessage(
         employeeNames: matches.filter((m) => m.kind === "employee_name").length,
       },
     });
+  }
+  // The partner's systems hear of a company message through its webhooks (ids only; one thread per engagement).
+  if (s.side === "company") {
+    await emitWebhookEvent(scope.tx, e.providerOrgId, "message.received", { engagementId: e.id, threadId: e.id, messageId: row.id });
   }
   const mails = await notifyOtherSide(scope, e, s.side, appUrl);
   const senderName = await repo.userName(s, scope.userId);
