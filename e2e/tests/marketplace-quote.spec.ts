@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
+import { cancelRunningBookings } from "../support/engagements";
 import { DEMO, signIn, snapshot } from "../support/session";
 import { readMails } from "../support/smtp-sink";
 
@@ -34,6 +35,7 @@ async function openBell(page: Page) {
 test("manager requests a quote from a suggestion, the partner quotes, the manager accepts", async ({ browser }) => {
   const manager = await newSession(browser, DEMO.manager);
 
+  await cancelRunningBookings(manager, "COPSOQ-Analyse");
   // Phase 2 → the survey task → the suggestion widget.
   await manager.goto("/phases/2");
   await expect(manager.getByRole("heading", { level: 2, name: "Partner für Phase 2: Analyse" })).toBeVisible();

@@ -9,7 +9,8 @@ test("a typo in the marketplace search offers „Meinten Sie …?“, and one cl
   const suggestion = page.getByTestId("did-you-mean");
   await expect(suggestion).toHaveText(/^Meinten Sie „rücken/);
   await suggestion.click();
-  await expect(page.getByRole("heading", { name: "Rückenscreening" })).toBeVisible();
+  await expect(page.getByTestId("offerings-total")).not.toHaveText("Gefundene Angebote: 0");
+  await expect(page.getByRole("heading", { name: /^Rücken/ }).first()).toBeVisible();
   await expect(page.getByTestId("did-you-mean")).toHaveCount(0);
   await expect(page).toHaveURL(/q=r%C3%BCcken|q=rücken/);
 });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
+import { cancelRunningBookings } from "../support/engagements";
 import { DEMO, signIn, snapshot } from "../support/session";
 
 /**
@@ -42,6 +43,7 @@ test("SurveyPro delivers a COPSOQ analysis as JSON, the manager accepts it, and 
   // 1. The manager requests a quote for SurveyPro's COPSOQ analysis from the survey task.
   const manager = await newSession(browser, DEMO.manager);
   manager.on("pageerror", (e) => pageErrors.push(`manager: ${e.message}`));
+  await cancelRunningBookings(manager, "COPSOQ-Analyse");
   await manager.goto("/tasks/employee_survey");
   const widget = manager.getByRole("region", { name: "Partner, die bei „Mitarbeiterbefragung durchführen“ helfen können" });
   await widget

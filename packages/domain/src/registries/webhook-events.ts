@@ -36,7 +36,7 @@ export const WEBHOOK_EVENTS: Record<WebhookEventType, WebhookEventDef> = {
   "engagement.status_changed": { de: "Auftragsstatus geändert", en: "Engagement status changed" },
   "data_grant.given": { de: "Datenfreigabe erteilt", en: "Data grant given" },
   "data_grant.revoked": { de: "Datenfreigabe widerrufen", en: "Data grant revoked" },
-  "data_grant.expired": { de: "Datenfreigabe abgelaufen", en: "Data grant expired", planned: true },
+  "data_grant.expired": { de: "Datenfreigabe abgelaufen", en: "Data grant expired" },
   "result.accepted": { de: "Ergebnis angenommen", en: "Result accepted" },
   "result.changes_requested": { de: "Nachbesserung angefordert", en: "Changes requested for a result" },
   "message.received": { de: "Nachricht erhalten", en: "Message received" },

@@ -9,6 +9,7 @@ import { notifyOrg } from "../notifications/index.js";
 import { emitWebhookEvent } from "../webhooks/index.js";
 import { companyDataSource } from "./company-data-source.js";
 import { defaultExpiresAt, maxExpiresAt } from "./expiry.js";
+import { scheduleExpiryEvent } from "./expiry-event.js";
 import { toGrant } from "./grants.mappers.js";
 import * as repo from "./grants.repository.js";
 import { grantNotice } from "./messages.js";
@@ -189,6 +190,7 @@ export async function grantScopes(a: Acting, engagementId: string, input: z.infe
       expiresAt,
     });
     granted.push(row);
+    await scheduleExpiryEvent(scope.tx, row);
     await emitWebhookEvent(scope.tx, e.providerOrgId, "data_grant.given", {
       engagementId: e.id,
       grantId: row.id,
@@ -278,6 +280,10 @@ export async function endGrantsForEngagement(scope: TenantScope, engagementId: s
   if (scope.orgKind !== "company") return 0;
   const ended = await repo.endEngagementGrants(scope.tx, scope.orgId, engagementId, scope.userId, "engagement_ended");
   if (ended.length) {
+    // The partner's systems hear of it like of a revoke: the access ended by a decision, not by time.
+    for (const g of ended) {
+      await emitWebhookEvent(scope.tx, g.providerOrgId, "data_grant.revoked", { engagementId, grantId: g.id, scopeKey: g.scopeKey });
+    }
     await scope.audit({
       action: "data_grant.ended",
       entityType: "engagement",

@@ -1,6 +1,7 @@
 // Public entry of the data-grants module.
 import type { FastifyPluginAsync } from "fastify";
 import { companyDataGrantRoutes } from "./data-grants.routes.js";
+import { grantExpiryEvents } from "./expiry-event.js";
 import { partnerDataRoutes } from "./partner-data.routes.js";
 
 export { accessLogEntryInsert, appendAccessLog as recordPartnerAccess } from "./access-log.repository.js";
@@ -11,5 +12,6 @@ export { logProviderDenial, type PartnerCaller, type PartnerRequest } from "./pa
 
 export const dataGrantRoutes: FastifyPluginAsync = async (app) => {
   await app.register(companyDataGrantRoutes);
+  await app.register(grantExpiryEvents);
   await app.register(partnerDataRoutes);
 };
