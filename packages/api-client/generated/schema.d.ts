@@ -6361,7 +6361,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Optional. 1–255 printable ASCII characters, unique per operation you mean (a UUID is fine). The same key with the same request within 24 h answers the first answer again, with `Idempotent-Replayed: true`, and changes nothing; the same key with another request is a 422 `idempotency_key_reused`, while the first request still runs a 409 `idempotency_key_in_use`. Keys are per caller (your user in its organization, or your API key). */
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: string;
                 };
