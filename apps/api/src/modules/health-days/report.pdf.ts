@@ -57,6 +57,35 @@ function feedbackContent(stations: { title: string; feedback: StationFeedback }[
   ];
 }
 
+/** Costs against the budget and the recommendations from the figures: the same in both reports. */
+function budgetAndRecommendations(r: Pick<HealthDayReport, "budget" | "recommendations">) {
+  return [
+    { text: "Kosten und Budget", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+    {
+      table: {
+        headerRows: 1,
+        widths: ["*", 90, 90, 90],
+        body: [
+          head(["Station", "Geplant", "Gebucht", "Abgerechnet"]),
+          ...r.budget.modules.map((m) => [m.title, euros(m.plannedCents), euros(m.bookedCents), euros(m.invoicedCents)]),
+          [
+            { text: `Summe (Budget ${euros(r.budget.budgetCents)})`, bold: true },
+            { text: euros(r.budget.plannedCents), bold: true },
+            { text: euros(r.budget.bookedCents), bold: true },
+            { text: euros(r.budget.invoicedCents), bold: true },
+          ],
+        ],
+      },
+      layout: "lightHorizontalLines",
+      margin: [0, 0, 0, 14],
+    },
+    { text: "Empfehlungen", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+    r.recommendations.length > 0
+      ? { ul: r.recommendations.map((x) => x.text) }
+      : { text: "Keine – die Zahlen geben keinen Anlass zu Änderungen." },
+  ];
+}
+
 export function healthDayReportPdf(r: HealthDayReport, companyName: string): Promise<Buffer> {
   const when = r.startsOn === r.endsOn ? germanDate(r.startsOn) : `${germanDate(r.startsOn)} – ${germanDate(r.endsOn)}`;
   const t = r.totals;
@@ -125,29 +154,7 @@ export function healthDayReportPdf(r: HealthDayReport, companyName: string): Pro
         margin: [0, 0, 0, 14],
       },
       ...feedbackContent(r.stations, r.minGroupSize),
-      { text: "Kosten und Budget", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
-      {
-        table: {
-          headerRows: 1,
-          widths: ["*", 90, 90, 90],
-          body: [
-            head(["Station", "Geplant", "Gebucht", "Abgerechnet"]),
-            ...r.budget.modules.map((m) => [m.title, euros(m.plannedCents), euros(m.bookedCents), euros(m.invoicedCents)]),
-            [
-              { text: `Summe (Budget ${euros(r.budget.budgetCents)})`, bold: true },
-              { text: euros(r.budget.plannedCents), bold: true },
-              { text: euros(r.budget.bookedCents), bold: true },
-              { text: euros(r.budget.invoicedCents), bold: true },
-            ],
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 14],
-      },
-      { text: "Empfehlungen", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
-      r.recommendations.length > 0
-        ? { ul: r.recommendations.map((x) => x.text) }
-        : { text: "Keine – die Zahlen geben keinen Anlass zu Änderungen." },
+      ...budgetAndRecommendations(r),
       {
         text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Der Bericht enthält nur Anzahlen, keine Namen.`,
         fontSize: 8,
@@ -215,29 +222,7 @@ export function consolidatedReportPdf(r: HealthDayConsolidatedReport): Promise<B
         margin: [0, 0, 0, 14],
       },
       ...feedbackContent(r.stations, k),
-      { text: "Kosten und Budget", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
-      {
-        table: {
-          headerRows: 1,
-          widths: ["*", 90, 90, 90],
-          body: [
-            head(["Station", "Geplant", "Gebucht", "Abgerechnet"]),
-            ...r.budget.modules.map((m) => [m.title, euros(m.plannedCents), euros(m.bookedCents), euros(m.invoicedCents)]),
-            [
-              { text: `Summe (Budget ${euros(r.budget.budgetCents)})`, bold: true },
-              { text: euros(r.budget.plannedCents), bold: true },
-              { text: euros(r.budget.bookedCents), bold: true },
-              { text: euros(r.budget.invoicedCents), bold: true },
-            ],
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 14],
-      },
-      { text: "Empfehlungen", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
-      r.recommendations.length > 0
-        ? { ul: r.recommendations.map((x) => x.text) }
-        : { text: "Keine – die Zahlen geben keinen Anlass zu Änderungen." },
+      ...budgetAndRecommendations(r),
       {
         text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Nur zusammengefasste Zahlen, keine Namen; Teilnahmezahlen unter ${k} Personen werden nicht ausgewiesen („< ${k}“).`,
         fontSize: 8,

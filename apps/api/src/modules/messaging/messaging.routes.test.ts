@@ -12,36 +12,17 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EngagementWorld, makeEngagementWorld } from "../../../test/engagement-fixtures.js";
 import { APP_URL, type Api, api, createTestApp, signUp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
-import { EXECUTABLE, PDF } from "../results/test-fixtures.js";
+import { EXECUTABLE, multipart, PDF } from "../results/test-fixtures.js";
 
 let t: TestApp;
 let w: EngagementWorld;
 let outsiderCompany: Api;
 let outsiderPartner: Api;
 
-function multipart(fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[]) {
-  const boundary = `----bgmmsg${Math.random().toString(16).slice(2)}`;
-  const chunks: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  for (const f of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/pdf"}\r\n\r\n`,
-      ),
-      f.content,
-      Buffer.from("\r\n"),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 const url = () => `/api/engagements/${w.engagementId}/messages`;
 
 function postFiles(as: Api, fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[]) {
-  const body = multipart(fields, files);
+  const body = multipart(fields, files, "attachments");
   return as.raw({ method: "POST", url: url(), payload: body.payload, headers: { "content-type": body.contentType } });
 }
 

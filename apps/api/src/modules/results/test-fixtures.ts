@@ -16,8 +16,8 @@ export const makeResultWorld = (
     partner: opts.partner,
   });
 
-/** A multipart body built by hand (no extra dependency): fields, then files. */
-export function multipart(fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[]) {
+/** A multipart body built by hand (no extra dependency): fields, then files (under `fileField`). */
+export function multipart(fields: Record<string, string>, files: { name: string; content: Buffer; type?: string }[], fileField = "files") {
   const boundary = `----bgmtest${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
@@ -26,7 +26,7 @@ export function multipart(fields: Record<string, string>, files: { name: string;
   for (const f of files) {
     chunks.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/pdf"}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/pdf"}\r\n\r\n`,
       ),
       f.content,
       Buffer.from("\r\n"),
