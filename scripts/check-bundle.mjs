@@ -20,12 +20,14 @@ const manifestPath = join(dist, ".vite/manifest.json");
 
 /** Limits in kB (1000 bytes) of gzip-compressed JavaScript; `modules` are the lazy route modules of that URL. */
 const PAGES = [
-  // The budgets sit about 2 % above today's sizes (sign-in 198.8, dashboard 221.3 kB gzip): English texts load on
+  // Session 15 added the typed API client, the messages badge, the webhooks and SSO entries and the "Empfohlen"
+  // sort (sign-in 203.0, dashboard 229.0 kB gzip); the budgets sit about 1 % above that. Before that they sat
+  // about 2 % above sign-in 198.8 and dashboard 221.3 kB gzip: English texts load on
   // demand, toasts, the health-day tickets, the header's menus and the other roles' start pages are chunks of
   // their own. The sign-in target (issue 14's) is not met yet: React, the router and TanStack Query alone are
   // 108 kB, the German texts about 25 kB.
-  { name: "sign-in (/login)", modules: ["src/app/routes/login.tsx"], budgetKb: 203, targetKb: 150 },
-  { name: "dashboard (/)", modules: ["src/app/layout/app-layout.tsx", "src/app/routes/home.tsx"], budgetKb: 226, targetKb: 250 },
+  { name: "sign-in (/login)", modules: ["src/app/routes/login.tsx"], budgetKb: 205, targetKb: 150 },
+  { name: "dashboard (/)", modules: ["src/app/layout/app-layout.tsx", "src/app/routes/home.tsx"], budgetKb: 232, targetKb: 250 },
 ];
 /** Below this size the build writes no compressed sibling (vite.config.ts, `threshold`). */
 const PRECOMPRESS_THRESHOLD = 1024;
