@@ -1,34 +1,14 @@
+import type { CreatedWebhookEndpoint, WebhookAttempt, WebhookEndpoint, WebhookTestSent } from "@bgm/domain";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { apiRequest } from "../../lib/api-client";
 import { type CursorPage, firstCursor, nextCursorOf } from "../../lib/cursor-pages";
 
-export interface WebhookEndpointItem {
-  id: string;
-  url: string;
-  description: string;
-  events: string[];
-  status: "active" | "disabled";
-  disabledReason: string | null;
-  previousSecretUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-export type WithSecret = WebhookEndpointItem & { secret: string };
-
-export interface WebhookAttemptItem {
-  id: string;
-  deliveryId: string;
-  eventId: string;
-  eventType: string;
-  attempt: number;
-  ok: boolean;
-  statusCode: number | null;
-  latencyMs: number;
-  error: string | null;
-  nextAttemptAt: string | null;
-  deliveryStatus: string;
-  at: string;
-}
+// The contract's own types (packages/domain), not a copy that could drift from the routes.
+export type WebhookEndpointItem = z.infer<typeof WebhookEndpoint>;
+export type WithSecret = z.infer<typeof CreatedWebhookEndpoint>;
+export type WebhookAttemptItem = z.infer<typeof WebhookAttempt>;
+type TestSent = z.infer<typeof WebhookTestSent>;
 
 const keys = {
   all: ["webhooks"] as const,
@@ -73,5 +53,4 @@ export const useUpdateWebhook = () =>
 export const useDeleteWebhook = () => useInvalidating((id: string) => apiRequest<WebhookEndpointItem>(one(id), { method: "DELETE" }));
 export const useRotateWebhookSecret = () =>
   useInvalidating((id: string) => apiRequest<WithSecret>(`${one(id)}/rotate-secret`, { method: "POST", json: { overlapHours: 24 } }));
-export const useSendTestEvent = () =>
-  useInvalidating((id: string) => apiRequest<{ deliveryId: string; eventId: string }>(`${one(id)}/test`, { method: "POST" }));
+export const useSendTestEvent = () => useInvalidating((id: string) => apiRequest<TestSent>(`${one(id)}/test`, { method: "POST" }));
