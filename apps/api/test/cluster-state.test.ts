@@ -4,19 +4,16 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DatabaseHandle, openDatabase } from "@bgm/db";
+import type { DatabaseHandle } from "@bgm/db";
 import rateLimit from "@fastify/rate-limit";
 import Fastify from "fastify";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { parseTrustProxy } from "../src/config.js";
 import { createRateLimitCounter, fastifyRateLimitStore } from "../src/lib/rate-limit-store.js";
-import { claimLocalFileStore, claimPgliteFolder, PGLITE_OWNER_FILE } from "../src/startup/node-locks.js";
+import { claimPgliteFolder, PGLITE_OWNER_FILE } from "../src/startup/node-locks.js";
 import { testConfig } from "./helpers.js";
 import { openTestDatabase } from "./test-database.js";
-
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 describe("rate limits shared through the database", () => {
   let database: DatabaseHandle;
@@ -128,65 +125,4 @@ describe("one PGlite folder, one process", () => {
     expect("release" in claim).toBe(true);
     if ("release" in claim) claim.release();
   });
-});
-
-describe.skipIf(!onPostgres)("advisory locks on PostgreSQL", () => {
-  const url = process.env.TEST_DATABASE_URL ?? "";
-  const name = `bgm_lock_${process.pid}_${Date.now()}`;
-  let admin: pg.Client;
-  let dbUrl: string;
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
-  });
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-
-  it("two nodes migrating an empty database at once: both succeed, each migration applied once", async () => {
-    const nodes = await Promise.all([openDatabase({ url: dbUrl, poolSize: 3 }), openDatabase({ url: dbUrl, poolSize: 3 })]);
-    try {
-      await Promise.all(nodes.map((n) => n.migrate()));
-      const check = new pg.Client({ connectionString: dbUrl });
-      await check.connect();
-      const applied = await check.query("SELECT hash FROM drizzle.__drizzle_migrations");
-      const distinct = new Set(applied.rows.map((r) => r.hash));
-      await check.end();
-      expect(applied.rows.length).toBeGreaterThan(20);
-      expect(distinct.size).toBe(applied.rows.length);
-    } finally {
-      await Promise.all(nodes.map((n) => n.close()));
-    }
-  }, 120_000);
-
-  it("exclusive() runs one node's start-up work at a time; a local file folder is one node's", async () => {
-    const [a, b] = await Promise.all([openDatabase({ url: dbUrl, poolSize: 3 }), openDatabase({ url: dbUrl, poolSize: 3 })]);
-    try {
-      const spans: [number, number][] = [];
-      const work = async () => {
-        const start = Date.now();
-        await new Promise((r) => setTimeout(r, 300));
-        spans.push([start, Date.now()]);
-      };
-      await Promise.all([a.exclusive("startup", work), b.exclusive("startup", work)]);
-      spans.sort((x, y) => x[0] - y[0]);
-      expect(spans[1]?.[0]).toBeGreaterThanOrEqual(spans[0]?.[1] ?? Number.POSITIVE_INFINITY);
-
-      const opts = { usesS3: false, sharedFolder: false, storageDir: "/srv/files" };
-      expect(await claimLocalFileStore(a, opts)).toBeUndefined();
-      expect(await claimLocalFileStore(b, opts)).toMatch(/another API node/);
-      expect(await claimLocalFileStore(b, { ...opts, sharedFolder: true })).toBeUndefined();
-      expect(await claimLocalFileStore(b, { ...opts, usesS3: true })).toBeUndefined();
-      await a.close();
-      // The first node is gone (its lock with it): the second may keep files locally now.
-      expect(await claimLocalFileStore(b, opts)).toBeUndefined();
-    } finally {
-      await Promise.allSettled([a.close(), b.close()]);
-    }
-  }, 60_000);
 });
