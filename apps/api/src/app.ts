@@ -6,7 +6,7 @@ import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-z
 import type { AppConfig } from "./config.js";
 import { wireDomainEvents } from "./events.js";
 import { type Auth, createAuth } from "./lib/auth.js";
-import { createJobQueue, type JobQueue } from "./lib/jobs.js";
+import { createJobQueue, enqueue, JOB_SWEEP_QUEUE, type JobQueue, sweepFinishedJobs } from "./lib/jobs.js";
 import { type Lifecycle, newLifecycle, RETRY_AFTER_S } from "./lib/lifecycle.js";
 import { logUrl } from "./lib/log-url.js";
 import { createMailer, type Mailer } from "./lib/mailer.js";
@@ -142,7 +142,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.decorate("jobs", jobs);
   const jobWorker = config.jobs?.worker ?? config.env !== "test";
+  // Finished jobs are deleted after their retention (JOB_RETENTION), once a day, by one process at a time.
+  jobs.register(JOB_SWEEP_QUEUE, async ({ now }) => void (await sweepFinishedJobs(db, now)), { repeatEveryMs: 24 * 60 * 60 * 1000 });
   app.addHook("onReady", async () => {
+    if (config.env !== "test") await enqueue(db, JOB_SWEEP_QUEUE, {}, { singletonKey: "recurring", runAt: new Date(Date.now() + 60_000) });
     if (jobWorker) jobs.start(config.jobs?.pollMs ?? 1000);
   });
   app.addHook("onClose", async () => jobs.stop());

@@ -2,7 +2,7 @@ import { type DatabaseHandle, job } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../test/test-database.js";
-import { createJobQueue, enqueue } from "./jobs.js";
+import { createJobQueue, enqueue, sweepFinishedJobs } from "./jobs.js";
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -80,5 +80,29 @@ describe("job queue", () => {
     expect(await queue.runDue({ now: at(899_999) })).toBe(0);
     await queue.runDue({ now: at(900_000) });
     expect(runs).toBe(2);
+  });
+});
+
+describe("finished jobs", () => {
+  it("are deleted after their retention (done after 7 days, failed after 30); open jobs never", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    // Before the other tests' jobs (done at T0 and later), so only this test's rows are due for deletion.
+    const now = at(-1000 * day);
+    const ago = (days: number) => new Date(now.getTime() - days * day);
+    const rows = await database.db
+      .insert(job)
+      .values([
+        { queue: "t.sweep", payload: { k: "done-old" }, doneAt: ago(8) },
+        { queue: "t.sweep", payload: { k: "done-new" }, doneAt: ago(6) },
+        { queue: "t.sweep", payload: { k: "failed-old" }, failedAt: ago(31) },
+        { queue: "t.sweep", payload: { k: "failed-new" }, failedAt: ago(29) },
+        { queue: "t.sweep", payload: { k: "open-old" }, runAt: ago(400) },
+      ])
+      .returning({ id: job.id });
+    expect(rows).toHaveLength(5);
+    expect(await sweepFinishedJobs(database.db, now)).toBe(2);
+    const left = await database.db.select({ payload: job.payload }).from(job).where(eq(job.queue, "t.sweep"));
+    expect(left.map((r) => r.payload.k).sort()).toEqual(["done-new", "failed-new", "open-old"]);
+    expect(await sweepFinishedJobs(database.db, now)).toBe(0);
   });
 });

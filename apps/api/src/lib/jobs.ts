@@ -227,3 +227,23 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
     },
   };
 }
+
+/** How long finished jobs stay in `job`: done ones briefly (they only tell that it ran), failed ones for inspection. */
+export const JOB_RETENTION = { doneDays: 7, failedDays: 30 } as const;
+/** The queue of the recurring clean-up; one open row for every process on the database. */
+export const JOB_SWEEP_QUEUE = "jobs.sweep";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes finished jobs past their retention: without it, every mail, webhook delivery and expiry event would
+ * leave a row behind for ever, and the claim query's partial index stays small only for open jobs. Open jobs
+ * (neither done nor failed) are never touched, whatever their age. Returns the number of rows deleted.
+ */
+export async function sweepFinishedJobs(db: Database, now: Date, retention: { doneDays: number; failedDays: number } = JOB_RETENTION) {
+  const doneBefore = new Date(now.getTime() - retention.doneDays * DAY_MS);
+  const failedBefore = new Date(now.getTime() - retention.failedDays * DAY_MS);
+  const res = await db.execute(
+    sql`DELETE FROM job WHERE (done_at IS NOT NULL AND done_at < ${ts(doneBefore)}) OR (failed_at IS NOT NULL AND failed_at < ${ts(failedBefore)})`,
+  );
+  return (res as unknown as { rowCount?: number; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
+}
