@@ -86,150 +86,140 @@ function budgetAndRecommendations(r: Pick<HealthDayReport, "budget" | "recommend
   ];
 }
 
-export function healthDayReportPdf(r: HealthDayReport, companyName: string): Promise<Buffer> {
-  const when = r.startsOn === r.endsOn ? germanDate(r.startsOn) : `${germanDate(r.startsOn)} – ${germanDate(r.endsOn)}`;
-  const t = r.totals;
-  const stationRows = r.stations.flatMap((st) => [
-    [
-      { text: st.title, bold: true },
-      { text: st.providerName, bold: true },
-      String(st.capacity),
-      String(st.registered),
-      String(st.attended),
-      String(st.noShow),
-      String(st.waitlisted),
-      pct(st.noShowRate),
+/** A figure as printed: a count, or "< k" where the minimum group size withholds it (consolidated report). */
+type Figure = (n: number | null) => string;
+const plain: Figure = (n) => String(n ?? "–");
+
+interface Totals {
+  people: number | null;
+  expectedHeadcount: number | null;
+  reachedShare: number | null;
+  registered: number;
+  capacity: number;
+  utilization: number | null;
+  attended: number | null;
+  noShow: number | null;
+  noShowRate: number | null;
+  waitlisted: number;
+}
+
+/** The figures of a station or slot, in the column order of STATION_HEADS. */
+interface Places {
+  capacity: number;
+  registered: number;
+  attended: number | null;
+  noShow: number | null;
+  waitlisted: number;
+  noShowRate: number | null;
+}
+const STATION_HEADS = ["Plätze", "Angemeldet", "Teilgenommen", "No-show", "Warteliste", "No-show-Quote"];
+const placeCells = (x: Places, fig: Figure) => [
+  String(x.capacity),
+  String(x.registered),
+  fig(x.attended),
+  fig(x.noShow),
+  String(x.waitlisted),
+  pct(x.noShowRate),
+];
+
+// Both reports share their frame, totals and station table; they differ in the rows (per slot, or per station
+// with withheld figures) and in the wording around them.
+function totalsTable(t: Totals, fig: Figure) {
+  return {
+    table: {
+      widths: [200, "*"],
+      body: [
+        [
+          { text: "Personen mit Platz", bold: true },
+          `${fig(t.people)}${t.expectedHeadcount ? ` von ${t.expectedHeadcount} erwarteten (${pct(t.reachedShare)})` : ""}`,
+        ],
+        [{ text: "Plätze vergeben / angeboten", bold: true }, `${t.registered} / ${t.capacity} (${pct(t.utilization)})`],
+        [{ text: "Teilgenommen", bold: true }, fig(t.attended)],
+        [{ text: "Nicht erschienen (No-show-Quote)", bold: true }, `${fig(t.noShow)} (${pct(t.noShowRate)})`],
+        [{ text: "Warteliste", bold: true }, String(t.waitlisted)],
+      ],
+    },
+    layout: "lightHorizontalLines",
+    margin: [0, 0, 0, 14],
+  };
+}
+
+function stationTable(heading: string, firstHeads: [string, string], rows: unknown[][]) {
+  return [
+    { text: heading, fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
+    {
+      table: { headerRows: 1, widths: ["*", 150, 50, 60, 70, 55, 60, 60], body: [head([...firstHeads, ...STATION_HEADS]), ...rows] },
+      layout: "lightHorizontalLines",
+      margin: [0, 0, 0, 14],
+    },
+  ];
+}
+
+function reportDocument(kind: "Auswertung" | "Gesamtbericht", dayTitle: string, subtitle: string, body: unknown[], footer: string) {
+  return {
+    info: { title: `${kind} Gesundheitstag – ${dayTitle}`, creator: "BGM Hub" },
+    pageSize: "A4",
+    pageOrientation: "landscape",
+    pageMargins: [40, 50, 40, 50],
+    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
+    content: [
+      { text: `${kind} Gesundheitstag „${dayTitle}“`, fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
+      { text: subtitle, fontSize: 11, margin: [0, 0, 0, 14] },
+      ...body,
+      { text: footer, fontSize: 8, color: "#444444", margin: [0, 20, 0, 0] },
     ],
+  };
+}
+
+const dayWhen = (r: { startsOn: string; endsOn: string }) =>
+  r.startsOn === r.endsOn ? germanDate(r.startsOn) : `${germanDate(r.startsOn)} – ${germanDate(r.endsOn)}`;
+
+export function healthDayReportPdf(r: HealthDayReport, companyName: string): Promise<Buffer> {
+  const stationRows = r.stations.flatMap((st) => [
+    [{ text: st.title, bold: true }, { text: st.providerName, bold: true }, ...placeCells(st, plain)],
     ...st.slots.map((s) => [
       {
         text: `  ${time.format(new Date(s.startsAt))}–${time.format(new Date(s.endsAt))}${s.status === "cancelled" ? " (abgesagt)" : ""}`,
         color: "#444444",
       },
       { text: s.location, color: "#444444" },
-      String(s.capacity),
-      String(s.registered),
-      String(s.attended),
-      String(s.noShow),
-      String(s.waitlisted),
-      pct(s.noShowRate),
+      ...placeCells(s, plain),
     ]),
   ]);
-  const doc = {
-    info: { title: `Auswertung Gesundheitstag – ${r.title}`, creator: "BGM Hub" },
-    pageSize: "A4",
-    pageOrientation: "landscape",
-    pageMargins: [40, 50, 40, 50],
-    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
-    content: [
-      { text: `Auswertung Gesundheitstag „${r.title}“`, fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      { text: `${companyName} · ${when}`, fontSize: 11, margin: [0, 0, 0, 14] },
-      {
-        table: {
-          widths: [200, "*"],
-          body: [
-            [
-              { text: "Personen mit Platz", bold: true },
-              `${t.people}${t.expectedHeadcount ? ` von ${t.expectedHeadcount} erwarteten (${pct(t.reachedShare)})` : ""}`,
-            ],
-            [{ text: "Plätze vergeben / angeboten", bold: true }, `${t.registered} / ${t.capacity} (${pct(t.utilization)})`],
-            [{ text: "Teilgenommen", bold: true }, String(t.attended)],
-            [{ text: "Nicht erschienen (No-show-Quote)", bold: true }, `${t.noShow} (${pct(t.noShowRate)})`],
-            [{ text: "Warteliste", bold: true }, String(t.waitlisted)],
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 14],
-      },
-      { text: "Teilnahme je Station und Slot", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
-      {
-        table: {
-          headerRows: 1,
-          widths: ["*", 150, 50, 55, 65, 55, 55, 55],
-          body: [
-            head(["Station / Slot", "Anbieter / Ort", "Plätze", "Angemeldet", "Teilgenommen", "No-show", "Warteliste", "No-show-Quote"]),
-            ...stationRows,
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 14],
-      },
+  const doc = reportDocument(
+    "Auswertung",
+    r.title,
+    `${companyName} · ${dayWhen(r)}`,
+    [
+      totalsTable(r.totals, plain),
+      ...stationTable("Teilnahme je Station und Slot", ["Station / Slot", "Anbieter / Ort"], stationRows),
       ...feedbackContent(r.stations, r.minGroupSize),
       ...budgetAndRecommendations(r),
-      {
-        text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Der Bericht enthält nur Anzahlen, keine Namen.`,
-        fontSize: 8,
-        color: "#444444",
-        margin: [0, 20, 0, 0],
-      },
     ],
-  };
+    `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Der Bericht enthält nur Anzahlen, keine Namen.`,
+  );
   return renderPdf(doc);
 }
 
-const count = (n: number | null, k: number) => (n === null ? `< ${k}` : String(n));
-
 /** The consolidated report of a full-service day: per station, aggregates only, the minimum group size applied. */
 export function consolidatedReportPdf(r: HealthDayConsolidatedReport): Promise<Buffer> {
-  const when = r.startsOn === r.endsOn ? germanDate(r.startsOn) : `${germanDate(r.startsOn)} – ${germanDate(r.endsOn)}`;
-  const t = r.totals;
   const k = r.minGroupSize;
-  const doc = {
-    info: { title: `Gesamtbericht Gesundheitstag – ${r.title}`, creator: "BGM Hub" },
-    pageSize: "A4",
-    pageOrientation: "landscape",
-    pageMargins: [40, 50, 40, 50],
-    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.2 },
-    content: [
-      { text: `Gesamtbericht Gesundheitstag „${r.title}“`, fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      { text: `${r.companyName} · ${when} · organisiert von ${r.plannerName}`, fontSize: 11, margin: [0, 0, 0, 14] },
-      {
-        table: {
-          widths: [200, "*"],
-          body: [
-            [
-              { text: "Personen mit Platz", bold: true },
-              `${count(t.people, k)}${t.expectedHeadcount ? ` von ${t.expectedHeadcount} erwarteten (${pct(t.reachedShare)})` : ""}`,
-            ],
-            [{ text: "Plätze vergeben / angeboten", bold: true }, `${t.registered} / ${t.capacity} (${pct(t.utilization)})`],
-            [{ text: "Teilgenommen", bold: true }, count(t.attended, k)],
-            [{ text: "Nicht erschienen (No-show-Quote)", bold: true }, `${count(t.noShow, k)} (${pct(t.noShowRate)})`],
-            [{ text: "Warteliste", bold: true }, String(t.waitlisted)],
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 14],
-      },
-      { text: "Teilnahme je Station", fontSize: 13, bold: true, margin: [0, 0, 0, 6] },
-      {
-        table: {
-          headerRows: 1,
-          widths: ["*", 150, 50, 60, 70, 55, 60, 60],
-          body: [
-            head(["Station", "Anbieter", "Plätze", "Angemeldet", "Teilgenommen", "No-show", "Warteliste", "No-show-Quote"]),
-            ...r.stations.map((s) => [
-              { text: s.title, bold: true },
-              s.providerName,
-              String(s.capacity),
-              String(s.registered),
-              count(s.attended, k),
-              count(s.noShow, k),
-              String(s.waitlisted),
-              pct(s.noShowRate),
-            ]),
-          ],
-        },
-        layout: "lightHorizontalLines",
-        margin: [0, 0, 0, 14],
-      },
+  const withheld: Figure = (n) => (n === null ? `< ${k}` : String(n));
+  const doc = reportDocument(
+    "Gesamtbericht",
+    r.title,
+    `${r.companyName} · ${dayWhen(r)} · organisiert von ${r.plannerName}`,
+    [
+      totalsTable(r.totals, withheld),
+      ...stationTable(
+        "Teilnahme je Station",
+        ["Station", "Anbieter"],
+        r.stations.map((s) => [{ text: s.title, bold: true }, s.providerName, ...placeCells(s, withheld)]),
+      ),
       ...feedbackContent(r.stations, k),
       ...budgetAndRecommendations(r),
-      {
-        text: `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Nur zusammengefasste Zahlen, keine Namen; Teilnahmezahlen unter ${k} Personen werden nicht ausgewiesen („< ${k}“).`,
-        fontSize: 8,
-        color: "#444444",
-        margin: [0, 20, 0, 0],
-      },
     ],
-  };
+    `Erstellt am ${germanDateTime(new Date(r.generatedAt))} über BGM Hub. Nur zusammengefasste Zahlen, keine Namen; Teilnahmezahlen unter ${k} Personen werden nicht ausgewiesen („< ${k}“).`,
+  );
   return renderPdf(doc);
 }
