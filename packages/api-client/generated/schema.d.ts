@@ -5512,7 +5512,7 @@ export interface paths {
         };
         /**
          * Partners suggested without being asked (after a result, a new phase or goal), newest first, with their reasons
-         * @description The company's open proactive suggestions (ADR 0022). Dismissed ones, offerings no longer published and offerings booked since are left out.
+         * @description The company's open proactive suggestions (ADR 0022). Dismissed ones, offerings no longer published and offerings booked since are left out. Answered whole (the list is bounded): `nextCursor` is always null.
          */
         get: {
             parameters: {

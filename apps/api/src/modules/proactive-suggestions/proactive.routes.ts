@@ -1,4 +1,4 @@
-import { IdParam, Ok, ProactiveDigestInput, ProactiveDigestSetting, ProactiveSuggestionList } from "@bgm/domain";
+import { IdParam, Ok, ProactiveDigestInput, ProactiveDigestSetting, ProactiveSuggestionList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyPluginAsync } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { enqueue } from "../../lib/jobs.js";
@@ -17,8 +17,7 @@ export const proactiveSuggestionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Partners suggested without being asked (after a result, a new phase or goal), newest first, with their reasons",
-        description:
-          "The company's open proactive suggestions (ADR 0022). Dismissed ones, offerings no longer published and offerings booked since are left out.",
+        description: `The company's open proactive suggestions (ADR 0022). Dismissed ones, offerings no longer published and offerings booked since are left out. ${WHOLE_LIST_NOTE}`,
         response: { 200: ProactiveSuggestionList },
       },
     },
