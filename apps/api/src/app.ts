@@ -30,6 +30,7 @@ import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
 import { participationAggregatesPlugin, participationExportRoutes, participationRoutes } from "./modules/participation/index.js";
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
+import { proactiveSuggestionsPlugin } from "./modules/proactive-suggestions/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { passwordSignInGuard, ssoRoutes } from "./modules/sso/index.js";
 import { todoRoutes } from "./modules/todos/index.js";
@@ -179,6 +180,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);
   await app.register(matchingRoutes);
+  await app.register(proactiveSuggestionsPlugin);
   await app.register(engagementsRoutes);
   await app.register(messagingRoutes);
   await app.register(notificationRoutes);

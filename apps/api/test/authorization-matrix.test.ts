@@ -133,6 +133,9 @@ describe("authorization matrix", () => {
     const course = (await asB.get(`/api/interventions/${f.ids.interventionId}`)).json();
     expect(course).toMatchObject({ title: "Geheimkurs B", status: "open", description: "" });
     expect(course.sessions[0]).toMatchObject({ status: "scheduled", capacity: 10, counts: { registered: 1, attended: 0, noShow: 0 } });
+    const suggestions = (await asB.get("/api/proactive-suggestions")).json().items;
+    expect(suggestions.map((x: { id: string }) => x.id)).toEqual([f.ids.proactiveSuggestionId]);
+    expect((await asB.get("/api/proactive-suggestions/digest")).json().enabled).toBe(true);
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {

@@ -5503,6 +5503,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/proactive-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners suggested without being asked (after a result, a new phase or goal), newest first, with their reasons
+         * @description The company's open proactive suggestions (ADR 0022). Dismissed ones, offerings no longer published and offerings booked since are left out. Answered whole (the list is bounded): `nextCursor` is always null.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description What made the matching run: survey, ergonomics, participation, phase or goal
+                                 * @enum {string}
+                                 */
+                                topic: "survey" | "ergonomics" | "participation" | "phase" | "goal";
+                                offering: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    providerOrgId: string;
+                                    providerName: string;
+                                    title: string;
+                                    description: string;
+                                    category: string;
+                                    certifications: string[];
+                                    /** @enum {string} */
+                                    deliveryMode: "on_site" | "remote" | "hybrid";
+                                    priceFromCents: number;
+                                    /** @enum {string} */
+                                    priceUnit: "flat" | "per_participant" | "per_day";
+                                    turnaroundDays: number | null;
+                                    capacity: number | null;
+                                    requiredDataScopes: string[];
+                                    outputDataTypes: string[];
+                                    integrationPoints: string[];
+                                    relevantPhases: number[];
+                                    relevantTasks: string[];
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "archived";
+                                    /** Format: date-time */
+                                    updatedAt: string;
+                                };
+                                reasons: {
+                                    /** @enum {string} */
+                                    kind: "task" | "phase" | "goal" | "survey" | "fit";
+                                    text: {
+                                        de: string;
+                                        en: string;
+                                    };
+                                }[];
+                                score: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** @description Always null: this list is bounded and answered whole */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proactive-suggestions/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide a proactive suggestion for the company; its offering is never suggested proactively again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proactive-suggestions/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My weekly e-mail digest of new partner suggestions: on or off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description When the digest last ran for this manager (sent or nothing new), else null */
+                            lastRunAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Turn my weekly e-mail digest of new partner suggestions on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @description When the digest last ran for this manager (sent or nothing new), else null */
+                            lastRunAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/engagements": {
         parameters: {
             query?: never;

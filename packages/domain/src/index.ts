@@ -42,6 +42,7 @@ export * from "./schemas/messaging.js";
 export * from "./schemas/organizations.js";
 export * from "./schemas/participation.js";
 export * from "./schemas/participation-aggregates.js";
+export * from "./schemas/proactive-suggestions.js";
 export * from "./schemas/results.js";
 export * from "./schemas/sso.js";
 export * from "./schemas/todos.js";

@@ -31,6 +31,10 @@ export interface DomainEvents {
   "result.accepted": ResultChange & { automatic: boolean };
   /** The company sent a submitted or accepted result back; an accepted one was withdrawn from where it landed. */
   "result.changes_requested": ResultChange & { wasAccepted: boolean };
+  /** The company moved its BGM project to another phase. */
+  "project.phase_changed": { projectId: string; from: number; to: number };
+  /** The company added a goal. */
+  "goal.created": { goalId: string };
 }
 
 export type DomainEventType = keyof DomainEvents;

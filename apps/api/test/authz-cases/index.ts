@@ -10,6 +10,7 @@ import { participationCases } from "./participation.js";
 import { participationAggregatesCases } from "./participation-aggregates.js";
 import { participationExportsCases } from "./participation-exports.js";
 import { platformCases } from "./platform.js";
+import { proactiveSuggestionsCases } from "./proactive-suggestions.js";
 import { resultsCases } from "./results.js";
 import { ssoCases } from "./sso.js";
 import type { AuthzCases } from "./types.js";
@@ -32,4 +33,5 @@ export const ALL_CASES: AuthzCases[] = [
   healthDayCheckInCases,
   webhooksCases,
   ssoCases,
+  proactiveSuggestionsCases,
 ];

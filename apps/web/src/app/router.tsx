@@ -63,6 +63,7 @@ export const router = createBrowserRouter([
               { path: "/audit", lazy: page(() => import("./routes/audit"), "AuditRoute") },
               { path: "/marketplace", lazy: page(() => import("./routes/marketplace"), "MarketplaceRoute") },
               { path: "/marketplace/offerings/:id", lazy: page(() => import("./routes/offering-detail"), "OfferingDetailRoute") },
+              { path: "/partner-suggestions", lazy: page(() => import("./routes/partner-suggestions"), "PartnerSuggestionsRoute") },
               { path: "/engagements", lazy: page(() => import("./routes/engagements"), "EngagementsRoute") },
               { path: "/data-sharing", lazy: page(() => import("./routes/data-sharing"), "DataSharingRoute") },
               { path: "/interventions", lazy: page(() => import("./routes/interventions"), "InterventionsRoute") },

@@ -20,6 +20,7 @@ export * from "./notifications.js";
 export * from "./organizations.js";
 export * from "./participation.js";
 export * from "./partner-access.js";
+export * from "./proactive-suggestions.js";
 export * from "./rate-limit.js";
 export * from "./result-evidence.js";
 export * from "./results.js";

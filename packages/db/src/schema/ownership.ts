@@ -88,6 +88,10 @@ export const TABLE_OWNERS = {
   participation_session: "participation",
   participation: "participation",
   participation_settings: "participation",
+  // proactive-suggestions.ts: suggestions made without being asked, the notices sent and the digest opt-ins (ADR 0022).
+  proactive_suggestion: "proactive-suggestions",
+  proactive_notice: "proactive-suggestions",
+  proactive_digest: "proactive-suggestions",
   // result-evidence.ts
   result_evidence: "result-evidence",
   // webhooks.ts: partners' endpoints, their deliveries and every try.

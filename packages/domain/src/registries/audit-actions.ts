@@ -517,6 +517,19 @@ export const AUDIT_ACTIONS = {
     en: "changed the partner profile",
     link: "/partner/profile",
   },
+  // Proactive partner suggestions (issue 15, 5.5).
+  "proactive_suggestion.dismissed": {
+    area: "marketplace",
+    de: "hat einen Partnervorschlag ausgeblendet",
+    en: "dismissed a partner suggestion",
+    link: "/partner-suggestions",
+  },
+  "proactive_digest.updated": {
+    area: "marketplace",
+    de: "hat die wöchentliche E-Mail mit Partnervorschlägen geändert",
+    en: "changed the weekly partner suggestion e-mail",
+    link: "/partner-suggestions",
+  },
 
   // Partner API keys.
   // Partner webhooks.

@@ -2,6 +2,7 @@ import { member } from "@bgm/db";
 import { PHASES, type Project, TASK_TEMPLATES, type TaskStatus, taskTemplate } from "@bgm/domain";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../lib/app-error.js";
+import { publish } from "../../lib/domain-events.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { requirementProgress } from "../legal/index.js";
 import { listResultEvidence } from "../result-evidence/index.js";
@@ -64,6 +65,7 @@ export async function setCurrentPhase(scope: TenantScope, phase: number) {
       entityId: project.id,
       details: { from: project.currentPhase, to: phase },
     });
+    await publish(scope, { type: "project.phase_changed", projectId: project.id, from: project.currentPhase, to: phase });
   }
   return getProject(scope);
 }
@@ -167,6 +169,7 @@ export async function createGoal(scope: TenantScope, input: { title: string; tar
   const project = await requireProject(scope);
   const row = await repo.insertGoal(scope, { projectId: project.id, ...input });
   await scope.audit({ action: "goal.created", entityType: "goal", entityId: row.id });
+  await publish(scope, { type: "goal.created", goalId: row.id });
   return toGoal(row);
 }
 

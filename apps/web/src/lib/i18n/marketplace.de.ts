@@ -93,6 +93,26 @@ export const marketplaceDe = {
     model: "Antwort: {{model}}",
     modelRules: "regelbasiert, ohne KI-Modell",
   },
+  proactive: {
+    title: "Neue Partnervorschläge",
+    intro:
+      "Partner, die zu neuen Ergebnissen, Phasen oder Zielen Ihres Unternehmens passen – mit den Gründen. Ausgeblendete Angebote schlagen wir nicht noch einmal vor.",
+    empty: "Zurzeit gibt es keine neuen Partnervorschläge.",
+    dismiss: "Ausblenden",
+    dismissNamed: "„{{title}}“ ausblenden",
+    dismissed: "„{{title}}“ wird nicht mehr vorgeschlagen.",
+    digest: "Wöchentliche E-Mail mit neuen Partnervorschlägen",
+    digestHint: "Höchstens einmal pro Woche, nur wenn es Neues gibt. Gilt nur für Sie.",
+    digestOn: "Wöchentliche E-Mail eingeschaltet",
+    digestOff: "Wöchentliche E-Mail ausgeschaltet",
+    topic: {
+      survey: "Anlass: Befragungsergebnis",
+      ergonomics: "Anlass: Ergonomie-Beurteilung",
+      participation: "Anlass: Teilnahmezahlen",
+      phase: "Anlass: neue BGM-Phase",
+      goal: "Anlass: neues Ziel",
+    },
+  },
   suggestions: {
     titleTask: "Partner, die bei „{{task}}“ helfen können",
     titlePhase: "Partner für Phase {{number}}: {{name}}",

@@ -116,7 +116,10 @@ function NotificationEntry({ item, onOpen }: { item: NotificationItem; onOpen: (
               {item.title}
             </Text>
           </Group>
-          <Text size="sm">{item.body}</Text>
+          {/* pre-line: a body may list items one per line (e.g. proactive partner suggestions). */}
+          <Text size="sm" style={{ whiteSpace: "pre-line" }}>
+            {item.body}
+          </Text>
           <Text size="xs" c="dimmed">
             {formatDateTime(item.createdAt)}
           </Text>
