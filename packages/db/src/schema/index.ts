@@ -1,5 +1,6 @@
 export * from "./audit.js";
 export * from "./auth.js";
+export * from "./buddy.js";
 export * from "./bgm-process.js";
 export * from "./data-grants.js";
 export * from "./employee-access.js";

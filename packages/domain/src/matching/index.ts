@@ -5,3 +5,4 @@ export * from "./score.js";
 export * from "./survey.js";
 export * from "./synonyms.js";
 export { fold, goalStems, hasPrefix, indexText, stem, stemsOf } from "./text.js";
+export * from "./llm.js";
