@@ -39,13 +39,18 @@ function chunk(delta: Record<string, unknown>, finish: string | null = null): st
 
 export async function startFakeLlm(): Promise<FakeLlm> {
   let releaseHeld: () => void = () => undefined;
+  // A release that comes before the answer reaches its held chunk counts too.
+  let released = false;
   const state: FakeLlm = {
     baseUrl: "",
     mode: "tool",
     slowMs: 2000,
     toolArgs: { category: "ergonomics", region: "Hamburg" },
     requests: [],
-    release: () => releaseHeld(),
+    release: () => {
+      released = true;
+      releaseHeld();
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -58,6 +63,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     const body = JSON.parse(raw) as { messages: { role: string; content: string | null }[] };
     state.requests.push({ body, raw, authorization: req.headers.authorization });
     const mode = state.mode;
+    if (mode === "hold" && body.messages.at(-1)?.role !== "tool") released = false;
     if (mode === "down") {
       req.socket.destroy();
       return;
@@ -97,7 +103,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     }
     const words = ["Gern! ", "Für Sie passen: ", titles.length ? titles.join(", ") : "Yoga am Mittag", "."];
     for (const [i, w] of words.entries()) {
-      if (mode === "hold" && i === words.length - 1) await new Promise<void>((r) => (releaseHeld = r));
+      if (mode === "hold" && i === words.length - 1 && !released) await new Promise<void>((r) => (releaseHeld = r));
       send(chunk({ content: w }));
       await sleep(5);
     }
