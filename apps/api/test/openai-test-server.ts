@@ -33,7 +33,13 @@ export interface FakeLlm {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function chunk(delta: Record<string, unknown>, finish: string | null = null): string {
-  const c = { id: "chatcmpl-test", object: "chat.completion.chunk", created: 0, model: "test-model", choices: [{ index: 0, delta, finish_reason: finish }] };
+  const c = {
+    id: "chatcmpl-test",
+    object: "chat.completion.chunk",
+    created: 0,
+    model: "test-model",
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
   return `data: ${JSON.stringify(c)}\n\n`;
 }
 

@@ -1,6 +1,16 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Api, addMember, api, createTestApp, type OrgUser, signIn, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
+import {
+  type Api,
+  addMember,
+  api,
+  createTestApp,
+  type OrgUser,
+  signIn,
+  signUpCompany,
+  signUpProvider,
+  type TestApp,
+} from "../../../test/helpers.js";
 import { type FakeLlm, startFakeLlm } from "../../../test/openai-test-server.js";
 import { DEMO_PASSWORD } from "../../seed/demo-logins.js";
 import { demoEmployees } from "../../seed/demo-people.js";
@@ -145,7 +155,10 @@ describe("the partner buddy with a language model (issue 15, 5.2)", () => {
       expect(done.items.map((i) => i.offering.id)).toEqual(rules.items.map((i) => i.offering.id));
       if (mode === "slow") expect(Date.now() - started).toBeLessThan(FIRST_TOKEN_MS + 1000);
       // Text the model had begun is withdrawn before the rules answer.
-      expect(events.some((e) => e.type === "reset"), mode).toBe(mode === "midfail");
+      expect(
+        events.some((e) => e.type === "reset"),
+        mode,
+      ).toBe(mode === "midfail");
     }
   });
 
@@ -239,7 +252,9 @@ describe("kept conversations", () => {
     expect((await colleague.get("/api/matching/conversations")).json().items).toEqual([]);
     expect((await colleague.get(`/api/matching/conversations/${a.done.conversationId}`)).statusCode).toBe(404);
     expect((await colleague.delete(`/api/matching/conversations/${a.done.conversationId}`)).statusCode).toBe(404);
-    expect((await colleague.post("/api/matching/assistant/stream", { question: "Hallo?", conversationId: a.done.conversationId })).statusCode).toBe(404);
+    expect(
+      (await colleague.post("/api/matching/assistant/stream", { question: "Hallo?", conversationId: a.done.conversationId })).statusCode,
+    ).toBe(404);
     expect((await otherCompany.get(`/api/matching/conversations/${a.done.conversationId}`)).statusCode).toBe(404);
     for (const who of [employee, partner]) {
       expect((await who.get("/api/matching/conversations")).statusCode).toBe(403);

@@ -2,8 +2,8 @@ import {
   BuddyConversation,
   BuddyConversationList,
   BuddyConversationsDeleted,
-  BuddyStreamQuestion,
   type BuddyStreamEvent,
+  BuddyStreamQuestion,
   IdParam,
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";

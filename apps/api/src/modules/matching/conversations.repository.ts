@@ -68,7 +68,9 @@ export async function insertTurn(
 ): Promise<TurnRow> {
   const now = new Date();
   if (t.newTitle !== null) {
-    await tx.insert(buddyConversation).values({ id: t.conversationId, orgId: o.orgId, userId: o.userId, title: t.newTitle, createdAt: now, updatedAt: now });
+    await tx
+      .insert(buddyConversation)
+      .values({ id: t.conversationId, orgId: o.orgId, userId: o.userId, title: t.newTitle, createdAt: now, updatedAt: now });
   } else {
     await tx
       .update(buddyConversation)

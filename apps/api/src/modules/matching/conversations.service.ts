@@ -1,4 +1,9 @@
-import { BUDDY_CONVERSATIONS_LISTED, type BuddyConversation, type BuddyConversationList, type BuddyConversationsDeleted } from "@bgm/domain";
+import {
+  BUDDY_CONVERSATIONS_LISTED,
+  type BuddyConversation,
+  type BuddyConversationList,
+  type BuddyConversationsDeleted,
+} from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantScope } from "../../lib/request-context.js";
