@@ -134,7 +134,7 @@ describe("authorization matrix", () => {
     expect(course).toMatchObject({ title: "Geheimkurs B", status: "open", description: "" });
     expect(course.sessions[0]).toMatchObject({ status: "scheduled", capacity: 10, counts: { registered: 1, attended: 0, noShow: 0 } });
     const talk = (await asB.get(`/api/matching/conversations/${f.ids.buddyConversationB}`)).json();
-    expect(talk.items.map((x: { question: string }) => x.question)).toEqual(["Geheimfrage B-buddy-4k7 zu Rücken"]);
+    expect(talk.exchanges.map((x: { question: string }) => x.question)).toEqual(["Geheimfrage B-buddy-4k7 zu Rücken"]);
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {

@@ -5568,7 +5568,7 @@ export interface paths {
         };
         /**
          * The caller's conversations with the partner buddy, newest first (the latest 100)
-         * @description Only the caller's own: not a colleague's, never a partner's.
+         * @description Only the caller's own: not a colleague's, never a partner's. Answered whole (the list is bounded): `nextCursor` is always null.
          */
         get: {
             parameters: {
@@ -5667,7 +5667,7 @@ export interface paths {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
-                            items: {
+                            exchanges: {
                                 /** Format: uuid */
                                 id: string;
                                 question: string;

@@ -56,5 +56,6 @@ export const BuddyTurn = z.object({
   items: z.array(Suggestion),
   createdAt: z.iso.datetime({ offset: true }),
 });
-export const BuddyConversation = BuddyConversationSummary.extend({ items: z.array(BuddyTurn) });
+/** One conversation: its questions and answers, oldest first (all of them: a conversation is short). */
+export const BuddyConversation = BuddyConversationSummary.extend({ exchanges: z.array(BuddyTurn) });
 export const BuddyConversationsDeleted = z.object({ deleted: z.number().int() });

@@ -134,7 +134,7 @@ describe("the partner buddy with a language model (issue 15, 5.2)", () => {
     expect(sent).toContain('\\"phase\\":2');
     // The kept conversation has the question as the manager wrote it (it stays in the company).
     const kept = (await petra.get(`/api/matching/conversations/${done.conversationId}`)).json();
-    expect(kept.items[0].question).toBe(question);
+    expect(kept.exchanges[0].question).toBe(question);
   });
 
   it("falls back to the rules when the model is down, slow, or sends garbage", async () => {
@@ -244,9 +244,9 @@ describe("kept conversations", () => {
     const read = await me.get(`/api/matching/conversations/${a.done.conversationId}`);
     expect(read.statusCode, read.body).toBe(200);
     const c = read.json();
-    expect(c.items.map((x: { question: string }) => x.question)).toEqual(["Gibt es Yoga online?", "Und Ernährungsberatung?"]);
-    expect(c.items[0]).toMatchObject({ model: "rules", answer: a.done.answer, offeringIds: a.done.items.map((i) => i.offering.id) });
-    expect(c.items[0].items.map((i: Item) => i.offering.id)).toEqual(a.done.items.map((i) => i.offering.id));
+    expect(c.exchanges.map((x: { question: string }) => x.question)).toEqual(["Gibt es Yoga online?", "Und Ernährungsberatung?"]);
+    expect(c.exchanges[0]).toMatchObject({ model: "rules", answer: a.done.answer, offeringIds: a.done.items.map((i) => i.offering.id) });
+    expect(c.exchanges[0].items.map((i: Item) => i.offering.id)).toEqual(a.done.items.map((i) => i.offering.id));
 
     // Nobody else: a colleague (also a manager), an employee, a partner, another company.
     expect((await colleague.get("/api/matching/conversations")).json().items).toEqual([]);

@@ -5,6 +5,7 @@ import {
   type BuddyStreamEvent,
   BuddyStreamQuestion,
   IdParam,
+  WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -75,7 +76,7 @@ export const buddyRoutes: FastifyPluginAsyncZod<BuddyRoutesOptions> = async (app
       schema: {
         tags,
         summary: "The caller's conversations with the partner buddy, newest first (the latest 100)",
-        description: "Only the caller's own: not a colleague's, never a partner's.",
+        description: `Only the caller's own: not a colleague's, never a partner's. ${WHOLE_LIST_NOTE}`,
         response: { 200: BuddyConversationList },
       },
     },

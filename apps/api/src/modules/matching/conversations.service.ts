@@ -51,7 +51,7 @@ export async function getConversation(scope: TenantScope, id: string): Promise<z
     turns: turns.length,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
-    items: turns.map((t) => ({
+    exchanges: turns.map((t) => ({
       id: t.id,
       question: t.question,
       answer: t.answer,

@@ -108,7 +108,7 @@ export function BuddyDrawer({ opened, onClose }: BuddyDrawerProps) {
       const c = await getBuddyConversation(id);
       setConversationId(c.id);
       setTurns(
-        c.items.map((x) => ({
+        c.exchanges.map((x) => ({
           key: x.id,
           question: x.question,
           text: l(x.answer),
