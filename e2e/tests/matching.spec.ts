@@ -67,3 +67,26 @@ test("the buddy panel fits a 375 px phone", async ({ browser }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test("the buddy keeps Petra's conversation: she reopens it from the history and deletes it", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/marketplace?buddy=1");
+  const panel = page.getByRole("dialog", { name: "Partner-Buddy" });
+  const question = "Gibt es Ernährungsberatung für die Kantine?";
+  await panel.getByRole("textbox", { name: "Ihre Frage" }).fill(question);
+  await panel.getByRole("button", { name: "Fragen", exact: true }).click();
+  await expect(panel.getByTestId("buddy-model")).toHaveText(/Antwort nach Regeln/);
+
+  await panel.getByRole("button", { name: "Neue Unterhaltung" }).click();
+  await expect(panel.getByTestId("buddy-turn")).toHaveCount(0);
+  await panel.getByTestId("buddy-history-toggle").click();
+  const item = panel.getByTestId("buddy-history-item").filter({ hasText: question });
+  await item.getByRole("button").first().click();
+  await expect(panel.getByTestId("buddy-turn")).toHaveCount(1);
+  await expect(panel.getByTestId("buddy-turn")).toContainText(question);
+
+  await panel.getByTestId("buddy-history-toggle").click();
+  await panel.getByRole("button", { name: `Unterhaltung „${question}“ löschen` }).click();
+  await expect(panel.getByTestId("buddy-history-item").filter({ hasText: question })).toHaveCount(0);
+  await expect(panel.getByTestId("buddy-turn")).toHaveCount(0);
+});

@@ -67,6 +67,17 @@ const Env = z.object({
   /** Webhook URLs may point at loopback and private addresses (tests, local development only). */
   WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * The partner buddy's language model (ADR 0023): an OpenAI-compatible endpoint (…/v1/chat/completions,
+   * e.g. Ollama or vLLM). Unset LLM_BASE_URL or LLM_MODEL = the rules answer; the key is optional (Ollama needs none).
+   */
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().optional(),
+  /** ms until the model's first word (or tool call); later, or down, or an error: the rules answer. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  /** ms a whole model answer may take (tool round trips included) before the rules answer instead. */
+  LLM_MAX_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -95,6 +106,17 @@ export interface AppConfig {
   jobs?: { worker: boolean; pollMs: number };
   /** Absent: public addresses only, 10 s timeout (WEBHOOK_ALLOW_PRIVATE, WEBHOOK_TIMEOUT_MS). */
   webhooks?: { allowPrivate: boolean; timeoutMs: number };
+  /** The buddy's language model (LLM_*); absent: the buddy answers by its rules only. */
+  llm?: LlmConfig;
+}
+
+export interface LlmConfig {
+  /** The endpoint's base, up to and including /v1 (…/chat/completions is appended). */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  firstTokenTimeoutMs: number;
+  maxMs: number;
 }
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -170,5 +192,15 @@ export function toAppConfig(env: Env, secrets: { authSecret?: string } = {}): Ap
     },
     jobs: { worker: env.JOB_WORKER === "auto" ? env.NODE_ENV !== "test" : env.JOB_WORKER === "true", pollMs: env.JOB_POLL_MS },
     webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "true", timeoutMs: env.WEBHOOK_TIMEOUT_MS },
+    llm:
+      env.LLM_BASE_URL && env.LLM_MODEL
+        ? {
+            baseUrl: env.LLM_BASE_URL,
+            model: env.LLM_MODEL,
+            apiKey: env.LLM_API_KEY || undefined,
+            firstTokenTimeoutMs: env.LLM_TIMEOUT_MS,
+            maxMs: env.LLM_MAX_MS,
+          }
+        : undefined,
   };
 }

@@ -136,6 +136,8 @@ describe("authorization matrix", () => {
     const suggestions = (await asB.get("/api/proactive-suggestions")).json().items;
     expect(suggestions.map((x: { id: string }) => x.id)).toEqual([f.ids.proactiveSuggestionId]);
     expect((await asB.get("/api/proactive-suggestions/digest")).json().enabled).toBe(true);
+    const talk = (await asB.get(`/api/matching/conversations/${f.ids.buddyConversationB}`)).json();
+    expect(talk.exchanges.map((x: { question: string }) => x.question)).toEqual(["Geheimfrage B-buddy-4k7 zu Rücken"]);
   });
 
   it("anonymous callers get 401 on every route that needs a session", async () => {

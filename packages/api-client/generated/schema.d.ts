@@ -5702,6 +5702,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/assistant/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the partner buddy; the answer streams as NDJSON and is kept in the caller's conversation
+         * @description An `application/x-ndjson` stream, one event per line: `start` (conversation id, the model asked), `delta` (answer text as it comes), `reset` (discard the text so far: the model failed and the rules answer instead), `done` (the whole answer with its offerings, reasons, which model answered — `rules` when the rules did — and why a configured model gave way) or `error`. With a model configured (LLM_BASE_URL, LLM_MODEL) it phrases the answer and may search through the partner matching as a tool; it receives only the question (e-mail addresses, long numbers and the names of the company's people replaced), the company's goals, phase and aggregates (ADR 0023). A model that is unreachable, errs, or sends no first word within LLM_TIMEOUT_MS gives way to the rules. Each question and answer is kept for the caller only.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                        /**
+                         * Format: uuid
+                         * @description Continue this conversation of the caller; absent = a new one
+                         */
+                        conversationId?: string;
+                        /**
+                         * @description The language a model answers in (the rules answer in both)
+                         * @default de
+                         * @enum {string}
+                         */
+                        lang?: "de" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description NDJSON: one BuddyStreamEvent per line */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's conversations with the partner buddy, newest first (the latest 100)
+         * @description Only the caller's own: not a colleague's, never a partner's. Answered whole (the list is bounded): `nextCursor` is always null.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                turns: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description Always null: the latest 100 conversations, answered whole */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete all of the caller's buddy conversations (audited, without their content) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller's buddy conversations: its questions, answers, models and offerings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            turns: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            exchanges: {
+                                /** Format: uuid */
+                                id: string;
+                                question: string;
+                                answer: {
+                                    de: string;
+                                    en: string;
+                                };
+                                model: string;
+                                offeringIds: string[];
+                                items: {
+                                    offering: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        providerOrgId: string;
+                                        providerName: string;
+                                        title: string;
+                                        description: string;
+                                        category: string;
+                                        certifications: string[];
+                                        /** @enum {string} */
+                                        deliveryMode: "on_site" | "remote" | "hybrid";
+                                        priceFromCents: number;
+                                        /** @enum {string} */
+                                        priceUnit: "flat" | "per_participant" | "per_day";
+                                        turnaroundDays: number | null;
+                                        capacity: number | null;
+                                        requiredDataScopes: string[];
+                                        outputDataTypes: string[];
+                                        integrationPoints: string[];
+                                        relevantPhases: number[];
+                                        relevantTasks: string[];
+                                        /** @enum {string} */
+                                        status: "draft" | "published" | "archived";
+                                        /** Format: date-time */
+                                        updatedAt: string;
+                                    };
+                                    reasons: {
+                                        /** @enum {string} */
+                                        kind: "task" | "phase" | "goal" | "survey" | "fit";
+                                        text: {
+                                            de: string;
+                                            en: string;
+                                        };
+                                    }[];
+                                    score: number;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete one of the caller's buddy conversations (audited, without its content) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/engagements": {
         parameters: {
             query?: never;

@@ -24,6 +24,7 @@ export * from "./registries/webhook-events.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/bgm-process.js";
+export * from "./schemas/buddy.js";
 export * from "./schemas/common.js";
 export * from "./schemas/data-grants.js";
 export * from "./schemas/dev.js";

@@ -1,4 +1,5 @@
 import { authCases } from "./auth.js";
+import { buddyCases } from "./buddy.js";
 import { dataGrantsCases } from "./data-grants.js";
 import { employeeAccessCases } from "./employee-access.js";
 import { engagementsCases } from "./engagements.js";
@@ -21,6 +22,7 @@ export const ALL_CASES: AuthzCases[] = [
   authCases,
   platformCases,
   marketplaceCases,
+  buddyCases,
   engagementsCases,
   messagingCases,
   dataGrantsCases,

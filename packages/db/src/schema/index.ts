@@ -1,6 +1,7 @@
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./bgm-process.js";
+export * from "./buddy.js";
 export * from "./data-grants.js";
 export * from "./employee-access.js";
 export * from "./employees.js";

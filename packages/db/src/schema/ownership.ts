@@ -71,6 +71,9 @@ export const TABLE_OWNERS = {
   provider_profile: "marketplace",
   offering: "marketplace",
   published_offering: "marketplace",
+  // buddy.ts: the partner buddy's conversations, per user (ADR 0023).
+  buddy_conversation: "matching",
+  buddy_turn: "matching",
   // messaging.ts: the messages of an engagement's thread, their files and each side's read marker.
   engagement_message: "messaging",
   engagement_message_attachment: "messaging",

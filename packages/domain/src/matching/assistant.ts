@@ -110,7 +110,14 @@ export function answerQuestion<O extends MatchOffering>(
   question: string,
   limit = 3,
 ): Answer<O> {
-  const u = understand(question, ctx.goals);
+  return answerUnderstood(ctx, offerings, understand(question, ctx.goals), limit);
+}
+
+/**
+ * The retrieval behind `answerQuestion` for an already understood request: the rules' reading of a
+ * question, or a language model's `find_offerings` tool call (llm-tool.ts) — the same matching for both.
+ */
+export function answerUnderstood<O extends MatchOffering>(ctx: MatchContext, offerings: readonly O[], u: Understood, limit = 3): Answer<O> {
   const narrowed = offerings.filter(
     (o) =>
       (u.deliveryMode === null || o.deliveryMode === u.deliveryMode || (u.deliveryMode === "remote" && o.deliveryMode === "hybrid")) &&

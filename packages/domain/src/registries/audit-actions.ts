@@ -493,6 +493,17 @@ export const AUDIT_ACTIONS = {
   "invitation.canceled": { area: "organization", de: "hat eine Einladung zurückgezogen", en: "withdrew an invitation", link: "/team" },
 
   // Marketplace (partners).
+  // The partner buddy's kept conversations (ADR 0023): only that deletions happened, never what was asked.
+  "buddy.conversation_deleted": {
+    area: "marketplace",
+    de: "hat eine Unterhaltung mit dem Partner-Buddy gelöscht",
+    en: "deleted a conversation with the partner buddy",
+  },
+  "buddy.conversations_deleted": {
+    area: "marketplace",
+    de: "hat alle eigenen Unterhaltungen mit dem Partner-Buddy gelöscht",
+    en: "deleted all own conversations with the partner buddy",
+  },
   "offering.created": {
     area: "marketplace",
     de: "hat ein Angebot im Marktplatz angelegt",
