@@ -35,14 +35,12 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
   }
   throw new Error(`not within ${ms} ms`);
 }
-const listeners = async () =>
-  Number(
-    (
-      await database.db.execute<{ n: number }>(
-        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN discovery_changed'`,
-      )
-    ).rows[0]?.n,
-  );
+const listeners = async () => {
+  const result = (await database.db.execute(
+    sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN discovery_changed'`,
+  )) as unknown as { rows: { n: number }[] };
+  return Number(result.rows[0]?.n);
+};
 
 beforeAll(async () => {
   database = await openTestDatabase();
