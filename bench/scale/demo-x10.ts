@@ -6,7 +6,7 @@
 // How it multiplies: the demo seed runs once (companies, providers, employees, engagements, participation, …);
 // then every organization and every row of every table with an org_id column is copied SCALE-1 times. Copy k
 // is a consistent world of its own: organization ids get the suffix "-xk" wherever a column names an
-// organization, uuids of copied tables are mapped with md5(uuid || k) in primary and foreign keys alike, and
+// organization, uuids of copied tables are mapped with md5(uuid || k) (shaped as a v4 uuid) in primary and foreign keys alike, and
 // references to shared tables (users, registries) stay as they are. Rows whose copy would break a unique
 // constraint that does not contain the organization are skipped (counted below). The scratch database is
 // dropped at the end unless KEEP_SCRATCH=1.
@@ -26,7 +26,7 @@ const adminUrl = process.env.SCALE_PG_URL ?? "postgres://postgres@127.0.0.1:5432
 /** The sizes to measure besides 1×, ascending (SCALES=10,100). */
 const SCALES = (process.env.SCALES ?? process.env.SCALE ?? "10").split(",").map(Number);
 const RUNS = Number(process.env.RUNS ?? 20);
-const DB = "bgm_scratch_scale";
+const DB = process.env.SCRATCH_DB ?? "bgm_scratch_scale";
 const url = new URL(adminUrl);
 url.pathname = `/${DB}`;
 
@@ -45,13 +45,13 @@ const config: AppConfig = {
   authSecret: "scale-bench-secret-scale-bench-secret-42",
   mailFrom: "bench@bgm-hub.local",
   devOutbox: false,
-  logLevel: "silent",
+  logLevel: "error",
   loginRateLimit: 100_000,
   // Every discovery request runs its query: the cache would hide what the database does.
   discoveryCache: { ttlMs: 0, maxEntries: 1 },
   results: { maxFileBytes: 20 * 1024 * 1024, storageDir: "/tmp/bgm-scale-files", reminderDays: 5, autoAcceptDays: 14 },
 };
-const app = await buildApp({ database, config, logger: false, serveWeb: false, mailer: { send: async () => {} } });
+const app = await buildApp({ database, config, logger: process.env.BENCH_LOG === "1", serveWeb: false, mailer: { send: async () => {} } });
 await app.ready();
 await seedDemo(database.db, app.auth);
 
@@ -70,13 +70,12 @@ async function signIn(email: string): Promise<string> {
   return (Array.isArray(raw) ? raw : [raw ?? ""]).map((s) => s.split(";")[0]).join("; ");
 }
 const manager = await signIn("petra.manager@muster-gmbh.de");
-const partner = await signIn("marcus@surveypro.de");
 const adminCookie = await signIn("admin@bgm-hub.de");
-const { rows: engagementRows } = await c.query<{ id: string }>(
-  `SELECT e.id FROM engagement e JOIN organization o ON o.id = e.provider_org_id WHERE o.name = 'SurveyPro GmbH'
-   ORDER BY (SELECT count(*) FROM intervention i WHERE i.engagement_id = e.id) DESC LIMIT 1`,
+// The provider with the most engagements: its partner view spans companies (aggregates only).
+const { rows: providerRows } = await c.query<{ id: string }>(
+  `SELECT provider_org_id AS id FROM engagement GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
 );
-const engagementId = engagementRows[0]?.id;
+const providerId = providerRows[0]?.id ?? "";
 
 const routes: [string, string, string][] = [
   ["discovery: search „Rücken“", manager, "/api/marketplace/offerings?q=R%C3%BCcken"],
@@ -85,7 +84,6 @@ const routes: [string, string, string][] = [
   ["company dashboard: to-dos", manager, "/api/todos"],
   ["company dashboard: attendance report", manager, "/api/participation/reports/attendance?from=2026-01-01&to=2026-12-31&groupBy=month"],
   ["company audit page", manager, "/api/audit?limit=50"],
-  ["partner: aggregate of an engagement", partner, `/api/partner/engagements/${engagementId}/participation`],
   ["admin: organizations (across tenants)", adminCookie, "/api/admin/organizations?limit=50"],
 ];
 
@@ -152,6 +150,12 @@ async function figures() {
       "audit page SQL (demo company)": await explainSql(
         `SELECT a.*, u.name FROM audit_log a LEFT JOIN "user" u ON u.id = a.actor_user_id WHERE a.org_id = '${companyId}' ORDER BY a.id DESC LIMIT 51`,
       ),
+      "partner SQL: a provider's engagements across companies, with attendance": await explainSql(
+        `SELECT e.org_id, count(DISTINCT i.id) AS interventions, count(p.*) FILTER (WHERE p.status = 'attended') AS attended
+         FROM engagement e LEFT JOIN intervention i ON i.engagement_id = e.id
+         LEFT JOIN participation_session s ON s.intervention_id = i.id LEFT JOIN participation p ON p.session_id = s.id
+         WHERE e.provider_org_id = '${providerId}' GROUP BY e.org_id`,
+      ),
       "admin SQL: organizations with member counts": await explainSql(
         `SELECT o.id, o.name, count(m.id) FROM organization o LEFT JOIN member m ON m.organization_id = o.id GROUP BY o.id ORDER BY o.name LIMIT 51`,
       ),
@@ -206,7 +210,7 @@ async function copyUpTo(from: number, to: number) {
         const ref = refOf.get(`${table}.${col.column_name}`);
         let expr = q;
         if (col.column_name === "org_id" || ref === "organization") expr = `${q} || '-x${k}'`;
-        else if (col.udt_name === "uuid" && (ref === undefined || tenantTables.has(ref))) expr = `md5(${q}::text || '${k}')::uuid`;
+        else if (col.udt_name === "uuid" && (ref === undefined || tenantTables.has(ref))) expr = `overlay(overlay(md5(${q}::text || '${k}') placing '4' from 13) placing '8' from 17)::uuid`;
         names.push(q);
         exprs.push(expr);
       }
