@@ -210,7 +210,8 @@ async function copyUpTo(from: number, to: number) {
         const ref = refOf.get(`${table}.${col.column_name}`);
         let expr = q;
         if (col.column_name === "org_id" || ref === "organization") expr = `${q} || '-x${k}'`;
-        else if (col.udt_name === "uuid" && (ref === undefined || tenantTables.has(ref))) expr = `overlay(overlay(md5(${q}::text || '${k}') placing '4' from 13) placing '8' from 17)::uuid`;
+        else if (col.udt_name === "uuid" && (ref === undefined || tenantTables.has(ref)))
+          expr = `overlay(overlay(md5(${q}::text || '${k}') placing '4' from 13) placing '8' from 17)::uuid`;
         names.push(q);
         exprs.push(expr);
       }
