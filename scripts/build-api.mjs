@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles the API server (apps/api/src/server.ts with the workspace packages it imports) into one
 // JavaScript file, apps/api/dist/server.js, so production runs plain `node` without compiling
-// TypeScript at start. npm packages are not bundled: they load from node_modules as before.
+// TypeScript at start; beside it apps/api/dist/otel.js, the optional tracing preload (`node --import`). npm packages are not bundled: they load from node_modules as before.
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,8 +31,8 @@ const keepSourceLocations = {
 
 const started = Date.now();
 await build({
-  entryPoints: [join(root, "apps/api/src/server.ts")],
-  outfile,
+  entryPoints: [join(root, "apps/api/src/server.ts"), join(root, "apps/api/src/otel.ts")],
+  outdir: dirname(outfile),
   bundle: true,
   platform: "node",
   format: "esm",

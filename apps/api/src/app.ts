@@ -178,7 +178,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(ssoRoutes, { clockSkewS: opts.ssoClockSkewS });
   await app.register(legalRoutes);
   await app.register(fileRoutes);
-  await app.register(marketplaceRoutes);
+  await app.register(marketplaceRoutes, { database: opts.database });
   await app.register(matchingRoutes);
   await app.register(proactiveSuggestionsPlugin);
   await app.register(buddyRoutes, { llm: config.llm });

@@ -34,6 +34,29 @@ export const ADVISORY_LOCKS = {
 } as const;
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
 
+/** What a `subscribe` caller hears: notifications, and whether the listening connection is up. */
+export interface NotificationHandlers {
+  onNotify(payload: string): void;
+  /** The connection is (again) listening: notifications sent while it was down are lost, so catch up. */
+  onConnected?(): void;
+  /** The connection dropped; it reconnects with backoff by itself. */
+  onDisconnected?(err: Error | undefined): void;
+}
+
+export interface Subscription {
+  /** True while notifications can arrive (always true on PGlite). */
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
+
+/** Reconnect delays of a listening connection: 250 ms doubling to 30 s, with jitter so nodes do not retry in step. */
+export function listenBackoffMs(attempt: number): number {
+  const base = Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
@@ -46,6 +69,11 @@ export interface DatabaseHandle {
    * (PostgreSQL); always true on PGlite. Released by close() or when the process dies.
    */
   holdForLifetime(lock: AdvisoryLock): Promise<boolean>;
+  /**
+   * LISTENs on `channel` (PostgreSQL: on a connection of its own, outside the pool, reconnecting with backoff
+   * when it drops; PGlite: in-process). Resolves once listening, or once the first attempt failed (it retries).
+   */
+  subscribe(channel: string, handlers: NotificationHandlers): Promise<Subscription>;
   close(): Promise<void>;
   /** PostgreSQL only: the pool's figures (metrics). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
@@ -103,13 +131,78 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       await client.end();
       return false;
     }
+    const subscriptions = new Set<Subscription>();
+    async function subscribe(channel: string, h: NotificationHandlers): Promise<Subscription> {
+      if (!CHANNEL.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+      let current: pg.Client | undefined;
+      let closed = false;
+      let attempt = 0;
+      let timer: NodeJS.Timeout | undefined;
+      const drop = (c: pg.Client, err?: Error) => {
+        if ((c as { dropped?: boolean }).dropped) return;
+        (c as { dropped?: boolean }).dropped = true;
+        c.end().catch(() => undefined);
+        const wasUp = current === c;
+        if (wasUp) current = undefined;
+        if (closed) return;
+        if (wasUp) h.onDisconnected?.(err);
+        timer = setTimeout(() => void connect(), listenBackoffMs(attempt++));
+        timer.unref();
+      };
+      async function connect(): Promise<void> {
+        timer = undefined;
+        if (closed) return;
+        // keepAlive: a server that vanished without closing the socket is noticed by TCP, not only on the next query.
+        const c = new pg.Client({ connectionString: opts.url, keepAlive: true });
+        c.on("notification", (msg) => {
+          if (msg.channel === channel) h.onNotify(msg.payload ?? "");
+        });
+        c.on("error", (err) => drop(c, err));
+        c.on("end", () => drop(c));
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${channel}`);
+        } catch (err) {
+          drop(c, err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
+        if (closed || (c as { dropped?: boolean }).dropped) {
+          await c.end().catch(() => undefined);
+          return;
+        }
+        current = c;
+        attempt = 0;
+        h.onConnected?.();
+      }
+      const sub: Subscription = {
+        get connected() {
+          return current !== undefined;
+        },
+        async close() {
+          closed = true;
+          subscriptions.delete(sub);
+          if (timer) clearTimeout(timer);
+          const c = current;
+          current = undefined;
+          if (c) {
+            (c as { dropped?: boolean }).dropped = true;
+            await c.end().catch(() => undefined);
+          }
+        },
+      };
+      subscriptions.add(sub);
+      await connect();
+      return sub;
+    }
     return {
       db,
       kind: "postgres",
+      subscribe,
       migrate: () => exclusive("migrations", () => migratePg(db as never, { migrationsFolder })),
       exclusive,
       holdForLifetime,
       close: async () => {
+        await Promise.allSettled([...subscriptions].map((sub) => sub.close()));
         await Promise.allSettled(held.splice(0).map((c) => c.end()));
         await pool.end();
       },
@@ -131,6 +224,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     exclusive: (_lock, fn) => fn(),
     holdForLifetime: async () => true,
+    // One process, one connection: PGlite delivers a committed NOTIFY to its own listeners.
+    async subscribe(channel, h) {
+      if (!CHANNEL.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+      const unlisten = await client.listen(channel, (payload) => h.onNotify(payload));
+      h.onConnected?.();
+      return {
+        connected: true,
+        close: () => unlisten(),
+      };
+    },
     close: () => client.close(),
   };
 }

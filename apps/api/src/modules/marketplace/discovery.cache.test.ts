@@ -1,12 +1,10 @@
-import { offering } from "@bgm/db";
 import { DiscoveryQuery } from "@bgm/domain";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, api, createTestApp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 import { AppError } from "../../lib/app-error.js";
 import { createDiscoveryCache, discoveryCacheKey } from "./discovery.cache.js";
 import { toDiscoveryFilters } from "./discovery.service.js";
-import { offeringBody, publishOffering } from "./test-fixtures.js";
+import { offeringBody, publishOffering, retitleSilently } from "./test-fixtures.js";
 
 interface ListBody {
   items: { id: string; title: string; priceFromCents: number }[];
@@ -25,8 +23,8 @@ const search = async (as: Api, query: string) => {
   return res;
 };
 const titlesOf = async (as: Api, query: string) => ((await search(as, query)).json() as ListBody).items.map((i) => i.title);
-/** A change the API never sees: only the TTL can reveal it, so it shows whether an answer came from the cache. */
-const renameBehindTheApisBack = (id: string, title: string) => t.database.db.update(offering).set({ title }).where(eq(offering.id, id));
+/** A change nobody is told about: only the TTL can reveal it, so it shows whether an answer came from the cache. */
+const renameBehindTheApisBack = (id: string, title: string) => retitleSilently(t.database.db, id, title);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -116,7 +114,7 @@ describe("discovery cache", () => {
       const { id } = await publishOffering(p, { title: "Achtsamkeit" });
       const titles = async () => ((await c.get("/api/marketplace/offerings?q=Achtsamkeit")).json() as ListBody).items.map((i) => i.title);
       expect(await titles()).toEqual(["Achtsamkeit"]);
-      await short.database.db.update(offering).set({ title: "Achtsamkeit plus" }).where(eq(offering.id, id));
+      await retitleSilently(short.database.db, id, "Achtsamkeit plus");
       expect(await titles()).toEqual(["Achtsamkeit"]);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await titles()).toEqual(["Achtsamkeit plus"]);

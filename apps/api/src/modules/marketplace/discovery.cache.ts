@@ -2,6 +2,9 @@ import { LRUCache } from "lru-cache";
 import { AppError } from "../../lib/app-error.js";
 import type { DiscoveryFilters } from "./discovery.sql.js";
 
+/** Sent by database triggers (migration 0034) on every committed change of offerings or provider profiles. */
+export const DISCOVERY_CHANNEL = "discovery_changed";
+
 export const DISCOVERY_CACHE_DEFAULTS = { ttlMs: 30_000, maxEntries: 1000 };
 /** About 30 KB per page of 20 offerings; this bounds memory even if maxEntries is set high. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
@@ -23,7 +26,9 @@ export function discoveryCacheKey(f: DiscoveryFilters): string {
  * every response), shared by every caller: discovery reads only the
  * public view of published offerings and public provider profiles, never anything of the caller's
  * organization (see ADR 0006). Writes to the catalog through this process call `invalidate()`
- * after their transaction committed; the TTL bounds staleness for writes made by other instances.
+ * after their transaction committed; writes through other instances (or past the API) arrive as a
+ * `discovery_changed` notification that calls `invalidate()` too. The TTL remains the bound for the
+ * time a node's notification connection is down.
  */
 export interface DiscoveryCache {
   /** The cached body for `key`, or `compute()`'s (which is stored unless a write came in between). */

@@ -1,7 +1,8 @@
+import type { DatabaseHandle } from "@bgm/db";
 import { CertificationList, DiscoveryQuery, IdParam, MEMBER_ROLES, Offering, OfferingList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { createDiscoveryCache, DISCOVERY_CACHE_DEFAULTS, discoveryCacheKey } from "./discovery.cache.js";
+import { createDiscoveryCache, DISCOVERY_CACHE_DEFAULTS, DISCOVERY_CHANNEL, discoveryCacheKey } from "./discovery.cache.js";
 import * as discovery from "./discovery.service.js";
 import { providerRoutes } from "./provider.routes.js";
 
@@ -15,9 +16,21 @@ function sendSerialized(reply: FastifyReply, json: Buffer) {
 /** Browsing is open to every member of a company or a provider; RLS still shows only published rows (and own ones). */
 const BROWSE = { roles: MEMBER_ROLES };
 
-export const marketplaceRoutes: FastifyPluginAsyncZod = async (app) => {
-  // One cache per app instance; the provider routes, the only writers of the catalog, invalidate it.
+export const marketplaceRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, { database }) => {
+  // One cache per app instance; the provider routes invalidate it at once after their writes, and every
+  // committed change of offerings or provider profiles, through any node, arrives as a notification.
   const catalog = createDiscoveryCache(app.config.discoveryCache ?? DISCOVERY_CACHE_DEFAULTS);
+  const listening = await database.subscribe(DISCOVERY_CHANNEL, {
+    onNotify: () => catalog.invalidate(),
+    // Changes made while the connection was down were not heard: start over (the TTL bounded them meanwhile).
+    onConnected: () => catalog.invalidate(),
+    onDisconnected: (err) =>
+      app.log.warn(
+        { err: err && { message: err.message } },
+        "discovery cache: notification connection lost; the TTL bounds staleness until it is back",
+      ),
+  });
+  app.addHook("onClose", async () => listening.close());
   await app.register(providerRoutes, { catalog });
 
   app.get(

@@ -1,3 +1,5 @@
+import { type Database, offering } from "@bgm/db";
+import { eq, sql } from "drizzle-orm";
 import type { Api } from "../../../test/helpers.js";
 
 /** Shared by this module's route tests: a valid offering body and a way to publish one through the API. */
@@ -20,4 +22,16 @@ export async function publishOffering(as: Api, overrides: Record<string, unknown
   const published = await as.patch(`/api/provider/offerings/${id}`, { status: "published" });
   if (published.statusCode !== 200) throw new Error(`publish failed: ${published.statusCode} ${published.body}`);
   return published.json() as { id: string; title: string; providerName: string; status: string };
+}
+
+/**
+ * Renames an offering with no trigger firing (session_replication_role = replica: superuser, tests only), so no
+ * `discovery_changed` notification goes out: only the cache's TTL can reveal the change, which shows whether an
+ * answer came from the cache.
+ */
+export async function retitleSilently(db: Database, id: string, title: string) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    await tx.update(offering).set({ title }).where(eq(offering.id, id));
+  });
 }
