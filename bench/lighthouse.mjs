@@ -65,13 +65,19 @@ try {
         onlyCategories: ["performance", "best-practices"],
         extraHeaders: page.headers,
       });
-      const { audits, categories } = result.lhr;
-      const ms = (id) => `${Math.round(audits[id].numericValue)} ms`;
+      const { audits, categories, runtimeError } = result.lhr;
+      if (runtimeError) {
+        console.log(`${page.name.padEnd(10)} failed: ${runtimeError.code} ${runtimeError.message}`);
+        continue;
+      }
+      // Missing when the page never painted within Lighthouse's time limit.
+      const value = (id) => audits[id]?.numericValue;
+      const ms = (id) => (value(id) === undefined ? "n/a" : `${Math.round(value(id))} ms`);
       const errors = audits["errors-in-console"].details?.items ?? [];
       console.log(
-        `${page.name.padEnd(10)} performance ${Math.round(categories.performance.score * 100)}  best-practices ${Math.round(categories["best-practices"].score * 100)}` +
+        `${page.name.padEnd(10)} performance ${Math.round((categories.performance.score ?? 0) * 100)}  best-practices ${Math.round((categories["best-practices"].score ?? 0) * 100)}` +
           `  FCP ${ms("first-contentful-paint")}  LCP ${ms("largest-contentful-paint")}  TBT ${ms("total-blocking-time")}` +
-          `  CLS ${audits["cumulative-layout-shift"].numericValue.toFixed(3)}  console errors ${errors.length}`,
+          `  CLS ${value("cumulative-layout-shift")?.toFixed(3) ?? "n/a"}  console errors ${errors.length}`,
       );
       for (const item of errors) console.log(`    ${item.source}: ${String(item.description).slice(0, 160)}`);
       for (const id of ["layout-shifts", "render-blocking-resources", "render-blocking-insight"]) {
