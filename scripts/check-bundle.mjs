@@ -10,7 +10,7 @@
 // build must not exceed (exit 1): the size reached so far plus a little room, lowered as the page gets
 // lighter, so a change that makes the first page heavier fails CI. The run also fails when a route module
 // is no longer a chunk of its own, or a chunk lacks the precompressed .br/.gz siblings the API server sends.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -148,6 +148,19 @@ for (const page of PAGES) {
       `  budget ${page.budgetKb} kB ${over ? "OVER" : "ok"}, target ${page.targetKb} kB ${target}  (+ CSS ${kb(cssGzip)} kB gzip)`,
   );
   if (over) problems.push(`${page.name}: ${kb(sum.gzip)} kB gzip of initial JavaScript, budget ${page.budgetKb} kB`);
+}
+
+// The sign-in page renders before the German feature texts (lib/i18n/*.de.ts besides de.ts) are fetched:
+// a key of theirs in its JavaScript would show as the key. Their top-level sections, looked for as string
+// literals ("results.…", `participation.${…}`) in the sign-in page's files.
+const i18nDir = join(root, "apps/web/src/lib/i18n");
+const featureSections = readdirSync(i18nDir)
+  .filter((file) => /^[a-z-]+\.de\.ts$/.test(file))
+  .flatMap((file) => [...readFileSync(join(i18nDir, file), "utf8").matchAll(/^ {2}([a-zA-Z]+):/gm)].map((match) => match[1]));
+const sectionKey = new RegExp(`["'\`](${featureSections.join("|")})\\.[a-zA-Z$]`, "g");
+for (const file of staticClosure([...entryKeys, "src/app/routes/login.tsx"])) {
+  const found = new Set([...readFileSync(join(dist, file), "utf8").matchAll(sectionKey)].map((match) => match[0].slice(1)));
+  if (found.size > 0) problems.push(`${file} (sign-in page) uses feature texts it loads without: ${[...found].join(", ")}`);
 }
 
 if (problems.length > 0) {
