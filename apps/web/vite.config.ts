@@ -59,6 +59,11 @@ export default defineConfig({
               name: "react",
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/,
             },
+            // The German feature texts (loaded with the first signed-in page, lib/i18n) and all English texts
+            // (loaded with a switch to English) as one chunk each instead of one request per file. de.ts, the
+            // core texts, stays in the entry.
+            { name: "texts-de", test: /[\\/]src[\\/]lib[\\/]i18n[\\/][a-z-]+\.de\.ts$/ },
+            { name: "texts-en", test: /[\\/]src[\\/]lib[\\/]i18n[\\/](en|[a-z-]+\.en)\.ts$/ },
           ],
         },
       },

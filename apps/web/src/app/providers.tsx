@@ -1,8 +1,8 @@
 import { MantineProvider } from "@mantine/core";
+import type { QueryClient } from "@tanstack/react-query";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { lazy, type ReactNode, Suspense, useState, useSyncExternalStore } from "react";
+import { lazy, type ReactNode, Suspense, useSyncExternalStore } from "react";
 import { subscribeToToasts, toastsWanted } from "../lib/notify";
-import { createQueryClient } from "./query-client";
 import { cssVariablesResolver, theme } from "./theme";
 
 const Notifications = lazy(() => import("@mantine/notifications").then((module) => ({ default: module.Notifications })));
@@ -18,8 +18,8 @@ function Toasts() {
   );
 }
 
-export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+/** `queryClient` comes from main.tsx, which starts the session query with it before the first render. */
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
       <Toasts />

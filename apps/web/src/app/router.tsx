@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { NotFound } from "../components/ui/not-found";
+import { loadFeatureTexts } from "../lib/i18n";
 import { RequireAuth, RequireRole } from "./guards";
 import { PublicLayout } from "./layout/public-layout";
 import { healthDayCheckInRoute } from "./routes/health-day-check-in";
@@ -17,19 +18,31 @@ import {
  * whole app. The signed-in shell (AppShell, menus, notifications) is one too; the public layout and the guards
  * stay in the entry. `name` is the component the
  * module exports; the type check keeps it in step with the module.
+ *
+ * The page renders once the German feature texts are in as well (lib/i18n, fetched in parallel with the
+ * module). `corePage` leaves them out: only for the sign-in pages, which use the core texts of the entry
+ * alone (de.ts); a page there that used a feature text would show its key.
  */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return withFeatureTexts(corePage(load, name));
+}
+
+function corePage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return async () => ({ Component: (await load())[name] });
+}
+
+function withFeatureTexts<T>(lazy: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([lazy(), loadFeatureTexts()]))[0];
 }
 
 export const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     children: [
-      { path: "/login", lazy: page(() => import("./routes/login"), "LoginRoute") },
-      { path: "/signup", lazy: page(() => import("./routes/signup"), "SignupRoute") },
-      { path: "/forgot-password", lazy: page(() => import("./routes/forgot-password"), "ForgotPasswordRoute") },
-      { path: "/reset-password", lazy: page(() => import("./routes/reset-password"), "ResetPasswordRoute") },
+      { path: "/login", lazy: corePage(() => import("./routes/login"), "LoginRoute") },
+      { path: "/signup", lazy: corePage(() => import("./routes/signup"), "SignupRoute") },
+      { path: "/forgot-password", lazy: corePage(() => import("./routes/forgot-password"), "ForgotPasswordRoute") },
+      { path: "/reset-password", lazy: corePage(() => import("./routes/reset-password"), "ResetPasswordRoute") },
       { path: "/invite/:id", lazy: page(() => import("./routes/invite"), "InviteRoute") },
       { path: "/join/:token", lazy: page(() => import("./routes/join"), "JoinRoute") },
       { path: "/login/link", lazy: page(() => import("./routes/link-sign-in"), "LinkSignInRoute") },
@@ -75,12 +88,12 @@ export const router = createBrowserRouter([
               },
               { path: "/health-days", lazy: page(() => import("./routes/health-days"), "HealthDaysRoute") },
               { path: "/health-days/:id", lazy: page(() => import("./routes/health-days"), "HealthDayDetailRoute") },
-              { path: "/participation/reports", lazy: participationReportsRoute },
-              { path: "/participation/insurance-report", lazy: insuranceReportRoute },
-              { path: "/participation/health-budget", lazy: healthBudgetRoute },
-              { path: "/settings", lazy: organizationSettingsRoute },
+              { path: "/participation/reports", lazy: withFeatureTexts(participationReportsRoute) },
+              { path: "/participation/insurance-report", lazy: withFeatureTexts(insuranceReportRoute) },
+              { path: "/participation/health-budget", lazy: withFeatureTexts(healthBudgetRoute) },
+              { path: "/settings", lazy: withFeatureTexts(organizationSettingsRoute) },
               { path: "/settings/sso", lazy: page(() => import("./routes/sso-settings"), "SsoSettingsRoute") },
-              { path: "/health-days/:id/check-in", lazy: healthDayCheckInRoute },
+              { path: "/health-days/:id/check-in", lazy: withFeatureTexts(healthDayCheckInRoute) },
             ],
           },
           {

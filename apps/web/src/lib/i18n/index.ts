@@ -1,15 +1,7 @@
 import i18n, { type BackendModule, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LANGUAGES, type Language, languageOf } from "../language";
-import { dataSharingDe } from "./data-sharing.de";
 import { de } from "./de";
-import { employeeAccessDe } from "./employee-access.de";
-import { healthDayCheckinDe } from "./health-day-checkin.de";
-import { healthDaysDe } from "./health-days.de";
-import { landingDe } from "./landing.de";
-import { marketplaceDe } from "./marketplace.de";
-import { participationDe } from "./participation.de";
-import { resultsDe } from "./results.de";
 
 const STORAGE_KEY = "bgm-hub.language";
 
@@ -31,25 +23,58 @@ function applyLanguage(lng: string): void {
   }
 }
 
-// German, the default, is part of the entry chunk. English is fetched the first time it is needed (stored
-// choice at start, or a switch), as a chunk of its own: it is as large as German again, and most users never
-// load it. i18next's backend mechanism does the waiting: `changeLanguage("en")` resolves, and `languageChanged`
-// (which re-renders react-i18next and runs applyLanguage) fires, only once the English texts are in.
-export const resources = {
-  de: {
-    translation: {
-      ...de,
-      ...marketplaceDe,
-      ...dataSharingDe,
-      ...resultsDe,
-      ...landingDe,
-      ...employeeAccessDe,
-      ...participationDe,
-      ...healthDaysDe,
-      ...healthDayCheckinDe,
+// Only the core German texts (de.ts: common, errors, sign-in and the shell) are part of the entry chunk: the
+// sign-in page needs nothing else. The feature texts (marketplace, results, participation, …, about 20 kB
+// gzip) are one chunk of their own, fetched by loadFeatureTexts() together with the first page that is not
+// a sign-in page (app/router.tsx waits for both before it renders the page, so no key ever shows).
+// English is fetched the first time it is needed (stored choice at start, or a switch), as a chunk of its
+// own, with all its texts: it is as large as German again, and most users never load it. i18next's backend
+// mechanism does the waiting: `changeLanguage("en")` resolves, and `languageChanged` (which re-renders
+// react-i18next and runs applyLanguage) fires, only once the English texts are in.
+export const resources = { de: { translation: de } } as const;
+
+let featureTexts: Promise<void> | undefined;
+
+/**
+ * Adds the German feature texts (once; later calls share the first). German is the fallback language, so
+ * they are loaded whatever the current language is. A failed fetch is retried on the next call.
+ */
+export function loadFeatureTexts(): Promise<void> {
+  featureTexts ??= Promise.all([
+    import("./marketplace.de"),
+    import("./data-sharing.de"),
+    import("./results.de"),
+    import("./landing.de"),
+    import("./employee-access.de"),
+    import("./participation.de"),
+    import("./health-days.de"),
+    import("./health-day-checkin.de"),
+  ]).then(
+    ([marketplace, dataSharing, results, landing, employeeAccess, participation, healthDays, healthDayCheckin]) => {
+      i18n.addResourceBundle(
+        "de",
+        "translation",
+        {
+          ...marketplace.marketplaceDe,
+          ...dataSharing.dataSharingDe,
+          ...results.resultsDe,
+          ...landing.landingDe,
+          ...employeeAccess.employeeAccessDe,
+          ...participation.participationDe,
+          ...healthDays.healthDaysDe,
+          ...healthDayCheckin.healthDayCheckinDe,
+        },
+        true,
+        true,
+      );
     },
-  },
-} as const;
+    (error: unknown) => {
+      featureTexts = undefined;
+      throw error;
+    },
+  );
+  return featureTexts;
+}
 
 async function englishTranslation(): Promise<ResourceKey> {
   const [core, marketplace, dataSharing, results, landing, employeeAccess, participation, healthDays, healthDayCheckin] = await Promise.all(

@@ -1,5 +1,5 @@
 import type { Me, MeOrSignedOut } from "@bgm/domain";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
 import { authKeys } from "./query-keys";
 
@@ -13,6 +13,9 @@ export async function getMe(): Promise<Me | null> {
   return answer.user === null ? null : answer;
 }
 
+/** The session query; main.tsx starts it before the first render, useMe reads it. */
+export const meQuery = queryOptions({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 60_000 });
+
 export function useMe() {
-  return useQuery({ queryKey: authKeys.me(), queryFn: getMe, staleTime: 60_000 });
+  return useQuery(meQuery);
 }
