@@ -32,6 +32,7 @@ import { participationAggregatesPlugin, participationExportRoutes, participation
 import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { passwordSignInGuard, ssoRoutes } from "./modules/sso/index.js";
+import { suggestionStatsRoutes } from "./modules/suggestion-stats/index.js";
 import { todoRoutes } from "./modules/todos/index.js";
 import { webhookRoutes } from "./modules/webhooks/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
@@ -176,6 +177,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fileRoutes);
   await app.register(marketplaceRoutes);
   await app.register(matchingRoutes);
+  await app.register(suggestionStatsRoutes);
   await app.register(engagementsRoutes);
   await app.register(messagingRoutes);
   await app.register(notificationRoutes);

@@ -44,5 +44,6 @@ export * from "./schemas/participation.js";
 export * from "./schemas/participation-aggregates.js";
 export * from "./schemas/results.js";
 export * from "./schemas/sso.js";
+export * from "./schemas/suggestion-stats.js";
 export * from "./schemas/todos.js";
 export * from "./schemas/webhooks.js";
