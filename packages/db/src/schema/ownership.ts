@@ -99,6 +99,7 @@ export const TABLE_OWNERS = {
   company_sso_domain: "sso",
   // suggestion-stats.ts: daily counters of suggested/opened/requested per offering, read by its provider (ADR 0024).
   suggestion_stat: "suggestion-stats",
+  suggestion_event: "suggestion-stats",
 } as const satisfies Record<string, string>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

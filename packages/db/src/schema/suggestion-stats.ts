@@ -28,3 +28,23 @@ export const suggestionStat = pgTable(
   },
   (t) => [primaryKey({ columns: [t.offeringId, t.day, t.needKind] }), index("suggestion_stat_org_day_idx").on(t.orgId, t.day)],
 );
+
+/**
+ * The counters' inbox: one row per counted action, appended by `suggestion_stat_count` (no lock shared between
+ * concurrent requests) and folded into `suggestion_stat` by `suggestion_stat_fold` when the provider reads.
+ * No company id: only the company's bit of the week. Nobody but the two functions reads or writes it.
+ */
+export const suggestionEvent = pgTable(
+  "suggestion_event",
+  {
+    offeringId: uuid("offering_id")
+      .notNull()
+      .references(() => offering.id, { onDelete: "cascade" }),
+    orgId: orgId(),
+    day: date("day", { mode: "string" }).notNull(),
+    needKind: text("need_kind").notNull(),
+    action: text("action", { enum: ["suggested", "opened", "requested"] }).notNull(),
+    companyBit: bigint("company_bit", { mode: "bigint" }).notNull(),
+  },
+  (t) => [index("suggestion_event_org_idx").on(t.orgId)],
+);

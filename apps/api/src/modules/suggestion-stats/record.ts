@@ -5,8 +5,9 @@ import type { TenantScope } from "../../lib/request-context.js";
 /**
  * One statement per request, inside the caller's tenant transaction, so a request that fails counts
  * nothing. Only companies count: a provider opening its own offering, or the platform, is no demand.
- * The function (migration 0033) runs as the table's owner because the company may not read the rows it
- * adds to; it stores no company id, only this week's bit of the company in a distinct-company sketch.
+ * The function (migration 0033) appends to an inbox the provider's read folds into the daily counters: an
+ * append shares no row lock with concurrent requests, an upsert of the same counters would queue them. It
+ * stores no company id, only this week's bit of the company in a distinct-company sketch.
  */
 async function count(scope: TenantScope, action: "suggested" | "opened" | "requested", offeringIds: string[], needKinds: string[]) {
   if (scope.orgKind !== "company" || offeringIds.length === 0) return;

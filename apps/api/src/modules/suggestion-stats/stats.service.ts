@@ -1,7 +1,7 @@
 import { MIN_GROUP_SIZE, type OfferingStatsList } from "@bgm/domain";
 import type { TenantScope } from "../../lib/request-context.js";
 import { discloseStats } from "./disclosure.js";
-import { weeklyAtoms } from "./stats.repository.js";
+import { foldInbox, weeklyAtoms } from "./stats.repository.js";
 
 const DAY_MS = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -19,6 +19,7 @@ export function windowStart(today: Date, weeks: number): string {
  */
 export async function offeringStats(scope: TenantScope, query: { weeks: number }, now = new Date()): Promise<OfferingStatsList> {
   const from = windowStart(now, query.weeks);
+  await foldInbox(scope);
   const items = discloseStats(await weeklyAtoms(scope, from), MIN_GROUP_SIZE);
   return { items, nextCursor: null, from, to: isoDay(now), minGroupSize: MIN_GROUP_SIZE };
 }
