@@ -21,6 +21,7 @@ const SKETCH_BITS = 64;
  * count once, so the estimate errs low: a group is withheld rather than shown too early.
  */
 export function companiesOf(bits: number): number {
+  if (bits <= 0) return 0;
   if (bits >= SKETCH_BITS) return Number.POSITIVE_INFINITY;
   return -SKETCH_BITS * Math.log(1 - bits / SKETCH_BITS);
 }
