@@ -5953,6 +5953,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/provider/offerings/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How often the provider's own offerings were suggested, opened and requested, per week and kind of need
+         * @description Aggregates over companies, never a company: a weekly figure shows only when at least `minGroupSize` companies stand behind it (else null), and totals add shown figures only. Offerings without any activity in the window are left out. Answered whole (the list is bounded): `nextCursor` is always null.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many calendar weeks back, this one included (1–52) */
+                    weeks?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                offeringId: string;
+                                totals: {
+                                    suggested: number;
+                                    opened: number;
+                                    requested: number;
+                                };
+                                needs: {
+                                    /** @enum {string} */
+                                    needKind: "task" | "goal" | "survey" | "phase" | "fit";
+                                    suggested: number;
+                                }[];
+                                /** @description Weeks with any activity, newest first */
+                                weeks: {
+                                    /** Format: date */
+                                    week: string;
+                                    /** @description Suggestions shown, the sum of the week's shown need kinds; null when every kind is withheld */
+                                    suggested: number | null;
+                                    /** @description null: fewer companies than the minimum group size stand behind it, so it is withheld */
+                                    opened: number | null;
+                                    /** @description null: fewer companies than the minimum group size stand behind it, so it is withheld */
+                                    requested: number | null;
+                                    /** @description Only need kinds shown this week */
+                                    needs: {
+                                        /** @enum {string} */
+                                        needKind: "task" | "goal" | "survey" | "phase" | "fit";
+                                        suggested: number;
+                                    }[];
+                                }[];
+                                /** @description How many weekly figures were withheld (too few companies) */
+                                withheld: number;
+                            }[];
+                            /** @description Always null: this list is bounded and answered whole */
+                            nextCursor: null;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            /** @description A figure shows only when at least this many companies stand behind it */
+                            minGroupSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/engagements": {
         parameters: {
             query?: never;

@@ -46,5 +46,6 @@ export * from "./schemas/participation-aggregates.js";
 export * from "./schemas/proactive-suggestions.js";
 export * from "./schemas/results.js";
 export * from "./schemas/sso.js";
+export * from "./schemas/suggestion-stats.js";
 export * from "./schemas/todos.js";
 export * from "./schemas/webhooks.js";

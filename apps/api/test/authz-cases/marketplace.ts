@@ -33,6 +33,8 @@ export const marketplaceCases: AuthzCases = {
     "GET /api/provider/profile": { kind: "own", url: () => "/api/provider/profile" },
     "PATCH /api/provider/profile": { kind: "own", url: () => "/api/provider/profile", body: () => ({ description: "Profil A" }) },
     "GET /api/provider/offerings": { kind: "own", url: () => "/api/provider/offerings" },
+    // Only the caller's own offerings' aggregates: B's draft id and texts never appear (the markers).
+    "GET /api/provider/offerings/stats": { kind: "own", url: () => "/api/provider/offerings/stats?weeks=52" },
     "POST /api/provider/offerings": { kind: "own", url: () => "/api/provider/offerings", body: () => offering("Angebot A") },
     "PATCH /api/provider/offerings/{id}": {
       kind: "foreign",

@@ -26,4 +26,5 @@ export * from "./rate-limit.js";
 export * from "./result-evidence.js";
 export * from "./results.js";
 export * from "./sso.js";
+export * from "./suggestion-stats.js";
 export * from "./webhooks.js";

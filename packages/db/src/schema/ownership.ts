@@ -104,6 +104,9 @@ export const TABLE_OWNERS = {
   // sso.ts: a company's OpenID Connect provider and its e-mail domains (ADR 0021).
   company_sso: "sso",
   company_sso_domain: "sso",
+  // suggestion-stats.ts: daily counters of suggested/opened/requested per offering, read by its provider (ADR 0024).
+  suggestion_stat: "suggestion-stats",
+  suggestion_event: "suggestion-stats",
 } as const satisfies Record<string, string>;
 
 export type TableName = keyof typeof TABLE_OWNERS;

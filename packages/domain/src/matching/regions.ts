@@ -64,16 +64,34 @@ export const NATIONWIDE_REGION = "DE";
 
 /** The federal state of a known city, else null. */
 export function stateOf(location: string): string | null {
-  return STATE_OF_CITY[fold(location.trim())] ?? null;
+  return STATE_OF_CITY[foldPlace(location)] ?? null;
+}
+
+/**
+ * Region and location names folded once: the matching asks about the same few dozen names for every
+ * candidate of every request (thousands per request over a large catalogue). Bounded, keyed by the name.
+ */
+const foldedPlaces = new Map<string, string>();
+function foldPlace(name: string): string {
+  let f = foldedPlaces.get(name);
+  if (f === undefined) {
+    f = fold(name.trim());
+    if (foldedPlaces.size >= 5_000) foldedPlaces.clear();
+    foldedPlaces.set(name, f);
+  }
+  return f;
 }
 
 /** True when a provider serving `regions` can come to `location`. */
 export function regionCovers(regions: readonly string[], location: string): boolean {
-  const folded = new Set(regions.map((r) => fold(r.trim())));
-  if (folded.has(fold(NATIONWIDE_REGION))) return true;
-  if (folded.has(fold(location.trim()))) return true;
+  const nationwide = foldPlace(NATIONWIDE_REGION);
+  const place = foldPlace(location);
   const state = stateOf(location);
-  return state !== null && folded.has(fold(state));
+  const folded = state === null ? null : foldPlace(state);
+  return regions.some((r) => {
+    const f = foldPlace(r);
+    return f === nationwide || f === place || f === folded;
+  });
 }
 
 const STATES = [...new Set(Object.values(STATE_OF_CITY)), "Hessen", "Rheinland-Pfalz"];

@@ -13,6 +13,7 @@ import { publish } from "../../lib/domain-events.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import { findPublishedOffering } from "../marketplace/index.js";
+import { recordRequested } from "../suggestion-stats/index.js";
 import { type Acting, loadEngagement, noticeContext, type Outcome, partyOf, requireEngagement, staleVersion } from "./access.js";
 import { toSummary } from "./engagements.mappers.js";
 import * as repo from "./engagements.repository.js";
@@ -53,6 +54,7 @@ export async function createEngagement(
     brief: input.brief,
     createdBy: scope.userId,
   });
+  await recordRequested(scope, offer.id);
   const row = await requireEngagement(p, created.id);
   const mails = await recordHappening(
     scope,

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "@bgm/db";
 import { CertificationList, DiscoveryQuery, IdParam, MEMBER_ROLES, Offering, OfferingList, WHOLE_LIST_NOTE } from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { recordOpened } from "../suggestion-stats/index.js";
 import { createDiscoveryCache, DISCOVERY_CACHE_DEFAULTS, DISCOVERY_CHANNEL, discoveryCacheKey } from "./discovery.cache.js";
 import * as discovery from "./discovery.service.js";
 import { providerRoutes } from "./provider.routes.js";
@@ -62,7 +63,13 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle
     {
       schema: { tags, summary: "One published offering (or an own one in any state)", params: IdParam, response: { 200: Offering } },
     },
-    async (req) => req.inTenant(BROWSE, (s) => discovery.getOffering(s, req.params.id)),
+    async (req) =>
+      req.inTenant(BROWSE, async (s) => {
+        const found = await discovery.getOffering(s, req.params.id);
+        // A company opening a published offering counts for the provider's statistics (issue 15, ADR 0024).
+        if (found.status === "published") await recordOpened(s, found.id);
+        return found;
+      }),
   );
 
   app.get(

@@ -22,6 +22,7 @@ import { offeringHistory } from "../engagements/index.js";
 import { didYouMean, findFilteredCandidates, findMatchCandidates, sanitizeSearch, toDiscoveryFilters } from "../marketplace/index.js";
 import { minGroupSizeOf } from "../participation/index.js";
 import { latestAcceptedPayload } from "../results/index.js";
+import { recordSuggested } from "../suggestion-stats/index.js";
 
 /**
  * The PartnerMatchingService of issue 15: gathers the company's situation (task, phase, goals, accepted
@@ -100,6 +101,7 @@ export async function suggestPartners(
   const items = matchOfferings(context, candidates)
     .slice(0, query.limit)
     .map((m) => ({ offering: m.offering.view, reasons: m.reasons, score: m.score }));
+  await recordSuggested(scope, items);
   return { items, nextCursor: null };
 }
 
@@ -127,6 +129,7 @@ export async function recommendOfferings(
   const offset = cursor ? Number(cursor) : 0;
   const next = offset + limit;
   const page = { items: all.slice(offset, next), nextCursor: next < all.length ? String(next) : null, total: all.length };
+  await recordSuggested(scope, page.items);
   if (all.length > 0 || !rest.q) return { ...page, didYouMean: null };
   return { ...page, didYouMean: await didYouMean(scope, toDiscoveryFilters({ ...rest, limit: 1 })) };
 }
@@ -136,6 +139,10 @@ export async function askBuddy(scope: TenantScope, question: string): Promise<z.
   const context = await companyContext(scope, {});
   const candidates = await findFilteredCandidates(scope, { q: null, limit: RECOMMENDED_MAX_CANDIDATES });
   const a = answerQuestion(context, candidates, question);
+  await recordSuggested(
+    scope,
+    a.items.map((m) => ({ offering: m.offering.view, reasons: m.reasons })),
+  );
   const { needs: _needs, stems: _stems, goal, ...understood } = a.understood;
   return {
     answer: a.answer,

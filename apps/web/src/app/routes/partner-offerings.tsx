@@ -8,7 +8,7 @@ import { LoadMore } from "../../components/ui/load-more";
 import { LoadingState } from "../../components/ui/loading-state";
 import { PageHeader } from "../../components/ui/page-header";
 import { hasRole, useMe } from "../../features/auth";
-import { OfferingFormModal, OwnOfferingsTable, useOwnOfferings } from "../../features/marketplace";
+import { OfferingFormModal, OfferingStatsTable, OwnOfferingsTable, useOwnOfferings } from "../../features/marketplace";
 import { loadedItems } from "../../lib/cursor-pages";
 
 export function PartnerOfferingsRoute() {
@@ -32,6 +32,7 @@ export function PartnerOfferingsRoute() {
       {offerings.isError ? <ErrorAlert error={offerings.error} onRetry={() => void offerings.refetch()} /> : null}
       {offerings.data ? <OwnOfferingsTable offerings={loadedItems(offerings.data)} canEdit={canEdit} onEdit={setEditing} /> : null}
       <LoadMore query={offerings} />
+      {offerings.data ? <OfferingStatsTable titles={new Map(loadedItems(offerings.data).map((o) => [o.id, o.title]))} /> : null}
       <OfferingFormModal opened={creating} onClose={createModal.close} />
       <OfferingFormModal opened={editing !== undefined} offering={editing} onClose={() => setEditing(undefined)} />
     </Stack>

@@ -10,6 +10,7 @@ export { MarketplaceFilters } from "./components/marketplace-filters";
 export { OfferingCard } from "./components/offering-card";
 export { OfferingFacts } from "./components/offering-facts";
 export { OfferingFormModal } from "./components/offering-form-modal";
+export { OfferingStatsTable } from "./components/offering-stats-table";
 export { OwnOfferingsTable } from "./components/own-offerings-table";
 export { PartnerHomeLinks } from "./components/partner-home-links";
 export { PartnerSuggestions } from "./components/partner-suggestions";

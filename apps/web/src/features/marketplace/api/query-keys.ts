@@ -9,5 +9,6 @@ export const marketplaceKeys = {
   offering: (id: string) => [...marketplaceKeys.all, "offering", id] as const,
   suggestions: (params: SuggestionParams) => [...marketplaceKeys.all, "suggestions", params] as const,
   ownOfferings: () => [...marketplaceKeys.all, "own-offerings"] as const,
+  offeringStats: (weeks: number) => [...marketplaceKeys.all, "offering-stats", weeks] as const,
   profile: () => [...marketplaceKeys.all, "provider-profile"] as const,
 };
