@@ -66,7 +66,9 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const max = opts.poolSize ?? 20;
-    const pool = new pg.Pool({ connectionString: opts.url, max });
+    // A server that accepts the TCP connection but does not answer (overloaded, half-started) must not hold a
+    // request forever: after this, the connect fails and the API answers 503 with Retry-After.
+    const pool = new pg.Pool({ connectionString: opts.url, max, connectionTimeoutMillis: 10_000 });
     // An idle client dropped by the server (restart, terminated backend) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on("error", (err) => {
