@@ -1,0 +1,112 @@
+// npm run bench:load (issue 17): the mixed workload (bench/cluster/workload.ts: discovery 60 %, dashboards 25 %,
+// writes 15 %) at rising rates, first on one API node, then on two nodes behind nginx round robin, both on one
+// private PostgreSQL (bench/cluster/lib.ts). Prints one line per step and the knee of each: the highest rate
+// with p95 < 100 ms and no error; then the scaling factor (knee of two nodes / knee of one).
+//
+// Env: BENCH_RATES (requests/s, comma-separated, default 5,10,20,40,60,80,120,160,240), BENCH_STEP_S (s per step,
+// default 20; 300 for the issue's 5 minutes), BENCH_WARMUP_S (default 5), BENCH_PORT (nginx; nodes on the next
+// ports, default 3400), BENCH_PG_PORT (private PostgreSQL, default 55432), BENCH_KEEP=1 (keep logs),
+// BENCH_BUILD=1 (rebuild the API). Not a test: a figure, not a verdict.
+import { mkdirSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { join } from "node:path";
+import {
+  cleanup,
+  ensureBuild,
+  log,
+  numberEnv,
+  onCleanup,
+  runAtRate,
+  type StepResult,
+  say,
+  seedDemo,
+  setAppOrigin,
+  startNginx,
+  startNode,
+  startPrivatePostgres,
+  waitReady,
+  workDir,
+} from "./lib.js";
+import { mixedPicker, newAcknowledged, prepareWorld } from "./workload.js";
+
+const RATES = (process.env.BENCH_RATES ?? "5,10,20,40,60,80,120,160,240").split(",").map(Number);
+const STEP_S = numberEnv("BENCH_STEP_S", 20);
+const WARMUP_S = numberEnv("BENCH_WARMUP_S", 5);
+const PORT = numberEnv("BENCH_PORT", 3400);
+const P95_LIMIT_MS = 100;
+
+const passes = (r: StepResult) => r.errors === 0 && r.p95 < P95_LIMIT_MS;
+
+function stepLine(setup: string, r: StepResult) {
+  const kinds = Object.entries(r.byKind)
+    .map(([k, v]) => `${k}:${v.n}/p95=${v.p95}${v.errors ? `/err=${v.errors}` : ""}`)
+    .join(" ");
+  say(
+    `load ${setup} rate=${r.rate}/s sent=${r.sent} ok=${r.ok} errors=${r.errors} p50=${r.p50}ms p95=${r.p95}ms p99=${r.p99}ms ` +
+      `achieved=${r.achievedRps}/s loadavg=${loadavg()[0]?.toFixed(1)} ${passes(r) ? "PASS" : "FAIL"} statuses=${JSON.stringify(r.statuses)} [${kinds}]`,
+  );
+}
+
+/** Rising rates until the first step that misses p95 < 100 ms or has an error; the knee is the step before. */
+async function rampUp(setup: string, base: string, databaseUrl: string): Promise<number> {
+  const world = await prepareWorld(base, databaseUrl);
+  const ack = newAcknowledged();
+  const pick = mixedPicker(base, world, ack);
+  if (WARMUP_S > 0) await runAtRate(RATES[0] ?? 10, WARMUP_S, pick);
+  let knee = 0;
+  for (const rate of RATES) {
+    log(`${setup}: ${rate} requests/s for ${STEP_S} s`);
+    const r = await runAtRate(rate, STEP_S, pick);
+    stepLine(setup, r);
+    if (!passes(r)) break;
+    knee = rate;
+  }
+  say(
+    `knee ${setup}: ${knee} requests/s (highest rate with p95 < ${P95_LIMIT_MS} ms and 0 errors; steps ${RATES.join(",")}, ${STEP_S} s each)`,
+  );
+  return knee;
+}
+
+async function main() {
+  ensureBuild();
+  const pgc = startPrivatePostgres();
+  const work = workDir("load");
+  onCleanup(() => log(`logs in ${work}`));
+  const files = join(work, "files");
+  mkdirSync(files);
+  const nodePorts = [PORT + 1, PORT + 2];
+  const appUrl = `http://127.0.0.1:${PORT}`;
+  setAppOrigin(appUrl);
+  const common = { databaseUrl: pgc.url, filesDir: files, logDir: work, appUrl };
+
+  await seedDemo({ ...common, port: PORT + 3 });
+  log("demo data loaded");
+  // One node behind its own nginx, so both setups pay the same proxy hop.
+  const singlePort = PORT + 10;
+  await startNode({ ...common, name: "node1", port: nodePorts[0] as number });
+  startNginx(singlePort, [nodePorts[0] as number], join(work, "nginx-single"));
+  await waitReady(`http://127.0.0.1:${singlePort}`, "nginx (one node)");
+  const kneeOne = await rampUp("one-node", `http://127.0.0.1:${singlePort}`, pgc.url);
+
+  await startNode({ ...common, name: "node2", port: nodePorts[1] as number });
+  startNginx(PORT, nodePorts, join(work, "nginx-two"));
+  await waitReady(`http://127.0.0.1:${PORT}`, "nginx (two nodes)");
+  const kneeTwo = await rampUp("two-nodes", `http://127.0.0.1:${PORT}`, pgc.url);
+
+  const factor = kneeOne > 0 ? Math.round((kneeTwo / kneeOne) * 100) / 100 : Number.NaN;
+  say(
+    `scaling two-nodes/one-node: ${factor} (knees ${kneeTwo} / ${kneeOne} requests/s; load generator, nginx, both nodes and PostgreSQL share ${availableParallelism()} cores; 1-min load average now ${loadavg()[0]?.toFixed(1)})`,
+  );
+}
+
+let failed = false;
+try {
+  await main();
+} catch (err) {
+  failed = true;
+  log(`FAILED: ${(err as Error).stack ?? err}`);
+  process.env.BENCH_KEEP = "1";
+} finally {
+  await cleanup();
+}
+process.exit(failed ? 1 : 0);
