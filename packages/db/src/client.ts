@@ -74,6 +74,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     pool.on("error", (err) => {
       process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
     });
+    // The pool listens for errors of idle clients only. A checked-out client between two statements of a
+    // transaction (while the app awaits something else) gets the server's FATAL on a restart (57P01) as an
+    // 'error' event: without a listener of its own that event would end the process. The client is then not
+    // queryable, its next statement fails (503 via the error handler) and the pool drops it on release.
+    pool.on("connect", (client) => {
+      client.on("error", (err) => process.emitWarning(`PostgreSQL connection error: ${err.message}`));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     const lockArgs = (lock: AdvisoryLock) => [ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS[lock]];
     // A session-level lock lives on one connection: a client of its own, outside the pool, so the work
