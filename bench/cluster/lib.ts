@@ -382,7 +382,15 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * server does not slow the client down, so queueing shows up in the latency). A request that cannot start
  * because `maxInFlight` are still open counts as an error ("dropped"), and so does a timeout.
  */
-export async function runAtRate(rate: number, durationS: number, pick: () => Planned, maxInFlight = 512): Promise<StepResult> {
+export type Observer = (p: Planned, at: number, outcome: Resp | Error) => void;
+
+export async function runAtRate(
+  rate: number,
+  durationS: number,
+  pick: () => Planned,
+  maxInFlight = 512,
+  observe?: Observer,
+): Promise<StepResult> {
   const latencies: number[] = [];
   const byKind = new Map<string, { lat: number[]; errors: number }>();
   const statuses: Record<string, number> = {};
@@ -412,6 +420,7 @@ export async function runAtRate(rate: number, durationS: number, pick: () => Pla
         .run()
         .then(
           (res) => {
+            observe?.(p, t0, res);
             statuses[res.status] = (statuses[res.status] ?? 0) + 1;
             if (res.status >= 200 && res.status < 300) {
               ok++;
@@ -422,6 +431,7 @@ export async function runAtRate(rate: number, durationS: number, pick: () => Pla
             }
           },
           (err: Error) => {
+            observe?.(p, t0, err);
             const key = err.message === "timeout" ? "timeout" : "network";
             statuses[key] = (statuses[key] ?? 0) + 1;
             errors++;

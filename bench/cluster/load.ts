@@ -71,7 +71,9 @@ async function main() {
   ensureBuild();
   const pgc = startPrivatePostgres();
   const work = workDir("load");
-  onCleanup(() => log(`logs in ${work}`));
+  onCleanup(() => {
+    log(`logs in ${work}`);
+  });
   const files = join(work, "files");
   mkdirSync(files);
   const nodePorts = [PORT + 1, PORT + 2];

@@ -45,8 +45,10 @@ export async function prepareWorld(base: string, databaseUrl: string | undefined
   const messageEngagementIds = engagements.map((e) => e.id).slice(0, 5);
   if (messageEngagementIds.length === 0) throw new Error("the demo company has no engagements");
 
-  let reportOfferingId: string;
-  if (databaseUrl) {
+  // PGlite: one process owns the folder, so there is no second connection to publish the upload offering with.
+  if (!databaseUrl) return { manager, partner, offeringIds: [...offeringIds], messageEngagementIds, uploadEngagementId: "" };
+  let reportOfferingId = "";
+  {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
@@ -59,9 +61,6 @@ export async function prepareWorld(base: string, databaseUrl: string | undefined
     } finally {
       await client.end();
     }
-  } else {
-    // PGlite: one process owns the folder, so the offering comes from the partner's own API.
-    reportOfferingId = "";
   }
   if (!reportOfferingId) throw new Error("could not publish the upload offering");
   const created = expectOk(
