@@ -7,7 +7,7 @@
 // All on loopback, on a private PostgreSQL cluster (never the system one on :5432), with compiled nodes.
 //
 // Env: BENCH_FAULTS (comma-separated subset, default all four), BENCH_FAULT_RATE (requests/s, default 20),
-// BENCH_FAULT_S (s of load around each fault, default 15), BENCH_PG_DOWN_S (default 5), BENCH_PORT (default
+// BENCH_FAULT_S (s of load around each fault, default 15), BENCH_PGLITE_RATE (default 5), BENCH_PG_DOWN_S (default 5), BENCH_PORT (default
 // 3500), BENCH_PG_PORT (default 55432), BENCH_KEEP=1 (keep logs and data).
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -46,6 +46,7 @@ import {
   newAcknowledged,
   prepareWorld,
   quoteRequest,
+  setWriteTag,
   upload,
   type World,
 } from "./workload.js";
@@ -53,12 +54,15 @@ import {
 const ALL = ["kill-node", "pg-restart", "disk-full", "pglite-kill"];
 const FAULTS = (process.env.BENCH_FAULTS ?? ALL.join(",")).split(",").map((s) => s.trim());
 const RATE = numberEnv("BENCH_FAULT_RATE", 20);
+/** PGlite runs every statement on one WebAssembly thread: a lower write rate, or the kill finds only a queue. */
+const PGLITE_RATE = numberEnv("BENCH_PGLITE_RATE", 5);
 const FAULT_S = numberEnv("BENCH_FAULT_S", 15);
 const PG_DOWN_S = numberEnv("BENCH_PG_DOWN_S", 5);
 const PORT = numberEnv("BENCH_PORT", 3500);
 const APP_URL = `http://127.0.0.1:${PORT}`;
 
 const round = (n: number) => Math.round(n * 10) / 10;
+const p50 = (xs: number[]) => (xs.length ? round(percentile(Float64Array.from(xs).sort(), 50)) : 0);
 const p95 = (xs: number[]) => (xs.length ? round(percentile(Float64Array.from(xs).sort(), 95)) : 0);
 function tally(xs: (string | number)[]): string {
   const m: Record<string, number> = {};
@@ -68,7 +72,7 @@ function tally(xs: (string | number)[]): string {
 const statusOf = (o: Resp | Error) => (o instanceof Error ? (o.message === "timeout" ? "timeout" : "network") : o.status);
 
 /** Rows written half: an engagement without its creation event, a result without its file, a file row without its bytes. */
-async function integrity(databaseUrl: string, w: World, filesDir: string) {
+async function integrity(databaseUrl: string, w: World, filesDir: string, since = new Date(0)) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
@@ -82,7 +86,9 @@ async function integrity(databaseUrl: string, w: World, filesDir: string) {
           [w.uploadEngagementId],
         )
       : 0;
-    const keys = (await c.query<{ k: string }>("SELECT storage_key AS k FROM partner_result_file")).rows.map((r) => r.k);
+    const keys = (
+      await c.query<{ k: string }>("SELECT storage_key AS k FROM partner_result_file WHERE created_at >= $1", [since])
+    ).rows.map((r) => r.k);
     const missingBytes = keys.filter((k) => !existsSync(join(filesDir, k))).length;
     const orphanFiles = countFiles(filesDir) - (keys.length - missingBytes);
     return { noEvent, noFile, fileRows: keys.length, missingBytes, orphanFiles };
@@ -106,14 +112,14 @@ const ackLine = (a: Acknowledged, inDb: { engagements: number; messages: number;
   `acknowledged quote_requests=${a.engagements.length} messages=${a.messages.length} uploads=${a.results.length}; ` +
   `in database ${inDb.engagements}/${a.engagements.length}, ${inDb.messages}/${a.messages.length}, ${inDb.results}/${a.results.length}`;
 
-async function unacknowledgedButWritten(databaseUrl: string, a: Acknowledged): Promise<number> {
+async function unacknowledgedButWritten(databaseUrl: string, a: Acknowledged, t: string): Promise<number> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const { rows } = await c.query(
-      "SELECT count(*) AS n FROM engagement WHERE brief->>'what' LIKE 'Lasttest Anfrage %' AND NOT (id = ANY($1::uuid[]))",
-      [a.engagements],
-    );
+    const { rows } = await c.query("SELECT count(*) AS n FROM engagement WHERE brief->>'what' LIKE $2 AND NOT (id = ANY($1::uuid[]))", [
+      a.engagements,
+      `Lasttest Anfrage ${t} %`,
+    ]);
     return Number(rows[0].n);
   } finally {
     await c.end();
@@ -124,6 +130,7 @@ async function unacknowledgedButWritten(databaseUrl: string, a: Acknowledged): P
 
 async function killNode(pgc: PrivatePostgres, files: string, world: World, node2: ChildProcess) {
   const ack = newAcknowledged();
+  setWriteTag("kill-node");
   const pick = mixedPicker(APP_URL, world, ack);
   const at = FAULT_S / 3;
   const outcomes: { t: number; s: string | number }[] = [];
@@ -136,7 +143,7 @@ async function killNode(pgc: PrivatePostgres, files: string, world: World, node2
   await killer;
   const after = await runAtRate(RATE, 5, pick);
   const inDb = await countInDatabase(pgc.url, ack);
-  const extra = await unacknowledgedButWritten(pgc.url, ack);
+  const extra = await unacknowledgedButWritten(pgc.url, ack, "kill-node");
   const integ = await integrity(pgc.url, world, files);
   const failed = outcomes.filter((o) => typeof o.s !== "number" || o.s >= 300);
   say(
@@ -150,6 +157,7 @@ async function killNode(pgc: PrivatePostgres, files: string, world: World, node2
 
 async function pgRestart(pgc: PrivatePostgres, files: string, world: World, nodePorts: number[]) {
   const ack = newAcknowledged();
+  setWriteTag("pg-restart");
   const pick = mixedPicker(APP_URL, world, ack);
   const at = FAULT_S / 3;
   const total = FAULT_S + PG_DOWN_S;
@@ -173,13 +181,18 @@ async function pgRestart(pgc: PrivatePostgres, files: string, world: World, node
     await sleep(at * 1000 + 200);
     await Promise.all(
       nodePorts.map(async (port, i) => {
-        while (!upAt || (performance.now() - started) / 1000 < upAt) await sleep(50);
-        for (;;) {
+        while (!upAt) await sleep(50);
+        // A node that died (or never recovers) must not hang the run: give up after 60 s.
+        const deadline = performance.now() + 60_000;
+        while (performance.now() < deadline) {
           const r = await request(`http://127.0.0.1:${port}`, "GET", "/api/health/ready", { timeoutMs: 3000 }).catch(() => undefined);
-          if (r?.status === 200) break;
+          if (r?.status === 200) {
+            recovered[i] = round((performance.now() - started) / 1000 - upAt);
+            return;
+          }
           await sleep(50);
         }
-        recovered[i] = round((performance.now() - started) / 1000 - upAt);
+        recovered[i] = Number.NaN;
       }),
     );
   })();
@@ -210,8 +223,8 @@ async function pgRestart(pgc: PrivatePostgres, files: string, world: World, node
   const integ = await integrity(pgc.url, world, files);
   say(
     `fault pg-restart: PostgreSQL down ${round(upAt - downAt)} s under ${RATE}/s: answers while down ${tally(down.map((o) => o.s))}, ` +
-      `503s with Retry-After ${with503.filter((o) => o.retryAfter).length}/${with503.length} (codes ${tally(with503.map((o) => o.code ?? ""))}), p95 of failures ${p95(failedDown.map((o) => o.ms))} ms; ` +
-      `nodes ready again ${recovered.join(" s, ")} s after the start without a restart; last failed request ${round(lastFailure - upAt)} s after the start; ` +
+      `503s with Retry-After ${with503.filter((o) => o.retryAfter).length}/${with503.length} (codes ${tally(with503.map((o) => o.code ?? ""))}), failures took p50 ${p50(failedDown.map((o) => o.ms))} ms, p95 ${p95(failedDown.map((o) => o.ms))} ms; ` +
+      `nodes ready again ${recovered.join(" s, ")} s after the start without a restart; last failed request sent ${round(lastFailure - upAt)} s after pg_ctl start returned; ` +
       `from 2 s after: ${afterUp.filter((o) => o.s === 200 || o.s === 201).length}/${afterUp.length} ok; overall ${run.ok}/${run.sent} ok; ` +
       `${ackLine(ack, inDb)}; half-written: ${integ.noEvent} engagements without creation event, ${integ.noFile} results without file`,
   );
@@ -243,6 +256,7 @@ function smallFilesystem(dir: string): { how: string; unmount: () => void } | un
 
 async function diskFull(pgc: PrivatePostgres, work: string, world: World) {
   const dir = join(work, "files-small");
+  const since = new Date();
   const fs = smallFilesystem(dir);
   if (!fs) {
     say(
@@ -274,7 +288,7 @@ async function diskFull(pgc: PrivatePostgres, work: string, world: World) {
   // Meanwhile reading keeps working.
   const read = await request(base, "GET", "/api/engagements?limit=5", { cookie: await signIn(base, MANAGER) });
   const inDb = await countInDatabase(pgc.url, ack);
-  const integ = await integrity(pgc.url, w, dir);
+  const integ = await integrity(pgc.url, w, dir, since);
   const codes = tally(bodies.map((b) => JSON.parse(b).error?.code ?? "?"));
   say(
     `fault disk-full: file store on ${fs.how}, 150 kB uploads at 5/s for 8 s: answers ${tally(outcomes)} (error codes ${codes}); reads meanwhile: ${read.status}; ` +
@@ -310,7 +324,7 @@ async function pgliteKill(work: string) {
     log(`kill -9 the PGlite process (pid ${node.pid})`);
     node.kill("SIGKILL");
   });
-  const run = await runAtRate(RATE, killAt + 1, () => quoteRequest(base, world, ack), 512);
+  const run = await runAtRate(PGLITE_RATE, killAt + 1, () => quoteRequest(base, world, ack), 512);
   await killer;
   await exited(node);
   const t0 = performance.now();
@@ -324,7 +338,7 @@ async function pgliteKill(work: string) {
   const openS = round((performance.now() - t0) / 1000);
   if (!reopened) {
     say(
-      `fault pglite-kill: kill -9 after ${killAt} s of quote requests at ${RATE}/s: acknowledged ${ack.engagements.length}; the folder did NOT reopen (see ${work}/pglite-restart.log)`,
+      `fault pglite-kill: kill -9 after ${killAt} s of quote requests at ${PGLITE_RATE}/s: acknowledged ${ack.engagements.length}; the folder did NOT reopen (see ${work}/pglite-restart.log)`,
     );
     return;
   }
@@ -333,7 +347,7 @@ async function pgliteKill(work: string) {
   for (const id of ack.engagements) if ((await request(base, "GET", `/api/engagements/${id}`, { cookie: manager })).status === 200) found++;
   const list = await request(base, "GET", "/api/engagements?limit=100", { cookie: manager });
   say(
-    `fault pglite-kill: kill -9 of the PGlite process after ${killAt} s of quote requests at ${RATE}/s (${run.ok}/${run.sent} answered ok before it died): ` +
+    `fault pglite-kill: kill -9 of the PGlite process after ${killAt} s of quote requests at ${PGLITE_RATE}/s (answers ${JSON.stringify(run.statuses)} of ${run.sent} sent, p50 ${run.p50} ms): ` +
       `folder reopened in ${openS} s (process start, recovery and migrations check); acknowledged ${ack.engagements.length}, found after restart ${found}/${ack.engagements.length}; list ${list.status}`,
   );
   if (alive(node)) {

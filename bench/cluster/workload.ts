@@ -90,6 +90,11 @@ const DASHBOARDS = ["/api/project", "/api/engagements?limit=20", "/api/todos", "
 const PDF = pdfOf(20 * 1024);
 
 let n = 0;
+/** Marks the quote requests of one run (or one fault), so rows written but never acknowledged can be counted. */
+let tag = "run";
+export const setWriteTag = (t: string) => {
+  tag = t;
+};
 const at = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
 
 export function quoteRequest(base: string, w: World, ack: Acknowledged): Planned {
@@ -99,7 +104,7 @@ export function quoteRequest(base: string, w: World, ack: Acknowledged): Planned
     run: () =>
       request(base, "POST", "/api/engagements", {
         cookie: w.manager,
-        json: { offeringId: at(w.offeringIds, i), brief: { what: `Lasttest Anfrage ${i}` } },
+        json: { offeringId: at(w.offeringIds, i), brief: { what: `Lasttest Anfrage ${tag} ${i}` } },
       }),
     onOk: (res) => ack.engagements.push(JSON.parse(res.body).id),
   };
