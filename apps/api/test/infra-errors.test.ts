@@ -92,7 +92,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a PostgreSQL backend terminated
     await admin.connect();
     try {
       const err = await withTenantTx(database.db, null, async (tx) => {
-        const { rows } = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        const { rows } = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] };
         // The server's FATAL 57P01 reaches the client while no statement runs: an 'error' event on a
         // checked-out client, which ended the process before the pool's clients got a listener of their own.
         await admin.query("select pg_terminate_backend($1)", [rows[0]?.pid]);
@@ -100,7 +100,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a PostgreSQL backend terminated
         await tx.execute(sql`select 1`);
       }).catch((e: unknown) => e);
       expect(isDatabaseUnavailable(err), String(err)).toBe(true);
-      const { rows } = await database.db.execute<{ one: number }>(sql`select 1 as one`);
+      const { rows } = (await database.db.execute(sql`select 1 as one`)) as unknown as { rows: { one: number }[] };
       expect(rows[0]?.one).toBe(1);
     } finally {
       await admin.end();
