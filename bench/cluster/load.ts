@@ -7,7 +7,7 @@
 // default 20; 300 for the issue's 5 minutes), BENCH_WARMUP_S (default 5), BENCH_PORT (nginx; nodes on the next
 // ports, default 3400), BENCH_PG_PORT (private PostgreSQL, default 55432), BENCH_KEEP=1 (keep logs),
 // BENCH_BUILD=1 (rebuild the API). Not a test: a figure, not a verdict.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import {
@@ -87,7 +87,8 @@ async function main() {
   const pgc = startPrivatePostgres();
   const work = workDir("load");
   onCleanup(() => {
-    log(`logs in ${work}`);
+    if (process.env.BENCH_KEEP === "1") log(`logs in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   });
   const files = join(work, "files");
   mkdirSync(files);
