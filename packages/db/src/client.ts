@@ -94,11 +94,20 @@ export interface DatabaseOptions {
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const max = opts.poolSize ?? 20;
-    const pool = new pg.Pool({ connectionString: opts.url, max });
+    // A server that accepts the TCP connection but does not answer (overloaded, half-started) must not hold a
+    // request forever: after this, the connect fails and the API answers 503 with Retry-After.
+    const pool = new pg.Pool({ connectionString: opts.url, max, connectionTimeoutMillis: 10_000 });
     // An idle client dropped by the server (restart, terminated backend) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on("error", (err) => {
       process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
+    });
+    // The pool listens for errors of idle clients only. A checked-out client between two statements of a
+    // transaction (while the app awaits something else) gets the server's FATAL on a restart (57P01) as an
+    // 'error' event: without a listener of its own that event would end the process. The client is then not
+    // queryable, its next statement fails (503 via the error handler) and the pool drops it on release.
+    pool.on("connect", (client) => {
+      client.on("error", (err) => process.emitWarning(`PostgreSQL connection error: ${err.message}`));
     });
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     const lockArgs = (lock: AdvisoryLock) => [ADVISORY_LOCK_NAMESPACE, ADVISORY_LOCKS[lock]];

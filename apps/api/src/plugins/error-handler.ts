@@ -3,6 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "../lib/app-error.js";
 import { IdempotentReplay } from "../lib/idempotency.js";
+import { isDatabaseUnavailable, isStorageFull } from "../lib/infra-errors.js";
+import { RETRY_AFTER_S } from "../lib/lifecycle.js";
 import { issue, pointerToPath } from "../lib/validation-issues.js";
 import { drainBody } from "./drain-body.js";
 import { helmetHeaders } from "./security.js";
@@ -73,6 +75,18 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (isResponseSerializationError(err)) {
       req.log.error({ err }, "response did not match its schema");
       return send(reply, 500, "internal", "Internal error");
+    }
+    // The database is down or restarting: fail fast with 503 + Retry-After instead of a 500, so clients and
+    // the load balancer retry later. The pool drops the broken connections and reconnects by itself.
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ code: (err as { code?: string }).code }, "database unavailable");
+      reply.header("retry-after", String(RETRY_AFTER_S));
+      return send(reply, 503, "unavailable", "The database is not reachable at the moment, try again shortly", { reason: "database" });
+    }
+    // The disk under the file store is full: nothing was saved (the upload rolls back and removes its files).
+    if (isStorageFull(err)) {
+      req.log.error("file store full");
+      return send(reply, 507, "insufficient_storage", "The file store is full; nothing was saved", { reason: "storage_full" });
     }
     // Safety net: a value PostgreSQL refuses as data (class 22: out-of-range dates, bad encodings,
     // numeric overflow) is bad input, not a server failure.

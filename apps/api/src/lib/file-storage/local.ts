@@ -11,7 +11,13 @@ export function localFileStorage(dir: string): FileStorage {
       const key = newStorageKey(orgId);
       const path = pathOf(key);
       await mkdir(join(path, ".."), { recursive: true, mode: 0o700 });
-      await writeFile(path, content, { mode: 0o600, flag: "wx" });
+      try {
+        await writeFile(path, content, { mode: 0o600, flag: "wx" });
+      } catch (err) {
+        // A full disk leaves a created, truncated file behind: no row will point at it, so remove it.
+        await rm(path, { force: true }).catch(() => undefined);
+        throw err;
+      }
       return key;
     },
     get: async (key) => readFile(pathOf(key)),
