@@ -195,24 +195,17 @@ export const requestContextPlugin = fp(async (app: FastifyInstance, opts: { db: 
   >(this: FastifyRequest, rule: AccessRule, fn: (scope: TenantScope) => Promise<T>): Promise<T> {
     const { caller, active } = await this.authorize(rule);
     const owner = { orgId: active.organizationId, caller: `user:${caller.user.id}` };
-    // `opening`: BEGIN and the tenant settings travel with the transaction's first statement, one round trip
-    // less per request (issue 14, "API overhead"); a transaction that sends nothing opens nothing.
     return withIdempotency(db, this, owner, (inTx) =>
-      withTenantTx(
-        db,
-        active.organizationId,
-        async (tx) => {
-          await inTx(tx);
-          return fn(
-            makeTenantScope(
-              tx,
-              { orgId: active.organizationId, orgKind: active.kind, role: active.role, userId: caller.user.id },
-              { ip: this.ip, userAgent: this.headers["user-agent"]?.slice(0, 300) ?? null, requestId: this.id },
-            ),
-          );
-        },
-        { opening: true },
-      ),
+      withTenantTx(db, active.organizationId, async (tx) => {
+        await inTx(tx);
+        return fn(
+          makeTenantScope(
+            tx,
+            { orgId: active.organizationId, orgKind: active.kind, role: active.role, userId: caller.user.id },
+            { ip: this.ip, userAgent: this.headers["user-agent"]?.slice(0, 300) ?? null, requestId: this.id },
+          ),
+        );
+      }),
     );
   });
 });
