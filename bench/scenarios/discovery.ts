@@ -3,6 +3,7 @@ import { DiscoveryQuery, OFFERING_CATEGORIES, type OfferingCategoryKey, TASK_TEM
 import { eq, fillPlaceholders, sql } from "drizzle-orm";
 import type pg from "pg";
 import { discoveryStatements, sanitizeSearch } from "../../apps/api/src/modules/marketplace/discovery.sql.js";
+import { lookUpCaller, sessionTokenOf } from "../lib/caller.js";
 import type { BenchContext, Scenario } from "../lib/scenario.js";
 
 const EMAIL = "petra.manager@muster-gmbh.de";
@@ -205,7 +206,8 @@ export function seedCatalog(ctx: BenchContext): Promise<void> {
 /**
  * GET /api/marketplace/offerings as the demo manager over 1,000 providers and 10,000 offerings
  * (session, membership, validation, RLS transaction, mapping, response schema) vs. a bare route
- * that runs only the tenant transaction and the very same statements, prebuilt by discovery.sql.ts.
+ * that runs the same session lookup (bench/lib/caller.ts), then the tenant transaction and the very same
+ * statements, prebuilt by discovery.sql.ts.
  * The real app answers repeated queries from its discovery cache (ADR 0006) after the first miss;
  * BENCH_DISCOVERY_CACHE=off measures it without (see bench/lib/servers.ts). The catalog is loaded
  * straight into the database before the first discovery request, so no cached answer predates it.
@@ -224,6 +226,7 @@ export const discovery: Scenario = {
       .where(eq(user.email, EMAIL));
     if (!m) throw new Error(`${EMAIL} has no organization: demo data missing?`);
     const org = m.orgId;
+    const token = sessionTokenOf(cookie);
 
     // The baseline gets each query's SQL prebuilt: parsing and building SQL count as our framework's work.
     const statements = new Map(
@@ -240,6 +243,7 @@ export const discovery: Scenario = {
         const { page, count, filters } = prepared;
         const client = await pool.connect();
         try {
+          if ((await lookUpCaller(client, token)).length === 0) return reply.status(401).send({ error: "unauthenticated" });
           await client.query("begin");
           await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
           const rows = (await client.query(page.sql, fillPlaceholders(page.params, {}))).rows;

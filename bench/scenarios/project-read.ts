@@ -7,14 +7,13 @@ import {
   legalRequirement,
   legalRequirementStep,
   member,
-  organization,
   resultEvidence,
-  session,
   TENANT_SETTINGS_SQL,
   user,
 } from "@bgm/db";
 import { and, asc, eq, exists, fillPlaceholders, inArray, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
+import { lookUpCaller, sessionTokenOf } from "../lib/caller.js";
 import type { Scenario } from "../lib/scenario.js";
 
 const EMAIL = "petra.manager@muster-gmbh.de";
@@ -36,27 +35,6 @@ const listTasks = qb
   .orderBy(asc(bgmTask.phase))
   .toSQL();
 const listGoals = qb.select().from(goal).where(eq(goal.orgId, orgId)).orderBy(asc(goal.createdAt)).toSQL();
-const findCaller = qb
-  .select({
-    sessionId: session.id,
-    expiresAt: session.expiresAt,
-    activeOrganizationId: session.activeOrganizationId,
-    userId: user.id,
-    userName: user.name,
-    email: user.email,
-    platformRole: user.platformRole,
-    organizationId: member.organizationId,
-    role: member.role,
-    organizationName: organization.name,
-    kind: organization.kind,
-  })
-  .from(session)
-  .innerJoin(user, eq(user.id, session.userId))
-  .leftJoin(member, eq(member.userId, user.id))
-  .leftJoin(organization, eq(organization.id, member.organizationId))
-  .where(eq(session.token, sql.placeholder("token")))
-  .orderBy(asc(member.createdAt))
-  .toSQL();
 const listEvidence = (taskIds: string[]) =>
   qb
     .select({ targetId: resultEvidence.targetId, label: resultEvidence.label, source: resultEvidence.source })
@@ -108,18 +86,13 @@ export const projectRead: Scenario = {
       .where(eq(user.email, EMAIL));
     if (!m) throw new Error(`${EMAIL} has no organization: demo data missing?`);
     const org = m.orgId;
-    // The session token inside the signed cookie value "token.signature".
-    const sessionCookie = cookie.split("; ").find((c) => c.split("=")[0]?.endsWith("session_token"));
-    if (!sessionCookie) throw new Error("sign-in set no session cookie");
-    const cookieValue = decodeURIComponent(sessionCookie.slice(sessionCookie.indexOf("=") + 1));
-    const token = cookieValue.slice(0, cookieValue.lastIndexOf("."));
+    const token = sessionTokenOf(cookie);
 
     const bare = await ctx.bare((app, pool) => {
       app.get("/api/project", async (_req, reply) => {
         const client = await pool.connect();
         try {
-          const caller = await client.query(findCaller.sql, fillPlaceholders(findCaller.params, { token }));
-          if (caller.rows.length === 0) return reply.status(401).send({ error: "unauthenticated" });
+          if ((await lookUpCaller(client, token)).length === 0) return reply.status(401).send({ error: "unauthenticated" });
           await client.query("begin");
           await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
           const project = (await client.query(findProject.sql, fillPlaceholders(findProject.params, { orgId: org }))).rows[0];

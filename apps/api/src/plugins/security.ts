@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import helmet, { type HelmetOptions } from "helmet";
 import { AppError } from "../lib/app-error.js";
@@ -53,25 +53,26 @@ export function helmetHeaders(options: HelmetOptions = HELMET): [string, string]
 export const securityPlugin = fp(async (app: FastifyInstance, opts: { appUrl: string }) => {
   const ownOrigin = new URL(opts.appUrl).origin;
   const headers = helmetHeaders();
-  app.addHook("onRequest", (_req, reply, done) => {
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
-    done();
-  });
-
-  app.addHook("onRequest", async (req) => {
-    if (!UNSAFE.has(req.method) || !req.url.startsWith("/api/")) return;
-    // Machines with an API key send no cookie, so there is nothing a forged request could ride on;
-    // a browser cannot add an Authorization header cross-site without a CORS preflight we never allow.
-    if (req.headers.cookie === undefined && /^Bearer\s/i.test(req.headers.authorization ?? "")) return;
-    const origin = req.headers.origin;
-    if (origin && origin !== ownOrigin) throw new AppError("csrf_failed", "Cross-site request refused");
-    if (req.headers[CSRF_HEADER] !== CSRF_VALUE) {
-      throw new AppError("csrf_failed", `Missing ${CSRF_HEADER} header`);
-    }
-  });
-
-  // API answers may carry personal data: never let a browser or proxy keep them.
-  app.addHook("onSend", async (req, reply) => {
-    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+  // One synchronous hook for all of it: it runs on every request, and each async hook costs a promise
+  // and a microtask turn per request (issue 14, "API overhead").
+  app.addHook("onRequest", (req, reply, done) => {
+    const res = reply.raw;
+    for (const [name, value] of headers) res.setHeader(name, value);
+    if (!req.url.startsWith("/api/")) return done();
+    // API answers may carry personal data: never let a browser or proxy keep them. Set on arrival, so
+    // every answer has it, error answers too; no API route asks for caching.
+    res.setHeader("cache-control", "no-store");
+    done(UNSAFE.has(req.method) ? csrfRefusal(req, ownOrigin) : undefined);
   });
 });
+
+/** Why a cookie-authenticated write is refused as cross-site, or undefined when it may go on. */
+function csrfRefusal(req: FastifyRequest, ownOrigin: string): AppError | undefined {
+  // Machines with an API key send no cookie, so there is nothing a forged request could ride on;
+  // a browser cannot add an Authorization header cross-site without a CORS preflight we never allow.
+  if (req.headers.cookie === undefined && /^Bearer\s/i.test(req.headers.authorization ?? "")) return undefined;
+  const origin = req.headers.origin;
+  if (origin && origin !== ownOrigin) return new AppError("csrf_failed", "Cross-site request refused");
+  if (req.headers[CSRF_HEADER] !== CSRF_VALUE) return new AppError("csrf_failed", `Missing ${CSRF_HEADER} header`);
+  return undefined;
+}
