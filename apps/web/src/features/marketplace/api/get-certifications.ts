@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../../lib/typed-api";
 import { marketplaceKeys } from "./query-keys";
-import type { CertificationListResponse } from "./types";
 
 /** Always offered, even before any published offering carries them. */
 const COMMON_CERTIFICATIONS = ["§20 SGB V", "§20b SGB V", "ZPP"];
