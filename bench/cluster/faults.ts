@@ -16,7 +16,6 @@ import pg from "pg";
 import { percentile } from "../lib/load.js";
 import {
   alive,
-  cleanup,
   ensureBuild,
   exited,
   log,
@@ -28,6 +27,7 @@ import {
   type Resp,
   request,
   runAtRate,
+  runBench,
   say,
   seedDemo,
   setAppOrigin,
@@ -387,14 +387,4 @@ async function main() {
   if (FAULTS.includes("pglite-kill")) await pgliteKill(work);
 }
 
-let failed = false;
-try {
-  await main();
-} catch (err) {
-  failed = true;
-  log(`FAILED: ${(err as Error).stack ?? err}`);
-  process.env.BENCH_KEEP = "1";
-} finally {
-  await cleanup();
-}
-process.exit(failed ? 1 : 0);
+await runBench(main);

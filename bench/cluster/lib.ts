@@ -499,3 +499,21 @@ export function pdfOf(bytes: number): Buffer {
 
 export const readLog = (dir: string, name: string) =>
   existsSync(join(dir, `${name}.log`)) ? readFileSync(join(dir, `${name}.log`), "utf8") : "";
+
+/**
+ * Runs a bench script's main, always cleans up (nodes, nginx, the private cluster) and exits with its outcome;
+ * on failure the logs are kept (BENCH_KEEP) for a look at what went wrong.
+ */
+export async function runBench(main: () => Promise<void>): Promise<never> {
+  let failed = false;
+  try {
+    await main();
+  } catch (err) {
+    failed = true;
+    log(`FAILED: ${(err as Error).stack ?? err}`);
+    process.env.BENCH_KEEP = "1";
+  } finally {
+    await cleanup();
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -11,12 +11,12 @@ import { mkdirSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import {
-  cleanup,
   ensureBuild,
   log,
   numberEnv,
   onCleanup,
   runAtRate,
+  runBench,
   type StepResult,
   say,
   seedDemo,
@@ -118,14 +118,4 @@ async function main() {
   );
 }
 
-let failed = false;
-try {
-  await main();
-} catch (err) {
-  failed = true;
-  log(`FAILED: ${(err as Error).stack ?? err}`);
-  process.env.BENCH_KEEP = "1";
-} finally {
-  await cleanup();
-}
-process.exit(failed ? 1 : 0);
+await runBench(main);
