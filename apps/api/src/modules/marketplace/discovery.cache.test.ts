@@ -107,16 +107,20 @@ describe("discovery cache", () => {
   });
 
   it("forgets answers after the TTL (changes made by another server instance)", async () => {
-    const short = await createTestApp({ discoveryCache: { ttlMs: 150, maxEntries: 10 } });
+    // Long enough that the silent retitle fits inside it on a busy machine; 150 ms did not always.
+    const short = await createTestApp({ discoveryCache: { ttlMs: 1500, maxEntries: 10 } });
     try {
       const p = api(short.app, (await signUpProvider(short.app, { name: "TTL Partner" })).cookie);
       const c = api(short.app, (await signUpCompany(short.app)).cookie);
       const { id } = await publishOffering(p, { title: "Achtsamkeit" });
+      // The publication's own notification clears the cache when it arrives (after the commit, asynchronously):
+      // let it arrive before the answer that must outlive the silent change is cached.
+      await new Promise((resolve) => setTimeout(resolve, 300));
       const titles = async () => ((await c.get("/api/marketplace/offerings?q=Achtsamkeit")).json() as ListBody).items.map((i) => i.title);
       expect(await titles()).toEqual(["Achtsamkeit"]);
       await retitleSilently(short.database.db, id, "Achtsamkeit plus");
       expect(await titles()).toEqual(["Achtsamkeit"]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 1600));
       expect(await titles()).toEqual(["Achtsamkeit plus"]);
     } finally {
       await short.close();
