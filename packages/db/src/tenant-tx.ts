@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
+import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { Database, Tx } from "./client.js";
 
@@ -44,7 +45,7 @@ class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
   constructor(
     config: pg.QueryConfig,
     values: unknown[] | undefined,
-    private readonly opening: { text: string; values: string[] }[],
+    private readonly opening: OpeningStatement[],
   ) {
     super(config, values);
     this.skip = opening.length;
@@ -62,11 +63,20 @@ class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
   }
   override handleDataRow(msg: unknown) {
     if (this.skip === 0) super.handleDataRow(msg);
+    // An opening statement's row goes to its own reader, as text (no Describe was sent, so no parsers).
+    else this.opening[this.opening.length - this.skip]?.onRow?.((msg as { fields: (string | null)[] }).fields);
   }
   override handleCommandComplete(msg: unknown, connection: unknown) {
     if (this.skip > 0) this.skip--;
     else super.handleCommandComplete(msg, connection);
   }
+}
+
+/** A statement sent ahead of the caller's own in the same message; its rows (text columns) go to `onRow`. */
+interface OpeningStatement {
+  text: string;
+  values: unknown[];
+  onRow?: (fields: (string | null)[]) => void;
 }
 
 /** pg's Query as OpeningQuery extends it (its protocol handlers are not in pg's typings). */
@@ -82,7 +92,7 @@ type PgQueryClass = new (config: pg.QueryConfig, values?: unknown[]) => PgQueryI
 /** The parts of pg's connection (protocol writer) OpeningQuery sends with (not in pg's typings). */
 interface OpeningConnection {
   parse(m: { text: string }): void;
-  bind(m: { values: string[] }): void;
+  bind(m: { values: unknown[] }): void;
   execute(m: { portal: string }): void;
 }
 
@@ -101,6 +111,14 @@ export interface TenantTxOptions {
    * that is the complete unit of work.
    */
   single?: boolean;
+  /**
+   * A statement of the connection's own role that runs first, in the same transaction, before the tenant
+   * settings confine it (with `opening`: in the same message, so it costs no round trip of its own). Its
+   * columns must be text; its rows go to `onRow`. For a credential check that decides whether the transaction's
+   * statement may serve (the partner API key): the statement reads what the check left in the transaction
+   * (a LOCAL setting), so an invalid key serves and logs nothing, and the caller refuses after the fact.
+   */
+  preamble?: { sql: SQL; onRow: (fields: (string | null)[]) => void };
 }
 
 /**
@@ -124,10 +142,15 @@ export async function withTenantTx<T>(
   const d = db as unknown as NodePgInternals;
   if (!(d.$client instanceof pg.Pool)) {
     return db.transaction(async (tx) => {
+      if (options.preamble) {
+        const { rows } = (await tx.execute(options.preamble.sql)) as unknown as { rows: Record<string, unknown>[] };
+        for (const row of rows) options.preamble.onRow(Object.values(row).map((v) => (v === null ? null : String(v))));
+      }
       await tx.execute(tenantSettings(orgId));
       return fn(tx as Tx);
     });
   }
+  const preamble = options.preamble ? preambleStatement(options.preamble) : undefined;
   const client = await d.$client.connect();
   // With `opening`, BEGIN goes with the first statement: until then the session talks to a stand-in that
   // sends that statement as an OpeningQuery (settings passed as parameters, as TENANT_SETTINGS_SQL).
@@ -144,7 +167,8 @@ export async function withTenantTx<T>(
           begun = true;
           committed = options.single === true;
           const settings = { text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] };
-          const opening = options.single ? [settings] : [{ text: "BEGIN", values: [] }, settings];
+          const opening: OpeningStatement[] = [...(preamble ? [preamble] : []), settings];
+          if (!options.single) opening.unshift({ text: "BEGIN", values: [] });
           return new Promise((resolve, reject) => {
             const q = new OpeningQuery(typeof config === "string" ? { text: config } : config, values, opening);
             q.callback = (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res));
@@ -162,7 +186,13 @@ export async function withTenantTx<T>(
   );
   let broken: Error | undefined;
   try {
-    if (begun) await client.query(tenantBeginSql(orgId));
+    if (begun && preamble) {
+      // Without `opening`: the preamble after BEGIN, then the settings (two round trips; only PGlite-like paths).
+      await client.query("BEGIN");
+      const { rows } = await client.query({ text: preamble.text, values: preamble.values, rowMode: "array" });
+      for (const row of rows as unknown[][]) preamble.onRow?.(row.map((v) => (v === null ? null : String(v))));
+      await client.query({ text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] });
+    } else if (begun) await client.query(tenantBeginSql(orgId));
     const result = await fn(tx as unknown as Tx);
     if (begun && !committed) await client.query("COMMIT");
     return result;
@@ -176,4 +206,12 @@ export async function withTenantTx<T>(
   } finally {
     client.release(broken);
   }
+}
+
+const dialect = new PgDialect();
+
+function preambleStatement(p: NonNullable<TenantTxOptions["preamble"]>): OpeningStatement {
+  const q = dialect.sqlToQuery(p.sql);
+  // Text parameters, as the other opening statements send them (pg's own value preparation is not run here).
+  return { text: q.sql, values: q.params.map((v) => (v === null || v === undefined ? null : String(v))), onRow: p.onRow };
 }

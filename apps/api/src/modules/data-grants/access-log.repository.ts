@@ -44,15 +44,19 @@ type EntryValue = SQL | Placeholder;
  */
 export function accessLogEntryInsert(
   values: Partial<Record<EntryColumn, EntryValue>> & Record<"providerOrgId" | "scopeKey" | "outcome", EntryValue>,
+  /** Writes the entry only when this holds (the statement serves only then, e.g. after a key check). */
+  when?: SQL,
 ): SQL {
   const columns = ENTRY_COLUMNS.filter((c) => values[c] !== undefined);
+  // Cast to the column's type: INSERT … SELECT, unlike VALUES, does not type its parameters from the target.
+  const row = sql.join(
+    columns.map((c) => (when ? sql`cast(${values[c]} as ${sql.raw(dataAccessLog[c].getSQLType())})` : sql`${values[c]}`)),
+    sql`, `,
+  );
   return sql`insert into ${dataAccessLog} (${sql.join(
     columns.map((c) => sql.identifier(dataAccessLog[c].name)),
     sql`, `,
-  )}) values (${sql.join(
-    columns.map((c) => sql`${values[c]}`),
-    sql`, `,
-  )})`;
+  )}) ${when ? sql`select ${row} where ${when}` : sql`values (${row})`}`;
 }
 
 const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];

@@ -3,6 +3,7 @@ import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
 import { and, asc, eq, type Query, type SQL, sql } from "drizzle-orm";
 import { PgDialect, type PreparedQueryConfig } from "drizzle-orm/pg-core";
 import { accessLogEntryInsert } from "../data-grants/index.js";
+import { keyCheckedFor } from "../partner-access/index.js";
 
 /*
  * The reads behind every participation figure that leaves the company (aggregates.service.ts). Counts are
@@ -51,7 +52,7 @@ export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: nu
  * statement, with the figures served counted from the rows (one per intervention and per session), so the
  * partner's read is one statement and no second round trip (issue 12). The rows `q` are the statement's answer.
  */
-const placesOfEngagement = () => {
+const placesOfEngagement = (guard: SQL | undefined) => {
   const floor = sql`${sql.placeholder("floor")}::int`;
   const orgId = sql.placeholder("orgId");
   const engagementId = sql.placeholder("engagementId");
@@ -60,18 +61,21 @@ const placesOfEngagement = () => {
   const i = intervention;
   // A session the disclosure rule must look into: a column with 1 … min−1 places.
   const small = sql`((c.attended between 1 and m.min - 1) or (c.not_attended between 1 and m.min - 1))`;
-  const logged = accessLogEntryInsert({
-    orgId,
-    engagementId,
-    providerOrgId: sql.placeholder("providerOrgId"),
-    scopeKey: sql.placeholder("scopeKey"),
-    actorUserId: sql.placeholder("actorUserId"),
-    apiKeyId: sql.placeholder("apiKeyId"),
-    format: sql`'json'`,
-    ip: sql.placeholder("ip"),
-    outcome: sql`'served'`,
-    recordCount: sql`(select (count(distinct q.intervention_id) + count(q.session_id))::int from q)`,
-  });
+  const logged = accessLogEntryInsert(
+    {
+      orgId,
+      engagementId,
+      providerOrgId: sql.placeholder("providerOrgId"),
+      scopeKey: sql.placeholder("scopeKey"),
+      actorUserId: sql.placeholder("actorUserId"),
+      apiKeyId: sql.placeholder("apiKeyId"),
+      format: sql`'json'`,
+      ip: sql.placeholder("ip"),
+      outcome: sql`'served'`,
+      recordCount: sql`(select (count(distinct q.intervention_id) + count(q.session_id))::int from q)`,
+    },
+    guard,
+  );
   return sql`with m as (
       select greatest(${floor}, coalesce((select ${participationSettings.minGroupSize} from ${participationSettings}
         where ${participationSettings.orgId} = ${orgId}), ${floor})) as min
@@ -91,17 +95,18 @@ const placesOfEngagement = () => {
           coalesce(array_agg(${p.employeeId}) filter (where ${NOT_ATTENDED}), '{}') as not_attended_people
         from ${p} where ${p.sessionId} = ${s.id} and ${small}
       ) pp on ${small}
-      where ${i.orgId} = ${orgId} and ${i.engagementId} = ${engagementId}
+      where ${i.orgId} = ${orgId} and ${i.engagementId} = ${engagementId}${guard ? sql` and ${guard}` : sql``}
     ),
     logged as (${logged})
-    select intervention_id, title, category, session_id, starts_at, ends_at, attended, not_attended, attended_people,
-      not_attended_people, min
-    from q
-    order by intervention_created_at, intervention_id, starts_at, session_id`;
+    select q.intervention_id, q.title, q.category, q.session_id, q.starts_at, q.ends_at, q.attended, q.not_attended,
+      q.attended_people, q.not_attended_people, m.min
+    from m left join q on true
+    order by q.intervention_created_at, q.intervention_id, q.starts_at, q.session_id`;
 };
 
 export interface EngagementPlaces {
-  interventionId: string;
+  /** Null only in the one row of an engagement without interventions (it carries the minimum group size). */
+  interventionId: string | null;
   title: string;
   category: string;
   /** Null for an intervention without scheduled sessions (then the counts are 0). */
@@ -120,7 +125,7 @@ const toDate = (v: unknown) => (v === null ? null : v instanceof Date ? v : new 
 
 /** One row of the statement, in the order of its select list (placesOfEngagement). */
 const toPlaces = ([interventionId, title, category, sessionId, startsAt, endsAt, attended, notAttended, ap, nap, min]: unknown[]) => ({
-  interventionId: interventionId as string,
+  interventionId: interventionId as string | null,
   title: title as string,
   category: category as string,
   sessionId: sessionId as string | null,
@@ -139,8 +144,8 @@ const toPlaces = ([interventionId, title, category, sessionId, startsAt, endsAt,
  * of the event loop; the partner API's throughput is bound by it). Executed as a named prepared statement in
  * the caller's transaction.
  */
-let placesStatement: Query | undefined;
-const PLACES_STATEMENT = "participation_places_of_engagement_v4";
+const placesStatements: { plain?: Query; keyChecked?: Query } = {};
+const PLACES_STATEMENT = "participation_places_of_engagement_v5";
 
 /**
  * Places of every scheduled session of the interventions run under one engagement, counted per session, with
@@ -163,11 +168,22 @@ export async function engagementSessionPlaces(
   engagementId: string,
   floor: number,
   log: PartnerReadLog,
+  opts: { keyChecked?: boolean } = {},
 ): Promise<EngagementPlaces[]> {
-  placesStatement ??= new PgDialect().sqlToQuery(placesOfEngagement());
+  // keyChecked: the variant after a key check in the same transaction (withTenantTx's preamble), which reads
+  // nothing and logs nothing unless that check found an active key of the provider (keyCheckedFor).
+  const variant = opts.keyChecked ? "keyChecked" : "plain";
+  placesStatements[variant] ??= new PgDialect().sqlToQuery(
+    placesOfEngagement(opts.keyChecked ? keyCheckedFor(sql.placeholder("providerOrgId")) : undefined),
+  );
+  const statement = placesStatements[variant];
   return tx._.session
-    .prepareQuery<PreparedQueryConfig & { execute: EngagementPlaces[] }>(placesStatement, undefined, PLACES_STATEMENT, true, (rows) =>
-      rows.map(toPlaces),
+    .prepareQuery<PreparedQueryConfig & { execute: EngagementPlaces[] }>(
+      statement,
+      undefined,
+      `${PLACES_STATEMENT}${opts.keyChecked ? "_key" : ""}`,
+      true,
+      (rows) => rows.map(toPlaces),
     )
     .execute({ orgId, engagementId, floor, ...log });
 }

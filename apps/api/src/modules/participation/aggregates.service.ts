@@ -105,18 +105,25 @@ const isSmall = (r: { attended: number; notAttended: number }, min: number) =>
  * What the provider of `engagementId` may see about the company's interventions run under it: per session
  * and per intervention attended / registered / rate, coarsened per intervention. Runs in the company's
  * tenant transaction; the caller has checked that the engagement is the provider's. The read is logged in the
- * company's access log (`log`: who is served) by the same statement that reads it.
+ * company's access log (`log`: who is served) by the same statement that reads it. `keyChecked`: the
+ * transaction began with the partner key's check (withTenantTx's preamble), and the statement serves and logs
+ * only if that found an active key of `log.providerOrgId`; otherwise the answer is empty and the caller refuses.
  */
 export async function partnerParticipation(
   tx: Tx,
   orgId: string,
   engagementId: string,
   log: repo.PartnerReadLog,
+  opts: { keyChecked?: boolean } = {},
 ): Promise<PartnerParticipation> {
-  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE, log);
-  const min = rows[0] ? rows[0].minGroupSize : await minGroupSizeOf(tx, orgId);
+  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE, log, opts);
+  // The statement answers at least one row, with the minimum group size (an engagement without interventions
+  // is that one row): the read is one statement, whatever is there.
+  const min = rows[0]?.minGroupSize ?? MIN_GROUP_SIZE;
   const byIntervention = new Map<string, typeof rows>();
-  for (const r of rows) byIntervention.set(r.interventionId, [...(byIntervention.get(r.interventionId) ?? []), r]);
+  for (const r of rows) {
+    if (r.interventionId !== null) byIntervention.set(r.interventionId, [...(byIntervention.get(r.interventionId) ?? []), r]);
+  }
   const interventions: PartnerParticipation["interventions"] = [];
   for (const [interventionId, list] of byIntervention) {
     const first = list[0] as (typeof rows)[number];

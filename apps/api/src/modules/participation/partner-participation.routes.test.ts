@@ -1,4 +1,4 @@
-import { dataAccessLog } from "@bgm/db";
+import { apiKey, dataAccessLog } from "@bgm/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
@@ -215,6 +215,11 @@ describe("repeated reads by a machine (the partner API's hot path)", () => {
     // 7 came, 3 did not: the no-shows are a small group, so registrations and the rate are withheld.
     expect(reads[2]?.json().interventions[0].sessions[0]).toMatchObject({ attendedCount: 7, registeredCount: null, suppressed: true });
     expect(await lastUsed()).not.toBeNull();
+    // A key last used a while ago is marked as used again by the next read (once a minute, not on every read).
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    await t.database.db.update(apiKey).set({ lastUsedAt: longAgo }).where(eq(apiKey.id, key.id));
+    expect((await byKey(key.key, url(w.engagementId))).statusCode).toBe(200);
+    expect(new Date((await lastUsed()) as string).getTime()).toBeGreaterThan(longAgo.getTime() + 60_000);
 
     // Another provider, by key, after the engagement's company is known to the server: refused and logged every time.
     const other = await signUpProvider(t.app, { name: "Neugieriger Anbieter" });
@@ -226,6 +231,7 @@ describe("repeated reads by a machine (the partner API's hot path)", () => {
     }
     const log = await t.database.db.select().from(dataAccessLog).where(eq(dataAccessLog.engagementId, w.engagementId));
     expect(log.map((l) => [l.providerOrgId === w.partner.orgId, l.outcome, l.orgId])).toEqual([
+      [true, "served", w.company.orgId],
       [true, "served", w.company.orgId],
       [true, "served", w.company.orgId],
       [true, "served", w.company.orgId],
@@ -245,6 +251,61 @@ describe("repeated reads by a machine (the partner API's hot path)", () => {
       subjectEmployeeIds: [],
     });
     expect(log[0]?.ip).toBeTruthy();
+  });
+});
+
+describe("the partner's view when little or nothing is there", () => {
+  it("an engagement without interventions yet answers an empty list with the company's minimum group size, by key and session", async () => {
+    const w = await makeAggregatesWorld(t, { companyName: "Noch Leer GmbH" });
+    const key = (await w.asPartner.post("/api/provider/api-keys", { name: "Leer" })).json().key as string;
+    for (const res of [
+      await w.asPartner.get(url(w.engagementId)),
+      await byKey(key, url(w.engagementId)),
+      await byKey(key, url(w.engagementId)),
+    ]) {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ engagementId: w.engagementId, minGroupSize: 5, interventions: [] });
+    }
+  });
+});
+
+describe("a key the server has already seen", () => {
+  it("is refused on the very next read once revoked or expired: nothing served, the refusal logged", async () => {
+    const w = await makeAggregatesWorld(t, { companyName: "Widerruf GmbH" });
+    const staff = await addPeople(t, w.company.orgId, 8, { prefix: "Wr" });
+    const i = await addIntervention(t, w.company.orgId, { engagementId: w.engagementId });
+    await addPlaces(t, w.company.orgId, await addSession(t, w.company.orgId, i, day("2026-04-01")), attended(staff));
+    const revoked = (await w.asPartner.post("/api/provider/api-keys", { name: "Bald widerrufen" })).json() as { id: string; key: string };
+    const expiring = (await w.asPartner.post("/api/provider/api-keys", { name: "Läuft ab" })).json() as { id: string; key: string };
+    // Both keys are used twice first, so the server knows their engagement's company.
+    for (const k of [revoked, expiring]) for (let n = 0; n < 2; n++) expect((await byKey(k.key, url(w.engagementId))).statusCode).toBe(200);
+
+    expect((await w.asPartner.post(`/api/provider/api-keys/${revoked.id}/revoke`, {})).statusCode).toBe(200);
+    const afterRevoke = await byKey(revoked.key, url(w.engagementId));
+    expect(afterRevoke.statusCode).toBe(401);
+    expect(afterRevoke.json().error).toMatchObject({ code: "invalid_api_key", details: { reason: "key_revoked" } });
+    expectNoPersonalData(afterRevoke, staff);
+
+    await t.database.db
+      .update(apiKey)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiKey.id, expiring.id));
+    const afterExpiry = await byKey(expiring.key, url(w.engagementId));
+    expect(afterExpiry.statusCode).toBe(401);
+    expect(afterExpiry.json().error.details).toEqual({ reason: "key_expired" });
+
+    const log = await t.database.db.select().from(dataAccessLog).where(eq(dataAccessLog.engagementId, w.engagementId));
+    const byKeyId = (id: string) => log.filter((l) => l.apiKeyId === id).map((l) => [l.outcome, l.reason]);
+    expect(byKeyId(revoked.id)).toEqual([
+      ["served", null],
+      ["served", null],
+      ["denied", "key_revoked"],
+    ]);
+    expect(byKeyId(expiring.id)).toEqual([
+      ["served", null],
+      ["served", null],
+      ["denied", "key_expired"],
+    ]);
   });
 });
 

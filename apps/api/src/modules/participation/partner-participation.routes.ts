@@ -1,14 +1,21 @@
 import { IdParam, MIN_GROUP_SIZE, PartnerParticipation } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { authenticatePartner } from "../data-grants/index.js";
-import { PARTNER_SECURITY } from "../partner-access/index.js";
-import { createEngagementCompanies, partnerRequest, servePartnerParticipation } from "./partner-participation.service.js";
+import { bearerKeyHash, PARTNER_SECURITY } from "../partner-access/index.js";
+import {
+  createEngagementCompanies,
+  createKnownKeys,
+  partnerRequest,
+  serveByKnownKey,
+  servePartnerParticipation,
+} from "./partner-participation.service.js";
 
 const tags = ["participation", "partner-api"];
 
 /** The partner's view of the interventions it runs for a company: aggregates only (ADR 0013). */
 export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
   const companies = createEngagementCompanies();
+  const keys = createKnownKeys();
   app.get(
     "/api/partner/engagements/:id/participation",
     {
@@ -29,8 +36,15 @@ export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => 
       },
     },
     async (req) => {
+      const keyHash = bearerKeyHash(req);
+      if (keyHash) {
+        const known = await serveByKnownKey(app.db, companies, keys, { keyHash, ip: req.ip }, req.params.id);
+        if (known) return known;
+      }
       const caller = await authenticatePartner(app.db, req, partnerRequest(req.params.id));
-      return servePartnerParticipation(app.db, companies, caller, req.params.id);
+      const answer = await servePartnerParticipation(app.db, companies, caller, req.params.id);
+      if (keyHash && caller.apiKeyId) keys.set(keyHash, { id: caller.apiKeyId, providerOrgId: caller.providerOrgId });
+      return answer;
     },
   );
 };

@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import { AppError } from "../../lib/app-error.js";
 import { type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
 import { findEngagementOfProvider } from "../engagements/index.js";
-import { keyTouchDue, touchKey } from "../partner-access/index.js";
+import { checkedKey, keyCheckStatement, keyTouchDue, touchKey } from "../partner-access/index.js";
 import { partnerParticipation } from "./aggregates.service.js";
 
 /**
@@ -87,4 +87,61 @@ export async function servePartnerParticipation(
     ip: c.ip,
   };
   return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, served), { opening: true, single: true });
+}
+
+/** A key this server has seen serve a partner read: its id and provider, which never change for its hash. */
+export interface KnownKey {
+  id: string;
+  providerOrgId: string;
+}
+
+/** Keys by hash (never the key itself), one per app instance, as the engagements' companies. */
+export type KnownKeys = LRUCache<string, KnownKey>;
+
+export const createKnownKeys = (): KnownKeys =>
+  new LRUCache<string, KnownKey>({ max: ENGAGEMENT_COMPANY_CACHE.maxEntries, ttl: ENGAGEMENT_COMPANY_CACHE.ttlMs });
+
+/**
+ * The usual partner read by key, in one round trip: when the key (by its hash) and the engagement's company are
+ * known from an earlier read, the key check runs in the company's read transaction, in the same message, as its
+ * preamble (partner-access keyCheckStatement: the key's state now, `lastUsedAt` once a minute), and the read's
+ * statement serves and logs only if the check found the key active for its provider. Revocation and expiry take
+ * effect on the next request, as on the full path. Anything else — an unknown or unseen key or engagement, a
+ * refused key — answers `undefined`: the caller then takes the full path, which refuses and logs as always
+ * (nothing was served or logged here).
+ */
+export async function serveByKnownKey(
+  db: Database,
+  companies: EngagementCompanies,
+  keys: KnownKeys,
+  request: { keyHash: string; ip: string | null },
+  engagementId: string,
+): Promise<PartnerParticipation | undefined> {
+  const key = keys.get(request.keyHash);
+  const companyId = key && companies.get(cacheKey(key.providerOrgId, engagementId));
+  if (!key || companyId === undefined) return undefined;
+  let checked: ReturnType<typeof checkedKey> | undefined;
+  const served = {
+    providerOrgId: key.providerOrgId,
+    scopeKey: PARTICIPATION_AGGREGATES_KEY,
+    actorUserId: null,
+    apiKeyId: key.id,
+    ip: request.ip,
+  };
+  const answer = await withTenantTx(
+    db,
+    companyId,
+    (tx) => partnerParticipation(tx, companyId, engagementId, served, { keyChecked: true }),
+    {
+      opening: true,
+      single: true,
+      preamble: {
+        sql: keyCheckStatement(request.keyHash),
+        onRow: (fields) => {
+          checked = checkedKey(fields);
+        },
+      },
+    },
+  );
+  return checked?.state === "active" && checked.orgId === key.providerOrgId && checked.id === key.id ? answer : undefined;
 }

@@ -1,6 +1,6 @@
 import { apiKey, type Database, type Tx } from "@bgm/db";
 import { Timestamp } from "@bgm/domain";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -102,3 +102,50 @@ export async function revokeKey(tx: Tx, orgId: string, id: string): Promise<{ ro
     .where(and(eq(apiKey.orgId, orgId), eq(apiKey.id, id)));
   return existing ? { row: existing, changed: false } : null;
 }
+
+/**
+ * The transaction setting a key check leaves behind: the provider of the active key it found, else ''. LOCAL,
+ * so it ends with the transaction. A statement later in the same transaction serves only when it names the
+ * provider it expects (`keyCheckedFor`).
+ */
+export const CHECKED_KEY_ORG_SETTING = "app.checked_key_org";
+
+/** The state a key check reports, as keyState decides it (revoked before expired). */
+export type CheckedKeyState = "active" | "revoked" | "expired";
+
+/**
+ * The key check of a partner read that the server already knows (withTenantTx's `preamble`: same message, no
+ * round trip of its own). On the connection's own role, as findKeyByHash. It answers the key's id, provider and
+ * state (text columns, one row, none for an unknown hash), marks an active key as used at most once a minute
+ * exactly as touchKey does (SKIP LOCKED, exact to the minute), and sets CHECKED_KEY_ORG_SETTING to the
+ * provider of an active key. Revocation and expiry therefore count from the very next request.
+ */
+export function keyCheckStatement(hash: string): SQL {
+  return sql`with k as (
+      select ${apiKey.id} as id, ${apiKey.orgId} as org_id, ${apiKey.lastUsedAt} as last_used_at,
+        case when ${apiKey.revokedAt} is not null then 'revoked'
+          when ${apiKey.expiresAt} is not null and ${apiKey.expiresAt} <= now() then 'expired'
+          else 'active' end as state
+      from ${apiKey} where ${apiKey.hash} = ${hash}
+    ),
+    touched as (
+      update ${apiKey} set last_used_at = now()
+      where ${apiKey.id} in (select id from k where state = 'active' and (last_used_at is null or last_used_at < now() - interval '1 minute'))
+        and ${apiKey.id} in (select ${apiKey.id} from ${apiKey} where ${apiKey.hash} = ${hash} for update skip locked)
+      returning 1
+    )
+    select k.id::text, k.org_id::text, k.state,
+      set_config(${CHECKED_KEY_ORG_SETTING}, case when k.state = 'active' then k.org_id::text else '' end, true)
+    from k`;
+}
+
+/** The row keyCheckStatement answers, read from its text columns. */
+export const checkedKey = (fields: (string | null)[]) => ({
+  id: fields[0] as string,
+  orgId: fields[1] as string,
+  state: fields[2] as CheckedKeyState,
+});
+
+/** SQL for a later statement of the transaction: true only when the key check found an active key of `providerOrgId`. */
+export const keyCheckedFor = (providerOrgId: SQL | ReturnType<typeof sql.placeholder>) =>
+  sql`current_setting(${CHECKED_KEY_ORG_SETTING}, true) = ${providerOrgId}`;

@@ -31,6 +31,12 @@ export interface ResolveOptions {
   onRefused?: (key: RefusedKey, reason: KeyRefusal) => Promise<void>;
 }
 
+/** The hash of the request's well-formed `Bearer` key (what keys are stored and looked up by), else null. */
+export function bearerKeyHash(req: FastifyRequest): string | null {
+  const key = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1] ?? "";
+  return API_KEY_PATTERN.test(key) ? hashApiKey(key) : null;
+}
+
 /**
  * `Authorization: Bearer <key>` resolved to its caller: the one key check of every endpoint a key may
  * call. A malformed, unknown, revoked or expired key is a 401 `invalid_api_key` with `details.reason`.

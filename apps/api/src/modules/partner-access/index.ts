@@ -2,9 +2,9 @@
 // partner endpoint knows its caller, by key or by session. Data access, partner reads and result
 // uploads all check keys here, and nowhere else.
 export { keyTouchDue } from "./api-key.js";
-export { touchKey } from "./api-keys.repository.js";
+export { checkedKey, keyCheckedFor, keyCheckStatement, touchKey } from "./api-keys.repository.js";
 export { apiKeyRoutes as partnerAccessRoutes } from "./api-keys.routes.js";
-export { type KeyCaller, type KeyRefusal, type RefusedKey, resolveBearerKey } from "./bearer-key.js";
+export { bearerKeyHash, type KeyCaller, type KeyRefusal, type RefusedKey, resolveBearerKey } from "./bearer-key.js";
 export {
   inActorTenant,
   inPartnerTenant,
