@@ -1,6 +1,5 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
-import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { Database, Tx } from "./client.js";
 
@@ -72,8 +71,11 @@ class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
   }
 }
 
-/** A statement sent ahead of the caller's own in the same message; its rows (text columns) go to `onRow`. */
-interface OpeningStatement {
+/**
+ * A statement sent ahead of the caller's own in the same message; its rows (text columns) go to `onRow`.
+ * Parameters go as text (pg's own value preparation does not run for these).
+ */
+export interface OpeningStatement {
   text: string;
   values: unknown[];
   onRow?: (fields: (string | null)[]) => void;
@@ -118,7 +120,7 @@ export interface TenantTxOptions {
    * statement may serve (the partner API key): the statement reads what the check left in the transaction
    * (a LOCAL setting), so an invalid key serves and logs nothing, and the caller refuses after the fact.
    */
-  preamble?: { sql: SQL; onRow: (fields: (string | null)[]) => void };
+  preamble?: OpeningStatement & { onRow: (fields: (string | null)[]) => void };
 }
 
 /**
@@ -143,14 +145,16 @@ export async function withTenantTx<T>(
   if (!(d.$client instanceof pg.Pool)) {
     return db.transaction(async (tx) => {
       if (options.preamble) {
-        const { rows } = (await tx.execute(options.preamble.sql)) as unknown as { rows: Record<string, unknown>[] };
-        for (const row of rows) options.preamble.onRow(Object.values(row).map((v) => (v === null ? null : String(v))));
+        // PGlite's transaction client (drizzle's session keeps it): positional parameters, rows as arrays.
+        const client = (tx as unknown as { _: { session: { client: PgliteLike } } })._.session.client;
+        const { rows } = await client.query(options.preamble.text, options.preamble.values, { rowMode: "array" });
+        for (const row of rows) options.preamble.onRow(row.map((v) => (v === null ? null : String(v))));
       }
       await tx.execute(tenantSettings(orgId));
       return fn(tx as Tx);
     });
   }
-  const preamble = options.preamble ? preambleStatement(options.preamble) : undefined;
+  const preamble = options.preamble;
   const client = await d.$client.connect();
   // With `opening`, BEGIN goes with the first statement: until then the session talks to a stand-in that
   // sends that statement as an OpeningQuery (settings passed as parameters, as TENANT_SETTINGS_SQL).
@@ -208,10 +212,7 @@ export async function withTenantTx<T>(
   }
 }
 
-const dialect = new PgDialect();
-
-function preambleStatement(p: NonNullable<TenantTxOptions["preamble"]>): OpeningStatement {
-  const q = dialect.sqlToQuery(p.sql);
-  // Text parameters, as the other opening statements send them (pg's own value preparation is not run here).
-  return { text: q.sql, values: q.params.map((v) => (v === null || v === undefined ? null : String(v))), onRow: p.onRow };
+/** The query method of PGlite's transaction client, as the preamble uses it. */
+interface PgliteLike {
+  query(text: string, values: unknown[], opts: { rowMode: "array" }): Promise<{ rows: unknown[][] }>;
 }

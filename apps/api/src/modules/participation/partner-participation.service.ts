@@ -136,7 +136,7 @@ export async function serveByKnownKey(
       opening: true,
       single: true,
       preamble: {
-        sql: keyCheckStatement(request.keyHash),
+        ...keyCheckStatement(request.keyHash),
         onRow: (fields) => {
           checked = checkedKey(fields);
         },

@@ -1,6 +1,7 @@
 import { apiKey, type Database, type Tx } from "@bgm/db";
 import { Timestamp } from "@bgm/domain";
-import { and, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, is, isNull, lt, or, Placeholder, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { after, millis, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -120,7 +121,8 @@ export type CheckedKeyState = "active" | "revoked" | "expired";
  * exactly as touchKey does (SKIP LOCKED, exact to the minute), and sets CHECKED_KEY_ORG_SETTING to the
  * provider of an active key. Revocation and expiry therefore count from the very next request.
  */
-export function keyCheckStatement(hash: string): SQL {
+const keyCheckSql = () => {
+  const hash = sql.placeholder("hash");
   return sql`with k as (
       select ${apiKey.id} as id, ${apiKey.orgId} as org_id, ${apiKey.lastUsedAt} as last_used_at,
         case when ${apiKey.revokedAt} is not null then 'revoked'
@@ -137,6 +139,20 @@ export function keyCheckStatement(hash: string): SQL {
     select k.id::text, k.org_id::text, k.state,
       set_config(${CHECKED_KEY_ORG_SETTING}, case when k.state = 'active' then k.org_id::text else '' end, true)
     from k`;
+};
+
+// Built once per process (the text never changes; building it per request cost more CPU than sending it).
+let keyCheck: { text: string; params: unknown[]; hashAt: number[] } | undefined;
+
+export function keyCheckStatement(hash: string): { text: string; values: unknown[] } {
+  if (!keyCheck) {
+    const q = new PgDialect().sqlToQuery(keyCheckSql());
+    const hashAt = q.params.flatMap((p, i) => (is(p, Placeholder) ? [i] : []));
+    keyCheck = { text: q.sql, params: q.params, hashAt };
+  }
+  const values = [...keyCheck.params];
+  for (const i of keyCheck.hashAt) values[i] = hash;
+  return { text: keyCheck.text, values };
 }
 
 /** The row keyCheckStatement answers, read from its text columns. */
