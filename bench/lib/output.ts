@@ -10,6 +10,9 @@ export interface BenchRecord {
   baseline_rps: number;
   ratio: number;
   baseline: { p50: number; p95: number; p99: number };
+  /** Main-thread CPU ms per request (LoadResult.cpuMsPerRequest), real app and bare route. */
+  cpu_ms: number;
+  baseline_cpu_ms: number;
   requests: number;
   baseline_requests: number;
   duration_s: number;
@@ -61,6 +64,8 @@ export function toRecord(
     baseline_rps: baseline.rps,
     ratio: baseline.rps > 0 ? Math.round((real.rps / baseline.rps) * 1000) / 1000 : 0,
     baseline: { p50: baseline.p50, p95: baseline.p95, p99: baseline.p99 },
+    cpu_ms: real.cpuMsPerRequest,
+    baseline_cpu_ms: baseline.cpuMsPerRequest,
     requests: real.requests,
     baseline_requests: baseline.requests,
     duration_s: opts.duration,
@@ -68,9 +73,12 @@ export function toRecord(
   };
 }
 
-/** The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=…`. */
+/**
+ * The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=… cpu_ms=… baseline_cpu_ms=…`
+ * (the last two: main-thread CPU per request, the figure that stays put on a busy machine).
+ */
 export function formatLine(r: BenchRecord): string {
-  return `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio}`;
+  return `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio} cpu_ms=${r.cpu_ms} baseline_cpu_ms=${r.baseline_cpu_ms}`;
 }
 
 export function writeResults(file: string, records: BenchRecord[]): void {
