@@ -124,7 +124,7 @@ export type CheckedKeyState = "active" | "revoked" | "expired";
 const keyCheckSql = () => {
   const hash = sql.placeholder("hash");
   return sql`with k as (
-      select ${apiKey.id} as id, ${apiKey.orgId} as org_id, ${apiKey.lastUsedAt} as last_used_at,
+      select ${apiKey.id} as id, ${apiKey.orgId} as org_id,
         case when ${apiKey.revokedAt} is not null then 'revoked'
           when ${apiKey.expiresAt} is not null and ${apiKey.expiresAt} <= now() then 'expired'
           else 'active' end as state
@@ -132,8 +132,15 @@ const keyCheckSql = () => {
     ),
     touched as (
       update ${apiKey} set last_used_at = now()
-      where ${apiKey.id} in (select id from k where state = 'active' and (last_used_at is null or last_used_at < now() - interval '1 minute'))
-        and ${apiKey.id} in (select ${apiKey.id} from ${apiKey} where ${apiKey.hash} = ${hash} for update skip locked)
+      where ${apiKey.id} in (
+        -- The conditions inside the locking subquery: FOR UPDATE locks only rows that pass them, so a key
+        -- not due (nearly every read) is read, never locked or written.
+        select ${apiKey.id} from ${apiKey}
+        where ${apiKey.hash} = ${hash} and ${apiKey.revokedAt} is null
+          and (${apiKey.expiresAt} is null or ${apiKey.expiresAt} > now())
+          and (${apiKey.lastUsedAt} is null or ${apiKey.lastUsedAt} < now() - interval '1 minute')
+        for update skip locked
+      )
       returning 1
     )
     select k.id::text, k.org_id::text, k.state,
