@@ -55,10 +55,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            {
-              name: "react",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/,
-            },
+            // React itself runs on every page, the sign-in shell included; the router and TanStack Query only
+            // in the full app (app/app.tsx, a lazy chunk main.tsx loads): two groups, so the sign-in page does
+            // not download the second.
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "router", test: /node_modules[\\/](react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/ },
             // The German feature texts (loaded with the first signed-in page, lib/i18n) and all English texts
             // (loaded with a switch to English) as one chunk each instead of one request per file. de.ts, the
             // core texts, stays in the entry.
