@@ -9,15 +9,16 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 /**
  * Which modules the bundler may drop when nothing of theirs is used. @bgm/domain is pure data and Zod
  * schemas; the web app only needs its registries, so unused schemas go (and with them most of Zod). Our own
- * modules have no side effects either, except the CSS files and the two setups main.tsx imports for their
- * effect (i18n, Zod without JIT). Without this, importing one thing from a feature's index.ts kept every
+ * modules have no side effects either, except the CSS files and the setups main.tsx imports for their
+ * effect (i18n, Zod without JIT, the sign-in shell's Mantine styles). Without this, importing one thing from a feature's index.ts kept every
  * module it re-exports (the reports page's charts ended up on the sign-in page). Anything else (undefined)
  * keeps the default, the `sideEffects` field of the library's package.json, so Mantine and recharts shake.
  */
 function moduleSideEffects(id: string): boolean | undefined {
   if (/\.css($|\?)/.test(id)) return true;
   if (/[\\/]packages[\\/]domain[\\/]/.test(id)) return false;
-  if (/[\\/]apps[\\/]web[\\/]src[\\/](main\.tsx|lib[\\/]i18n[\\/]index\.ts|lib[\\/]zod-jitless\.ts)$/.test(id)) return true;
+  if (/[\\/]apps[\\/]web[\\/]src[\\/](main\.tsx|app[\\/]shell-styles\.ts|lib[\\/]i18n[\\/]index\.ts|lib[\\/]zod-jitless\.ts)$/.test(id))
+    return true;
   if (/[\\/]apps[\\/]web[\\/]src[\\/]/.test(id)) return false;
   return undefined;
 }

@@ -1,5 +1,5 @@
 import "./lib/zod-jitless";
-import "@mantine/core/styles.css";
+import "./app/shell-styles";
 import type { Me } from "@bgm/domain";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -1,3 +1,6 @@
+// All of Mantine's styles (the entry has only the sign-in shell's, app/shell-styles.ts); before the
+// notifications' own, which build on them.
+import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import type { Me } from "@bgm/domain";
 import type { QueryClient } from "@tanstack/react-query";
