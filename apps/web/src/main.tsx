@@ -5,7 +5,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { type LeaveShell, SHELL_PATHS, SignInShell } from "./app/sign-in-shell";
 import { getMe } from "./features/auth";
-import { i18nReady } from "./lib/i18n";
+import { i18nReady, loadFeatureTexts } from "./lib/i18n";
 
 /*
  * The boot entry. A first visit to the sign-in page renders the sign-in shell (app/sign-in-shell.tsx):
@@ -50,4 +50,16 @@ if ((SHELL_PATHS as readonly string[]).includes(window.location.pathname)) {
   void i18nReady.then(() => render(<SignInShell session={session} leave={leave} />));
 } else {
   startFullApp(null, true, session);
+  // Signed in, every page but the few public ones sits in the app layout and waits for the German feature
+  // texts: both are fetched now, next to the full app, instead of once its router has run and matched the
+  // URL (one round trip less before a deep link or the dashboard shows). The router's lazy routes then get
+  // the same modules.
+  session.then(
+    (me) => {
+      if (!me) return;
+      void import("./app/layout/app-layout");
+      void loadFeatureTexts().catch(() => undefined);
+    },
+    () => undefined,
+  );
 }

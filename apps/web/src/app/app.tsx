@@ -6,7 +6,7 @@ import type { Me } from "@bgm/domain";
 import type { QueryClient } from "@tanstack/react-query";
 import type { ReactElement } from "react";
 import { RouterProvider } from "react-router";
-import { meQuery } from "../features/auth";
+import { getMe, meQuery } from "../features/auth";
 import { AppProviders } from "./providers";
 import { createQueryClient } from "./query-client";
 import { router } from "./router";
@@ -29,7 +29,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
  */
 export async function startApp(session: Promise<Me | null>): Promise<ReactElement> {
   const queryClient = createQueryClient();
-  void queryClient.prefetchQuery({ ...meQuery, queryFn: () => session });
+  // A failed answer is asked again (as the query's own retry would), not handed on as the query's error.
+  void queryClient.prefetchQuery({ ...meQuery, queryFn: () => session.catch(() => getMe()) });
   if (!router.state.initialized) {
     await new Promise<void>((resolve) => {
       const unsubscribe = router.subscribe((state) => {
