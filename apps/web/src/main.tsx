@@ -1,7 +1,7 @@
 import "./lib/zod-jitless";
 import "./app/shell-styles";
 import type { Me } from "@bgm/domain";
-import { StrictMode } from "react";
+import { type ReactNode, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { type LeaveShell, SHELL_PATHS, SignInShell } from "./app/sign-in-shell";
 import { getMe } from "./features/auth";
@@ -17,12 +17,12 @@ const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("#root missing in index.html");
 const root = createRoot(rootElement);
 
-// Whether someone is signed in decides the first page (sign-in or the signed-in shell, whose own requests
+// Whether someone is signed in decides the first page (sign-in or the signed-in app, whose own requests
 // wait for it). Asked here, while the start language's texts load and before React renders anything; the
 // full app takes the answer as its `me` query's data instead of asking again.
 const session = getMe();
 
-function render(element: React.ReactNode) {
+function render(element: ReactNode) {
   root.render(<StrictMode>{element}</StrictMode>);
 }
 
