@@ -9,15 +9,16 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 /**
  * Which modules the bundler may drop when nothing of theirs is used. @bgm/domain is pure data and Zod
  * schemas; the web app only needs its registries, so unused schemas go (and with them most of Zod). Our own
- * modules have no side effects either, except the CSS files and the two setups main.tsx imports for their
- * effect (i18n, Zod without JIT). Without this, importing one thing from a feature's index.ts kept every
+ * modules have no side effects either, except the CSS files and the setups main.tsx imports for their
+ * effect (i18n, Zod without JIT, the sign-in shell's Mantine styles). Without this, importing one thing from a feature's index.ts kept every
  * module it re-exports (the reports page's charts ended up on the sign-in page). Anything else (undefined)
  * keeps the default, the `sideEffects` field of the library's package.json, so Mantine and recharts shake.
  */
 function moduleSideEffects(id: string): boolean | undefined {
   if (/\.css($|\?)/.test(id)) return true;
   if (/[\\/]packages[\\/]domain[\\/]/.test(id)) return false;
-  if (/[\\/]apps[\\/]web[\\/]src[\\/](main\.tsx|lib[\\/]i18n[\\/]index\.ts|lib[\\/]zod-jitless\.ts)$/.test(id)) return true;
+  if (/[\\/]apps[\\/]web[\\/]src[\\/](main\.tsx|app[\\/]shell-styles\.ts|lib[\\/]i18n[\\/]index\.ts|lib[\\/]zod-jitless\.ts)$/.test(id))
+    return true;
   if (/[\\/]apps[\\/]web[\\/]src[\\/]/.test(id)) return false;
   return undefined;
 }
@@ -55,10 +56,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            {
-              name: "react",
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/,
-            },
+            // React itself runs on every page, the sign-in shell included; the router and TanStack Query only
+            // in the full app (app/app.tsx, a lazy chunk main.tsx loads): two groups, so the sign-in page does
+            // not download the second.
+            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: "router", test: /node_modules[\\/](react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/ },
             // The German feature texts (loaded with the first signed-in page, lib/i18n) and all English texts
             // (loaded with a switch to English) as one chunk each instead of one request per file. de.ts, the
             // core texts, stays in the entry.

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO, signIn } from "../support/session";
+import { DEMO, DEMO_PASSWORD, signIn } from "../support/session";
 
 /**
  * Issue 14, the first page: nothing in the console (no failed /api/me, no CSP violation from a library that
@@ -59,6 +59,8 @@ test("the sign-in page loads compressed, cacheable files and logs nothing", asyn
     if (script.encoding !== undefined) expect(["br", "gzip"], script.url).toContain(script.encoding);
   }
   expect(scripts.some((s) => s.encoding !== undefined)).toBe(true);
+  // The sign-in shell renders without the full app (react-router, TanStack Query: the "router" chunk).
+  expect(scripts.filter((s) => /\/(router|app)-[\w-]+\.js$/.test(s.url))).toEqual([]);
 
   // The sign-up page's chunks define Zod schemas: Zod must not probe for eval there either.
   await page.getByRole("link", { name: "Registrieren" }).click();
@@ -86,6 +88,51 @@ test("the dashboard loads without console errors, CSP violations or layout shift
   // Phase 2 loads the chunks with Zod schemas (result types).
   await page.getByTestId("phase-card-2").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: "Phase 2: Analyse" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(problems).toEqual([]);
+  expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+});
+
+/** Where the sign-in page's parts sit: the same, to the pixel, whether the shell or the router drew them. */
+async function signInLayout(page: Page) {
+  const parts = [
+    page.getByRole("heading", { level: 1 }),
+    page.getByLabel("E-Mail"),
+    page.getByRole("textbox", { name: "Passwort", exact: true }),
+    page.getByRole("button", { name: "Anmelden" }),
+    page.getByRole("link", { name: "Registrieren" }),
+    page.getByRole("combobox"),
+  ];
+  return Promise.all(parts.map((part) => part.boundingBox()));
+}
+
+test("the sign-in shell looks like the router's sign-in page and hands over to the full app", async ({ page }) => {
+  const problems = await watch(page);
+  await page.goto("/login?from=/employees");
+  await expect(page.getByRole("button", { name: "Anmelden" })).toBeVisible();
+  // The shell has only its components' styles (app/shell-styles.ts); a missing file shows as another size.
+  const shell = await signInLayout(page);
+
+  // A link loads the full app; back, the router draws /login with all of Mantine's styles.
+  await page.getByRole("link", { name: "Registrieren" }).click();
+  await expect(page).toHaveURL(/\/signup$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/login\?from=/);
+  await expect(page.getByRole("button", { name: "Anmelden" })).toBeVisible();
+  expect(await signInLayout(page)).toEqual(shell);
+
+  // Signed in from the shell: on to the page the link asked for.
+  await page.goto("/login?from=/employees");
+  await page.getByLabel("E-Mail").fill(DEMO.manager);
+  await page.getByRole("textbox", { name: "Passwort", exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page).toHaveURL(/\/employees$/);
+  await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+
+  // Signed in already: /login goes on at once, without showing the form.
+  await page.goto("/login?from=/goals");
+  await expect(page).toHaveURL(/\/goals$/);
+  await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(problems).toEqual([]);
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);

@@ -1,28 +1,65 @@
 import "./lib/zod-jitless";
-import "@mantine/core/styles.css";
-import "@mantine/notifications/styles.css";
-import { StrictMode } from "react";
+import "./app/shell-styles";
+import type { Me } from "@bgm/domain";
+import { type ReactNode, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/app";
-import { createQueryClient } from "./app/query-client";
-import { meQuery } from "./features/auth";
-import { i18nReady } from "./lib/i18n";
+import { type LeaveShell, SHELL_PATHS, SignInShell } from "./app/sign-in-shell";
+import { getMe } from "./features/auth";
+import { i18nReady, loadFeatureTexts } from "./lib/i18n";
 
-const root = document.getElementById("root");
-if (!root) throw new Error("#root missing in index.html");
+/*
+ * The boot entry. A first visit to the sign-in page renders the sign-in shell (app/sign-in-shell.tsx):
+ * React, Mantine, i18next and the form, without react-router and TanStack Query. Every other URL, and the
+ * sign-in page once someone is signed in, signs in or follows a link, gets the full app (app/app.tsx), a
+ * lazy chunk. One index.html either way; deep links load the full app directly.
+ */
+const rootElement = document.getElementById("root");
+if (!rootElement) throw new Error("#root missing in index.html");
+const root = createRoot(rootElement);
 
-// Whether someone is signed in decides the first page (sign-in or the signed-in shell, whose own requests
-// wait for it). Asked here, while the start language's texts load and before React renders anything,
-// instead of from the first render of the auth guard: the answer comes about one render earlier.
-const queryClient = createQueryClient();
-void queryClient.prefetchQuery(meQuery);
+// Whether someone is signed in decides the first page (sign-in or the signed-in app, whose own requests
+// wait for it). Asked here, while the start language's texts load and before React renders anything; the
+// full app takes the answer as its `me` query's data instead of asking again.
+const session = getMe();
 
-// Rendered once the start language's texts are there: at once for German, after the English chunk for
-// users who chose English (no German flash, no keys).
-void i18nReady.then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={queryClient} />
-    </StrictMode>,
-  ),
-);
+function render(element: ReactNode) {
+  root.render(<StrictMode>{element}</StrictMode>);
+}
+
+let leaving = false;
+
+/** Sets the URL, then loads the full app (its router reads the URL when it is created) and swaps it in. */
+const startFullApp = (to: string | null, replace: boolean, currentSession: Promise<Me | null>) => {
+  if (leaving) return;
+  leaving = true;
+  if (to !== null) window.history[replace ? "replaceState" : "pushState"](null, "", to);
+  Promise.all([import("./app/app"), i18nReady])
+    .then(([app]) => app.startApp(currentSession))
+    .then(render, (error: unknown) => {
+      // A chunk that does not load (a new release replaced it): a full page load of the URL fetches afresh.
+      console.warn("loading the app failed, reloading", error);
+      window.location.reload();
+    });
+};
+
+const leave: LeaveShell = (to, { replace, session: currentSession }) => startFullApp(to, replace, currentSession);
+
+if ((SHELL_PATHS as readonly string[]).includes(window.location.pathname)) {
+  // Rendered once the start language's texts are there: at once for German, after the English chunk for
+  // users who chose English (no German flash, no keys).
+  void i18nReady.then(() => render(<SignInShell session={session} leave={leave} />));
+} else {
+  startFullApp(null, true, session);
+  // Signed in, every page but the few public ones sits in the app layout and waits for the German feature
+  // texts: both are fetched now, next to the full app, instead of once its router has run and matched the
+  // URL (one round trip less before a deep link or the dashboard shows). The router's lazy routes then get
+  // the same modules.
+  session.then(
+    (me) => {
+      if (!me) return;
+      void import("./app/layout/app-layout");
+      void loadFeatureTexts().catch(() => undefined);
+    },
+    () => undefined,
+  );
+}

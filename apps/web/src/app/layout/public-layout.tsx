@@ -1,27 +1,15 @@
-import { Anchor, Box, Container, Group, Paper } from "@mantine/core";
-import { useTranslation } from "react-i18next";
-import { Link, Outlet } from "react-router";
-import { LanguageMenu } from "./language-menu";
-import { MAIN_ID } from "./skip-link";
+import { Outlet, useNavigate } from "react-router";
+import { NavigateProvider } from "../../lib/navigation";
+import { PublicFrame } from "./public-frame";
 
-/** Sign-in, sign-up, password reset and invitations: a narrow card, no navigation. */
+/** The public pages' layout route: their frame, with the router's navigation for its AppLinks. */
 export function PublicLayout({ wide = false }: { wide?: boolean }) {
-  const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
-    <>
-      <Box component="header" px="md" py="sm" style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
-        <Group justify="space-between">
-          <Anchor component={Link} to="/" fw={700} size="lg" c="dark" underline="never">
-            {t("common.appName")}
-          </Anchor>
-          <LanguageMenu />
-        </Group>
-      </Box>
-      <Container component="main" id={MAIN_ID} size={wide ? "lg" : 460} py="xl">
-        <Paper withBorder p="xl" radius="md">
-          <Outlet />
-        </Paper>
-      </Container>
-    </>
+    <NavigateProvider value={navigate}>
+      <PublicFrame wide={wide}>
+        <Outlet />
+      </PublicFrame>
+    </NavigateProvider>
   );
 }

@@ -1,21 +1,32 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
 import { errorMessage } from "../../../components/ui/error-message";
 import { PageHeader } from "../../../components/ui/page-header";
 import { PasswordField } from "../../../components/ui/password-field";
 import { apiRequest, isApiError } from "../../../lib/api-client";
-import { useSignIn } from "../api/sign-in";
+import { AppLink } from "../../../lib/navigation";
+import { signIn } from "../api/sign-in";
 
-export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+interface LoginFormProps {
+  /** After the session cookie is set; the button keeps spinning until it settles (the next page is loading). */
+  onSignedIn: () => Promise<void> | void;
+  /** The company sign-in came back refused (`?sso_error=`). */
+  ssoError: boolean;
+}
+
+/**
+ * Without react-router and TanStack Query: it is the sign-in shell's page too (app/sign-in-shell.tsx), so
+ * its links are AppLinks and its request state is its own.
+ */
+export function LoginForm({ onSignedIn, ssoError }: LoginFormProps) {
   const { t } = useTranslation();
-  const signIn = useSignIn();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   // Company SSO (ADR 0021): after the address, ask whether its domain signs in with the company's provider.
   const [sso, setSso] = useState<{ email: string; passwordSignIn: boolean } | null>(null);
-  const [params] = useSearchParams();
   function checkSso() {
     const address = email.trim();
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) return setSso(null);
@@ -24,17 +35,25 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
       .catch(() => setSso(null));
   }
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    signIn.mutate({ email: email.trim(), password }, { onSuccess: onSignedIn });
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      await signIn({ email: email.trim(), password });
+      await onSignedIn();
+    } catch (caught) {
+      setError(caught);
+      setPending(false);
+    }
   }
 
-  const error = signIn.error;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
         <PageHeader title={t("auth.login.title")} />
-        {params.get("sso_error") ? (
+        {ssoError ? (
           <Alert color="red" role="alert">
             {t("auth.login.ssoError")}
           </Alert>
@@ -69,17 +88,14 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        <Button type="submit" loading={signIn.isPending}>
+        <Button type="submit" loading={pending}>
           {t("auth.login.submit")}
         </Button>
-        <Anchor component={Link} to="/forgot-password" size="sm">
+        <AppLink to="/forgot-password" size="sm">
           {t("auth.login.forgot")}
-        </Anchor>
+        </AppLink>
         <Text size="sm">
-          {t("auth.login.noAccount")}{" "}
-          <Anchor component={Link} to="/signup">
-            {t("auth.login.toSignup")}
-          </Anchor>
+          {t("auth.login.noAccount")} <AppLink to="/signup">{t("auth.login.toSignup")}</AppLink>
         </Text>
       </Stack>
     </form>
