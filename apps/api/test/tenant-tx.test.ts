@@ -133,6 +133,45 @@ describe("the tenant transaction", () => {
     await h.db.execute(sql.raw(`drop table ${table}`));
   });
 
+  it("with a named `preamble`: it runs first, on the connection's own role, its rows reach the caller and what it sets is seen by the statement; a failing one fails the transaction and the connection stays usable", async () => {
+    const preamble = (marker: string, divisor = "1") => {
+      const seen: (string | null)[][] = [];
+      return {
+        seen,
+        options: {
+          opening: true,
+          single: true,
+          preamble: {
+            name: "tenant_tx_test_preamble",
+            text: "select current_user::text, (10 / $2::int)::text, set_config('app.test_marker', $1, true)",
+            values: [marker, divisor],
+            onRow: (fields: (string | null)[]) => seen.push(fields),
+          },
+        },
+      };
+    };
+    const statement = sql`select current_user as who, current_setting('app.test_marker', true) as org where ${1} = 1`;
+    // Several rounds, so that pooled connections run the named statement again (parsed once per connection).
+    for (let round = 0; round < 12; round++) {
+      const p = preamble(`m${round}`);
+      const rows = await withTenantTx(h.db, "org-a", async (tx) => rowsOf(await tx.execute(statement)), p.options);
+      expect(rows).toEqual([{ who: "bgm_app", org: `m${round}` }]);
+      expect(p.seen).toHaveLength(1);
+      expect(p.seen[0]?.[0]).not.toBe("bgm_app");
+      expect(p.seen[0]?.slice(1)).toEqual(["10", `m${round}`]);
+      if (round % 3 === 2) {
+        // A preamble that fails: the statement never runs; the next transactions are fine.
+        const bad = preamble("never", "0");
+        await expect(withTenantTx(h.db, "org-a", async (tx) => rowsOf(await tx.execute(statement)), bad.options)).rejects.toThrow();
+      }
+    }
+    for (let i = 0; i < 4; i++) {
+      const [after] = rowsOf(await h.db.execute(read));
+      expect(after?.who).not.toBe("bgm_app");
+      expect(after?.org).toBe("");
+    }
+  });
+
   it("commits the work, rolls back on error, and leaves the pooled connection as it found it", async () => {
     const table = `tenant_tx_probe_${process.pid}`;
     await h.db.execute(sql.raw(`create table ${table} (v int)`));

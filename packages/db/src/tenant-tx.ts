@@ -41,6 +41,8 @@ interface NodePgInternals {
 class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
   /** Command completions still to drop: the opening's. */
   private skip: number;
+  /** Whether the caller's own named statement was known to the connection before this message. */
+  private mainParsedBefore = true;
   constructor(
     config: pg.QueryConfig,
     values: unknown[] | undefined,
@@ -54,10 +56,23 @@ class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
   }
   override prepare(connection: OpeningConnection) {
     for (const o of this.opening) {
-      connection.parse({ text: o.text });
-      connection.bind({ values: o.values });
+      const name = o.name ?? "";
+      // A named statement is parsed once per connection (planning the key check cost the server more than
+      // running it). It counts as parsed only once it has run (handleCommandComplete); until then every use
+      // closes the name first — closing a name the server does not have is no error — so a message that
+      // failed halfway never leaves a name the server has and we don't, or the other way round.
+      if (!name || connection.parsedStatements[name] !== o.text) {
+        if (name) connection.close({ type: "S", name });
+        connection.parse({ name, text: o.text });
+      }
+      connection.bind({ statement: name, values: o.values });
       connection.execute({ portal: "" });
     }
+    this.mainParsedBefore = this.hasBeenParsed(connection);
+    // pg marks the caller's statement as parsed on the first ParseComplete of the message, which is an opening's
+    // (pg expects one Parse per query); handleError takes that back when the message fails. The name is closed
+    // first for the same reason as above.
+    if (!this.mainParsedBefore && this.name) connection.close({ type: "S", name: this.name });
     super.prepare(connection);
   }
   override handleDataRow(msg: unknown) {
@@ -65,9 +80,19 @@ class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
     // An opening statement's row goes to its own reader, as text (no Describe was sent, so no parsers).
     else this.opening[this.opening.length - this.skip]?.onRow?.((msg as { fields: (string | null)[] }).fields);
   }
-  override handleCommandComplete(msg: unknown, connection: unknown) {
-    if (this.skip > 0) this.skip--;
-    else super.handleCommandComplete(msg, connection);
+  override handleCommandComplete(msg: unknown, connection: OpeningConnection) {
+    if (this.skip > 0) {
+      const done = this.opening[this.opening.length - this.skip];
+      if (done?.name) connection.parsedStatements[done.name] = done.text;
+      this.skip--;
+    } else super.handleCommandComplete(msg, connection);
+  }
+  override handleError(err: Error, connection: OpeningConnection) {
+    if (!this.mainParsedBefore && this.name) {
+      delete connection.parsedStatements[this.name];
+      delete connection.submittedNamedStatements[this.name];
+    }
+    super.handleError(err, connection);
   }
 }
 
@@ -76,6 +101,8 @@ class OpeningQuery extends (pg.Query as unknown as PgQueryClass) {
  * Parameters go as text (pg's own value preparation does not run for these).
  */
 export interface OpeningStatement {
+  /** A name makes it a prepared statement of the connection, parsed and planned once (a constant text only). */
+  name?: string;
   text: string;
   values: unknown[];
   onRow?: (fields: (string | null)[]) => void;
@@ -84,18 +111,26 @@ export interface OpeningStatement {
 /** pg's Query as OpeningQuery extends it (its protocol handlers are not in pg's typings). */
 interface PgQueryInternals {
   callback?: (err: Error | null, res: unknown) => void;
+  /** The statement's name (a named prepared statement), if any. */
+  name?: string;
   requiresPreparation(): boolean;
+  hasBeenParsed(connection: unknown): boolean;
   prepare(connection: unknown): void;
   handleDataRow(msg: unknown): void;
   handleCommandComplete(msg: unknown, connection: unknown): void;
+  handleError(err: Error, connection: unknown): void;
 }
 type PgQueryClass = new (config: pg.QueryConfig, values?: unknown[]) => PgQueryInternals;
 
 /** The parts of pg's connection (protocol writer) OpeningQuery sends with (not in pg's typings). */
 interface OpeningConnection {
-  parse(m: { text: string }): void;
-  bind(m: { values: unknown[] }): void;
+  parse(m: { name: string; text: string }): void;
+  bind(m: { statement: string; values: unknown[] }): void;
   execute(m: { portal: string }): void;
+  close(m: { type: "S"; name: string }): void;
+  /** Statement texts by name that this connection's server has parsed (pg's own bookkeeping). */
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
 }
 
 export interface TenantTxOptions {
@@ -193,7 +228,7 @@ export async function withTenantTx<T>(
     if (begun && preamble) {
       // Without `opening`: the preamble after BEGIN, then the settings (two round trips; only PGlite-like paths).
       await client.query("BEGIN");
-      const { rows } = await client.query({ text: preamble.text, values: preamble.values, rowMode: "array" });
+      const { rows } = await client.query({ name: preamble.name, text: preamble.text, values: preamble.values, rowMode: "array" });
       for (const row of rows as unknown[][]) preamble.onRow?.(row.map((v) => (v === null ? null : String(v))));
       await client.query({ text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] });
     } else if (begun) await client.query(tenantBeginSql(orgId));

@@ -151,7 +151,7 @@ const keyCheckSql = () => {
 // Built once per process (the text never changes; building it per request cost more CPU than sending it).
 let keyCheck: { text: string; params: unknown[]; hashAt: number[] } | undefined;
 
-export function keyCheckStatement(hash: string): { text: string; values: unknown[] } {
+export function keyCheckStatement(hash: string): { name: string; text: string; values: unknown[] } {
   if (!keyCheck) {
     const q = new PgDialect().sqlToQuery(keyCheckSql());
     const hashAt = q.params.flatMap((p, i) => (is(p, Placeholder) ? [i] : []));
@@ -159,7 +159,8 @@ export function keyCheckStatement(hash: string): { text: string; values: unknown
   }
   const values = [...keyCheck.params];
   for (const i of keyCheck.hashAt) values[i] = hash;
-  return { text: keyCheck.text, values };
+  // Named: planned once per connection, like the key lookup of the full path (planning took longer than running it).
+  return { name: "partner_key_check_v1", text: keyCheck.text, values };
 }
 
 /** The row keyCheckStatement answers, read from its text columns. */
