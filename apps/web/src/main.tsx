@@ -27,6 +27,8 @@ function render(element: ReactNode) {
 }
 
 let leaving = false;
+/** sessionStorage key: the URL a failed app load already reloaded once. */
+const RELOAD_MARK = "bgm.reloaded-for-app";
 
 /** Sets the URL, then loads the full app (its router reads the URL when it is created) and swaps it in. */
 const startFullApp = (to: string | null, replace: boolean, currentSession: Promise<Me | null>) => {
@@ -35,11 +37,29 @@ const startFullApp = (to: string | null, replace: boolean, currentSession: Promi
   if (to !== null) window.history[replace ? "replaceState" : "pushState"](null, "", to);
   Promise.all([import("./app/app"), i18nReady])
     .then(([app]) => app.startApp(currentSession))
-    .then(render, (error: unknown) => {
-      // A chunk that does not load (a new release replaced it): a full page load of the URL fetches afresh.
-      console.warn("loading the app failed, reloading", error);
-      window.location.reload();
-    });
+    .then(
+      (element) => {
+        sessionStorage.removeItem(RELOAD_MARK);
+        render(element);
+      },
+      (error: unknown) => {
+        // A chunk that does not load (a new release replaced it): a full page load of the URL fetches afresh —
+        // once per URL and tab, so a chunk that stays missing shows a message instead of reloading forever.
+        const tried = sessionStorage.getItem(RELOAD_MARK) === window.location.pathname;
+        if (!tried) {
+          console.warn("loading the app failed, reloading", error);
+          sessionStorage.setItem(RELOAD_MARK, window.location.pathname);
+          window.location.reload();
+          return;
+        }
+        console.error("loading the app failed", error);
+        render(
+          <p role="alert" style={{ padding: "2rem", fontFamily: "sans-serif" }}>
+            BGM Hub konnte nicht geladen werden. Bitte später erneut versuchen. / BGM Hub could not be loaded. Please try again later.
+          </p>,
+        );
+      },
+    );
 };
 
 const leave: LeaveShell = (to, { replace, session: currentSession }) => startFullApp(to, replace, currentSession);
