@@ -126,17 +126,21 @@ interface IndexedDoc {
   description: string;
   category: string;
   stems: string[];
+  /** Whether some stem begins with a goal's head, per head asked so far (bounded). */
+  heads: Map<string, boolean>;
 }
 
 /**
  * The stems of each offering's text, kept between calls (bounded): the same published offerings are scored
  * on every suggestion request, and stemming their texts was half of the scoring's time over 10,000 offerings
  * (bench "suggestions"). Kept per id and reused only while the texts are unchanged, so an edit is seen at once.
+ * The answers per goal head are kept with them: a company asks about the same few goals on every request.
  */
 const DOC_CACHE_MAX = 50_000;
+const HEADS_PER_DOC_MAX = 64;
 const docCache = new Map<string, IndexedDoc>();
 
-function offeringDoc(o: MatchOffering): string[] {
+function offeringDoc(o: MatchOffering): IndexedDoc {
   const hit = docCache.get(o.id);
   if (
     hit &&
@@ -145,12 +149,24 @@ function offeringDoc(o: MatchOffering): string[] {
     hit.description === o.description &&
     hit.category === o.category
   ) {
-    return hit.stems;
+    return hit;
   }
   const stems = indexText(`${o.title} ${o.providerName} ${o.description} ${categoryLabel(o.category).de}`);
   if (docCache.size >= DOC_CACHE_MAX) docCache.clear();
-  docCache.set(o.id, { title: o.title, providerName: o.providerName, description: o.description, category: o.category, stems });
-  return stems;
+  const doc = { title: o.title, providerName: o.providerName, description: o.description, category: o.category, stems, heads: new Map() };
+  docCache.set(o.id, doc);
+  return doc;
+}
+
+/** True when some stem of the offering's text begins with `head` (`hasPrefix`, remembered per offering text). */
+function docHasHead(doc: IndexedDoc, head: string): boolean {
+  let has = doc.heads.get(head);
+  if (has === undefined) {
+    has = doc.stems.some((w) => w.startsWith(head));
+    if (doc.heads.size >= HEADS_PER_DOC_MAX) doc.heads.clear();
+    doc.heads.set(head, has);
+  }
+  return has;
 }
 
 interface PreparedGoal {
@@ -258,7 +274,7 @@ function scoreOne(o: MatchOffering, p: Prepared, reasons: MatchReason[] | null):
     let counted = 0;
     for (const g of p.goals) {
       const title = g.goal.title;
-      if (g.heads.some((head) => doc.some((w) => w.startsWith(head)))) {
+      if (g.heads.some((head) => docHasHead(doc, head))) {
         score += counted++ < W.maxGoals ? W.goalWords : 0;
         reasons?.push({ kind: "goal", text: { de: `Passt zu Ihrem Ziel „${title}“`, en: `Matches your goal "${title}"` } });
         continue;
@@ -396,8 +412,10 @@ export function topMatches<O extends MatchOffering>(ctx: MatchContext, offerings
   for (const o of offerings) {
     const score = scoreOne(o, p, null);
     if (score === null) continue;
+    const worst = top.length === limit ? top[limit - 1]! : null;
+    // Most candidates stop here, on a number: no entry is made for them.
+    if (worst && (score < worst.score || (score === worst.score && byTitle.compare(o.title, worst.offering.title) >= 0))) continue;
     const entry = { offering: o, score };
-    if (top.length === limit && better(entry, top[limit - 1]!) >= 0) continue;
     // Insert after every entry that is at least as good: equal ones keep their order.
     let at = top.length;
     while (at > 0 && better(entry, top[at - 1]!) < 0) at--;
@@ -419,7 +437,7 @@ export function baselineMatch<O extends MatchOffering>(ctx: MatchContext, offeri
   const goals = prepareGoals(ctx.goals);
   return offerings
     .map((o) => {
-      const doc = goals.length > 0 ? offeringDoc(o) : [];
+      const doc = goals.length > 0 ? offeringDoc(o).stems : [];
       let score = 0;
       if (ctx.taskKey && o.relevantTasks.includes(ctx.taskKey)) score += 100;
       score += Math.min(goals.filter((g) => g.stems.some((s) => hasPrefix(doc, s))).length, 3) * 10;
