@@ -84,14 +84,23 @@ function foldPlace(name: string): string {
 
 /** True when a provider serving `regions` can come to `location`. */
 export function regionCovers(regions: readonly string[], location: string): boolean {
+  return regionCoverage(location)(regions);
+}
+
+/**
+ * `regionCovers` for one location, its names folded once: the matching asks it for every candidate's
+ * regions (thousands per request over a large catalogue).
+ */
+export function regionCoverage(location: string): (regions: readonly string[]) => boolean {
   const nationwide = foldPlace(NATIONWIDE_REGION);
   const place = foldPlace(location);
   const state = stateOf(location);
   const folded = state === null ? null : foldPlace(state);
-  return regions.some((r) => {
-    const f = foldPlace(r);
-    return f === nationwide || f === place || f === folded;
-  });
+  return (regions) =>
+    regions.some((r) => {
+      const f = foldPlace(r);
+      return f === nationwide || f === place || f === folded;
+    });
 }
 
 const STATES = [...new Set(Object.values(STATE_OF_CITY)), "Hessen", "Rheinland-Pfalz"];

@@ -3,10 +3,10 @@ import { MIN_GROUP_SIZE } from "../registries/data-scopes.js";
 import type { EngagementStatus } from "../registries/engagement-states.js";
 import { OFFERING_CATEGORIES } from "../registries/offering-categories.js";
 import { phaseByNumber } from "../registries/phases.js";
-import { regionCovers } from "./regions.js";
+import { regionCoverage } from "./regions.js";
 import { COPSOQ_SCALE_CATEGORIES, type ErgonomicFindings, type SurveyScale } from "./survey.js";
 import { type SynonymEntry, synonymHits } from "./synonyms.js";
-import { goalStems, hasPrefix, indexText, stemsOf } from "./text.js";
+import { goalStems, hasPrefix, headOf, indexText, stemsOf } from "./text.js";
 
 /**
  * The partner matching of issue 15: one pure function that scores published offerings for a company's
@@ -126,17 +126,21 @@ interface IndexedDoc {
   description: string;
   category: string;
   stems: string[];
+  /** Whether some stem begins with a goal's head, per head asked so far (bounded). */
+  heads: Map<string, boolean>;
 }
 
 /**
  * The stems of each offering's text, kept between calls (bounded): the same published offerings are scored
  * on every suggestion request, and stemming their texts was half of the scoring's time over 10,000 offerings
  * (bench "suggestions"). Kept per id and reused only while the texts are unchanged, so an edit is seen at once.
+ * The answers per goal head are kept with them: a company asks about the same few goals on every request.
  */
 const DOC_CACHE_MAX = 50_000;
+const HEADS_PER_DOC_MAX = 64;
 const docCache = new Map<string, IndexedDoc>();
 
-function offeringDoc(o: MatchOffering): string[] {
+function offeringDoc(o: MatchOffering): IndexedDoc {
   const hit = docCache.get(o.id);
   if (
     hit &&
@@ -145,24 +149,39 @@ function offeringDoc(o: MatchOffering): string[] {
     hit.description === o.description &&
     hit.category === o.category
   ) {
-    return hit.stems;
+    return hit;
   }
   const stems = indexText(`${o.title} ${o.providerName} ${o.description} ${categoryLabel(o.category).de}`);
   if (docCache.size >= DOC_CACHE_MAX) docCache.clear();
-  docCache.set(o.id, { title: o.title, providerName: o.providerName, description: o.description, category: o.category, stems });
-  return stems;
+  const doc = { title: o.title, providerName: o.providerName, description: o.description, category: o.category, stems, heads: new Map() };
+  docCache.set(o.id, doc);
+  return doc;
+}
+
+/** True when some stem of the offering's text begins with `head` (`hasPrefix`, remembered per offering text). */
+function docHasHead(doc: IndexedDoc, head: string): boolean {
+  let has = doc.heads.get(head);
+  if (has === undefined) {
+    has = doc.stems.some((w) => w.startsWith(head));
+    if (doc.heads.size >= HEADS_PER_DOC_MAX) doc.heads.clear();
+    doc.heads.set(head, has);
+  }
+  return has;
 }
 
 interface PreparedGoal {
   goal: MatchGoal;
   stems: string[];
+  /** The first letters of each stem an offering word must begin with (`headOf`), computed once per request. */
+  heads: string[];
   needs: SynonymEntry[];
 }
 
 function prepareGoals(goals: readonly MatchGoal[]): PreparedGoal[] {
   return goals.map((goal) => {
     const needs = new Set([...synonymHits(stemsOf(goal.title)), ...synonymHits(stemsOf(goal.target ?? ""), true)]);
-    return { goal, stems: goalStems(goal.title), needs: [...needs] };
+    const stems = goalStems(goal.title);
+    return { goal, stems, heads: stems.map(headOf), needs: [...needs] };
   });
 }
 
@@ -185,72 +204,125 @@ function surveyNeeds(ctx: MatchContext): SurveyNeed[] {
     .sort((a, b) => b.scale.mean - b.scale.referenceMean - (a.scale.mean - a.scale.referenceMean));
 }
 
-function scoreOne<O extends MatchOffering>(o: O, ctx: MatchContext, goals: PreparedGoal[], needs: SurveyNeed[]): Match<O> | null {
-  const W = MATCH_WEIGHTS;
-  const reasons: MatchReason[] = [];
-  let score = 0;
-  const add = (points: number, reason?: MatchReason) => {
-    score += points;
-    if (reason) reasons.push(reason);
+/**
+ * Everything about the company the score reads, worked out once per request rather than once per offering:
+ * a catalogue-wide request scores thousands of offerings against the same situation (bench "suggestions").
+ */
+interface Prepared {
+  ctx: MatchContext;
+  task: ReturnType<typeof taskTemplate>;
+  phase: ReturnType<typeof phaseByNumber>;
+  goals: PreparedGoal[];
+  needs: SurveyNeed[];
+  /** The survey needs an offering's category meets, per category (filled as categories come up). */
+  needsByCategory: Map<string, SurveyNeed[]>;
+  /** Each offering's engagement states, in the history's order. */
+  past: Map<string, EngagementStatus[]>;
+  locations: readonly string[];
+  covers: ((regions: readonly string[]) => boolean)[];
+  elevated: number;
+}
+
+function prepare(ctx: MatchContext): Prepared {
+  const past = new Map<string, EngagementStatus[]>();
+  for (const h of ctx.history ?? []) {
+    const states = past.get(h.offeringId);
+    if (states) states.push(h.status);
+    else past.set(h.offeringId, [h.status]);
+  }
+  const locations = ctx.locations ?? [];
+  return {
+    ctx,
+    task: ctx.taskKey ? taskTemplate(ctx.taskKey) : undefined,
+    phase: ctx.phase ? phaseByNumber(ctx.phase) : undefined,
+    goals: prepareGoals(ctx.goals),
+    needs: surveyNeeds(ctx),
+    needsByCategory: new Map(),
+    past,
+    locations,
+    covers: locations.map(regionCoverage),
+    elevated: ctx.ergonomics?.elevated ?? 0,
   };
+}
+
+const NO_STATES: readonly EngagementStatus[] = [];
+
+/**
+ * One offering's score, or null when it is left out. The reasons are written into `reasons` only when the
+ * caller passes an array: a ranking needs them for the few offerings it shows, not for every candidate.
+ * Points never depend on whether reasons are written, so both passes agree.
+ */
+function scoreOne(o: MatchOffering, p: Prepared, reasons: MatchReason[] | null): number | null {
+  const W = MATCH_WEIGHTS;
+  const ctx = p.ctx;
+  let score = 0;
 
   // History: running bookings are left out; finished or declined ones step back.
-  const past = (ctx.history ?? []).filter((h) => h.offeringId === o.id).map((h) => h.status);
-  if (!REPEATABLE.has(o.category) && past.some((s) => RUNNING.includes(s))) return null;
+  const past = p.past.get(o.id) ?? NO_STATES;
+  if (past.length > 0 && !REPEATABLE.has(o.category) && past.some((s) => RUNNING.includes(s))) return null;
 
   // Phase and task.
-  const task = ctx.taskKey ? taskTemplate(ctx.taskKey) : undefined;
+  const task = p.task;
   if (task && o.relevantTasks.includes(task.key)) {
-    add(W.task, { kind: "task", text: { de: `Passt zur Aufgabe „${task.label.de}“`, en: `Matches the task "${task.label.en}"` } });
+    score += W.task;
+    reasons?.push({ kind: "task", text: { de: `Passt zur Aufgabe „${task.label.de}“`, en: `Matches the task "${task.label.en}"` } });
   }
 
   // Goals: their own words in the offering's text, else their need (synonym table) in its category.
-  const doc = goals.length > 0 ? offeringDoc(o) : [];
-  let counted = 0;
-  for (const g of goals) {
-    const title = g.goal.title;
-    if (g.stems.some((s) => hasPrefix(doc, s))) {
-      add(counted++ < W.maxGoals ? W.goalWords : 0, {
-        kind: "goal",
-        text: { de: `Passt zu Ihrem Ziel „${title}“`, en: `Matches your goal "${title}"` },
-      });
-      continue;
-    }
-    const need = g.needs.find((n) => n.categories.includes(o.category as never));
-    if (need) {
-      add(counted++ < W.maxGoals ? W.goalNeed : 0, {
-        kind: "goal",
-        text: {
-          de: `Passt zu Ihrem Ziel „${title}“: ${categoryLabel(o.category).de} hilft bei ${need.need.de}`,
-          en: `Matches your goal "${title}": ${categoryLabel(o.category).en} helps with ${need.need.en}`,
-        },
-      });
+  if (p.goals.length > 0) {
+    const doc = offeringDoc(o);
+    let counted = 0;
+    for (const g of p.goals) {
+      const title = g.goal.title;
+      if (g.heads.some((head) => docHasHead(doc, head))) {
+        score += counted++ < W.maxGoals ? W.goalWords : 0;
+        reasons?.push({ kind: "goal", text: { de: `Passt zu Ihrem Ziel „${title}“`, en: `Matches your goal "${title}"` } });
+        continue;
+      }
+      const need = g.needs.find((n) => n.categories.includes(o.category as never));
+      if (need) {
+        score += counted++ < W.maxGoals ? W.goalNeed : 0;
+        reasons?.push({
+          kind: "goal",
+          text: {
+            de: `Passt zu Ihrem Ziel „${title}“: ${categoryLabel(o.category).de} hilft bei ${need.need.de}`,
+            en: `Matches your goal "${title}": ${categoryLabel(o.category).en} helps with ${need.need.en}`,
+          },
+        });
+      }
     }
   }
 
   // Survey and analysis results.
-  const hits = needs.filter((n) => n.categories.has(o.category));
-  if (hits.length > 0) {
-    const points = Math.min(W.surveyFirst + W.surveyMore * (hits.length - 1), W.surveyMax);
-    const names = hits.slice(0, 2).map((h) => h.scale.name);
-    const first = hits[0]!.scale;
-    add(points, {
-      kind: "survey",
-      text: {
-        de: `Weil Ihre Befragung bei ${list(
-          names.map((n) => `„${n}“`),
-          "und",
-        )} schlechter als der Referenzwert liegt (${Math.round(first.mean)} statt ${Math.round(first.referenceMean)})`,
-        en: `Because your survey scores ${list(
-          names.map((n) => `"${n}"`),
-          "and",
-        )} worse than the reference (${Math.round(first.mean)} vs ${Math.round(first.referenceMean)})`,
-      },
-    });
+  let hits = p.needsByCategory.get(o.category);
+  if (!hits) {
+    hits = p.needs.filter((n) => n.categories.has(o.category));
+    p.needsByCategory.set(o.category, hits);
   }
-  const elevated = ctx.ergonomics?.elevated ?? 0;
+  if (hits.length > 0) {
+    score += Math.min(W.surveyFirst + W.surveyMore * (hits.length - 1), W.surveyMax);
+    if (reasons) {
+      const names = hits.slice(0, 2).map((h) => h.scale.name);
+      const first = hits[0]!.scale;
+      reasons.push({
+        kind: "survey",
+        text: {
+          de: `Weil Ihre Befragung bei ${list(
+            names.map((n) => `„${n}“`),
+            "und",
+          )} schlechter als der Referenzwert liegt (${Math.round(first.mean)} statt ${Math.round(first.referenceMean)})`,
+          en: `Because your survey scores ${list(
+            names.map((n) => `"${n}"`),
+            "and",
+          )} worse than the reference (${Math.round(first.mean)} vs ${Math.round(first.referenceMean)})`,
+        },
+      });
+    }
+  }
+  const elevated = p.elevated;
   if (elevated > 0 && o.category === "ergonomics") {
-    add(W.ergonomics, {
+    score += W.ergonomics;
+    reasons?.push({
       kind: "survey",
       text: {
         de: `Weil die Ergonomie-Beurteilung ${elevated} ${elevated === 1 ? "Befund" : "Befunde"} mit erhöhtem Risiko zeigt`,
@@ -259,35 +331,40 @@ function scoreOne<O extends MatchOffering>(o: O, ctx: MatchContext, goals: Prepa
     });
   }
 
-  const phase = ctx.phase ? phaseByNumber(ctx.phase) : undefined;
+  const phase = p.phase;
   if (phase && o.relevantPhases.includes(phase.number)) {
-    add(W.phase, {
+    score += W.phase;
+    reasons?.push({
       kind: "phase",
       text: { de: `Passt zu Phase ${phase.number} „${phase.label.de}“`, en: `Fits phase ${phase.number} "${phase.label.en}"` },
     });
   }
 
   // Fit: can they come, is it in the budget, may the health insurer co-fund it.
-  const locations = ctx.locations ?? [];
+  const locations = p.locations;
   // A provider that named no regions yet is neither in nor out of region.
   if (o.deliveryMode !== "remote" && locations.length > 0 && o.regions.length > 0) {
-    const covered = locations.filter((l) => regionCovers(o.regions, l));
-    if (covered.length === locations.length) {
-      add(W.onSite, { kind: "fit", text: { de: `Vor Ort in ${list(covered, "und")}`, en: `On site in ${list(covered, "and")}` } });
-    } else if (covered.length === 0 && o.deliveryMode === "on_site") {
-      add(W.outOfRegion);
+    let covered = 0;
+    for (const covers of p.covers) if (covers(o.regions)) covered++;
+    if (covered === locations.length) {
+      score += W.onSite;
+      reasons?.push({ kind: "fit", text: { de: `Vor Ort in ${list(locations, "und")}`, en: `On site in ${list(locations, "and")}` } });
+    } else if (covered === 0 && o.deliveryMode === "on_site") {
+      score += W.outOfRegion;
     }
   }
   if (ctx.budgetCents !== null && ctx.budgetCents !== undefined) {
     if (o.priceFromCents <= ctx.budgetCents) {
-      add(W.inBudget, {
+      score += W.inBudget;
+      reasons?.push({
         kind: "fit",
         text: { de: `Im Budget (ab ${euro(o.priceFromCents)})`, en: `Within budget (from ${euro(o.priceFromCents)})` },
       });
-    } else add(W.overBudget);
+    } else score += W.overBudget;
   }
   if (ctx.preferFunded && isSection20Certified(o.certifications)) {
-    add(W.funded, {
+    score += W.funded;
+    reasons?.push({
       kind: "fit",
       text: {
         de: "§ 20 zertifiziert – Ihre Krankenkasse kann bezuschussen",
@@ -296,25 +373,60 @@ function scoreOne<O extends MatchOffering>(o: O, ctx: MatchContext, goals: Prepa
     });
   }
 
-  if (past.includes("completed")) add(W.completedBefore);
-  if (past.some((s) => DECLINED.includes(s))) add(W.declinedBefore);
+  if (past.includes("completed")) score += W.completedBefore;
+  if (past.some((s) => DECLINED.includes(s))) score += W.declinedBefore;
 
-  // Reasons in a fixed order: task, goals, survey, phase, fit.
-  const order: ReasonKind[] = ["task", "goal", "survey", "phase", "fit"];
-  reasons.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-  return { offering: o, score, reasons };
+  // Reasons in a fixed order: task, goals, survey, phase, fit (the signals above already run in that order).
+  reasons?.sort((a, b) => REASON_ORDER.indexOf(a.kind) - REASON_ORDER.indexOf(b.kind));
+  return score;
 }
+
+const REASON_ORDER: readonly ReasonKind[] = ["task", "goal", "survey", "phase", "fit"];
+
+/** Best first; equal scores by title. */
+const better = (a: { score: number; offering: MatchOffering }, b: { score: number; offering: MatchOffering }) =>
+  b.score - a.score || byTitle.compare(a.offering.title, b.offering.title);
 
 /** Every offering that may be suggested, best first (ties by title). */
 export function matchOfferings<O extends MatchOffering>(ctx: MatchContext, offerings: readonly O[]): Match<O>[] {
-  const goals = prepareGoals(ctx.goals);
-  const needs = surveyNeeds(ctx);
+  const p = prepare(ctx);
   const out: Match<O>[] = [];
   for (const o of offerings) {
-    const m = scoreOne(o, ctx, goals, needs);
-    if (m) out.push(m);
+    const reasons: MatchReason[] = [];
+    const score = scoreOne(o, p, reasons);
+    if (score !== null) out.push({ offering: o, score, reasons });
   }
-  return out.sort((a, b) => b.score - a.score || byTitle.compare(a.offering.title, b.offering.title));
+  return out.sort(better);
+}
+
+/**
+ * The first `limit` of `matchOfferings(ctx, offerings)`, equal to its slice: the same scores, order and
+ * reasons. Scores every offering but keeps only the best `limit` while it goes (a sorted buffer, so a
+ * tie keeps the offerings' order as the stable sort does) and writes reasons for those alone: the
+ * suggestion route shows at most 20 of thousands of candidates.
+ */
+export function topMatches<O extends MatchOffering>(ctx: MatchContext, offerings: readonly O[], limit: number): Match<O>[] {
+  const p = prepare(ctx);
+  const top: { offering: O; score: number }[] = [];
+  if (limit <= 0) return [];
+  for (const o of offerings) {
+    const score = scoreOne(o, p, null);
+    if (score === null) continue;
+    const worst = top.length === limit ? top[limit - 1]! : null;
+    // Most candidates stop here, on a number: no entry is made for them.
+    if (worst && (score < worst.score || (score === worst.score && byTitle.compare(o.title, worst.offering.title) >= 0))) continue;
+    const entry = { offering: o, score };
+    // Insert after every entry that is at least as good: equal ones keep their order.
+    let at = top.length;
+    while (at > 0 && better(entry, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top.map(({ offering }) => {
+    const reasons: MatchReason[] = [];
+    const score = scoreOne(offering, p, reasons) as number;
+    return { offering, score, reasons };
+  });
 }
 
 /**
@@ -325,7 +437,7 @@ export function baselineMatch<O extends MatchOffering>(ctx: MatchContext, offeri
   const goals = prepareGoals(ctx.goals);
   return offerings
     .map((o) => {
-      const doc = goals.length > 0 ? offeringDoc(o) : [];
+      const doc = goals.length > 0 ? offeringDoc(o).stems : [];
       let score = 0;
       if (ctx.taskKey && o.relevantTasks.includes(ctx.taskKey)) score += 100;
       score += Math.min(goals.filter((g) => g.stems.some((s) => hasPrefix(doc, s))).length, 3) * 10;

@@ -12,6 +12,7 @@ import {
   type SuggestionQuery,
   type SurveyScale,
   taskTemplate,
+  topMatches,
 } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
@@ -19,7 +20,14 @@ import type { TenantScope } from "../../lib/request-context.js";
 import { getProject } from "../bgm-process/index.js";
 import { employeeGroups } from "../employees/index.js";
 import { offeringHistory } from "../engagements/index.js";
-import { didYouMean, findFilteredCandidates, findMatchCandidates, sanitizeSearch, toDiscoveryFilters } from "../marketplace/index.js";
+import {
+  didYouMean,
+  findFilteredCandidates,
+  findMatchCandidates,
+  findPublishedOfferings,
+  sanitizeSearch,
+  toDiscoveryFilters,
+} from "../marketplace/index.js";
 import { minGroupSizeOf } from "../participation/index.js";
 import { latestAcceptedPayload } from "../results/index.js";
 import { recordSuggested } from "../suggestion-stats/index.js";
@@ -98,9 +106,17 @@ export async function suggestPartners(
   });
   const phase = context.phase ?? null;
   const candidates = await findMatchCandidates(scope, { taskKey: context.taskKey ?? null, phase });
-  const items = matchOfferings(context, candidates)
-    .slice(0, query.limit)
-    .map((m) => ({ offering: m.offering.view, reasons: m.reasons, score: m.score }));
+  const top = topMatches(context, candidates, query.limit);
+  // The full offerings of the few shown, not of every candidate (same transaction; one unpublished in
+  // between drops out rather than showing stale).
+  const views = await findPublishedOfferings(
+    scope,
+    top.map((m) => m.offering.id),
+  );
+  const items = top.flatMap((m) => {
+    const view = views.get(m.offering.id);
+    return view ? [{ offering: view, reasons: m.reasons, score: m.score }] : [];
+  });
   await recordSuggested(scope, items);
   return { items, nextCursor: null };
 }
