@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import type { CpuPerRequest } from "./cpu.js";
 import type { LoadResult } from "./load.js";
 
 export interface BenchRecord {
@@ -14,6 +15,8 @@ export interface BenchRecord {
   baseline_requests: number;
   duration_s: number;
   connections: number;
+  /** Server CPU per request under full load (bench/lib/cpu.ts): the figure the machine's noise moves least. */
+  cpu?: { real: CpuPerRequest; baseline: CpuPerRequest };
   /** Latency at low concurrency, measured separately (BENCH_LOW_CONNECTIONS); the figures above are under full load. */
   low_concurrency?: LowConcurrency;
 }
@@ -68,9 +71,15 @@ export function toRecord(
   };
 }
 
-/** The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=…`. */
+/**
+ * The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=…`, then the server CPU per
+ * request (µs, node main thread and PostgreSQL backends, real and bare) and the load average after each run.
+ */
 export function formatLine(r: BenchRecord): string {
-  return `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio}`;
+  const line = `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio}`;
+  if (!r.cpu) return line;
+  const { real, baseline } = r.cpu;
+  return `${line} app_us=${real.app_us} baseline_app_us=${baseline.app_us} pg_us=${real.pg_us} baseline_pg_us=${baseline.pg_us} load=${baseline.load1}/${real.load1}`;
 }
 
 export function writeResults(file: string, records: BenchRecord[]): void {
