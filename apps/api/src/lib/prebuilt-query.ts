@@ -31,8 +31,16 @@ const names = new Set<string>();
  *
  * `name` makes it a named prepared statement on PostgreSQL: each pooled connection parses it once, then only
  * binds and executes it. Names must be unique (checked here); the SQL of a name never changes in a process.
+ * After five executions PostgreSQL may run a named statement with a generic plan, planned without the
+ * parameters' values: right for lookups by key, wrong where the values decide the plan (a full-text search,
+ * whose generic plan cost PostgreSQL twice the CPU of the custom one in the bench). Such queries pass
+ * `{ named: false }`: the SQL text is still built once, and PostgreSQL parses and plans it on every call.
  */
-export function prebuiltQuery<T extends Buildable>(name: string, build: (q: Database) => T): PrebuiltQuery<T> {
+export function prebuiltQuery<T extends Buildable>(
+  name: string,
+  build: (q: Database) => T,
+  options: { named?: boolean } = {},
+): PrebuiltQuery<T> {
   if (names.has(name)) throw new Error(`prebuiltQuery: the name ${name} is taken`);
   names.add(name);
   type R = ResultOf<T>;
@@ -41,7 +49,8 @@ export function prebuiltQuery<T extends Buildable>(name: string, build: (q: Data
     const session = (q as unknown as WithSession).session;
     let template = templates.get(session.constructor);
     if (!template) {
-      template = build(q as Database).prepare(name) as Prepared<R>;
+      // Without a name pg sends an unnamed statement, parsed and planned with the call's values.
+      template = build(q as Database).prepare(options.named === false ? (undefined as unknown as string) : name) as Prepared<R>;
       // The template belongs to no connection: each call binds it to the caller's.
       (template as unknown as { client: unknown }).client = undefined;
       templates.set(session.constructor, template);

@@ -31,8 +31,9 @@ function queriesOf(f: DiscoveryFilters): Prebuilt {
   let queries = byShape.get(shape);
   if (!queries) {
     queries = {
-      page: prebuiltQuery(`discovery_page_${shape}`, (q: Database) => discoveryQueries(q, f).page),
-      count: prebuiltQuery(`discovery_count_${shape}`, (q: Database) => discoveryQueries(q, f).count),
+      // Unnamed: the plan of a search depends on its words and filters (lib/prebuilt-query.ts).
+      page: prebuiltQuery(`discovery_page_${shape}`, (q: Database) => discoveryQueries(q, f).page, { named: false }),
+      count: prebuiltQuery(`discovery_count_${shape}`, (q: Database) => discoveryQueries(q, f).count, { named: false }),
     };
     byShape.set(shape, queries);
   }
