@@ -6,6 +6,7 @@
 // connection to the server, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_ONLY (comma-separated scenario names), BENCH_DISCOVERY_CACHE=off (the app without its discovery cache),
 // BENCH_ONLY=webhooks: the webhook fan-out line alone (bench/webhooks/fanout.ts),
+// BENCH_CPU_PROFILE=<folder> (a CPU profile of the app per scenario, bench/lib/profile.ts),
 // BENCH_LOW_CONNECTIONS (default 1; 0 skips it) and BENCH_LOW_DURATION (s, default 5): a second, separate
 // measurement of latency at low concurrency.
 //
@@ -14,9 +15,11 @@
 // for 2 cores), so they say how the app behaves saturated, not what one request costs. The extra line
 // "… at N connection(s)" is that: the same requests at low concurrency, for the p95 a single client sees.
 import { fileURLToPath } from "node:url";
+import { cpuPerRequest, sampleCpu } from "./lib/cpu.js";
 import { checkTarget, type LoadOptions, runLoad, type Target } from "./lib/load.js";
 import { type BenchRecord, formatLine, formatLowLine, toLowConcurrency, toRecord, writeResults } from "./lib/output.js";
 import { createDatabase, DEFAULT_ADMIN_URL, databaseUrl, dropDatabase, ensurePostgres } from "./lib/postgres.js";
+import { profiled } from "./lib/profile.js";
 import type { BenchContext } from "./lib/scenario.js";
 import { type BareServer, type RealApp, startBareServer, startRealApp } from "./lib/servers.js";
 import { matchingQualityLines } from "./matching/evaluate.js";
@@ -51,13 +54,16 @@ if (only && selected.length !== only.filter((n) => n !== WEBHOOKS).length) {
   throw new Error(`unknown scenario in BENCH_ONLY; known: ${scenarios.map((s) => s.name).join(", ")}`);
 }
 
+const dbName = `bgm_bench_${process.pid}`;
+
 async function measure(target: Target, opts: LoadOptions) {
   await checkTarget(target);
   if (warmup > 0) await runLoad(target, { ...opts, duration: warmup });
-  return runLoad(target, opts);
+  const before = sampleCpu(dbName);
+  const result = await runLoad(target, opts);
+  return { ...result, cpu: cpuPerRequest(before, sampleCpu(dbName), result.requests) };
 }
 
-const dbName = `bgm_bench_${process.pid}`;
 let real: RealApp | undefined;
 let created = false;
 const records: BenchRecord[] = [];
@@ -110,8 +116,9 @@ try {
       log(`bench ${scenario.name}: baseline ...`);
       const baseline = await measure(prepared.baseline, opts);
       log(`bench ${scenario.name}: real app ...`);
-      const measured = await measure(prepared.real, opts);
+      const measured = await profiled(process.env.BENCH_CPU_PROFILE, scenario.name, () => measure(prepared.real, opts));
       const record = toRecord(scenario.name, measured, baseline, opts);
+      record.cpu = { real: measured.cpu, baseline: baseline.cpu };
       process.stdout.write(`${formatLine(record)}\n`);
       if (lowConnections > 0) {
         const low: LoadOptions = { connections: lowConnections, duration: lowDuration };

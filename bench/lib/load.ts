@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 
 export interface Target {
@@ -27,28 +26,7 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   statusCodes: Record<string, number>;
-  /**
-   * CPU milliseconds of this process's main thread (the event loop that serves both the real app and the bare
-   * route; the load generator runs in a worker thread) per completed request. Unlike rps and latencies it hardly
-   * moves when other programs load the machine: the robust figure for comparing two versions. NaN where
-   * /proc is missing.
-   */
-  cpuMsPerRequest: number;
 }
-
-/** CPU time (user + system) of the main thread so far, in ms, from /proc (Linux); NaN elsewhere. */
-export function mainThreadCpuMs(): number {
-  try {
-    // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return Number.NaN;
-  }
-}
-/** USER_HZ: 100 on Linux for every architecture Node runs on (sysconf(_SC_CLK_TCK)). */
-const CLOCK_TICKS = 100;
 
 interface WorkerMessage {
   error?: string;
@@ -72,7 +50,6 @@ export function percentile(sorted: Float64Array, p: number): number {
  */
 export function runLoad(target: Target, opts: LoadOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const cpuBefore = mainThreadCpuMs();
     const worker = new Worker(new URL("./load-worker.mjs", import.meta.url), {
       workerData: {
         url: target.url,
@@ -87,7 +64,6 @@ export function runLoad(target: Target, opts: LoadOptions): Promise<LoadResult> 
     let settled = false;
     worker.once("message", (msg: WorkerMessage) => {
       settled = true;
-      const cpuMs = mainThreadCpuMs() - cpuBefore;
       void worker.terminate();
       if (msg.error || !msg.result || !msg.latencies) return reject(new Error(`autocannon: ${msg.error ?? "no result"}`));
       const r = msg.result;
@@ -109,7 +85,6 @@ export function runLoad(target: Target, opts: LoadOptions): Promise<LoadResult> 
         errors: r.errors,
         non2xx: r.non2xx,
         statusCodes: r.statusCodes,
-        cpuMsPerRequest: r.total > 0 ? round(cpuMs / r.total, 3) : Number.NaN,
       });
     });
     worker.once("error", (err) => {

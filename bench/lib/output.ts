@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import type { CpuPerRequest } from "./cpu.js";
 import type { LoadResult } from "./load.js";
 
 export interface BenchRecord {
@@ -10,13 +11,12 @@ export interface BenchRecord {
   baseline_rps: number;
   ratio: number;
   baseline: { p50: number; p95: number; p99: number };
-  /** Main-thread CPU ms per request (LoadResult.cpuMsPerRequest), real app and bare route. */
-  cpu_ms: number;
-  baseline_cpu_ms: number;
   requests: number;
   baseline_requests: number;
   duration_s: number;
   connections: number;
+  /** Server CPU per request under full load (bench/lib/cpu.ts): the figure the machine's noise moves least. */
+  cpu?: { real: CpuPerRequest; baseline: CpuPerRequest };
   /** Latency at low concurrency, measured separately (BENCH_LOW_CONNECTIONS); the figures above are under full load. */
   low_concurrency?: LowConcurrency;
 }
@@ -64,8 +64,6 @@ export function toRecord(
     baseline_rps: baseline.rps,
     ratio: baseline.rps > 0 ? Math.round((real.rps / baseline.rps) * 1000) / 1000 : 0,
     baseline: { p50: baseline.p50, p95: baseline.p95, p99: baseline.p99 },
-    cpu_ms: real.cpuMsPerRequest,
-    baseline_cpu_ms: baseline.cpuMsPerRequest,
     requests: real.requests,
     baseline_requests: baseline.requests,
     duration_s: opts.duration,
@@ -74,11 +72,14 @@ export function toRecord(
 }
 
 /**
- * The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=… cpu_ms=… baseline_cpu_ms=…`
- * (the last two: main-thread CPU per request, the figure that stays put on a busy machine).
+ * The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=…`, then the server CPU per
+ * request (µs, node main thread and PostgreSQL backends, real and bare) and the load average after each run.
  */
 export function formatLine(r: BenchRecord): string {
-  return `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio} cpu_ms=${r.cpu_ms} baseline_cpu_ms=${r.baseline_cpu_ms}`;
+  const line = `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio}`;
+  if (!r.cpu) return line;
+  const { real, baseline } = r.cpu;
+  return `${line} app_us=${real.app_us} baseline_app_us=${baseline.app_us} pg_us=${real.pg_us} baseline_pg_us=${baseline.pg_us} load=${baseline.load1}/${real.load1}`;
 }
 
 export function writeResults(file: string, records: BenchRecord[]): void {

@@ -1,6 +1,6 @@
 import { APP_ROLE, member, offering, organization, providerProfile, TENANT_SETTINGS_SQL, user } from "@bgm/db";
 import { DiscoveryQuery, OFFERING_CATEGORIES, type OfferingCategoryKey, TASK_TEMPLATES } from "@bgm/domain";
-import { eq, fillPlaceholders, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type pg from "pg";
 import { discoveryStatements, sanitizeSearch } from "../../apps/api/src/modules/marketplace/discovery.sql.js";
 import { lookUpCaller, sessionTokenOf } from "../lib/caller.js";
@@ -246,10 +246,10 @@ export const discovery: Scenario = {
           if ((await lookUpCaller(client, token)).length === 0) return reply.status(401).send({ error: "unauthenticated" });
           await client.query("begin");
           await client.query(TENANT_SETTINGS_SQL, [APP_ROLE, org]);
-          const rows = (await client.query(page.sql, fillPlaceholders(page.params, {}))).rows;
+          const rows = (await client.query(page.sql, page.params)).rows;
           let total = rows.length > 0 ? Number(rows[0].total) : 0;
           if (rows.length === 0 && filters.cursor !== undefined) {
-            total = (await client.query(count.sql, fillPlaceholders(count.params, {}))).rows[0].total;
+            total = (await client.query(count.sql, count.params)).rows[0].total;
           }
           await client.query("commit");
           return { items: rows.slice(0, filters.limit), total };

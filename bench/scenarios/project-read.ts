@@ -1,73 +1,26 @@
-import {
-  APP_ROLE,
-  bgmProject,
-  bgmTask,
-  goal,
-  legalMeasure,
-  legalRequirement,
-  legalRequirementStep,
-  member,
-  resultEvidence,
-  TENANT_SETTINGS_SQL,
-  user,
-} from "@bgm/db";
-import { and, asc, eq, exists, fillPlaceholders, inArray, sql } from "drizzle-orm";
+import { APP_ROLE, type Database, member, TENANT_SETTINGS_SQL, user } from "@bgm/db";
+import { eq, fillPlaceholders } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
+import { findProjectQuery, listGoalsQuery, listTasksQuery } from "../../apps/api/src/modules/bgm-process/bgm-process.repository.js";
+import { requirementProgressQuery } from "../../apps/api/src/modules/legal/legal.repository.js";
+import { listResultEvidenceQuery } from "../../apps/api/src/modules/result-evidence/result-evidence.js";
 import { lookUpCaller, sessionTokenOf } from "../lib/caller.js";
 import type { Scenario } from "../lib/scenario.js";
 
 const EMAIL = "petra.manager@muster-gmbh.de";
 const PASSWORD = "Demo!2026bgm";
 
-// The SQL the app sends for GET /api/project, built once with the same drizzle expressions so the
-// baseline runs exactly those statements: the caller's session with memberships (plugins/request-context.ts),
-// then in the tenant transaction bgm-process.repository.ts (findProject, listTasks, listGoals), the
-// tasks' evidence (result-evidence.ts) and the legal ledger's progress (legal.repository.ts).
-const qb = new QueryBuilder();
-const orgId = sql.placeholder("orgId");
-const projectId = sql.placeholder("projectId");
-const findProject = qb.select().from(bgmProject).where(eq(bgmProject.orgId, orgId)).toSQL();
-const listTasks = qb
-  .select({ task: bgmTask, ownerName: user.name })
-  .from(bgmTask)
-  .leftJoin(user, eq(user.id, bgmTask.ownerUserId))
-  .where(and(eq(bgmTask.orgId, orgId), eq(bgmTask.projectId, projectId)))
-  .orderBy(asc(bgmTask.phase))
-  .toSQL();
-const listGoals = qb.select().from(goal).where(eq(goal.orgId, orgId)).orderBy(asc(goal.createdAt)).toSQL();
-const listEvidence = (taskIds: string[]) =>
-  qb
-    .select({ targetId: resultEvidence.targetId, label: resultEvidence.label, source: resultEvidence.source })
-    .from(resultEvidence)
-    .where(and(eq(resultEvidence.orgId, orgId), eq(resultEvidence.targetType, "task"), inArray(resultEvidence.targetId, taskIds)))
-    .orderBy(resultEvidence.createdAt)
-    .toSQL();
-const listProgress = qb
-  .select({
-    requirementKey: legalRequirement.requirementKey,
-    status: legalRequirement.status,
-    completedAt: legalRequirement.completedAt,
-    started: sql<boolean>`(${exists(
-      qb
-        .select({ one: sql`1` })
-        .from(legalRequirementStep)
-        .where(
-          and(
-            eq(legalRequirementStep.orgId, orgId),
-            eq(legalRequirementStep.requirementId, legalRequirement.id),
-            eq(legalRequirementStep.done, true),
-          ),
-        ),
-    )} or ${exists(
-      qb
-        .select({ one: sql`1` })
-        .from(legalMeasure)
-        .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, legalRequirement.id))),
-    )})`,
-  })
-  .from(legalRequirement)
-  .where(eq(legalRequirement.orgId, orgId))
-  .toSQL();
+// The SQL the app sends for GET /api/project, taken from the very queries the app prebuilds
+// (lib/prebuilt-query.ts), so the baseline runs exactly those statements: the caller's session with
+// memberships (plugins/request-context.ts), then in the tenant transaction bgm-process.repository.ts
+// (findProject, listTasks, listGoals), the tasks' evidence (result-evidence.ts) and the legal ledger's
+// progress (legal.repository.ts). The baseline sends them as unnamed statements (parsed on every call).
+const qb = new QueryBuilder() as unknown as Database;
+const findProject = findProjectQuery.build(qb).toSQL();
+const listTasks = listTasksQuery.build(qb).toSQL();
+const listGoals = listGoalsQuery.build(qb).toSQL();
+const listEvidence = listResultEvidenceQuery.build(qb).toSQL();
+const listProgress = requirementProgressQuery.build(qb).toSQL();
 
 /**
  * Authenticated GET /api/project of the demo company (session, membership, role check, RLS
@@ -102,8 +55,10 @@ export const projectRead: Scenario = {
           }
           const tasks = await client.query(listTasks.sql, fillPlaceholders(listTasks.params, { orgId: org, projectId: project.id }));
           const goals = await client.query(listGoals.sql, fillPlaceholders(listGoals.params, { orgId: org }));
-          const evidenceQuery = listEvidence(tasks.rows.map((r) => r.id as string));
-          const evidence = await client.query(evidenceQuery.sql, fillPlaceholders(evidenceQuery.params, { orgId: org }));
+          const evidence = await client.query(
+            listEvidence.sql,
+            fillPlaceholders(listEvidence.params, { orgId: org, targetType: "task", targetIds: tasks.rows.map((r) => r.id as string) }),
+          );
           const progress = await client.query(listProgress.sql, fillPlaceholders(listProgress.params, { orgId: org }));
           await client.query("commit");
           return { project, tasks: tasks.rows, goals: goals.rows, evidence: evidence.rows, progress: progress.rows };

@@ -36,8 +36,9 @@ export function registerInputHygiene(app: FastifyInstance) {
 
 function check(req: FastifyRequest) {
   // Upload routes name the file types they take; anything else (JSON, say) is 415, not a 400 from the schema.
-  const consumes = (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes;
-  if (consumes && req.method !== "GET") {
+  // GETs first: `req.routeOptions` builds a new object on every access, and most requests are GETs.
+  const consumes = req.method === "GET" ? undefined : (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes;
+  if (consumes) {
     const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
     if (!consumes.includes(type)) {
       throw new AppError("unsupported_media_type", `Send the body as one of: ${consumes.join(", ")}`, { accepted: consumes });

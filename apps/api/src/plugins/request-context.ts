@@ -7,6 +7,7 @@ import fp from "fastify-plugin";
 import { AppError } from "../lib/app-error.js";
 import type { Auth } from "../lib/auth.js";
 import { withIdempotency } from "../lib/idempotency.js";
+import { prebuiltQuery } from "../lib/prebuilt-query.js";
 import type { Caller, TenantScope } from "../lib/request-context.js";
 import { makeTenantScope } from "../lib/tenant-scope.js";
 import { toWebHeaders } from "./auth-bridge.js";
@@ -93,23 +94,9 @@ function readCookie(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/**
- * The session lookup of every authenticated request, in one prepared statement instead of
- * better-auth's getSession (session, then user) plus our membership query: three round trips and
- * better-auth's endpoint machinery (a WebCrypto key import per call) were most of the cost of an
- * authenticated GET. Nothing is cached: the session row and the memberships are read on every
- * request, so sign-out, revocation and a removed membership take effect on the next request.
- *
- * It only ever answers for a valid, unexpired session that needs no refresh; anything else (no or
- * malformed cookie, unknown token, expired session, refresh due) goes to better-auth, which
- * decides, deletes expired sessions and extends sessions exactly as before.
- */
-async function makeFastSessionLookup(db: Database, auth: Auth) {
-  const ctx = await auth.$context;
-  const tokenCookie = ctx.authCookies.sessionToken.name;
-  const secret = ctx.secret;
-  const { expiresIn, updateAge } = ctx.sessionConfig;
-  const lookup = db
+/** The caller's session, user and memberships for a session token (built once: lib/prebuilt-query.ts). */
+const callerLookup = prebuiltQuery("request_context_caller", (q) =>
+  q
     .select({
       sessionId: session.id,
       expiresAt: session.expiresAt,
@@ -128,8 +115,25 @@ async function makeFastSessionLookup(db: Database, auth: Auth) {
     .leftJoin(member, eq(member.userId, user.id))
     .leftJoin(organization, eq(organization.id, member.organizationId))
     .where(eq(session.token, sql.placeholder("token")))
-    .orderBy(asc(member.createdAt))
-    .prepare("request_context_caller");
+    .orderBy(asc(member.createdAt)),
+);
+
+/**
+ * The session lookup of every authenticated request, in one prepared statement instead of
+ * better-auth's getSession (session, then user) plus our membership query: three round trips and
+ * better-auth's endpoint machinery (a WebCrypto key import per call) were most of the cost of an
+ * authenticated GET. Nothing is cached: the session row and the memberships are read on every
+ * request, so sign-out, revocation and a removed membership take effect on the next request.
+ *
+ * It only ever answers for a valid, unexpired session that needs no refresh; anything else (no or
+ * malformed cookie, unknown token, expired session, refresh due) goes to better-auth, which
+ * decides, deletes expired sessions and extends sessions exactly as before.
+ */
+async function makeFastSessionLookup(db: Database, auth: Auth) {
+  const ctx = await auth.$context;
+  const tokenCookie = ctx.authCookies.sessionToken.name;
+  const secret = ctx.secret;
+  const { expiresIn, updateAge } = ctx.sessionConfig;
 
   /** The token of a correctly signed session cookie (value "token.base64(HMAC-SHA256)"), else null. */
   function verifiedToken(cookieHeader: string | undefined): string | null {
@@ -146,7 +150,7 @@ async function makeFastSessionLookup(db: Database, auth: Auth) {
   return async (req: FastifyRequest): Promise<Caller | undefined> => {
     const token = verifiedToken(req.headers.cookie);
     if (!token) return undefined;
-    const rows = await lookup.execute({ token });
+    const rows = await callerLookup(db, { token });
     const first = rows[0];
     if (!first) return undefined;
     const expiresAt = first.expiresAt.getTime();

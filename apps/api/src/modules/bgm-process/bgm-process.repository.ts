@@ -1,11 +1,29 @@
 import { bgmProject, bgmTask, goal, kpiCard, plannedIntervention, user } from "@bgm/db";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { prebuiltQuery } from "../../lib/prebuilt-query.js";
 import type { TenantScope } from "../../lib/request-context.js";
 
 type Scope = Pick<TenantScope, "tx" | "orgId">;
 
+const orgId = sql.placeholder("orgId");
+const projectId = sql.placeholder("projectId");
+
+// The reads of GET /api/project, the most requested page of a company, built once (lib/prebuilt-query.ts).
+export const findProjectQuery = prebuiltQuery("bgm_find_project", (q) => q.select().from(bgmProject).where(eq(bgmProject.orgId, orgId)));
+export const listTasksQuery = prebuiltQuery("bgm_list_tasks", (q) =>
+  q
+    .select({ task: bgmTask, ownerName: user.name })
+    .from(bgmTask)
+    .leftJoin(user, eq(user.id, bgmTask.ownerUserId))
+    .where(and(eq(bgmTask.orgId, orgId), eq(bgmTask.projectId, projectId)))
+    .orderBy(asc(bgmTask.phase)),
+);
+export const listGoalsQuery = prebuiltQuery("bgm_list_goals", (q) =>
+  q.select().from(goal).where(eq(goal.orgId, orgId)).orderBy(asc(goal.createdAt)),
+);
+
 export async function findProject(s: Scope) {
-  const [row] = await s.tx.select().from(bgmProject).where(eq(bgmProject.orgId, s.orgId));
+  const [row] = await findProjectQuery(s.tx, { orgId: s.orgId });
   return row ?? null;
 }
 
@@ -33,12 +51,7 @@ const taskColumns = {
 };
 
 export async function listTasks(s: Scope, projectId: string) {
-  return s.tx
-    .select(taskColumns)
-    .from(bgmTask)
-    .leftJoin(user, eq(user.id, bgmTask.ownerUserId))
-    .where(and(eq(bgmTask.orgId, s.orgId), eq(bgmTask.projectId, projectId)))
-    .orderBy(asc(bgmTask.phase));
+  return listTasksQuery(s.tx, { orgId: s.orgId, projectId });
 }
 
 export async function findTask(s: Scope, taskKey: string) {
@@ -58,7 +71,7 @@ export async function updateTask(s: Scope, taskId: string, patch: Partial<typeof
 }
 
 export async function listGoals(s: Scope) {
-  return s.tx.select().from(goal).where(eq(goal.orgId, s.orgId)).orderBy(asc(goal.createdAt));
+  return listGoalsQuery(s.tx, { orgId: s.orgId });
 }
 
 /** The goals the company is pursuing (status active), oldest first: what a partner granted "goals" receives. */

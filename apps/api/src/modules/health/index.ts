@@ -1,6 +1,5 @@
 import type { DatabaseHandle } from "@bgm/db";
 import { ErrorBody } from "@bgm/domain";
-import { sql } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -39,7 +38,17 @@ function unavailable(reply: FastifyReply, reason: "draining" | "database", messa
     .send({ error: { code: "unavailable", message, details: { reason } } });
 }
 
+/**
+ * `select 1` on the driver itself (pg's pool, or PGlite): the liveness probe is polled all the time, and drizzle
+ * built the statement, its result mapping and a query config that pg then copies, on every call (issue 14).
+ */
+function pingOf(database: DatabaseHandle): () => Promise<unknown> {
+  const client = (database.db as unknown as { $client: { query(text: string): Promise<unknown> } }).$client;
+  return () => client.query("select 1");
+}
+
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (app, opts) => {
+  const ping = pingOf(opts.database);
   app.get(
     "/api/health",
     { schema: { tags: ["platform"], summary: "Liveness and database state", security: [], response: { 200: Health, 503: Health } } },
@@ -47,7 +56,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
       const started = performance.now();
       let ok = true;
       try {
-        await opts.database.db.execute(sql`select 1`);
+        await ping();
       } catch {
         ok = false;
       }
@@ -75,7 +84,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
       if (app.lifecycle.draining) return unavailable(reply, "draining", "This node is shutting down");
       const started = performance.now();
       try {
-        await withTimeout(opts.database.db.execute(sql`select 1`), READY_DB_TIMEOUT_MS);
+        await withTimeout(ping(), READY_DB_TIMEOUT_MS);
       } catch {
         return unavailable(reply, "database", "The database does not answer");
       }

@@ -44,8 +44,9 @@ describe("GET /api/health/ready", () => {
   });
 
   it("answers 503 `database` when the database fails or hangs", async () => {
-    for (const execute of [() => Promise.reject(new Error("connection refused")), () => new Promise(() => {})]) {
-      const db = new Proxy(t.database.db, { get: (target, key) => (key === "execute" ? execute : Reflect.get(target, key)) });
+    for (const query of [() => Promise.reject(new Error("connection refused")), () => new Promise(() => {})]) {
+      // The probe pings the driver itself (pg's pool or PGlite): that is where the failure goes in.
+      const db = new Proxy(t.database.db, { get: (target, key) => (key === "$client" ? { query } : Reflect.get(target, key)) });
       const broken: DatabaseHandle = { ...t.database, db };
       const app = await buildApp({ database: broken, config: testConfig(), logger: false, serveWeb: false });
       try {

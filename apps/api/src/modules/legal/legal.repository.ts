@@ -1,5 +1,6 @@
 import { legalMeasure, legalRequirement, legalRequirementEvent, legalRequirementStep, type Tx } from "@bgm/db";
 import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
+import { prebuiltQuery } from "../../lib/prebuilt-query.js";
 
 /**
  * Every query of the legal module. Each takes the organization explicitly and filters by it even
@@ -19,37 +20,43 @@ export async function listRequirementRows({ tx, orgId }: Db): Promise<Requiremen
   return tx.select().from(legalRequirement).where(eq(legalRequirement.orgId, orgId));
 }
 
+const orgIdParam = sql.placeholder("orgId");
+
 /**
  * Each requirement's status and whether work on it has begun (a step done or a measure recorded), in
  * one statement: the project page reads this on every load, and three statements were three round
- * trips inside its transaction.
+ * trips inside its transaction. Built once (lib/prebuilt-query.ts).
  */
-export async function listRequirementProgressRows({ tx, orgId }: Db) {
-  return tx
+export const requirementProgressQuery = prebuiltQuery("legal_requirement_progress", (q) =>
+  q
     .select({
       requirementKey: legalRequirement.requirementKey,
       status: legalRequirement.status,
       completedAt: legalRequirement.completedAt,
       started: sql<boolean>`(${exists(
-        tx
+        q
           .select({ one: sql`1` })
           .from(legalRequirementStep)
           .where(
             and(
-              eq(legalRequirementStep.orgId, orgId),
+              eq(legalRequirementStep.orgId, orgIdParam),
               eq(legalRequirementStep.requirementId, legalRequirement.id),
               eq(legalRequirementStep.done, true),
             ),
           ),
       )} or ${exists(
-        tx
+        q
           .select({ one: sql`1` })
           .from(legalMeasure)
-          .where(and(eq(legalMeasure.orgId, orgId), eq(legalMeasure.requirementId, legalRequirement.id))),
+          .where(and(eq(legalMeasure.orgId, orgIdParam), eq(legalMeasure.requirementId, legalRequirement.id))),
       )})`,
     })
     .from(legalRequirement)
-    .where(eq(legalRequirement.orgId, orgId));
+    .where(eq(legalRequirement.orgId, orgIdParam)),
+);
+
+export async function listRequirementProgressRows({ tx, orgId }: Db) {
+  return requirementProgressQuery(tx, { orgId });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { offering, publishedOffering } from "@bgm/db";
+import { type Database, offering, publishedOffering } from "@bgm/db";
 import { and, eq, or, sql } from "drizzle-orm";
+import { type PrebuiltQuery, prebuiltQuery } from "../../lib/prebuilt-query.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { type DiscoveryFilters, discoveryPage, discoveryWhere, offeringColumns, publishedColumns } from "./discovery.sql.js";
+import { type DiscoveryFilters, discoveryQueries, discoveryShape, discoveryValues, offeringColumns } from "./discovery.sql.js";
 
 /** Reads across providers: published offerings of everyone, plus the caller's own. */
 type Scope = Pick<TenantScope, "tx" | "orgId">;
@@ -17,17 +18,36 @@ export async function listCertifications(s: Scope): Promise<string[]> {
     .sort((a, b) => a.localeCompare(b, "de"));
 }
 
+type ShapeQueries = ReturnType<typeof discoveryQueries>;
+interface Prebuilt {
+  page: PrebuiltQuery<ShapeQueries["page"]>;
+  count: PrebuiltQuery<ShapeQueries["count"]>;
+}
+const byShape = new Map<string, Prebuilt>();
+
+/** The statements of a search's shape (which filters it has; at most 2⁹ of them), built on its first use. */
+function queriesOf(f: DiscoveryFilters): Prebuilt {
+  const shape = discoveryShape(f);
+  let queries = byShape.get(shape);
+  if (!queries) {
+    queries = {
+      // Unnamed: the plan of a search depends on its words and filters (lib/prebuilt-query.ts).
+      page: prebuiltQuery(`discovery_page_${shape}`, (q: Database) => discoveryQueries(q, f).page, { named: false }),
+      count: prebuiltQuery(`discovery_count_${shape}`, (q: Database) => discoveryQueries(q, f).count, { named: false }),
+    };
+    byShape.set(shape, queries);
+  }
+  return queries;
+}
+
 export async function listPublished(s: Scope, f: DiscoveryFilters) {
-  const { matches, order } = discoveryPage(s.tx, f);
-  const rows = await s.tx
-    .select({ ...publishedColumns, rank: matches.rank, total: matches.total })
-    .from(matches)
-    .innerJoin(publishedOffering, eq(publishedOffering.id, matches.id))
-    .orderBy(...order);
+  const queries = queriesOf(f);
+  const values = discoveryValues(f);
+  const rows = await queries.page(s.tx, values);
   if (rows.length > 0) return { rows, total: Number(rows[0]?.total) };
   if (!f.after) return { rows, total: 0 };
   // Past the last page no row carries the total.
-  const [count] = await s.tx.select({ total: sql<number>`count(*)::int` }).from(publishedOffering).where(discoveryWhere(f));
+  const [count] = await queries.count(s.tx, values);
   return { rows, total: count?.total ?? 0 };
 }
 

@@ -1,6 +1,7 @@
 import { resultEvidence } from "@bgm/db";
 import type { ResultSource } from "@bgm/domain";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { prebuiltQuery } from "../../lib/prebuilt-query.js";
 import type { TenantScope } from "../../lib/request-context.js";
 
 /**
@@ -35,15 +36,27 @@ export async function removeResultEvidence(scope: TenantScope, resultId: string)
     .returning({ targetType: resultEvidence.targetType, targetId: resultEvidence.targetId });
 }
 
-export async function listResultEvidence(scope: TenantScope, targetType: EvidenceTarget, targetIds: string[]): Promise<EvidenceLink[]> {
-  if (targetIds.length === 0) return [];
-  const rows = await scope.tx
+/**
+ * Built once (lib/prebuilt-query.ts): the project page reads it on every load. The targets are one array
+ * parameter (`= any($3)`), so the statement's text does not depend on how many there are.
+ */
+export const listResultEvidenceQuery = prebuiltQuery("result_evidence_of_targets", (q) =>
+  q
     .select({ targetId: resultEvidence.targetId, label: resultEvidence.label, source: resultEvidence.source })
     .from(resultEvidence)
     .where(
-      and(eq(resultEvidence.orgId, scope.orgId), eq(resultEvidence.targetType, targetType), inArray(resultEvidence.targetId, targetIds)),
+      and(
+        eq(resultEvidence.orgId, sql.placeholder("orgId")),
+        eq(resultEvidence.targetType, sql.placeholder("targetType")),
+        sql`${resultEvidence.targetId} = any(${sql.placeholder("targetIds")}::uuid[])`,
+      ),
     )
-    .orderBy(resultEvidence.createdAt);
+    .orderBy(resultEvidence.createdAt),
+);
+
+export async function listResultEvidence(scope: TenantScope, targetType: EvidenceTarget, targetIds: string[]): Promise<EvidenceLink[]> {
+  if (targetIds.length === 0) return [];
+  const rows = await listResultEvidenceQuery(scope.tx, { orgId: scope.orgId, targetType, targetIds });
   return rows.map((r) => ({ targetId: r.targetId, label: r.label, source: r.source as unknown as ResultSource }));
 }
 
