@@ -24,7 +24,7 @@ import { healthRoutes } from "./modules/health/index.js";
 import { healthDayRoutes } from "./modules/health-days/index.js";
 import { legalRoutes } from "./modules/legal/index.js";
 import { marketplaceRoutes } from "./modules/marketplace/index.js";
-import { buddyRoutes, matchingRoutes } from "./modules/matching/index.js";
+import { buddyRetentionJob, buddyRoutes, matchingRoutes } from "./modules/matching/index.js";
 import { messagingRoutes } from "./modules/messaging/index.js";
 import { notificationRoutes } from "./modules/notifications/index.js";
 import { organizationRoutes } from "./modules/organizations/index.js";
@@ -187,6 +187,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(matchingRoutes);
   await app.register(proactiveSuggestionsPlugin);
   await app.register(buddyRoutes, { llm: config.llm });
+  await app.register(buddyRetentionJob);
   await app.register(suggestionStatsRoutes);
   await app.register(engagementsRoutes);
   await app.register(messagingRoutes);
