@@ -33,7 +33,7 @@ import { partnerAccessRoutes } from "./modules/partner-access/index.js";
 import { proactiveSuggestionsPlugin } from "./modules/proactive-suggestions/index.js";
 import { resultRoutes } from "./modules/results/index.js";
 import { passwordSignInGuard, ssoRoutes } from "./modules/sso/index.js";
-import { suggestionStatsRoutes } from "./modules/suggestion-stats/index.js";
+import { suggestionFoldJob, suggestionStatsRoutes } from "./modules/suggestion-stats/index.js";
 import { todoRoutes } from "./modules/todos/index.js";
 import { webhookRoutes } from "./modules/webhooks/index.js";
 import { authBridge } from "./plugins/auth-bridge.js";
@@ -189,6 +189,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(buddyRoutes, { llm: config.llm });
   await app.register(buddyRetentionJob);
   await app.register(suggestionStatsRoutes);
+  await app.register(suggestionFoldJob);
   await app.register(engagementsRoutes);
   await app.register(messagingRoutes);
   await app.register(notificationRoutes);
