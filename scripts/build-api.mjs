@@ -3,12 +3,15 @@
 // JavaScript file, apps/api/dist/server.js, so production runs plain `node` without compiling
 // TypeScript at start; beside it apps/api/dist/otel.js, the optional tracing preload (`node --import`). npm packages are not bundled: they load from node_modules as before.
 import { readFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outfile = join(root, "apps/api/dist/server.js");
+// `--outdir=<dir>` (relative to the repository, inside it so node_modules resolve): a build of its own, for a
+// test that must not load a bundle another test is rewriting at the same moment.
+const outdirArg = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length);
+const outfile = join(outdirArg ? resolve(root, outdirArg) : join(root, "apps/api/dist"), "server.js");
 
 /**
  * Our sources find files next to themselves (migrations, the web app's dist folder, pdfmake's fonts via

@@ -1,144 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { attr, useTracedServer } from "../test/traced-server.js";
 import { tracingRequested } from "./otel.js";
 
-/**
- * The compiled server started as `npm run serve` starts it (`node --import dist/otel.js dist/server.js`) with
- * OTEL_EXPORTER_OTLP_ENDPOINT pointing at a tiny OTLP/HTTP collector in this test (JSON bodies on /v1/traces).
- */
-const root = fileURLToPath(new URL("../../..", import.meta.url));
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const EMAIL = "erika.mustermann@example.de";
-
-interface OtlpSpan {
-  name: string;
-  attributes: { key: string; value: Record<string, unknown> }[];
-}
-const received: { raw: string; spans: OtlpSpan[] }[] = [];
-const spans = () => received.flatMap((r) => r.spans);
-const attr = (s: OtlpSpan, key: string) => {
-  const v = s.attributes.find((a) => a.key === key)?.value;
-  return v ? Object.values(v)[0] : undefined;
-};
-
-let collector: http.Server;
-let child: ChildProcess | undefined;
-let output = "";
-const cleanups: (() => Promise<void> | void)[] = [];
-
-async function databaseEnv(): Promise<Record<string, string>> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), "bgm-otel-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dataDir = join(dir, "pglite");
-    const seeded = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
-    await seeded.close();
-    return { DATA_DIR: dataDir };
-  }
-  const name = `bgm_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplateDb")}`);
-  cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return { DATABASE_URL: dbUrl.toString() };
-}
-
-const listen = (server: http.Server) =>
-  new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
-
-beforeAll(async () => {
-  const built = spawnSync(process.execPath, [join(root, "scripts/build-api.mjs")], { cwd: root, encoding: "utf8" });
-  expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
-
-  collector = http.createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (c) => {
-      body += c;
-    });
-    req.on("end", () => {
-      if (req.method === "POST" && req.url === "/v1/traces") {
-        const parsed = JSON.parse(body) as { resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[] };
-        received.push({ raw: body, spans: parsed.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans)) });
-      }
-      res.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  const collectorPort = await listen(collector);
-
-  const probe = http.createServer();
-  const port = await listen(probe);
-  await new Promise((r) => probe.close(r));
-
-  child = spawn(process.execPath, ["--import", "./apps/api/dist/otel.js", "apps/api/dist/server.js"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      AUTH_SECRET: "otel-test-secret-otel-test-secret-otel",
-      SEED_DEMO: "false",
-      LOG_LEVEL: "warn",
-      FILE_STORAGE_DIR: join(tmpdir(), `bgm-otel-files-${process.pid}`),
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
-      OTEL_BSP_SCHEDULE_DELAY: "100",
-      OTEL_SERVICE_NAME: "bgm-hub-test",
-      ...(await databaseEnv()),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (c) => {
-    output += c;
-  });
-  child.stderr?.on("data", (c) => {
-    output += c;
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    const ok = await fetch(`${base}/api/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (i > 600) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  // A search with an e-mail address in the query string, and a sign-in with one in the body.
-  await fetch(`${base}/api/marketplace/offerings?q=${encodeURIComponent(EMAIL)}`);
-  await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-requested-with": "bgm-hub" },
-    body: JSON.stringify({ email: EMAIL, password: "falsches-Passwort-1" }),
-  });
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline && !spans().some((s) => attr(s, "http.route") === "/api/auth/*")) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}, 240_000);
-
-afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
-  await new Promise((r) => collector?.close(r));
-  for (const c of cleanups.reverse()) await c();
-});
+// The database's spans (a pg connection's parameterized statements): otel.pg.test.ts.
+const server = useTracedServer();
 
 describe("OpenTelemetry tracing (optional)", () => {
   it("is off unless an OTLP endpoint or a traces exporter is configured", () => {
@@ -149,27 +14,21 @@ describe("OpenTelemetry tracing (optional)", () => {
   });
 
   it("exports request spans with the route name to the collector", () => {
-    const routes = spans().map((s) => attr(s, "http.route"));
-    expect(routes, output).toContain("/api/marketplace/offerings");
+    const spans = server.spans();
+    const routes = spans.map((s) => attr(s, "http.route"));
+    expect(routes, server.output()).toContain("/api/marketplace/offerings");
     // The HTTP server span is named by method and route (not by the raw URL), with the status code.
-    const server = spans().find((s) => s.name === "GET /api/marketplace/offerings");
-    expect(server && attr(server, "http.response.status_code")).toBe(401);
-    expect(spans().some((s) => s.name === "handler - marketplaceRoutes")).toBe(true);
-    expect(received[0]?.raw).toContain("bgm-hub-test");
+    const span = spans.find((s) => s.name === "GET /api/marketplace/offerings");
+    expect(span && attr(span, "http.response.status_code")).toBe(401);
+    expect(spans.some((s) => s.name === "handler - marketplaceRoutes")).toBe(true);
+    expect(server.received[0]?.raw).toContain("bgm-hub-test");
   });
 
   it("records no personal data: no query string, no e-mail, no client address", () => {
-    const all = received.map((r) => r.raw).join("\n");
+    const all = server.received.map((r) => r.raw).join("\n");
     expect(all.length).toBeGreaterThan(0);
     expect(all).not.toContain("mustermann");
     expect(all).not.toContain("url.query");
     expect(all).not.toContain("client.address");
-  });
-
-  it.runIf(onPostgres)("traces the request's database queries as parameterized statements", () => {
-    const db = spans().filter((s) => attr(s, "db.system") === "postgresql" || attr(s, "db.system.name") === "postgresql");
-    expect(db.length, output).toBeGreaterThan(0);
-    const statements = db.map((s) => String(attr(s, "db.statement") ?? attr(s, "db.query.text") ?? ""));
-    expect(statements.some((s) => s.includes("$1"))).toBe(true);
   });
 });

@@ -504,6 +504,11 @@ export const AUDIT_ACTIONS = {
     de: "hat alle eigenen Unterhaltungen mit dem Partner-Buddy gelöscht",
     en: "deleted all own conversations with the partner buddy",
   },
+  "buddy.conversations_expired": {
+    area: "marketplace",
+    de: "hat Unterhaltungen mit dem Partner-Buddy nach Ablauf der Aufbewahrungsfrist gelöscht",
+    en: "deleted conversations with the partner buddy after their retention period",
+  },
   "offering.created": {
     area: "marketplace",
     de: "hat ein Angebot im Marktplatz angelegt",

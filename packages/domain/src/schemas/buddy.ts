@@ -45,6 +45,11 @@ export const BuddyConversationList = z.object({
   nextCursor: z.null().describe("Always null: the latest 100 conversations, answered whole"),
 });
 export const BUDDY_CONVERSATIONS_LISTED = 100;
+/**
+ * Storage limitation (DSGVO Art. 5 (1) e; ADR 0023): a conversation without a new question for this many days
+ * is deleted, with its turns, by the matching module's daily job. The buddy panel's history note names it.
+ */
+export const BUDDY_CONVERSATION_RETENTION_DAYS = 180;
 
 export const BuddyTurn = z.object({
   id: z.uuid(),

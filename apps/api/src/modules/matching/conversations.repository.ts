@@ -1,5 +1,5 @@
-import { buddyConversation, buddyTurn, type Tx } from "@bgm/db";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { buddyConversation, buddyTurn, type Database, type Tx } from "@bgm/db";
+import { and, asc, count, desc, eq, inArray, lt } from "drizzle-orm";
 
 /**
  * The buddy's kept conversations. Every query names the organization (RLS confines to it as well) and
@@ -99,6 +99,27 @@ export async function deleteConversations(tx: Tx, o: Owner, id?: string): Promis
   const rows = await tx
     .delete(buddyConversation)
     .where(id ? and(own(o), eq(buddyConversation.id, id)) : own(o))
+    .returning({ id: buddyConversation.id });
+  return rows.length;
+}
+
+/**
+ * The companies that have a conversation untouched since `before` (the retention job's work list). Read on the
+ * job's own connection, across companies: only organization ids, no content.
+ */
+export async function orgsWithConversationsBefore(db: Database, before: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ orgId: buddyConversation.orgId })
+    .from(buddyConversation)
+    .where(lt(buddyConversation.updatedAt, before));
+  return rows.map((r) => r.orgId);
+}
+
+/** Deletes the company's conversations (of every user; turns cascade) untouched since `before`; the number deleted. */
+export async function deleteConversationsBefore(tx: Tx, orgId: string, before: Date): Promise<number> {
+  const rows = await tx
+    .delete(buddyConversation)
+    .where(and(eq(buddyConversation.orgId, orgId), lt(buddyConversation.updatedAt, before)))
     .returning({ id: buddyConversation.id });
   return rows.length;
 }

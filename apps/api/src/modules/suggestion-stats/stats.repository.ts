@@ -1,4 +1,4 @@
-import { suggestionStat } from "@bgm/db";
+import { type Database, suggestionEvent, suggestionStat } from "@bgm/db";
 import { type AnyColumn, and, eq, gte, sql } from "drizzle-orm";
 import type { TenantScope } from "../../lib/request-context.js";
 import type { StatAtom } from "./disclosure.js";
@@ -8,6 +8,15 @@ const bits = (column: AnyColumn) => sql<number>`bit_count(bit_or(${column})::bit
 /** Adds the provider's inbox of counted actions to its daily counters (migration 0033). */
 export async function foldInbox(scope: Pick<TenantScope, "tx">): Promise<void> {
   await scope.tx.execute(sql`select suggestion_stat_fold()`);
+}
+
+/**
+ * The providers with anything in the inbox (the fold job's work list), read on the job's own connection
+ * across providers: organization ids only.
+ */
+export async function providersWithEvents(db: Database): Promise<string[]> {
+  const rows = await db.selectDistinct({ orgId: suggestionEvent.orgId }).from(suggestionEvent);
+  return rows.map((r) => r.orgId);
 }
 
 /** The provider's counters since `from`, summed per offering, week (Monday) and need; sketches OR-ed per week. */

@@ -95,7 +95,8 @@ export const marketplaceDe = {
     fallback: "das KI-Modell hat nicht rechtzeitig geantwortet",
     newConversation: "Neue Unterhaltung",
     history: "Verlauf",
-    historyNote: "Ihre Unterhaltungen sieht nur Ihr Konto – keine Kolleg:innen, keine Partner.",
+    historyNote:
+      "Ihre Unterhaltungen sieht nur Ihr Konto – keine Kolleg:innen, keine Partner. Nach 180 Tagen ohne neue Frage werden sie automatisch gelöscht.",
     historyEmpty: "Noch keine Unterhaltungen.",
     historyMeta_one: "{{date}} · eine Frage",
     historyMeta_other: "{{date}} · {{count}} Fragen",

@@ -95,7 +95,8 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
     fallback: "the AI model did not answer in time",
     newConversation: "New conversation",
     history: "History",
-    historyNote: "Only your account sees your conversations – no colleagues, no partners.",
+    historyNote:
+      "Only your account sees your conversations – no colleagues, no partners. They are deleted automatically after 180 days without a new question.",
     historyEmpty: "No conversations yet.",
     historyMeta_one: "{{date}} · one question",
     historyMeta_other: "{{date}} · {{count}} questions",
