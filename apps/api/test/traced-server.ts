@@ -1,14 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { childDatabaseEnv } from "./child-database.js";
 
 /**
  * Shared by the tracing tests (src/otel.test.ts, and src/otel.pg.test.ts for the database spans a pg
@@ -37,30 +36,6 @@ export interface TracedServer {
   spans(): OtlpSpan[];
   /** The server's stdout and stderr, for failure messages. */
   output(): string;
-}
-
-/** A database for the child: a copy of the PGlite template, or a database of its own on the test server. */
-async function databaseEnv(cleanups: (() => Promise<void> | void)[]): Promise<Record<string, string>> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), "bgm-otel-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dataDir = join(dir, "pglite");
-    const seeded = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
-    await seeded.close();
-    return { DATA_DIR: dataDir };
-  }
-  const name = `bgm_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplateDb")}`);
-  cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return { DATABASE_URL: dbUrl.toString() };
 }
 
 const listen = (server: http.Server) =>
@@ -119,7 +94,7 @@ export function useTracedServer(): TracedServer {
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
         OTEL_BSP_SCHEDULE_DELAY: "100",
         OTEL_SERVICE_NAME: "bgm-hub-test",
-        ...(await databaseEnv(cleanups)),
+        ...(await childDatabaseEnv(cleanups, "bgm-otel-")),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

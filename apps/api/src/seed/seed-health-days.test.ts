@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, api, createTestApp, signIn, type TestApp } from "../../test/helpers.js";
-import { DEMO_PASSWORD } from "./demo-logins.js";
-import { seedDemo } from "./seed-demo.js";
+import { createDemoTestApp } from "../../test/demo-app.js";
+import type { Api, TestApp } from "../../test/helpers.js";
 
 /** The demo world's health day: Petra finds "Fit for Work" planned, with stations waiting for the providers. */
 let t: TestApp;
 let petra: Api;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database.db, t.app.auth);
-  petra = api(t.app, await signIn(t.app, "petra.manager@muster-gmbh.de", DEMO_PASSWORD));
+  ({ t, petra } = await createDemoTestApp());
 }, 300_000);
 afterAll(() => t?.close());
 

@@ -1,9 +1,9 @@
 import { engagement, intervention, offering, participation } from "@bgm/db";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoTestApp } from "../../test/demo-app.js";
 import { type Api, api, createTestApp, signIn, type TestApp } from "../../test/helpers.js";
 import { DEMO_PASSWORD } from "./demo-logins.js";
-import { seedDemo } from "./seed-demo.js";
 import { seedParticipationIntoExistingDemo } from "./seed-participation.js";
 
 /** The demo world's participation data: reports are not empty on a first start, and Max can register. */
@@ -22,9 +22,7 @@ interface Listed {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database.db, t.app.auth);
-  petra = api(t.app, await signIn(t.app, "petra.manager@muster-gmbh.de", DEMO_PASSWORD));
+  ({ t, petra } = await createDemoTestApp());
   max = api(t.app, await signIn(t.app, "max.mitarbeiter@muster-gmbh.de", DEMO_PASSWORD));
 }, 300_000);
 afterAll(() => t?.close());

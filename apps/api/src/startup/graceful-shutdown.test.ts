@@ -1,14 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childDatabaseEnv } from "../../test/child-database.js";
 
 /**
  * The real server in a child process, compiled as `npm start` runs it (plain node, no tsx): a request
@@ -53,31 +50,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-/** DATABASE_URL for the child: a scratch copy of the migrated template on PostgreSQL, else PGlite in a temp folder. */
-async function childDatabaseEnv(): Promise<Record<string, string>> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const dir = mkdtempSync(join(tmpdir(), "bgm-shutdown-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    // The migrated template, so the child does not migrate from scratch (a minute on a busy machine).
-    const dataDir = join(dir, "pglite");
-    const seeded = await PGlite.create({ dataDir, loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]) });
-    await seeded.close();
-    return { DATA_DIR: dataDir };
-  }
-  const name = `bgm_t_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("pgTemplateDb")}`);
-  cleanups.push(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return { DATABASE_URL: dbUrl.toString() };
-}
 
 function startServer(port: number, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [serverJs], {
@@ -126,7 +98,7 @@ function startServer(port: number, extraEnv: Record<string, string>): Promise<{ 
 describe("graceful shutdown", () => {
   it("finishes a running request, answers ready with 503 while draining, and exits 0", async () => {
     const port = await freePort();
-    const { child, output } = await startServer(port, await childDatabaseEnv());
+    const { child, output } = await startServer(port, await childDatabaseEnv(cleanups, "bgm-shutdown-"));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     cleanups.push(() => agent.destroy());

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, addMember, api, createTestApp, signIn, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
-import { DEMO_PASSWORD } from "../../seed/demo-logins.js";
-import { seedDemo } from "../../seed/seed-demo.js";
+import { createDemoTestApp } from "../../../test/demo-app.js";
+import { type Api, addMember, api, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 import { publishOffering } from "../marketplace/test-fixtures.js";
 
 interface Suggestion {
@@ -17,9 +16,7 @@ let employee: Api;
 let partner: Api;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database.db, t.app.auth);
-  petra = api(t.app, await signIn(t.app, "petra.manager@muster-gmbh.de", DEMO_PASSWORD));
+  ({ t, petra } = await createDemoTestApp());
   const c = await signUpCompany(t.app, { name: "Andere GmbH" });
   other = api(t.app, c.cookie);
   employee = api(t.app, (await addMember(t, c, "employee")).cookie);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, api, createTestApp, signIn, type TestApp } from "../../../test/helpers.js";
-import { DEMO_PASSWORD } from "../../seed/demo-logins.js";
-import { seedDemo } from "../../seed/seed-demo.js";
+import { createDemoTestApp } from "../../../test/demo-app.js";
+import type { Api, TestApp } from "../../../test/helpers.js";
 
 /**
  * The ranking on the demo data, pinned: the whole answer (order, scores, every reason's text) for the
@@ -19,9 +18,7 @@ let t: TestApp;
 let petra: Api;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database.db, t.app.auth);
-  petra = api(t.app, await signIn(t.app, "petra.manager@muster-gmbh.de", DEMO_PASSWORD));
+  ({ t, petra } = await createDemoTestApp());
 });
 afterAll(() => t?.close());
 

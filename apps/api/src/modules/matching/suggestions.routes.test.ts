@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Api, addMember, api, createTestApp, signIn, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
+import { createDemoTestApp } from "../../../test/demo-app.js";
+import { type Api, addMember, api, signIn, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 import { DEMO_PASSWORD } from "../../seed/demo-logins.js";
-import { seedDemo } from "../../seed/seed-demo.js";
 import { offeringBody, publishOffering } from "../marketplace/test-fixtures.js";
 
 interface Suggestion {
@@ -23,9 +23,7 @@ const suggest = async (as: Api, query: string): Promise<Suggestion[]> => {
 const byTitle = (items: Suggestion[], title: string) => items.find((s) => s.offering.title === title);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database.db, t.app.auth);
-  petra = api(t.app, await signIn(t.app, "petra.manager@muster-gmbh.de", DEMO_PASSWORD));
+  ({ t, petra } = await createDemoTestApp());
   const c = await signUpCompany(t.app, { name: "Ziel GmbH" });
   manager = api(t.app, c.cookie);
   const p = api(t.app, (await signUpProvider(t.app, { name: "Testanbieter" })).cookie);
