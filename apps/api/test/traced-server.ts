@@ -3,11 +3,10 @@ import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect } from "vitest";
-import { childDatabaseEnv } from "./child-database.js";
+import { childDatabaseEnv, childServerEnv } from "./child-server.js";
 
 /**
  * Shared by the tracing tests (src/otel.test.ts, and src/otel.pg.test.ts for the database spans a pg
@@ -81,21 +80,13 @@ export function useTracedServer(): TracedServer {
 
     child = spawn(process.execPath, ["--import", join(outdir, "otel.js"), join(outdir, "server.js")], {
       cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        APP_URL: `http://127.0.0.1:${port}`,
-        AUTH_SECRET: "otel-test-secret-otel-test-secret-otel",
-        SEED_DEMO: "false",
+      env: childServerEnv(port, "otel", {
         LOG_LEVEL: "warn",
-        FILE_STORAGE_DIR: join(tmpdir(), `bgm-otel-files-${process.pid}`),
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`,
         OTEL_BSP_SCHEDULE_DELAY: "100",
         OTEL_SERVICE_NAME: "bgm-hub-test",
         ...(await childDatabaseEnv(cleanups, "bgm-otel-")),
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (c) => {

@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import http from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { childDatabaseEnv } from "../../test/child-database.js";
+import { childDatabaseEnv, childServerEnv } from "../../test/child-server.js";
 
 /**
  * The real server in a child process, compiled as `npm start` runs it (plain node, no tsx): a request
@@ -54,20 +53,7 @@ afterAll(async () => {
 function startServer(port: number, extraEnv: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [serverJs], {
     cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      AUTH_SECRET: "shutdown-test-secret-shutdown-test-secret",
-      SEED_DEMO: "false",
-      LOG_LEVEL: "info",
-      FILE_STORAGE_DIR: join(tmpdir(), `bgm-shutdown-files-${process.pid}`),
-      SHUTDOWN_DELAY_MS: "1500",
-      SHUTDOWN_GRACE_MS: "10000",
-      ...extraEnv,
-    },
+    env: childServerEnv(port, "shutdown", { LOG_LEVEL: "info", SHUTDOWN_DELAY_MS: "1500", SHUTDOWN_GRACE_MS: "10000", ...extraEnv }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

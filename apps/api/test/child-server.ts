@@ -37,3 +37,22 @@ export async function childDatabaseEnv(cleanups: Cleanups, prefix = "bgm-child-"
   dbUrl.pathname = `/${name}`;
   return { DATABASE_URL: dbUrl.toString() };
 }
+
+/**
+ * The environment of a compiled server a test starts as a child process: production mode on 127.0.0.1:`port`,
+ * no demo data, a file folder of its own (`name` tells the tests apart), plus `extra` (its database, log level,
+ * the feature under test).
+ */
+export function childServerEnv(port: number, name: string, extra: Record<string, string>): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "",
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: `${name}-test-secret-${name}-test-secret-0123456789`,
+    SEED_DEMO: "false",
+    FILE_STORAGE_DIR: join(tmpdir(), `bgm-${name}-files-${process.pid}`),
+    ...extra,
+  };
+}
