@@ -6,6 +6,7 @@
 //   LIGHTHOUSE_DIR=/tmp/lh CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs http://localhost:3000
 // Prints performance score, FCP, LCP, TBT, CLS and the console errors Lighthouse saw, per page. Signs in
 // with the demo manager (README) and passes the session cookie as an extra header for the dashboard.
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -70,6 +71,10 @@ try {
           ? { throttling: { cpuSlowdownMultiplier: Number(process.env.LIGHTHOUSE_CPU_SLOWDOWN) } }
           : {}),
       });
+      if (process.env.LIGHTHOUSE_SAVE) {
+        // The whole report, for the audits this summary leaves out (bootup time, request chains, LCP element).
+        writeFileSync(join(process.env.LIGHTHOUSE_SAVE, `${page.name}-${run}.json`), JSON.stringify(result.lhr));
+      }
       const { audits, categories, runtimeError } = result.lhr;
       if (runtimeError) {
         console.log(`${page.name.padEnd(10)} failed: ${runtimeError.code} ${runtimeError.message}`);

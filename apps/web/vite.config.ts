@@ -1,8 +1,17 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { constants } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { compression, defineAlgorithm } from "vite-plugin-compression2";
+import {
+  collectFirstPagePlan,
+  type FirstPagePlan,
+  firstPageGroupOf,
+  firstPageHtml,
+  PLAN_FILE_ENV,
+  PLAN_PASS_ENV,
+} from "./first-page-chunks";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -23,10 +32,16 @@ function moduleSideEffects(id: string): boolean | undefined {
   return undefined;
 }
 
+// build.mjs runs the build twice (first-page-chunks.ts): the first pass writes the plan file, the second reads it.
+const planFile = process.env[PLAN_FILE_ENV];
+const collecting = planFile !== undefined && process.env[PLAN_PASS_ENV] === "collect";
+const plan: FirstPagePlan | undefined = planFile && !collecting ? JSON.parse(readFileSync(planFile, "utf8")) : undefined;
+
 export default defineConfig({
   root,
   plugins: [
     react(),
+    collecting ? collectFirstPagePlan(root, (found) => writeFileSync(planFile, JSON.stringify(found))) : firstPageHtml(root),
     // Precompressed siblings (x.js.br, x.js.gz) at the highest levels: compressed once here, the API's static
     // handler only picks the variant the browser accepts (apps/api/src/plugins/web-app.ts).
     compression({
@@ -60,10 +75,16 @@ export default defineConfig({
             // in the full app (app/app.tsx, a lazy chunk main.tsx loads): two groups, so the sign-in page does
             // not download the second.
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // What the entry imports (the sign-in shell, Mantine's core parts it uses, i18next, the API client)
+            // goes into the entry chunk instead of some thirty small shared chunks: the sign-in page loads three
+            // files (issue 14: each batch of six requests is a round trip on a phone).
+            { name: "initial", tags: ["$initial"] },
             { name: "router", test: /node_modules[\\/](react-router|@tanstack[\\/]query-core|@tanstack[\\/]react-query)[\\/]/ },
             // The German feature texts (loaded with the first signed-in page, lib/i18n) and all English texts
             // (loaded with a switch to English) as one chunk each instead of one request per file. de.ts, the
             // core texts, stays in the entry.
+            // The shared modules of the full app, its layout and the dashboard, one chunk each (first-page-chunks.ts).
+            ...(plan ? [{ name: firstPageGroupOf(plan) }] : []),
             { name: "texts-de", test: /[\\/]src[\\/]lib[\\/]i18n[\\/][a-z-]+\.de\.ts$/ },
             { name: "texts-en", test: /[\\/]src[\\/]lib[\\/]i18n[\\/](en|[a-z-]+\.en)\.ts$/ },
           ],

@@ -1,10 +1,11 @@
 import "./lib/zod-jitless";
 import "./app/shell-styles";
-import type { Me } from "@bgm/domain";
-import { type ReactNode, StrictMode } from "react";
+import { isSignInShellPath, type Me } from "@bgm/domain";
+import { type ReactNode, StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { type LeaveShell, SHELL_PATHS, SignInShell } from "./app/sign-in-shell";
+import { type LeaveShell, SignInShell } from "./app/sign-in-shell";
 import { getMe } from "./features/auth";
+import { warmUpFormats } from "./lib/format";
 import { i18nReady, loadFeatureTexts } from "./lib/i18n";
 
 /*
@@ -22,8 +23,10 @@ const root = createRoot(rootElement);
 // full app takes the answer as its `me` query's data instead of asking again.
 const session = getMe();
 
+// As a transition, React renders in slices of a few milliseconds and lets the browser paint and handle input
+// in between, instead of one long task for the whole page (issue 14: total blocking time on phones).
 function render(element: ReactNode) {
-  root.render(<StrictMode>{element}</StrictMode>);
+  startTransition(() => root.render(<StrictMode>{element}</StrictMode>));
 }
 
 let leaving = false;
@@ -64,12 +67,14 @@ const startFullApp = (to: string | null, replace: boolean, currentSession: Promi
 
 const leave: LeaveShell = (to, { replace, session: currentSession }) => startFullApp(to, replace, currentSession);
 
-if ((SHELL_PATHS as readonly string[]).includes(window.location.pathname)) {
+if (isSignInShellPath(window.location.pathname)) {
   // Rendered once the start language's texts are there: at once for German, after the English chunk for
   // users who chose English (no German flash, no keys).
   void i18nReady.then(() => render(<SignInShell session={session} leave={leave} />));
 } else {
   startFullApp(null, true, session);
+  // While the app's files download, the main thread is idle: the first Intl formatter's cost is paid now.
+  void i18nReady.then(() => setTimeout(warmUpFormats, 0));
   // Signed in, every page but the few public ones sits in the app layout and waits for the German feature
   // texts: both are fetched now, next to the full app, instead of once its router has run and matched the
   // URL (one round trip less before a deep link or the dashboard shows). The router's lazy routes then get
@@ -79,6 +84,8 @@ if ((SHELL_PATHS as readonly string[]).includes(window.location.pathname)) {
       if (!me) return;
       void import("./app/layout/app-layout");
       void loadFeatureTexts().catch(() => undefined);
+      // The start page of every role (the manager's dashboard) likewise, instead of once the router matched "/".
+      if (window.location.pathname === "/") void import("./app/routes/home");
     },
     () => undefined,
   );

@@ -20,6 +20,7 @@ export * from "./registries/participation-figures.js";
 export * from "./registries/phases.js";
 export * from "./registries/result-issues.js";
 export * from "./registries/roles.js";
+export * from "./registries/web-pages.js";
 export * from "./registries/webhook-events.js";
 export * from "./schemas/audit.js";
 export * from "./schemas/auth.js";

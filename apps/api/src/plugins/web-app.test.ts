@@ -9,6 +9,8 @@ import { webAppPlugin } from "./web-app.js";
 
 /** A build as Vite writes it: index.html, hashed assets with brotli/gzip siblings, the manifest in .vite/. */
 const INDEX = `<!doctype html><html lang="de"><head><script type="module" src="/assets/index-AbC123.js"></script></head><body>${"<div></div>".repeat(200)}</body></html>`;
+/** index.html plus the first signed-in page's preloads (apps/web/first-page-chunks.ts): every page but sign-in. */
+const APP_PAGE = INDEX.replace("</head>", `<link rel="modulepreload" crossorigin href="/assets/app-Def456.js"></head>`);
 const SCRIPT = `export const pages = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `page ${i}`))};`;
 const SMALL = "export const x = 1;";
 
@@ -26,6 +28,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, "assets"));
   mkdirSync(join(dist, ".vite"));
   writeWithSiblings(join(dist, "index.html"), INDEX);
+  writeWithSiblings(join(dist, "app.html"), APP_PAGE);
   writeWithSiblings(join(dist, "assets/index-AbC123.js"), SCRIPT);
   // Below the build's threshold: no compressed siblings.
   writeFileSync(join(dist, "assets/tiny-XyZ789.js"), SMALL);
@@ -74,8 +77,16 @@ describe("web app: compression and caching", () => {
     expect(res.body).toBe(SMALL);
   });
 
-  it("answers / and client routes with index.html that must be revalidated, compressed, under the CSP", async () => {
-    for (const url of ["/", "/index.html", "/login", "/phases/2?tab=tasks", "/.vite/manifest.json"]) {
+  it("answers / and client routes with the app's page, the sign-in page with index.html: revalidated, compressed, under the CSP", async () => {
+    const pages: [string, string][] = [
+      ["/", APP_PAGE],
+      ["/phases/2?tab=tasks", APP_PAGE],
+      ["/.vite/manifest.json", APP_PAGE],
+      ["/login", INDEX],
+      ["/login?redirect=%2Fphases%2F2", INDEX],
+      ["/index.html", INDEX],
+    ];
+    for (const [url, page] of pages) {
       const res = await get(url, "br, gzip");
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"], url).toMatch(/^text\/html/);
@@ -83,11 +94,28 @@ describe("web app: compression and caching", () => {
       expect(res.headers["cache-control"], url).toBe("no-cache");
       expect(res.headers.vary, url).toMatch(/accept-encoding/i);
       expect(res.headers["content-security-policy"], url).toContain("script-src 'self'");
-      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(INDEX);
+      expect(brotliDecompressSync(res.rawPayload).toString(), url).toBe(page);
     }
     const plain = await get("/engagements/123");
     expect(plain.headers["content-encoding"]).toBeUndefined();
-    expect(plain.body).toBe(INDEX);
+    expect(plain.body).toBe(APP_PAGE);
+  });
+
+  it("answers every client route with index.html when the build has no app.html", async () => {
+    const oldDist = mkdtempSync(join(tmpdir(), "bgm-web-dist-"));
+    writeWithSiblings(join(oldDist, "index.html"), INDEX);
+    const oldApp = Fastify({ logger: false });
+    await oldApp.register(webAppPlugin, { root: oldDist });
+    try {
+      for (const url of ["/", "/login", "/phases/2"]) {
+        const res = await oldApp.inject({ method: "GET", url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toBe(INDEX);
+      }
+    } finally {
+      await oldApp.close();
+      rmSync(oldDist, { recursive: true, force: true });
+    }
   });
 
   it("does not serve the compressed siblings as files of their own", async () => {

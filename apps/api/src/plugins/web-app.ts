@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isSignInShellPath } from "@bgm/domain";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
@@ -17,7 +19,9 @@ function isHashedAsset(filePath: string): boolean {
 }
 
 /**
- * Serves the built single-page app; unknown non-API paths get index.html so client routes work.
+ * Serves the built single-page app; unknown non-API paths get the app's page so client routes work: the sign-in
+ * shell's paths index.html, every other one app.html (the build's index.html that also preloads the first
+ * signed-in page's files, apps/web/first-page-chunks.ts; index.html where a build has none).
  *
  * The build writes brotli and gzip siblings of each file (apps/web/vite.config.ts); `preCompressed` sends the
  * best one the browser accepts, so nothing is compressed per request. Hashed assets are cached for a year
@@ -33,7 +37,8 @@ export const webAppPlugin = fp(async (app: FastifyInstance, opts: { root?: strin
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
-    index: ["index.html"],
+    // "/" too is a client route (the dashboard): app.html, from the handler below.
+    index: false,
     preCompressed: true,
     // The compressed siblings are variants of their file, not URLs of their own (and dot folders, like
     // Vite's manifest in .vite/, are never served).
@@ -45,6 +50,7 @@ export const webAppPlugin = fp(async (app: FastifyInstance, opts: { root?: strin
       res.setHeader("vary", "accept-encoding");
     },
   });
+  const appPage = existsSync(join(root, "app.html")) ? "app.html" : "index.html";
   app.get("/*", { schema: { hide: true } }, (req, reply) => {
     if (req.url.startsWith("/api/")) {
       return reply.status(404).send({ error: { code: "not_found", message: "Route not found" } });
@@ -54,6 +60,6 @@ export const webAppPlugin = fp(async (app: FastifyInstance, opts: { root?: strin
     if (req.url.startsWith(ASSETS)) {
       return reply.status(404).send({ error: { code: "not_found", message: "File not found" } });
     }
-    return reply.sendFile("index.html");
+    return reply.sendFile(isSignInShellPath(req.url) ? "index.html" : appPage);
   });
 });

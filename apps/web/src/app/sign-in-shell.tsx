@@ -8,9 +8,6 @@ import { PublicFrame } from "./layout/public-frame";
 import { safeRedirect } from "./routes/safe-redirect";
 import { cssVariablesResolver, theme } from "./theme";
 
-/** The pages the shell renders itself on a first visit; any other URL goes straight to the full app. */
-export const SHELL_PATHS = ["/login"] as const;
-
 /** Where the shell hands over: to the full app (app/app.tsx) for `to`, with the session as it stands then. */
 export type LeaveShell = (to: string, options: { replace: boolean; session: Promise<Me | null> }) => void;
 

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from "./intl";
+
 /**
  * Wall-clock times in a named time zone (sessions happen in Germany: Europe/Berlin), without a date
  * library: the browser's own Intl knows the zone's offsets, including summer time. Pure functions, so
@@ -9,7 +11,7 @@ const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = partsFormatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
+    f = dateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -99,7 +101,7 @@ export function formatZonedRange(startsAt: string, endsAt: string, timeZone: str
   const start = new Date(startsAt);
   const end = new Date(endsAt);
   if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return startsAt;
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     weekday: "short",
     day: "numeric",
     month: "short",
@@ -114,5 +116,5 @@ export function formatZonedRange(startsAt: string, endsAt: string, timeZone: str
 export function formatZonedDateTime(timestamp: string, timeZone: string, locale: string): string {
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }

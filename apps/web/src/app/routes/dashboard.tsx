@@ -1,4 +1,5 @@
 import { Button, Stack, Title, VisuallyHidden } from "@mantine/core";
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../components/ui/error-alert";
@@ -10,10 +11,16 @@ export function DashboardRoute() {
   const { t } = useTranslation();
   const me = useMe().data;
   const project = useProject();
+  // The six phase cards fill in with a background render React can interrupt, as the KPI cards (kpi-cards.tsx).
+  const projectData = useDeferredValue(project.data);
   // How many KPI cards there are, and how tall (trends, sources), is only known with the data: the phases
   // below appear once the cards are there, so the cards never push them down (CLS, issue 14). Both requests
   // run at once; the KPI section holds a skeleton meanwhile.
-  const kpisLoading = useKpis().isPending;
+  // The cards themselves wait for their deferred copy of the data (kpi-cards.tsx): so does this, so the phases
+  // appear in the same render as the cards, not one render before them.
+  const kpis = useKpis();
+  const kpisDrawn = useDeferredValue(kpis.data);
+  const kpisLoading = kpis.isPending || (kpis.data !== undefined && kpisDrawn === undefined);
   // The to-do list sits on top and its length is only known with the data: the sections below wait for it.
   const todosLoading = useTodos().isPending;
   return (
@@ -51,7 +58,7 @@ export function DashboardRoute() {
           // project arrives.
           <>
             {project.isPending ? <VisuallyHidden role="status">{t("common.loading")}</VisuallyHidden> : null}
-            <PhaseOverview project={project.data} />
+            <PhaseOverview project={projectData} />
           </>
         )}
       </section>

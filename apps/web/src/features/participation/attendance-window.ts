@@ -1,5 +1,6 @@
 import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
 import { uiLocale } from "../../lib/format";
+import { dateTimeFormat } from "../../lib/intl";
 
 /**
  * Marks, "all attended" and walk-ins are taken from `attendanceOpensAt` on (half an hour before the start);
@@ -17,8 +18,7 @@ export function msUntilOpen(opensAt: string, now: number = Date.now()): number {
   return Math.min(Math.max(at - now, 0), 2 ** 31 - 1);
 }
 
-const dayKey = (ms: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: PARTICIPATION_TIME_ZONE, dateStyle: "short" }).format(new Date(ms));
+const dayKey = (ms: number) => dateTimeFormat("en-CA", { timeZone: PARTICIPATION_TIME_ZONE, dateStyle: "short" }).format(new Date(ms));
 
 /**
  * When the doors open on Berlin clocks: "11:30" on the same day, "15.03.2027, 11:30" on another one (the
@@ -27,9 +27,9 @@ const dayKey = (ms: number) =>
 export function opensAtLabel(opensAt: string, now: number = Date.now(), locale: string = uiLocale()): string {
   const at = Date.parse(opensAt);
   if (Number.isNaN(at)) return opensAt;
-  const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: PARTICIPATION_TIME_ZONE });
+  const time = dateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: PARTICIPATION_TIME_ZONE });
   if (dayKey(at) === dayKey(now)) return time.format(new Date(at));
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     day: "2-digit",
     month: "2-digit",
     year: "numeric",

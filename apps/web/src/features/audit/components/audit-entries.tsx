@@ -3,14 +3,13 @@ import { Anchor, Badge, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { dateTimeFormat } from "../../../lib/intl";
 import { type Language, languageOf, localeOf } from "../../../lib/language";
 import type { AuditEntryItem } from "../api/types";
 
 /** Audit times are read as German office time, whoever's browser shows them. */
 function berlinTime(at: string, tag: string): string {
-  return new Intl.DateTimeFormat(localeOf(tag), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }).format(
-    new Date(at),
-  );
+  return dateTimeFormat(localeOf(tag), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }).format(new Date(at));
 }
 
 function definition(action: string): AuditActionDef | null {

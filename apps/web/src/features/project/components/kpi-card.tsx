@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ResultSourceNote } from "../../../components/ui/result-source-note";
 import { formatDate, formatNumber } from "../../../lib/format";
 import { useLocalized } from "../../../lib/use-localized";
+import { useSeen } from "../../../lib/use-seen";
 import type { KpiCardItem } from "../api/types";
 
 const KpiTrendChart = lazy(() => import("./kpi-trend-chart"));
@@ -37,11 +38,15 @@ function KpiTrend({ title, trend, unit }: { title: string; trend: KpiCardItem["t
   const suffix = unit ? ` ${unit}` : "";
   const points = trend.map((point) => ({ ...point, label: formatPointLabel(point.label) }));
   const values = points.map((point) => `${point.label}: ${formatNumber(point.value)}${suffix}`).join(", ");
+  // The chart library and the drawing wait until the card comes near the screen (below the fold on a phone).
+  const { ref, seen } = useSeen<HTMLDivElement>();
   return (
-    <Box role="img" aria-label={t("kpiTrend.alt", { title, values })} mt="sm" h={TREND_HEIGHT} data-testid="kpi-trend">
-      <Suspense fallback={null}>
-        <KpiTrendChart data={points} seriesLabel={t("kpiTrend.label")} h={TREND_HEIGHT} />
-      </Suspense>
+    <Box ref={ref} role="img" aria-label={t("kpiTrend.alt", { title, values })} mt="sm" h={TREND_HEIGHT} data-testid="kpi-trend">
+      {seen ? (
+        <Suspense fallback={null}>
+          <KpiTrendChart data={points} seriesLabel={t("kpiTrend.label")} h={TREND_HEIGHT} />
+        </Suspense>
+      ) : null}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { BUILTIN_KPI_CARDS, PHASES } from "@bgm/domain";
 import { Card, SimpleGrid, Skeleton, Stack, VisuallyHidden } from "@mantine/core";
+import { useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { useKpis } from "../api/get-kpis";
@@ -7,10 +8,13 @@ import { KpiCard } from "./kpi-card";
 
 export function KpiCards() {
   const kpis = useKpis();
-  if (kpis.isPending) return <KpiCardsSkeleton />;
+  // The cards are drawn in a background render React can interrupt (slices of a few ms), not in the one long
+  // task of the query's update; the skeleton stays until then (issue 14: blocking time on phones).
+  const data = useDeferredValue(kpis.data);
   if (kpis.isError) return <ErrorAlert error={kpis.error} onRetry={() => void kpis.refetch()} />;
+  if (!data) return <KpiCardsSkeleton />;
   // Built-in cards first, custom (e.g. partner statistics) after, as the registry promises.
-  const cards = [...kpis.data.cards].sort((a, b) => Number(a.source === "custom") - Number(b.source === "custom"));
+  const cards = [...data.cards].sort((a, b) => Number(a.source === "custom") - Number(b.source === "custom"));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
       {cards.map((card) => (
