@@ -103,6 +103,13 @@ export function firstPageGroupOf(plan: FirstPagePlan): (id: string) => string | 
 export const APP_HTML = "app.html";
 
 /**
+ * What app.html shows until React renders into #root (which replaces it): the signed-in header's bar with the
+ * app name (src/app/boot-frame.css). Hidden from assistive technology: it is a picture of what is coming.
+ */
+export const BOOT_FRAME =
+  '<div class="boot-frame" aria-hidden="true"><div class="boot-frame__header"><span class="boot-frame__burger"></span><span class="boot-frame__name">BGM Hub</span></div></div>';
+
+/**
  * Writes app.html: index.html with `<link rel=modulepreload>` for the chunks the full app, its layout, the
  * start page and the German feature texts load, and `<link rel=preload as=style>` for their CSS. Without
  * it those requests start only once the entry has been downloaded and run (about half a second on a phone's
@@ -140,7 +147,10 @@ export function firstPageHtml(webRoot: string): Plugin {
       const dir = options.dir ?? join(webRoot, "dist");
       const index = readFileSync(join(dir, "index.html"), "utf8");
       if (!index.includes("</head>")) throw new Error("first-page-chunks: index.html has no </head>");
-      const html = index.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
+      if (!index.includes('<div id="root"></div>')) throw new Error("first-page-chunks: index.html has no empty #root");
+      const html = index
+        .replace("</head>", `  ${links.join("\n    ")}\n  </head>`)
+        .replace('<div id="root"></div>', `<div id="root">${BOOT_FRAME}</div>`);
       writeFileSync(join(dir, APP_HTML), html);
       // The same compressed siblings the compression plugin writes for index.html.
       writeFileSync(join(dir, `${APP_HTML}.gz`), gzipSync(html, { level: 9 }));

@@ -1,5 +1,6 @@
 import "./lib/zod-jitless";
 import "./app/shell-styles";
+import "./app/boot-frame.css";
 import { isSignInShellPath, type Me } from "@bgm/domain";
 import { type ReactNode, StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
