@@ -2,8 +2,7 @@ CREATE TABLE "participation_session_count" (
 	"session_id" uuid PRIMARY KEY NOT NULL,
 	"org_id" text NOT NULL,
 	"attended" integer DEFAULT 0 NOT NULL,
-	"not_attended" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "participation_session_count_nonnegative_ck" CHECK ("participation_session_count"."attended" >= 0 AND "participation_session_count"."not_attended" >= 0)
+	"not_attended" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "participation_session_count" ADD CONSTRAINT "participation_session_count_session_id_participation_session_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."participation_session"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
