@@ -90,6 +90,7 @@ export const TABLE_OWNERS = {
   intervention: "participation",
   participation_session: "participation",
   participation: "participation",
+  participation_session_count: "participation",
   participation_settings: "participation",
   // proactive-suggestions.ts: suggestions made without being asked, the notices sent and the digest opt-ins (ADR 0022).
   proactive_suggestion: "proactive-suggestions",

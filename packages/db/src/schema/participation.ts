@@ -106,6 +106,22 @@ export const participation = pgTable(
 );
 
 /**
+ * The places of each session, counted as the partner read counts them: attended (status `attended`) and not
+ * attended (`registered` or `no_show`). Written only by statement triggers on `participation` (migration 0035,
+ * ADR 0013), in the statement that changes the places, so the counts are exact at every commit; the app role
+ * reads them. A session without a row has no such places (0 / 0). No CHECK (>= 0): the triggers' upsert
+ * proposes a row with the (negative) change itself, and PostgreSQL checks it before it finds the conflict.
+ */
+export const participationSessionCount = pgTable("participation_session_count", {
+  sessionId: uuid("session_id")
+    .primaryKey()
+    .references(() => participationSession.id, { onDelete: "cascade" }),
+  orgId: orgId(),
+  attended: integer("attended").notNull().default(0),
+  notAttended: integer("not_attended").notNull().default(0),
+});
+
+/**
  * How the company protects its participation figures (ADR 0013): no count about fewer people than
  * `min_group_size` leaves the server. No row means the default (MIN_GROUP_SIZE, 5); a company may raise it,
  * never lower it. Written by the participation module's settings route, audited.

@@ -1,4 +1,12 @@
-import { intervention, organization, participation, participationSession, participationSettings, type Tx } from "@bgm/db";
+import {
+  intervention,
+  organization,
+  participation,
+  participationSession,
+  participationSessionCount,
+  participationSettings,
+  type Tx,
+} from "@bgm/db";
 import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
 import { and, asc, eq, type Query, type SQL, sql } from "drizzle-orm";
 import { PgDialect, type PreparedQueryConfig } from "drizzle-orm/pg-core";
@@ -38,15 +46,15 @@ export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: nu
  * GROUP BY over the joined places, took ~3.9 ms a read against 0.7 ms for the bench's hand-written statement:
  * every place was sorted by two uuids and fed to two array_agg per session — people are needed for a session
  * in 1 … min−1 cases only):
- * - the places of a session are counted in a LATERAL subquery by session, an index-only scan of
- *   participation_session_org_status_idx (session_id, org_id, status, employee_id) — the RLS predicate
- *   org_id = app_current_org() is an index condition there — with no sort and no grouping;
- * - the people of a session are read by a second LATERAL subquery whose WHERE holds only the outer values
- *   (a "one-time filter"): for a session without a small column it reads nothing. Its ON repeats the
- *   condition so that such a session gets NULL, not an empty list;
+ * - the places of a session are not counted here: they are looked up in participation_session_count, which
+ *   triggers on participation keep exact in the statement that changes the places (migration 0035; counting
+ *   ~1,250 places a read was most of PostgreSQL's work under load). A session without a row has 0 / 0;
+ * - the people of a session are read by a LATERAL subquery whose WHERE holds only the outer values (a
+ *   "one-time filter"): for a session without a small column it reads nothing. Its ON repeats the condition so
+ *   that such a session gets NULL, not an empty list;
  * - the company's minimum group size once (m), not once per use.
- * Row-level security confines every table to the company; the sessions and places of its own interventions
- * are its own.
+ * Row-level security confines every table to the company; the sessions, counts and places of its own
+ * interventions are its own.
  *
  * The read logs itself: the access-log entry (`logged`, from data-grants) is a data-modifying CTE of the same
  * statement, with the figures served counted from the rows (one per intervention and per session), so the
@@ -59,7 +67,9 @@ const placesOfEngagement = (guard: SQL | undefined) => {
   const p = participation;
   const s = participationSession;
   const i = intervention;
-  // A session the disclosure rule must look into: a column with 1 … min−1 places.
+  const n = participationSessionCount;
+  // A session the disclosure rule must look into: a column with 1 … min−1 places (a session without a
+  // counts row has none: NULL is not between, so not small).
   const small = sql`((c.attended between 1 and m.min - 1) or (c.not_attended between 1 and m.min - 1))`;
   const logged = accessLogEntryInsert(
     {
@@ -82,14 +92,12 @@ const placesOfEngagement = (guard: SQL | undefined) => {
     ),
     q as (
       select ${i.id} as intervention_id, ${i.title} as title, ${i.category} as category, ${s.id} as session_id,
-        ${s.startsAt} as starts_at, ${s.endsAt} as ends_at, c.attended, c.not_attended, pp.attended_people,
+        ${s.startsAt} as starts_at, ${s.endsAt} as ends_at, coalesce(c.attended, 0) as attended,
+        coalesce(c.not_attended, 0) as not_attended, pp.attended_people,
         pp.not_attended_people, m.min, ${i.createdAt} as intervention_created_at
       from m cross join ${i}
       left join ${s} on ${s.interventionId} = ${i.id} and ${s.status} = 'scheduled'
-      left join lateral (
-        select count(*) filter (where ${ATTENDED}) as attended, count(*) filter (where ${NOT_ATTENDED}) as not_attended
-        from ${p} where ${p.sessionId} = ${s.id}
-      ) c on true
+      left join ${n} as c on c.session_id = ${s.id}
       left join lateral (
         select coalesce(array_agg(${p.employeeId}) filter (where ${ATTENDED}), '{}') as attended_people,
           coalesce(array_agg(${p.employeeId}) filter (where ${NOT_ATTENDED}), '{}') as not_attended_people
@@ -145,7 +153,7 @@ const toPlaces = ([interventionId, title, category, sessionId, startsAt, endsAt,
  * the caller's transaction.
  */
 const placesStatements: { plain?: Query; keyChecked?: Query } = {};
-const PLACES_STATEMENT = "participation_places_of_engagement_v5";
+const PLACES_STATEMENT = "participation_places_of_engagement_v6";
 
 /**
  * Places of every scheduled session of the interventions run under one engagement, counted per session, with

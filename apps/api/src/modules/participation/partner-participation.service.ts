@@ -5,6 +5,7 @@ import { AppError } from "../../lib/app-error.js";
 import { type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
 import { findEngagementOfProvider } from "../engagements/index.js";
 import { checkedKey, keyCheckStatement, keyTouchDue, touchKey } from "../partner-access/index.js";
+import type { PartnerReadLog } from "./aggregates.repository.js";
 import { partnerParticipation } from "./aggregates.service.js";
 
 /**
@@ -25,6 +26,15 @@ const logBase = (c: PartnerCaller) => ({
   actorUserId: c.userId,
   apiKeyId: c.apiKeyId,
   format: "json",
+  ip: c.ip,
+});
+
+/** Who a partner read is served to, for its "served" entry in the company's access log (both read paths). */
+const servedBy = (c: Pick<PartnerCaller, "providerOrgId" | "userId" | "apiKeyId" | "ip">): PartnerReadLog => ({
+  providerOrgId: c.providerOrgId,
+  scopeKey: PARTICIPATION_AGGREGATES_KEY,
+  actorUserId: c.userId,
+  apiKeyId: c.apiKeyId,
   ip: c.ip,
 });
 
@@ -79,14 +89,10 @@ export async function servePartnerParticipation(
   // One round trip for the read: the tenant settings and the statement, which also writes the access-log entry
   // ("served", one record per intervention and session), are the whole transaction (withTenantTx `single`).
   // The disclosure rule then runs on the committed rows; a bug there (a 500) leaves a "served" entry behind.
-  const served = {
-    providerOrgId: c.providerOrgId,
-    scopeKey: PARTICIPATION_AGGREGATES_KEY,
-    actorUserId: c.userId,
-    apiKeyId: c.apiKeyId,
-    ip: c.ip,
-  };
-  return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, served), { opening: true, single: true });
+  return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, servedBy(c)), {
+    opening: true,
+    single: true,
+  });
 }
 
 /** A key this server has seen serve a partner read: its id and provider, which never change for its hash. */
@@ -121,13 +127,7 @@ export async function serveByKnownKey(
   const companyId = key && companies.get(cacheKey(key.providerOrgId, engagementId));
   if (!key || companyId === undefined) return undefined;
   let checked: ReturnType<typeof checkedKey> | undefined;
-  const served = {
-    providerOrgId: key.providerOrgId,
-    scopeKey: PARTICIPATION_AGGREGATES_KEY,
-    actorUserId: null,
-    apiKeyId: key.id,
-    ip: request.ip,
-  };
+  const served = servedBy({ providerOrgId: key.providerOrgId, userId: null, apiKeyId: key.id, ip: request.ip });
   const answer = await withTenantTx(
     db,
     companyId,

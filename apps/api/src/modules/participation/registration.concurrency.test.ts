@@ -2,7 +2,7 @@ import { participation } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
-import { addPerson, type CompanyWorld, interventionWithSession, makeCompany, type Person } from "./test-fixtures.js";
+import { addPerson, type CompanyWorld, countsDrift, interventionWithSession, makeCompany, type Person } from "./test-fixtures.js";
 
 /**
  * Capacity under concurrency, through the HTTP API: the session row is locked (SELECT … FOR UPDATE)
@@ -38,6 +38,7 @@ describe("50 people register at once for 10 places", () => {
     expect(rows.filter((r) => r.status === "waitlisted")).toHaveLength(40);
     const list = (await c.asManager.get(`/api/participation-sessions/${sessionId}/attendance`)).json();
     expect(list.session.counts).toMatchObject({ registered: 10, waitlisted: 40 });
+    expect(await countsDrift(t.database.db)).toEqual([]);
   });
 
   it("one person registering 10 times at once gets one row: one 201, the rest 200 with the same place", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { employee, member } from "@bgm/db";
+import { type Database, employee, member } from "@bgm/db";
+import { sql } from "drizzle-orm";
 import { type Api, api, type OrgUser, signUp, signUpCompany, type TestApp, uniqueEmail } from "../../../test/helpers.js";
 
 /** Test setup for participation: a company, people in its register (with or without an account), interventions. */
@@ -107,4 +108,24 @@ export async function startsIn(as: Api, sessionId: string, inMinutes: number): P
     registrationDeadline: null,
   });
   expectOk(res, 200, "move the session");
+}
+
+/**
+ * Sessions whose row in participation_session_count (migration 0035) differs from a count over participation,
+ * or carries another company: empty when the counts are exact. A session without a row counts as 0 / 0.
+ */
+export async function countsDrift(db: Database) {
+  const res = await db.execute(sql`
+    select s.id as "sessionId", coalesce(c.attended, 0) as attended, coalesce(c.not_attended, 0) as "notAttended",
+      coalesce(c.org_id, s.org_id) = s.org_id as "sameOrg", x.attended as "trueAttended", x.not_attended as "trueNotAttended"
+    from participation_session s
+    left join participation_session_count c on c.session_id = s.id
+    cross join lateral (
+      select count(*) filter (where p.status = 'attended')::int as attended,
+        count(*) filter (where p.status in ('registered', 'no_show'))::int as not_attended
+      from participation p where p.session_id = s.id
+    ) x
+    where coalesce(c.attended, 0) <> x.attended or coalesce(c.not_attended, 0) <> x.not_attended
+      or coalesce(c.org_id, s.org_id) <> s.org_id`);
+  return (res as unknown as { rows: unknown[] }).rows;
 }
