@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema/index.js";
+import { applySkippedMigrations } from "./skipped-migrations.js";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -207,7 +208,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       db,
       kind: "postgres",
       subscribe,
-      migrate: () => exclusive("migrations", () => migratePg(db as never, { migrationsFolder })),
+      migrate: () =>
+        exclusive("migrations", async () => {
+          // Entries drizzle would skip for our non-monotonic journal first (skipped-migrations.ts), same lock.
+          await applySkippedMigrations(db, migrationsFolder);
+          await migratePg(db as never, { migrationsFolder });
+        }),
       exclusive,
       holdForLifetime,
       close: async () => {
@@ -230,7 +236,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     db,
     kind: "pglite",
     pglite: client,
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: async () => {
+      // Entries drizzle would skip for our non-monotonic journal first (skipped-migrations.ts).
+      await applySkippedMigrations(db, migrationsFolder);
+      await migratePglite(db as never, { migrationsFolder });
+    },
     exclusive: (_lock, fn) => fn(),
     holdForLifetime: async () => true,
     // One process, one connection: PGlite delivers a committed NOTIFY to its own listeners.
