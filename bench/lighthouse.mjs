@@ -57,7 +57,9 @@ try {
     { name: "sign-in", url: `${base}/login`, headers: {} },
     { name: "dashboard", url: `${base}/`, headers: { Cookie: cookie } },
   ];
-  for (const page of pages) {
+  // LIGHTHOUSE_PAGES=dashboard (comma-separated names) measures only those.
+  const only = process.env.LIGHTHOUSE_PAGES?.split(",");
+  for (const page of pages.filter((p) => !only || only.includes(p.name))) {
     for (let run = 1; run <= runs; run++) {
       const result = await lighthouse(page.url, {
         port: chrome.port,

@@ -6,7 +6,6 @@ import { type ReactNode, StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { type LeaveShell, SignInShell } from "./app/sign-in-shell";
 import { getMe } from "./features/auth";
-import { warmUpFormats } from "./lib/format";
 import { i18nReady, loadFeatureTexts } from "./lib/i18n";
 
 /*
@@ -74,8 +73,6 @@ if (isSignInShellPath(window.location.pathname)) {
   void i18nReady.then(() => render(<SignInShell session={session} leave={leave} />));
 } else {
   startFullApp(null, true, session);
-  // While the app's files download, the main thread is idle: the first Intl formatter's cost is paid now.
-  void i18nReady.then(() => setTimeout(warmUpFormats, 0));
   // Signed in, every page but the few public ones sits in the app layout and waits for the German feature
   // texts: both are fetched now, next to the full app, instead of once its router has run and matched the
   // URL (one round trip less before a deep link or the dashboard shows). The router's lazy routes then get

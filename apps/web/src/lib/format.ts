@@ -1,9 +1,10 @@
 import i18n from "./i18n";
 import { dateTimeFormat, numberFormat } from "./intl";
 import { localeOf } from "./language";
+import { plainDate, plainNumber } from "./plain-format";
 
 /**
- * Numbers, dates and sizes in the UI language ("1.450" / "1,450"; "3. März 2025" / "3 Mar 2025").
+ * Numbers, dates and sizes in the UI language ("1.450" / "1,450"; "03.03.2025" / "3 Mar 2025").
  * The one place that picks the Intl locale; money has its own file (money.ts) on top of it.
  */
 export function uiLocale(): string {
@@ -15,7 +16,10 @@ export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return "";
   const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
   if (!y || !m || !d) return isoDate;
-  return dateTimeFormat(uiLocale(), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  const locale = uiLocale();
+  return (
+    plainDate(y, m, d, locale) ?? dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)))
+  );
 }
 
 export function formatDateTime(timestamp: string | null | undefined): string {
@@ -27,21 +31,13 @@ export function formatDateTime(timestamp: string | null | undefined): string {
 
 /** A number with the language's separators; `options` for fixed decimals and the like. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return numberFormat(uiLocale(), options).format(value);
+  // Plain numbers without Intl (plain-format.ts: the first Intl formatter is a long task on a phone).
+  const locale = uiLocale();
+  return (options === undefined ? plainNumber(value, locale) : null) ?? numberFormat(locale, options).format(value);
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${formatNumber(bytes)} B`;
   if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 102.4) / 10)} KB`;
   return `${formatNumber(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
-}
-
-/**
- * Makes the formatters the first pages use. The first Intl formatter of a page load costs about 40 ms
- * (Chromium loads its locale data; 160 ms on a phone's slower CPU), in the middle of rendering the
- * dashboard's numbers: main.tsx calls this while the browser still waits for the app's files.
- */
-export function warmUpFormats(): void {
-  numberFormat(uiLocale());
-  dateTimeFormat(uiLocale(), { dateStyle: "medium", timeZone: "UTC" });
 }

@@ -4,13 +4,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/ui/error-alert";
 import { formatDate } from "../../../lib/format";
-import { dateTimeFormat } from "../../../lib/intl";
+import { berlinCalendarDate } from "../../../lib/plain-format";
 import { useLocalized } from "../../../lib/use-localized";
 import { useTodos } from "../api/get-todos";
 
-/** Berlin's calendar date today, to mark what is overdue. */
-const today = () =>
-  dateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+/** Berlin's calendar date today, to mark what is overdue (without Intl: plain-format.ts). */
+const today = () => berlinCalendarDate(new Date());
 
 /** What a due date means: a quote's validity, a result's automatic acceptance, else a plain deadline. */
 const dueKey = (kind: TodoItem["kind"]) =>
