@@ -166,7 +166,8 @@ for (const page of PAGES) {
   );
   if (over) problems.push(`${page.name}: ${kb(sum.gzip)} kB gzip of initial JavaScript, budget ${page.budgetKb} kB`);
   // Each batch of six files is a round trip on a phone's HTTP/1.1 connection: the count is held like the size.
-  if (files.size > page.maxFiles) problems.push(`${page.name}: ${files.size} JavaScript files, at most ${page.maxFiles} (first-page-chunks.ts)`);
+  if (files.size > page.maxFiles)
+    problems.push(`${page.name}: ${files.size} JavaScript files, at most ${page.maxFiles} (first-page-chunks.ts)`);
   // Every page but the sign-in shell's gets app.html, which must preload what the dashboard loads.
   if (page.modules.length > 0) {
     const appHtml = existsSync(join(dist, "app.html")) ? readFileSync(join(dist, "app.html"), "utf8") : "";

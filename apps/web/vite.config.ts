@@ -39,6 +39,14 @@ const plan: FirstPagePlan | undefined = planFile && !collecting ? JSON.parse(rea
 
 export default defineConfig({
   root,
+  // Diagnostics only: REACT_TRACKS=profiling builds with React's profiling build, REACT_TRACKS=dev with its
+  // development build (component names too); both write React's scheduler tracks (Blocking, Transition) into a
+  // Chrome performance trace, which shows which renders block the main thread.
+  ...(process.env.REACT_TRACKS === "dev"
+    ? { mode: "development", define: { "process.env.NODE_ENV": '"development"' } }
+    : process.env.REACT_TRACKS === "profiling"
+      ? { resolve: { alias: { "react-dom/client": "react-dom/profiling" } } }
+      : {}),
   plugins: [
     react(),
     collecting ? collectFirstPagePlan(root, (found) => writeFileSync(planFile, JSON.stringify(found))) : firstPageHtml(root),
