@@ -6,7 +6,8 @@
 // connection to the server, default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_ONLY (comma-separated scenario names), BENCH_DISCOVERY_CACHE=off (the app without its discovery cache),
 // BENCH_ONLY=webhooks: the webhook fan-out line alone (bench/webhooks/fanout.ts),
-// BENCH_CPU_PROFILE=<folder> (a CPU profile of the app per scenario, bench/lib/profile.ts),
+// BENCH_CPU_PROFILE=<folder> (a CPU profile of the app per scenario, bench/lib/profile.ts; the folder is created),
+// BENCH_POOL_SIZE (the pg pool of the app and of the bare server, default 20 as the app's own),
 // BENCH_LOW_CONNECTIONS (default 1; 0 skips it) and BENCH_LOW_DURATION (s, default 5): a second, separate
 // measurement of latency at low concurrency.
 //

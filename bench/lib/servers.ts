@@ -7,8 +7,11 @@ import type { AppConfig } from "../../apps/api/src/config.js";
 import { CSRF_HEADER, CSRF_VALUE } from "../../apps/api/src/plugins/security.js";
 import { seedDemo } from "../../apps/api/src/seed/seed-demo.js";
 
-/** Same pool size as the app's own (openDatabase's default), so both sides get the same connections. */
-export const POOL_SIZE = 20;
+/**
+ * Same pool size as the app's own (openDatabase's default), so both sides get the same connections;
+ * BENCH_POOL_SIZE sets another for both sides.
+ */
+export const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE) || 20;
 
 function baseUrlOf(app: FastifyInstance): string {
   const { port } = app.server.address() as AddressInfo;

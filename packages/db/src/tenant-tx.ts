@@ -13,6 +13,9 @@ export const APP_ROLE = "bgm_app";
  */
 export const TENANT_SETTINGS_SQL = "SELECT set_config('role', $1, true), set_config('app.org_id', $2, true)";
 
+/** The prepared statement's name TENANT_SETTINGS_SQL runs under in an opening message (OpeningQuery). */
+const TENANT_SETTINGS_STATEMENT = "tenant_settings_v1";
+
 /** TENANT_SETTINGS_SQL with its parameters, for drizzle. */
 export const tenantSettings = (orgId: string | null) =>
   sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${orgId ?? ""}, true)`;
@@ -205,7 +208,9 @@ export async function withTenantTx<T>(
           if (begun) return client.query(config, values);
           begun = true;
           committed = options.single === true;
-          const settings = { text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] };
+          // Named: its text never changes, so each connection parses and plans it once (unnamed, PostgreSQL
+          // parsed, analysed and planned it on every partner read).
+          const settings = { name: TENANT_SETTINGS_STATEMENT, text: TENANT_SETTINGS_SQL, values: [APP_ROLE, orgId ?? ""] };
           const opening: OpeningStatement[] = [...(preamble ? [preamble] : []), settings];
           if (!options.single) opening.unshift({ text: "BEGIN", values: [] });
           return new Promise((resolve, reject) => {

@@ -122,7 +122,11 @@ export async function partnerParticipation(
   const min = rows[0]?.minGroupSize ?? MIN_GROUP_SIZE;
   const byIntervention = new Map<string, typeof rows>();
   for (const r of rows) {
-    if (r.interventionId !== null) byIntervention.set(r.interventionId, [...(byIntervention.get(r.interventionId) ?? []), r]);
+    if (r.interventionId === null) continue;
+    // Appended in place: copying the list for every row allocated a new array per session on each partner read.
+    const list = byIntervention.get(r.interventionId);
+    if (list) list.push(r);
+    else byIntervention.set(r.interventionId, [r]);
   }
   const interventions: PartnerParticipation["interventions"] = [];
   for (const [interventionId, list] of byIntervention) {
