@@ -3,6 +3,7 @@ import { DiscoveryQuery, OFFERING_CATEGORIES, type OfferingCategoryKey, TASK_TEM
 import { eq, sql } from "drizzle-orm";
 import type pg from "pg";
 import { discoveryStatements, sanitizeSearch } from "../../apps/api/src/modules/marketplace/discovery.sql.js";
+import { mulberry32 } from "../../packages/domain/src/testing/mulberry32.js";
 import { lookUpCaller, sessionTokenOf } from "../lib/caller.js";
 import type { BenchContext, Scenario } from "../lib/scenario.js";
 
@@ -26,17 +27,6 @@ export const DISCOVERY_QUERIES = [
   "q=Coaching%20F%C3%BChrung&limit=10",
   "category=movement&phase=4&region=Niedersachsen",
 ];
-
-/** mulberry32: the same 10,000 offerings on every run. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATALOG: Record<OfferingCategoryKey, { titles: string[]; sentences: string[] }> = {
   survey_analysis: {
@@ -143,7 +133,8 @@ const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * lis
 const some = <T>(rng: Rng, list: readonly T[], p: number) => list.filter(() => rng() < p);
 
 function generate() {
-  const rng = prng(20_261_126);
+  // Seeded: the same 10,000 offerings on every run.
+  const rng = mulberry32(20_261_126);
   const orgs: (typeof organization.$inferInsert)[] = [];
   const profiles: (typeof providerProfile.$inferInsert)[] = [];
   const offerings: (typeof offering.$inferInsert)[] = [];

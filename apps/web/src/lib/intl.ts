@@ -8,22 +8,21 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 const keyOf = (locale: string | undefined, options: object | undefined) => `${locale ?? ""}|${options ? JSON.stringify(options) : ""}`;
 
-export function numberFormat(locale: string | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** The formatter `made` holds for this locale and options; `make` runs only the first time. */
+function memo<F>(made: Map<string, F>, locale: string | undefined, options: object | undefined, make: () => F): F {
   const key = keyOf(locale, options);
-  let format = numberFormats.get(key);
+  let format = made.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
+    format = make();
+    made.set(key, format);
   }
   return format;
 }
 
+export function numberFormat(locale: string | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return memo(numberFormats, locale, options, () => new Intl.NumberFormat(locale, options));
+}
+
 export function dateTimeFormat(locale: string | undefined, options?: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = keyOf(locale, options);
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateTimeFormats.set(key, format);
-  }
-  return format;
+  return memo(dateTimeFormats, locale, options, () => new Intl.DateTimeFormat(locale, options));
 }

@@ -6,24 +6,18 @@ import { dateTimeFormat } from "./intl";
  * the conversions are the same in every browser time zone and can be tested in node.
  */
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
+/** Numeric parts on a 24-hour clock in `timeZone` (made once per zone: dateTimeFormat keeps it). */
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = dateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
+  return dateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
 
 interface WallClock {

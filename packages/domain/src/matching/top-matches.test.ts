@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 as random } from "../testing/mulberry32.js";
 import { type MatchContext, type MatchOffering, matchOfferings, topMatches } from "./score.js";
-
-/** A small deterministic generator (mulberry32): the same catalogue on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATEGORIES = ["movement", "mental_health", "ergonomics", "nutrition", "analysis", "coaching", "health_day_module"];
 const TITLES = ["Rückenfit", "Resilienztraining", "Ergonomie-Check", "Kochkurs", "COPSOQ-Analyse", "Gesund führen", "Stress-Messung"];

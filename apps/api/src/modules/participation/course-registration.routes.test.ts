@@ -2,7 +2,16 @@ import { auditLog, participation } from "@bgm/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
-import { addPerson, type CompanyWorld, expectOk, inDays, makeCompany, type Person } from "./test-fixtures.js";
+import {
+  addPerson,
+  type CompanyWithPeople,
+  companyWithPeople,
+  courseWithSessions,
+  expectOk,
+  inDays,
+  makeCompany,
+  type Person,
+} from "./test-fixtures.js";
 
 /**
  * Whole-course registration: a §20 course is usually booked as a whole. One call registers for every
@@ -11,22 +20,19 @@ import { addPerson, type CompanyWorld, expectOk, inDays, makeCompany, type Perso
  */
 
 let t: TestApp;
-let c: CompanyWorld;
-let people: Person[];
+let c: CompanyWithPeople;
 
 beforeAll(async () => {
   t = await createTestApp();
-  c = await makeCompany(t, "Kurs GmbH");
-  people = [];
-  for (let i = 0; i < 6; i++) people.push(await addPerson(t, c.manager, { account: true }));
+  c = await companyWithPeople(t, "Kurs GmbH", 6);
 });
 afterAll(() => t?.close());
 beforeEach(() => {
   t.mails.length = 0;
 });
 
-const me = (i: number) => people[i]?.as as Api;
-const person = (i: number) => people[i] as Person;
+const me = (i: number) => c.people[i]?.as as Api;
+const person = (i: number) => c.people[i] as Person;
 const mailsTo = (i: number) => t.mails.filter((m) => m.to === person(i).email);
 const book = (i: number, id: string) => me(i).post(`/api/me/interventions/${id}/registration`);
 const unbook = (i: number, id: string) => me(i).delete(`/api/me/interventions/${id}/registration`);
@@ -36,30 +42,9 @@ const rowsOf = (i: number, sessionIds: string[]) =>
     .from(participation)
     .where(and(eq(participation.employeeId, person(i).employeeId), inArray(participation.sessionId, sessionIds)));
 
-/** A course of `count` weekly sessions starting in 3 days; returns the intervention and session ids in start order. */
-async function course(
-  as: Api,
-  opts: { title?: string; count?: number; capacity?: number; waitlistEnabled?: boolean } = {},
-): Promise<{ id: string; sessions: string[] }> {
-  const created = await as.post("/api/interventions", { title: opts.title ?? "Rückenfit (8 Wochen)", category: "movement" });
-  expectOk(created, 201, "course");
-  const id = created.json().id as string;
-  const start = inDays(3, 16);
-  const res = await as.post(`/api/interventions/${id}/sessions`, {
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-    location: "Sporthalle",
-    capacity: opts.capacity ?? 10,
-    waitlistEnabled: opts.waitlistEnabled ?? true,
-    repeat: { count: opts.count ?? 3 },
-  });
-  expectOk(res, 201, "sessions");
-  return { id, sessions: res.json().sessions.map((s: { id: string }) => s.id) };
-}
-
 describe("registering for a whole course", () => {
   it("takes every session ahead in one call: places, the waitlist where full; one mail with a .ics per place", async () => {
-    const k = await course(c.asManager, { title: "Rückenfit kompakt", capacity: 1 });
+    const k = await courseWithSessions(c.asManager, { title: "Rückenfit kompakt", capacity: 1 });
     const [s1, s2, s3] = k.sessions as [string, string, string];
     expectOk(await me(1).post(`/api/me/participation-sessions/${s2}/registration`), 201, "single");
     t.mails.length = 0;
@@ -102,7 +87,7 @@ describe("registering for a whole course", () => {
   });
 
   it("leaves out a session past its deadline, cancelled and past sessions; 409 when no session can be booked", async () => {
-    const k = await course(c.asManager, { title: "Stressfrei" });
+    const k = await courseWithSessions(c.asManager, { title: "Stressfrei" });
     const [s1, s2, s3] = k.sessions as [string, string, string];
     expectOk(
       await c.asManager.patch(`/api/participation-sessions/${s1}`, { registrationDeadline: new Date(Date.now() - 60_000).toISOString() }),
@@ -128,7 +113,7 @@ describe("registering for a whole course", () => {
     ]);
     expect((await rowsOf(0, k.sessions)).map((r) => r.sessionId)).toEqual([s2]);
 
-    const closed = await course(c.asManager, { title: "Zu spät", count: 2 });
+    const closed = await courseWithSessions(c.asManager, { title: "Zu spät", count: 2 });
     for (const s of closed.sessions) {
       await c.asManager.patch(`/api/participation-sessions/${s}`, { registrationDeadline: new Date(Date.now() - 60_000).toISOString() });
     }
@@ -143,7 +128,7 @@ describe("registering for a whole course", () => {
   });
 
   it("refuses the whole course when one session is full without waitlist, naming it; nothing written, no mail", async () => {
-    const k = await course(c.asManager, { title: "Ohne Warteliste", capacity: 1, waitlistEnabled: false });
+    const k = await courseWithSessions(c.asManager, { title: "Ohne Warteliste", capacity: 1, waitlistEnabled: false });
     const s3 = k.sessions[2] as string;
     expectOk(await me(1).post(`/api/me/participation-sessions/${s3}/registration`), 201, "single");
     t.mails.length = 0;
@@ -155,20 +140,20 @@ describe("registering for a whole course", () => {
   });
 
   it("refuses an inactive person (409), a closed intervention (409), another company's course (404), a member outside the register (403)", async () => {
-    const k = await course(c.asManager, { title: "Achtsam" });
+    const k = await courseWithSessions(c.asManager, { title: "Achtsam" });
     const gone = await addPerson(t, c.manager, { account: true, active: false });
     const inactive = await (gone.as as Api).post(`/api/me/interventions/${k.id}/registration`);
     expect(inactive.statusCode).toBe(409);
     expect(inactive.json().error.code).toBe("employee_inactive");
 
-    const closed = await course(c.asManager, { title: "Geschlossen" });
+    const closed = await courseWithSessions(c.asManager, { title: "Geschlossen" });
     await c.asManager.post(`/api/interventions/${closed.id}/close`);
     const notOpen = await book(0, closed.id);
     expect(notOpen.statusCode).toBe(409);
     expect(notOpen.json().error.code).toBe("intervention_not_open");
 
     const other = await makeCompany(t, "Fremde Kurs GmbH");
-    const foreign = await course(other.asManager, { title: "Fremdkurs" });
+    const foreign = await courseWithSessions(other.asManager, { title: "Fremdkurs" });
     for (const res of [await book(0, foreign.id), await unbook(0, foreign.id)]) {
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toContain("Fremdkurs");
@@ -185,7 +170,7 @@ describe("registering for a whole course", () => {
   });
 
   it("holds capacity when several people book the whole course at once", async () => {
-    const k = await course(c.asManager, { title: "Gleichzeitig", capacity: 2 });
+    const k = await courseWithSessions(c.asManager, { title: "Gleichzeitig", capacity: 2 });
     const answers = await Promise.all([0, 1, 2, 3, 4].map((i) => book(i, k.id)));
     for (const a of answers) expect(a.statusCode, a.body).toBe(201);
     const rows = await t.database.db.select().from(participation).where(inArray(participation.sessionId, k.sessions));
@@ -205,7 +190,7 @@ describe("registering for a whole course", () => {
 
 describe("giving up a whole course", () => {
   it("cancels every session ahead; each freed place goes to the first waiting person; one mail with a CANCEL .ics per place", async () => {
-    const k = await course(c.asManager, { title: "Pilates", capacity: 1, count: 2 });
+    const k = await courseWithSessions(c.asManager, { title: "Pilates", capacity: 1, count: 2 });
     const [s1, s2] = k.sessions as [string, string];
     expectOk(await book(0, k.id), 201, "book 0");
     expectOk(await book(1, k.id), 201, "book 1");
@@ -243,7 +228,7 @@ describe("giving up a whole course", () => {
   });
 
   it("leaves a session with attendance already recorded (door open) and gives up the rest", async () => {
-    const k = await course(c.asManager, { title: "Yoga", count: 2 });
+    const k = await courseWithSessions(c.asManager, { title: "Yoga", count: 2 });
     const [s1, s2] = k.sessions as [string, string];
     expectOk(await book(0, k.id), 201, "book");
     // The first date begins in ten minutes: the door is open and the manager has ticked her off.

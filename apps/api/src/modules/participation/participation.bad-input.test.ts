@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
 import {
   addPerson,
-  type CompanyWorld,
+  type CompanyWithPeople,
+  companyWithPeople,
+  courseWithSessions,
   expectOk,
   inDays,
   interventionWithSession,
@@ -24,8 +26,7 @@ import {
  */
 
 let t: TestApp;
-let c: CompanyWorld;
-let p: Person[];
+let c: CompanyWithPeople;
 let inactive: Person;
 let stranger: Person;
 let foreignPerson: Person;
@@ -33,9 +34,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  c = await makeCompany(t, "Falscheingabe GmbH");
-  p = [];
-  for (let i = 0; i < 3; i++) p.push(await addPerson(t, c.manager, { account: true }));
+  c = await companyWithPeople(t, "Falscheingabe GmbH", 3);
   inactive = await addPerson(t, c.manager, { account: true, active: false });
   stranger = await addPerson(t, c.manager);
   const reg = async (i: number, sessionId: string) =>
@@ -54,17 +53,17 @@ beforeAll(async () => {
   await reg(0, ids.ahead);
   await reg(1, ids.ahead);
 
-  const course = await c.asManager.post("/api/interventions", { title: "Kurs ohne Warteliste", category: "movement" });
-  ids.course = course.json().id;
-  const start = inDays(4);
-  const series = await c.asManager.post(`/api/interventions/${ids.course}/sessions`, {
-    startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+  const course = await courseWithSessions(c.asManager, {
+    title: "Kurs ohne Warteliste",
+    startsInDays: 4,
+    hour: 12,
+    location: "",
     capacity: 1,
     waitlistEnabled: false,
-    repeat: { count: 3 },
+    count: 3,
   });
-  ids.courseLast = series.json().sessions[2].id;
+  ids.course = course.id;
+  ids.courseLast = course.sessions[2] as string;
   await reg(1, ids.courseLast as string);
 
   const other = await makeCompany(t, "Fremdfirma Eingabe");
@@ -102,7 +101,7 @@ interface BadCase {
 }
 
 function me(i: number): Api {
-  return (p[i] as Person).as as Api;
+  return (c.people[i] as Person).as as Api;
 }
 const session = (key: string) => `/api/participation-sessions/${ids[key]}`;
 
@@ -189,13 +188,13 @@ const CASES: BadCase[] = [
   },
   {
     what: "attendance for a waiting person",
-    send: () => c.asManager.put(`${session("started")}/attendance/${p[1]?.employeeId}`, { status: "attended" }),
+    send: () => c.asManager.put(`${session("started")}/attendance/${c.people[1]?.employeeId}`, { status: "attended" }),
     status: 409,
     code: "no_place",
   },
   {
     what: "attendance for a session that has not started",
-    send: () => c.asManager.put(`${session("ahead")}/attendance/${p[0]?.employeeId}`, { status: "attended" }),
+    send: () => c.asManager.put(`${session("ahead")}/attendance/${c.people[0]?.employeeId}`, { status: "attended" }),
     status: 422,
     code: "session_not_started",
   },
@@ -219,7 +218,7 @@ const CASES: BadCase[] = [
   },
   {
     what: "taking out a registered person as if they were a walk-in",
-    send: () => c.asManager.delete(`${session("started")}/walk-ins/${p[0]?.employeeId}`),
+    send: () => c.asManager.delete(`${session("started")}/walk-ins/${c.people[0]?.employeeId}`),
     status: 409,
     code: "not_a_walk_in",
   },
@@ -243,7 +242,7 @@ const CASES: BadCase[] = [
   },
   {
     what: "a status attendance cannot set",
-    send: () => c.asManager.put(`${session("started")}/attendance/${p[0]?.employeeId}`, { status: "waitlisted" }),
+    send: () => c.asManager.put(`${session("started")}/attendance/${c.people[0]?.employeeId}`, { status: "waitlisted" }),
     status: 400,
     code: "validation_failed",
   },

@@ -2,7 +2,7 @@ import { participation } from "@bgm/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
-import { addPerson, type CompanyWorld, countsDrift, interventionWithSession, makeCompany, type Person } from "./test-fixtures.js";
+import { type CompanyWithPeople, companyWithPeople, countsDrift, interventionWithSession, type Person } from "./test-fixtures.js";
 
 /**
  * Capacity under concurrency, through the HTTP API: the session row is locked (SELECT … FOR UPDATE)
@@ -10,21 +10,18 @@ import { addPerson, type CompanyWorld, countsDrift, interventionWithSession, mak
  * PostgreSQL server, where the requests really run in parallel on several connections.
  */
 let t: TestApp;
-let c: CompanyWorld;
-let people: Person[];
+let c: CompanyWithPeople;
 
 beforeAll(async () => {
   t = await createTestApp();
-  c = await makeCompany(t, "Ansturm GmbH");
-  people = [];
-  for (let i = 0; i < 50; i++) people.push(await addPerson(t, c.manager, { account: true }));
+  c = await companyWithPeople(t, "Ansturm GmbH", 50);
 }, 600_000);
 afterAll(() => t?.close());
 
 describe("50 people register at once for 10 places", () => {
   it("gives exactly 10 places and puts 40 on the waitlist, numbered 1–40", async () => {
     const { sessionId } = await interventionWithSession(c.asManager, { capacity: 10 });
-    const answers = await Promise.all(people.map((p) => (p.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`)));
+    const answers = await Promise.all(c.people.map((p) => (p.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`)));
     expect(answers.map((a) => a.statusCode).filter((s) => s !== 201)).toEqual([]);
     const statuses = answers.map((a) => a.json().status as string);
     expect(statuses.filter((s) => s === "registered")).toHaveLength(10);
@@ -43,7 +40,7 @@ describe("50 people register at once for 10 places", () => {
 
   it("one person registering 10 times at once gets one row: one 201, the rest 200 with the same place", async () => {
     const { sessionId } = await interventionWithSession(c.asManager, { capacity: 10 });
-    const p = people[0] as Person;
+    const p = c.people[0] as Person;
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => (p.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`)),
     );
@@ -55,9 +52,9 @@ describe("50 people register at once for 10 places", () => {
 
   it("cancellations racing with registrations never overfill the session", async () => {
     const { sessionId } = await interventionWithSession(c.asManager, { capacity: 5 });
-    const first = people.slice(0, 10);
+    const first = c.people.slice(0, 10);
     await Promise.all(first.map((p) => (p.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`)));
-    const rest = people.slice(10, 20);
+    const rest = c.people.slice(10, 20);
     await Promise.all([
       ...first.slice(0, 5).map((p) => (p.as as Api).delete(`/api/me/participation-sessions/${sessionId}/registration`)),
       ...rest.map((p) => (p.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`)),

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Api, allPages, createTestApp, type TestApp } from "../../../test/helpers.js";
 import {
   addPerson,
-  type CompanyWorld,
+  type CompanyWithPeople,
+  companyWithPeople,
+  courseWithSessions,
   expectOk,
   inDays,
   interventionWithSession,
@@ -14,32 +16,27 @@ import {
 } from "./test-fixtures.js";
 
 let t: TestApp;
-let c: CompanyWorld;
-let people: Person[];
+let c: CompanyWithPeople;
 
 beforeAll(async () => {
   t = await createTestApp();
-  c = await makeCompany(t);
-  people = [];
-  for (const [firstName, lastName] of [
-    ["Anna", "Albers"],
-    ["Bernd", "Bauer"],
-    ["Clara", "Conrad"],
-    ["Dieter", "Dorn"],
-  ]) {
-    people.push(await addPerson(t, c.manager, { account: true, firstName, lastName }));
-  }
+  c = await companyWithPeople(t, "Teilnahme GmbH", [
+    { firstName: "Anna", lastName: "Albers" },
+    { firstName: "Bernd", lastName: "Bauer" },
+    { firstName: "Clara", lastName: "Conrad" },
+    { firstName: "Dieter", lastName: "Dorn" },
+  ]);
 });
 afterAll(() => t?.close());
 beforeEach(() => {
   t.mails.length = 0;
 });
 
-const me = (i: number) => people[i]?.as as Api;
+const me = (i: number) => c.people[i]?.as as Api;
 const reg = (i: number, sessionId: string) => me(i).post(`/api/me/participation-sessions/${sessionId}/registration`);
 const unreg = (i: number, sessionId: string) => me(i).delete(`/api/me/participation-sessions/${sessionId}/registration`);
 const rows = (sessionId: string) => t.database.db.select().from(participation).where(eq(participation.sessionId, sessionId));
-const mailsTo = (i: number) => t.mails.filter((m) => m.to === people[i]?.email);
+const mailsTo = (i: number) => t.mails.filter((m) => m.to === c.people[i]?.email);
 
 describe("registering and the waitlist", () => {
   it("gives places, then the waitlist with positions; registering again answers the same place", async () => {
@@ -82,7 +79,7 @@ describe("registering and the waitlist", () => {
     expect(waiting?.text).toContain("Position 1");
     expect(waiting?.attachments).toBeUndefined();
     for (const m of t.mails) {
-      for (const p of people) {
+      for (const p of c.people) {
         expect(m.text).not.toContain(p.lastName);
         expect(m.attachments?.[0]?.content ?? "").not.toContain(p.lastName);
       }
@@ -163,8 +160,8 @@ describe("cancelling and moving up", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: "cancelled" });
     const byEmployee = new Map((await rows(sessionId)).map((r) => [r.employeeId, r.status]));
-    expect(byEmployee.get(people[1]?.employeeId as string)).toBe("registered");
-    expect(byEmployee.get(people[2]?.employeeId as string)).toBe("waitlisted");
+    expect(byEmployee.get(c.people[1]?.employeeId as string)).toBe("registered");
+    expect(byEmployee.get(c.people[2]?.employeeId as string)).toBe("waitlisted");
 
     const [promoted] = mailsTo(1);
     expect(promoted?.subject).toBe("BGM Hub: Platz frei geworden – Achtsamkeit");
@@ -176,7 +173,7 @@ describe("cancelling and moving up", () => {
     const notes = await t.database.db
       .select()
       .from(notification)
-      .where(eq(notification.userId, people[1]?.userId as string));
+      .where(eq(notification.userId, c.people[1]?.userId as string));
     expect(notes.map((n) => n.title)).toContain("Platz frei geworden");
     const list = (await me(2).get("/api/me/interventions")).json().items;
     const mine = list
@@ -200,7 +197,7 @@ describe("cancelling and moving up", () => {
     const back = await reg(1, sessionId);
     expect(back.statusCode).toBe(201);
     expect(back.json()).toMatchObject({ status: "waitlisted", waitlistPosition: 2 });
-    const mine = (await rows(sessionId)).filter((r) => r.employeeId === people[1]?.employeeId);
+    const mine = (await rows(sessionId)).filter((r) => r.employeeId === c.people[1]?.employeeId);
     expect(mine).toHaveLength(1);
   });
 
@@ -214,7 +211,7 @@ describe("cancelling and moving up", () => {
     // Ten minutes before the start the door is open: marked attended, the place can no longer be given up.
     await startsIn(c.asManager, sessionId, 10);
     expectOk(
-      await c.asManager.put(`/api/participation-sessions/${sessionId}/attendance/${people[1]?.employeeId}`, { status: "attended" }),
+      await c.asManager.put(`/api/participation-sessions/${sessionId}/attendance/${c.people[1]?.employeeId}`, { status: "attended" }),
       200,
       "mark",
     );
@@ -237,7 +234,7 @@ describe("every path that frees places moves the waitlist up", () => {
     expectOk(await c.asManager.patch(`/api/participation-sessions/${sessionId}`, { capacity: 2 }), 200, "capacity");
     expect((await reg(3, sessionId)).json().error.code).toBe("intervention_not_open");
     let byEmployee = new Map((await rows(sessionId)).map((r) => [r.employeeId, r.status]));
-    expect([byEmployee.get(people[1]?.employeeId as string), byEmployee.get(people[2]?.employeeId as string)]).toEqual([
+    expect([byEmployee.get(c.people[1]?.employeeId as string), byEmployee.get(c.people[2]?.employeeId as string)]).toEqual([
       "waitlisted",
       "waitlisted",
     ]);
@@ -251,7 +248,7 @@ describe("every path that frees places moves the waitlist up", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().sessions[0].counts).toMatchObject({ registered: 2, waitlisted: 0 });
     byEmployee = new Map((await rows(sessionId)).map((r) => [r.employeeId, r.status]));
-    expect([byEmployee.get(people[1]?.employeeId as string), byEmployee.get(people[2]?.employeeId as string)]).toEqual([
+    expect([byEmployee.get(c.people[1]?.employeeId as string), byEmployee.get(c.people[2]?.employeeId as string)]).toEqual([
       "registered",
       "registered",
     ]);
@@ -261,7 +258,7 @@ describe("every path that frees places moves the waitlist up", () => {
       const notes = await t.database.db
         .select()
         .from(notification)
-        .where(eq(notification.userId, people[i]?.userId as string));
+        .where(eq(notification.userId, c.people[i]?.userId as string));
       expect(notes.some((n) => n.kind === "participation.promoted" && n.body.includes("Pilates"))).toBe(true);
     }
     // The newcomer queues behind them.
@@ -275,9 +272,8 @@ describe("every path that frees places moves the waitlist up", () => {
 
 describe("the employee's start page and history", () => {
   it("lists open interventions with future sessions, free places and my place", async () => {
-    const fresh = await makeCompany(t, "Startseite GmbH");
-    const ana = await addPerson(t, fresh.manager, { account: true });
-    const bob = await addPerson(t, fresh.manager, { account: true });
+    const fresh = await companyWithPeople(t, "Startseite GmbH", 2);
+    const [ana, bob] = fresh.people as [Person, Person];
     const a = await interventionWithSession(fresh.asManager, { capacity: 1, title: "Kochkurs" });
     await interventionWithSession(fresh.asManager, { title: "Vorbei", startsInDays: -3 });
     const closed = await interventionWithSession(fresh.asManager, { title: "Geschlossen" });
@@ -294,8 +290,8 @@ describe("the employee's start page and history", () => {
   });
 
   it("pages my history, latest session first", async () => {
-    const fresh = await makeCompany(t, "Historie GmbH");
-    const ana = await addPerson(t, fresh.manager, { account: true });
+    const fresh = await companyWithPeople(t, "Historie GmbH", 1);
+    const [ana] = fresh.people as [Person];
     for (const days of [3, 5, 9]) {
       const { sessionId } = await interventionWithSession(fresh.asManager, { title: `In ${days} Tagen`, startsInDays: days });
       await (ana.as as Api).post(`/api/me/participation-sessions/${sessionId}/registration`);
@@ -326,16 +322,16 @@ describe("calendar files", () => {
   });
 
   it("a new title or description resends every place holder's .ics: same UID, SEQUENCE+1, METHOD:REQUEST", async () => {
-    const created = await c.asManager.post("/api/interventions", { title: "Rücken", category: "movement", description: "Alt" });
-    const id = created.json().id as string;
-    const start = inDays(5);
-    const series = await c.asManager.post(`/api/interventions/${id}/sessions`, {
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    const { id, sessions } = await courseWithSessions(c.asManager, {
+      title: "Rücken",
+      description: "Alt",
+      startsInDays: 5,
+      hour: 12,
+      location: "",
       capacity: 1,
-      repeat: { count: 2 },
+      count: 2,
     });
-    const [s1, s2] = series.json().sessions.map((s: { id: string }) => s.id) as [string, string];
+    const [s1, s2] = sessions as [string, string];
     await reg(0, s1);
     await reg(0, s2);
     await reg(1, s1);
@@ -482,16 +478,15 @@ describe("calendar files", () => {
   });
 
   it("cancelling an intervention tells everyone once, with one cancelling .ics per session they held", async () => {
-    const created = await c.asManager.post("/api/interventions", { title: "Kurs mit Serie", category: "movement" });
-    const id = created.json().id;
-    const start = inDays(4);
-    const series = await c.asManager.post(`/api/interventions/${id}/sessions`, {
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    const { id, sessions } = await courseWithSessions(c.asManager, {
+      title: "Kurs mit Serie",
+      startsInDays: 4,
+      hour: 12,
+      location: "",
       capacity: 1,
-      repeat: { count: 3 },
+      count: 3,
     });
-    const [s1, s2] = series.json().sessions.map((s: { id: string }) => s.id);
+    const [s1, s2] = sessions as [string, string];
     await reg(0, s1);
     await reg(0, s2);
     await reg(1, s1);

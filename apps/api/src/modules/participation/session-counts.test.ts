@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, createTestApp, type TestApp } from "../../../test/helpers.js";
 import { addPeople, addSession, day, type PlaceStatus } from "../../../test/participation-aggregates-fixtures.js";
 import {
-  addPerson,
-  type CompanyWorld,
+  type CompanyWithPeople,
+  companyWithPeople,
   countsDrift,
+  courseWithSessions,
   expectOk,
-  inDays,
   interventionWithSession,
   makeCompany,
   type Person,
@@ -22,19 +22,16 @@ import {
  * seeds and jobs. Each step below ends with the full comparison (countsDrift: empty means exact).
  */
 let t: TestApp;
-let c: CompanyWorld;
-let people: Person[];
+let c: CompanyWithPeople;
 
 beforeAll(async () => {
   t = await createTestApp();
-  c = await makeCompany(t, "Zählwerk GmbH");
-  people = [];
-  for (let i = 0; i < 5; i++) people.push(await addPerson(t, c.manager, { account: true }));
+  c = await companyWithPeople(t, "Zählwerk GmbH", 5);
 }, 300_000);
 afterAll(() => t?.close());
 
-const me = (i: number) => people[i]?.as as Api;
-const person = (i: number) => people[i] as Person;
+const me = (i: number) => c.people[i]?.as as Api;
+const person = (i: number) => c.people[i] as Person;
 const reg = (i: number, sessionId: string) => me(i).post(`/api/me/participation-sessions/${sessionId}/registration`);
 const unreg = (i: number, sessionId: string) => me(i).delete(`/api/me/participation-sessions/${sessionId}/registration`);
 const countOf = async (sessionId: string) => {
@@ -60,23 +57,12 @@ describe("the per-session counts follow every change of places", () => {
     expectOk(await reg(0, sessionId), 201, "register again");
     await expectExact();
 
-    const created = await c.asManager.post("/api/interventions", { title: "Rückenfit", category: "movement" });
-    const start = inDays(3, 16);
-    const sessions = await c.asManager.post(`/api/interventions/${created.json().id}/sessions`, {
-      startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-      location: "Sporthalle",
-      capacity: 1,
-      waitlistEnabled: true,
-      repeat: { count: 4 },
-    });
-    expectOk(sessions, 201, "course");
-    for (const i of [0, 1]) expectOk(await me(i).post(`/api/me/interventions/${created.json().id}/registration`), 201, "book");
+    const k = await courseWithSessions(c.asManager, { title: "Rückenfit", capacity: 1, count: 4 });
+    for (const i of [0, 1]) expectOk(await me(i).post(`/api/me/interventions/${k.id}/registration`), 201, "book");
     await expectExact();
-    expectOk(await me(0).delete(`/api/me/interventions/${created.json().id}/registration`), 200, "unbook");
+    expectOk(await me(0).delete(`/api/me/interventions/${k.id}/registration`), 200, "unbook");
     await expectExact();
-    const ids = sessions.json().sessions.map((s: { id: string }) => s.id) as string[];
-    for (const id of ids) expect(await countOf(id)).toEqual({ attended: 0, notAttended: 1 });
+    for (const id of k.sessions) expect(await countOf(id)).toEqual({ attended: 0, notAttended: 1 });
   });
 
   it("attendance: marks, corrections, all attended, walk-ins added and removed", async () => {

@@ -63,6 +63,27 @@ export async function addPerson(
   return { employeeId: row?.id as string, email, firstName, lastName, as, userId };
 }
 
+export interface CompanyWithPeople extends CompanyWorld {
+  /** People of the register who each have an account (employee members), in the order they were added. */
+  people: Person[];
+}
+
+/**
+ * A company, its signed-in manager and people of its register with an account: `people` of them with
+ * generated names, or one per name given. Added one after the other, so their order is fixed.
+ */
+export async function companyWithPeople(
+  t: TestApp,
+  name: string,
+  people: number | readonly { firstName: string; lastName: string }[],
+): Promise<CompanyWithPeople> {
+  const company = await makeCompany(t, name);
+  const names = typeof people === "number" ? Array.from({ length: people }, () => ({})) : people;
+  const added: Person[] = [];
+  for (const who of names) added.push(await addPerson(t, company.manager, { account: true, ...who }));
+  return { ...company, people: added };
+}
+
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 export const inDays = (days: number, hour = 12) => {
@@ -94,6 +115,43 @@ export async function interventionWithSession(
   });
   expectOk(res, 201, "create session");
   return { interventionId, sessionId: res.json().sessions[0].id as string };
+}
+
+/**
+ * A course: one intervention with `count` weekly sessions (one call with `repeat`), by default starting in
+ * 3 days at 16:00 in the Sporthalle; returns the intervention id and the session ids in start order.
+ */
+export async function courseWithSessions(
+  as: Api,
+  opts: {
+    title?: string;
+    description?: string;
+    count?: number;
+    capacity?: number;
+    waitlistEnabled?: boolean;
+    startsInDays?: number;
+    hour?: number;
+    location?: string;
+  } = {},
+): Promise<{ id: string; sessions: string[] }> {
+  const created = await as.post("/api/interventions", {
+    title: opts.title ?? "Rückenfit (8 Wochen)",
+    category: "movement",
+    ...(opts.description === undefined ? {} : { description: opts.description }),
+  });
+  expectOk(created, 201, "course");
+  const id = created.json().id as string;
+  const start = inDays(opts.startsInDays ?? 3, opts.hour ?? 16);
+  const res = await as.post(`/api/interventions/${id}/sessions`, {
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + HOUR).toISOString(),
+    location: opts.location ?? "Sporthalle",
+    capacity: opts.capacity ?? 10,
+    waitlistEnabled: opts.waitlistEnabled ?? true,
+    repeat: { count: opts.count ?? 3 },
+  });
+  expectOk(res, 201, "sessions");
+  return { id, sessions: res.json().sessions.map((s: { id: string }) => s.id) };
 }
 
 /**
