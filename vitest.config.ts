@@ -8,7 +8,7 @@ const pgOnly = process.env.TEST_DATABASE_URL ? [] : ["**/*.pg.test.ts"];
 export default defineConfig({
   test: {
     // Web tests cover pure helpers only: they run in the node environment, without a DOM.
-    include: ["apps/api/**/*.test.ts", "packages/**/*.test.ts", "apps/web/src/**/*.test.ts"],
+    include: ["apps/api/**/*.test.ts", "packages/**/*.test.ts", "apps/web/src/**/*.test.ts", "apps/web/*.test.ts"],
     exclude: [...configDefaults.exclude, ...pgOnly],
     globalSetup: ["apps/api/test/global-setup.ts"],
     // PGlite needs a few seconds per fresh instance on 2 cores; see docs/stack-notes.

@@ -12,6 +12,7 @@ import {
   PLAN_FILE_ENV,
   PLAN_PASS_ENV,
 } from "./first-page-chunks";
+import { mantineStableIds } from "./mantine-stable-ids";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -48,6 +49,7 @@ export default defineConfig({
       ? { resolve: { alias: { "react-dom/client": "react-dom/profiling" } } }
       : {}),
   plugins: [
+    mantineStableIds(),
     react(),
     collecting ? collectFirstPagePlan(root, (found) => writeFileSync(planFile, JSON.stringify(found))) : firstPageHtml(root),
     // Precompressed siblings (x.js.br, x.js.gz) at the highest levels: compressed once here, the API's static
@@ -66,6 +68,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // Diagnostics only: NO_MINIFY=1 keeps function names, so a CPU profile of a page load says what ran.
+    minify: process.env.NO_MINIFY ? false : undefined,
     // dist/.vite/manifest.json: which chunks each entry and lazy route loads, read by `npm run check:bundle`.
     // Not served: the static handler skips dot folders.
     manifest: true,
