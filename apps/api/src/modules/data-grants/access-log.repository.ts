@@ -1,12 +1,12 @@
 import { dataAccessLog, organization, type Tx, user } from "@bgm/db";
-import { and, arrayOverlaps, desc, eq, lte, type Placeholder, type Query, type SQL, sql } from "drizzle-orm";
+import { and, arrayOverlaps, desc, eq, lte, type Query, sql } from "drizzle-orm";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
 export type AccessLogInsert = typeof dataAccessLog.$inferInsert;
 
 /** Every column a request writes (id and at are the table's), with the table's defaults for omitted ones. */
-const ENTRY_DEFAULTS = {
+export const ENTRY_DEFAULTS = {
   orgId: null,
   engagementId: null,
   grantId: null,
@@ -32,31 +32,6 @@ export async function appendAccessLog(tx: Tx, values: Omit<AccessLogInsert, "id"
     .values(Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as AccessLogInsert)
     .toSQL();
   await tx._.session.prepareQuery(appendStatement, undefined, "data_access_log_append", false).execute({ ...ENTRY_DEFAULTS, ...values });
-}
-
-type EntryValue = SQL | Placeholder;
-
-/**
- * One access-log entry as an INSERT for a statement of another module to carry (a data-modifying CTE), so that
- * a partner read logs itself in the round trip that reads: `values` are the SQL of the columns the request
- * writes, the others take the table's defaults (those of ENTRY_DEFAULTS). The same append-only entry as
- * appendAccessLog writes, in the same transaction.
- */
-export function accessLogEntryInsert(
-  values: Partial<Record<EntryColumn, EntryValue>> & Record<"providerOrgId" | "scopeKey" | "outcome", EntryValue>,
-  /** Writes the entry only when this holds (the statement serves only then, e.g. after a key check). */
-  when?: SQL,
-): SQL {
-  const columns = ENTRY_COLUMNS.filter((c) => values[c] !== undefined);
-  // Cast to the column's type: INSERT … SELECT, unlike VALUES, does not type its parameters from the target.
-  const row = sql.join(
-    columns.map((c) => (when ? sql`cast(${values[c]} as ${sql.raw(dataAccessLog[c].getSQLType())})` : sql`${values[c]}`)),
-    sql`, `,
-  );
-  return sql`insert into ${dataAccessLog} (${sql.join(
-    columns.map((c) => sql.identifier(dataAccessLog[c].name)),
-    sql`, `,
-  )}) ${when ? sql`select ${row} where ${when}` : sql`values (${row})`}`;
 }
 
 const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];

@@ -4,7 +4,8 @@ import { companyDataGrantRoutes } from "./data-grants.routes.js";
 import { grantExpiryEvents } from "./expiry-event.js";
 import { partnerDataRoutes } from "./partner-data.routes.js";
 
-export { accessLogEntryInsert, appendAccessLog as recordPartnerAccess } from "./access-log.repository.js";
+export { appendAccessLog as recordPartnerAccess } from "./access-log.repository.js";
+export { type AccessLogWriter, createAccessLogWriter } from "./access-log.writer.js";
 export { grantsExpiringBefore } from "./expiring.js";
 export { endGrantsForEngagement } from "./grants.service.js";
 export { authenticatePartner } from "./partner-auth.js";

@@ -10,7 +10,6 @@ import {
 import { PARTICIPATION_TIME_ZONE } from "@bgm/domain";
 import { and, asc, eq, type Query, type SQL, sql } from "drizzle-orm";
 import { PgDialect, type PreparedQueryConfig } from "drizzle-orm/pg-core";
-import { accessLogEntryInsert } from "../data-grants/index.js";
 import { keyCheckedFor } from "../partner-access/index.js";
 
 /*
@@ -56,9 +55,9 @@ export async function upsertMinGroupSize(tx: Tx, orgId: string, minGroupSize: nu
  * Row-level security confines every table to the company; the sessions, counts and places of its own
  * interventions are its own.
  *
- * The read logs itself: the access-log entry (`logged`, from data-grants) is a data-modifying CTE of the same
- * statement, with the figures served counted from the rows (one per intervention and per session), so the
- * partner's read is one statement and no second round trip (issue 12). The rows `q` are the statement's answer.
+ * The statement only reads: the read's access-log entry is written by data-grants' AccessLogWriter, many reads
+ * to one transaction, before the answer leaves (partner-participation.service.ts; issue 12: as a data-modifying
+ * CTE of this statement, the entry made every read a writing transaction with its own WAL flush).
  */
 const placesOfEngagement = (guard: SQL | undefined) => {
   const floor = sql`${sql.placeholder("floor")}::int`;
@@ -71,21 +70,6 @@ const placesOfEngagement = (guard: SQL | undefined) => {
   // A session the disclosure rule must look into: a column with 1 … min−1 places (a session without a
   // counts row has none: NULL is not between, so not small).
   const small = sql`((c.attended between 1 and m.min - 1) or (c.not_attended between 1 and m.min - 1))`;
-  const logged = accessLogEntryInsert(
-    {
-      orgId,
-      engagementId,
-      providerOrgId: sql.placeholder("providerOrgId"),
-      scopeKey: sql.placeholder("scopeKey"),
-      actorUserId: sql.placeholder("actorUserId"),
-      apiKeyId: sql.placeholder("apiKeyId"),
-      format: sql`'json'`,
-      ip: sql.placeholder("ip"),
-      outcome: sql`'served'`,
-      recordCount: sql`(select (count(distinct q.intervention_id) + count(q.session_id))::int from q)`,
-    },
-    guard,
-  );
   return sql`with m as (
       select greatest(${floor}, coalesce((select ${participationSettings.minGroupSize} from ${participationSettings}
         where ${participationSettings.orgId} = ${orgId}), ${floor})) as min
@@ -104,8 +88,7 @@ const placesOfEngagement = (guard: SQL | undefined) => {
         from ${p} where ${p.sessionId} = ${s.id} and ${small}
       ) pp on ${small}
       where ${i.orgId} = ${orgId} and ${i.engagementId} = ${engagementId}${guard ? sql` and ${guard}` : sql``}
-    ),
-    logged as (${logged})
+    )
     select q.intervention_id, q.title, q.category, q.session_id, q.starts_at, q.ends_at, q.attended, q.not_attended,
       q.attended_people, q.not_attended_people, m.min
     from m left join q on true
@@ -153,33 +136,22 @@ const toPlaces = ([interventionId, title, category, sessionId, startsAt, endsAt,
  * the caller's transaction.
  */
 const placesStatements: { plain?: Query; keyChecked?: Query } = {};
-const PLACES_STATEMENT = "participation_places_of_engagement_v6";
+const PLACES_STATEMENT = "participation_places_of_engagement_v7";
 
 /**
  * Places of every scheduled session of the interventions run under one engagement, counted per session, with
  * the company's minimum group size (at least `floor`) and, for sessions with a column of 1 … min−1 places,
- * who is behind them, and the read's entry in the company's access log: one prepared statement, the partner
- * API's hot path.
+ * who is behind them: one prepared statement, the partner API's hot path.
  */
-/** Who is served a partner read, for its access-log entry (the rest of the entry is the statement's). */
-export interface PartnerReadLog {
-  providerOrgId: string;
-  scopeKey: string;
-  actorUserId: string | null;
-  apiKeyId: string | null;
-  ip: string | null;
-}
-
 export async function engagementSessionPlaces(
   tx: Tx,
   orgId: string,
   engagementId: string,
   floor: number,
-  log: PartnerReadLog,
-  opts: { keyChecked?: boolean } = {},
+  opts: { keyChecked?: { providerOrgId: string } } = {},
 ): Promise<EngagementPlaces[]> {
   // keyChecked: the variant after a key check in the same transaction (withTenantTx's preamble), which reads
-  // nothing and logs nothing unless that check found an active key of the provider (keyCheckedFor).
+  // nothing unless that check found an active key of the provider (keyCheckedFor).
   const variant = opts.keyChecked ? "keyChecked" : "plain";
   placesStatements[variant] ??= new PgDialect().sqlToQuery(
     placesOfEngagement(opts.keyChecked ? keyCheckedFor(sql.placeholder("providerOrgId")) : undefined),
@@ -193,7 +165,7 @@ export async function engagementSessionPlaces(
       true,
       (rows) => rows.map(toPlaces),
     )
-    .execute({ orgId, engagementId, floor, ...log });
+    .execute({ orgId, engagementId, floor, providerOrgId: opts.keyChecked?.providerOrgId ?? null });
 }
 
 /** Start (inclusive) and end (exclusive) of a period of calendar days in Europe/Berlin. */

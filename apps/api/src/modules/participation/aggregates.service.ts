@@ -104,19 +104,18 @@ const isSmall = (r: { attended: number; notAttended: number }, min: number) =>
 /**
  * What the provider of `engagementId` may see about the company's interventions run under it: per session
  * and per intervention attended / registered / rate, coarsened per intervention. Runs in the company's
- * tenant transaction; the caller has checked that the engagement is the provider's. The read is logged in the
- * company's access log (`log`: who is served) by the same statement that reads it. `keyChecked`: the
- * transaction began with the partner key's check (withTenantTx's preamble), and the statement serves and logs
- * only if that found an active key of `log.providerOrgId`; otherwise the answer is empty and the caller refuses.
+ * tenant transaction; the caller has checked that the engagement is the provider's, and logs the read in the
+ * company's access log before it answers (servedRecordCount). `keyChecked`: the transaction began with the
+ * partner key's check (withTenantTx's preamble), and the statement reads only if that found an active key of
+ * `keyChecked.providerOrgId`; otherwise the answer is empty and the caller refuses.
  */
 export async function partnerParticipation(
   tx: Tx,
   orgId: string,
   engagementId: string,
-  log: repo.PartnerReadLog,
-  opts: { keyChecked?: boolean } = {},
+  opts: { keyChecked?: { providerOrgId: string } } = {},
 ): Promise<PartnerParticipation> {
-  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE, log, opts);
+  const rows = await repo.engagementSessionPlaces(tx, orgId, engagementId, MIN_GROUP_SIZE, opts);
   // The statement answers at least one row, with the minimum group size (an engagement without interventions
   // is that one row): the read is one statement, whatever is there.
   const min = rows[0]?.minGroupSize ?? MIN_GROUP_SIZE;
@@ -166,6 +165,9 @@ export async function partnerParticipation(
   }
   return { engagementId, minGroupSize: min, interventions };
 }
+
+/** The records a partner read serves, for its access-log entry: one per intervention and one per session. */
+export const servedRecordCount = (answer: PartnerParticipation) => answer.interventions.reduce((n, i) => n + 1 + i.sessions.length, 0);
 
 // ---------------------------------------------------------------- people (company reports, insurer)
 

@@ -1,6 +1,6 @@
 import { IdParam, MIN_GROUP_SIZE, PartnerParticipation } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { authenticatePartner } from "../data-grants/index.js";
+import { authenticatePartner, createAccessLogWriter } from "../data-grants/index.js";
 import { bearerKeyHash, PARTNER_SECURITY } from "../partner-access/index.js";
 import {
   createEngagementCompanies,
@@ -16,6 +16,9 @@ const tags = ["participation", "partner-api"];
 export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => {
   const companies = createEngagementCompanies();
   const keys = createKnownKeys();
+  const accessLog = createAccessLogWriter(app.db);
+  // Reads still in flight when the server stops get their entries written (or their error) before the database closes.
+  app.addHook("onClose", () => accessLog.drain());
   app.get(
     "/api/partner/engagements/:id/participation",
     {
@@ -38,11 +41,11 @@ export const partnerParticipationRoutes: FastifyPluginAsyncZod = async (app) => 
     async (req) => {
       const keyHash = bearerKeyHash(req);
       if (keyHash) {
-        const known = await serveByKnownKey(app.db, companies, keys, { keyHash, ip: req.ip }, req.params.id);
+        const known = await serveByKnownKey(app.db, accessLog, companies, keys, { keyHash, ip: req.ip }, req.params.id);
         if (known) return known;
       }
       const caller = await authenticatePartner(app.db, req, partnerRequest(req.params.id));
-      const answer = await servePartnerParticipation(app.db, companies, caller, req.params.id);
+      const answer = await servePartnerParticipation(app.db, accessLog, companies, caller, req.params.id);
       if (keyHash && caller.apiKeyId) keys.set(keyHash, { id: caller.apiKeyId, providerOrgId: caller.providerOrgId });
       return answer;
     },

@@ -2,11 +2,10 @@ import { type Database, withTenantTx } from "@bgm/db";
 import type { PartnerParticipation } from "@bgm/domain";
 import { LRUCache } from "lru-cache";
 import { AppError } from "../../lib/app-error.js";
-import { type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
+import { type AccessLogWriter, type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
 import { findEngagementOfProvider } from "../engagements/index.js";
 import { checkedKey, keyCheckStatement, keyTouchDue, touchKey } from "../partner-access/index.js";
-import type { PartnerReadLog } from "./aggregates.repository.js";
-import { partnerParticipation } from "./aggregates.service.js";
+import { partnerParticipation, servedRecordCount } from "./aggregates.service.js";
 
 /**
  * The key partner reads of participation aggregates are logged under, in the company's access log beside
@@ -29,14 +28,31 @@ const logBase = (c: PartnerCaller) => ({
   ip: c.ip,
 });
 
-/** Who a partner read is served to, for its "served" entry in the company's access log (both read paths). */
-const servedBy = (c: Pick<PartnerCaller, "providerOrgId" | "userId" | "apiKeyId" | "ip">): PartnerReadLog => ({
-  providerOrgId: c.providerOrgId,
-  scopeKey: PARTICIPATION_AGGREGATES_KEY,
-  actorUserId: c.userId,
-  apiKeyId: c.apiKeyId,
-  ip: c.ip,
-});
+/**
+ * A partner read's "served" entry in the company's access log (both read paths), written before the answer
+ * leaves: the read waits for the entry's commit, and an entry that cannot be written fails the read (ADR 0013).
+ * Written after the disclosure rule, so only an answer that is sent is logged as served.
+ */
+async function logServed(
+  accessLog: AccessLogWriter,
+  c: Pick<PartnerCaller, "providerOrgId" | "userId" | "apiKeyId" | "ip">,
+  companyId: string,
+  answer: PartnerParticipation,
+): Promise<PartnerParticipation> {
+  await accessLog.append({
+    orgId: companyId,
+    engagementId: answer.engagementId,
+    providerOrgId: c.providerOrgId,
+    scopeKey: PARTICIPATION_AGGREGATES_KEY,
+    actorUserId: c.userId,
+    apiKeyId: c.apiKeyId,
+    format: "json",
+    ip: c.ip,
+    outcome: "served",
+    recordCount: servedRecordCount(answer),
+  });
+  return answer;
+}
 
 /**
  * Which company an engagement of a provider is with, remembered for a while: an engagement's company and
@@ -56,14 +72,15 @@ const cacheKey = (providerOrgId: string, engagementId: string) => `${providerOrg
 /**
  * Serves the participation aggregates of one engagement to its provider, as the data API serves a scope:
  * step one as the provider only finds the company (a foreign or unknown engagement is logged in the
- * provider's transaction and answered 404); step two is one transaction as the company that computes the
- * aggregates (one statement) and logs the read in the company's access log.
+ * provider's transaction and answered 404); step two is one read-only transaction as the company that computes
+ * the aggregates (one statement); then the read is logged in the company's access log (logServed).
  *
  * Step one is skipped when the company is known from an earlier read and the key was marked as used within
  * the last minute (touchKey would write nothing): the usual read is then the key lookup and one transaction.
  */
 export async function servePartnerParticipation(
   db: Database,
+  accessLog: AccessLogWriter,
   companies: EngagementCompanies,
   c: PartnerCaller,
   engagementId: string,
@@ -86,13 +103,13 @@ export async function servePartnerParticipation(
     companies.set(key, orgId);
   }
   const companyId = orgId;
-  // One round trip for the read: the tenant settings and the statement, which also writes the access-log entry
-  // ("served", one record per intervention and session), are the whole transaction (withTenantTx `single`).
-  // The disclosure rule then runs on the committed rows; a bug there (a 500) leaves a "served" entry behind.
-  return withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId, servedBy(c)), {
+  // One round trip for the read: the tenant settings and the statement are the whole transaction (withTenantTx
+  // `single`).
+  const answer = await withTenantTx(db, companyId, (tx) => partnerParticipation(tx, companyId, engagementId), {
     opening: true,
     single: true,
   });
+  return logServed(accessLog, c, companyId, answer);
 }
 
 /** A key this server has seen serve a partner read: its id and provider, which never change for its hash. */
@@ -111,13 +128,14 @@ export const createKnownKeys = (): KnownKeys =>
  * The usual partner read by key, in one round trip: when the key (by its hash) and the engagement's company are
  * known from an earlier read, the key check runs in the company's read transaction, in the same message, as its
  * preamble (partner-access keyCheckStatement: the key's state now, `lastUsedAt` once a minute), and the read's
- * statement serves and logs only if the check found the key active for its provider. Revocation and expiry take
- * effect on the next request, as on the full path. Anything else — an unknown or unseen key or engagement, a
- * refused key — answers `undefined`: the caller then takes the full path, which refuses and logs as always
- * (nothing was served or logged here).
+ * statement reads only if the check found the key active for its provider; the read is logged then (logServed).
+ * Revocation and expiry take effect on the next request, as on the full path. Anything else — an unknown or unseen
+ * key or engagement, a refused key — answers `undefined`: the caller then takes the full path, which refuses and
+ * logs as always (nothing was served or logged here).
  */
 export async function serveByKnownKey(
   db: Database,
+  accessLog: AccessLogWriter,
   companies: EngagementCompanies,
   keys: KnownKeys,
   request: { keyHash: string; ip: string | null },
@@ -127,11 +145,10 @@ export async function serveByKnownKey(
   const companyId = key && companies.get(cacheKey(key.providerOrgId, engagementId));
   if (!key || companyId === undefined) return undefined;
   let checked: ReturnType<typeof checkedKey> | undefined;
-  const served = servedBy({ providerOrgId: key.providerOrgId, userId: null, apiKeyId: key.id, ip: request.ip });
   const answer = await withTenantTx(
     db,
     companyId,
-    (tx) => partnerParticipation(tx, companyId, engagementId, served, { keyChecked: true }),
+    (tx) => partnerParticipation(tx, companyId, engagementId, { keyChecked: { providerOrgId: key.providerOrgId } }),
     {
       opening: true,
       single: true,
@@ -143,5 +160,7 @@ export async function serveByKnownKey(
       },
     },
   );
-  return checked?.state === "active" && checked.orgId === key.providerOrgId && checked.id === key.id ? answer : undefined;
+  if (checked?.state !== "active" || checked.orgId !== key.providerOrgId || checked.id !== key.id) return undefined;
+  const served = { providerOrgId: key.providerOrgId, userId: null, apiKeyId: key.id, ip: request.ip };
+  return logServed(accessLog, served, companyId, answer);
 }
