@@ -1,8 +1,10 @@
-import { dataAccessLog } from "@bgm/db";
+import { type Database, dataAccessLog } from "@bgm/db";
 import { inArray, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers.js";
-import { type AccessLogEntry, createAccessLogWriter } from "./access-log.writer.js";
+import { type AccessLogEntry, createAccessLogWriter, MAX_BATCH } from "./access-log.writer.js";
 import { makeWorld, type World } from "./test-fixtures.js";
 
 /**
@@ -103,5 +105,34 @@ describe("access-log writer", () => {
     await writer.drain();
     await writer.append(entry(b, "after-drain"));
     expect(await rowsMarked(["after-drain"])).toHaveLength(1);
+  });
+
+  it("writes a backlog larger than one statement may carry in several transactions, every entry once", async () => {
+    const writer = createAccessLogWriter(t.database.db);
+    const markers = Array.from({ length: 2 * MAX_BATCH + 500 }, (_, i) => `backlog-${i}`);
+    await Promise.all(markers.map((marker) => writer.append(entry(a, marker))));
+    const rows = await rowsMarked(markers);
+    expect(rows).toHaveLength(markers.length);
+    expect(new Set(rows.map((r) => r.ip)).size).toBe(markers.length);
+    expect(new Set(rows.map((r) => r.xmin)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("fails the whole batch at once when the database cannot be reached, without a try per entry", async () => {
+    // A pool whose server refuses connections (nothing listens on port 1), counting how often it is asked.
+    let connects = 0;
+    const pool = new pg.Pool({ connectionString: "postgres://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 2000 });
+    const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+    pool.connect = ((...args: unknown[]) => {
+      connects++;
+      return connect(...args);
+    }) as typeof pool.connect;
+    try {
+      const writer = createAccessLogWriter(drizzle(pool) as unknown as Database);
+      const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => writer.append(entry(a, `down-${i}`))));
+      expect(results.every((r) => r.status === "rejected")).toBe(true);
+      expect(connects).toBe(1);
+    } finally {
+      await pool.end();
+    }
   });
 });

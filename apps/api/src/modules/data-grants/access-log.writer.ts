@@ -15,8 +15,9 @@ export type AccessLogEntry = Omit<AccessLogInsert, "id" | "at">;
  * of them (group commit). A lone read waits for one small transaction, as before for its own commit.
  *
  * One batch is written at a time. Entries of several companies go into one transaction, each company's rows
- * under its own tenant settings (row-level security holds for every row). If a batch fails, each of its
- * entries is retried alone, so one bad entry (an API key deleted meanwhile) fails only its own read.
+ * under its own tenant settings (row-level security holds for every row), at most MAX_BATCH of them. If a batch
+ * fails because of one entry's values, each of its entries is retried alone, so a bad entry fails only its own
+ * read (isEntryError); any other failure fails the batch's reads.
  */
 export interface AccessLogWriter {
   /** Resolves when the entry is committed; rejects when it cannot be written. */
@@ -31,19 +32,21 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/**
+ * Entries per transaction at most: a statement takes at most 65,535 parameters (13 per entry), and a backlog
+ * after a stall is written in several transactions rather than failing as one.
+ */
+export const MAX_BATCH = 1000;
+
 export function createAccessLogWriter(db: Database): AccessLogWriter {
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let writing: Promise<void> | null = null;
 
   const run = async () => {
     try {
       // Entries appended in the same turn of the event loop (answers that arrived together) join this batch.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      while (queue.length > 0) {
-        const batch = queue;
-        queue = [];
-        await settle(db, batch);
-      }
+      while (queue.length > 0) await settle(db, queue.splice(0, MAX_BATCH));
     } finally {
       writing = null;
     }
@@ -62,13 +65,27 @@ export function createAccessLogWriter(db: Database): AccessLogWriter {
   };
 }
 
+/**
+ * Whether a batch failed because of what one of its entries holds (a value the column refuses, a constraint, the
+ * row-level security policy): then the entries are retried alone. Anything else (the database unreachable, a
+ * connection lost, perhaps after the commit) fails the whole batch at once: retrying entry by entry would keep
+ * reads waiting for as many timeouts as there are entries, and could write an entry twice.
+ */
+function isEntryError(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^(22|23)|^42501$/.test(code)) return true;
+  }
+  return false;
+}
+
 async function settle(db: Database, batch: Pending[]) {
   try {
     await insertEntries(db, batch);
     for (const p of batch) p.resolve();
   } catch (err) {
-    if (batch.length === 1) {
-      (batch[0] as Pending).reject(err);
+    if (batch.length === 1 || !isEntryError(err)) {
+      for (const p of batch) p.reject(err);
       return;
     }
     for (const p of batch) {

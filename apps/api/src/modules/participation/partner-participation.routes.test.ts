@@ -1,5 +1,5 @@
 import { apiKey, dataAccessLog } from "@bgm/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagementUntil, publishTestOffering } from "../../../test/engagement-fixtures.js";
 import { addMember, api, createTestApp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
@@ -238,7 +238,7 @@ describe("repeated reads by a machine (the partner API's hot path)", () => {
       [false, "denied", null],
       [false, "denied", null],
     ]);
-    // A served entry (written by the read's own statement) says what was served: one intervention and its one
+    // A served entry (committed before the read answered) says what was served: one intervention and its one
     // session are 2 figures, by this key, as JSON, under the aggregates' key; nobody's employees.
     expect(log[0]).toMatchObject({
       scopeKey: "participation_aggregates",
@@ -266,6 +266,55 @@ describe("the partner's view when little or nothing is there", () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toEqual({ engagementId: w.engagementId, minGroupSize: 5, interventions: [] });
     }
+  });
+});
+
+describe("the served entry in the company's access log", () => {
+  it("counts what was sent: one record per intervention and per scheduled session, none for an empty engagement", async () => {
+    const w = await makeAggregatesWorld(t, { companyName: "Zählt Mit GmbH" });
+    const empty = await w.asPartner.get(url(w.engagementId));
+    expect(empty.statusCode, empty.body).toBe(200);
+    await addIntervention(t, w.company.orgId, { title: "Noch ohne Termine", engagementId: w.engagementId });
+    const course = await addIntervention(t, w.company.orgId, { title: "Kurs", engagementId: w.engagementId });
+    for (const d of ["2026-09-01", "2026-09-08", "2026-09-15"]) await addSession(t, w.company.orgId, course, day(d));
+    await addSession(t, w.company.orgId, course, day("2026-09-22"), { status: "cancelled" });
+    const full = await w.asPartner.get(url(w.engagementId));
+    expect(full.statusCode, full.body).toBe(200);
+    expect(
+      full
+        .json()
+        .interventions.map((i: { sessions: unknown[] }) => i.sessions.length)
+        .sort(),
+    ).toEqual([0, 3]);
+    const log = await t.database.db.select().from(dataAccessLog).where(eq(dataAccessLog.engagementId, w.engagementId));
+    expect(log.map((l) => [l.outcome, l.recordCount])).toEqual([
+      ["served", 0],
+      ["served", 5],
+    ]);
+  });
+
+  it("no figure leaves without its entry: when the entry cannot be written, the read answers an error and nothing else", async () => {
+    const w = await makeAggregatesWorld(t, { companyName: "Ohne Protokoll GmbH" });
+    const staff = await addPeople(t, w.company.orgId, 8, { prefix: "Prot" });
+    const i = await addIntervention(t, w.company.orgId, { engagementId: w.engagementId });
+    const s = await addSession(t, w.company.orgId, i, day("2026-10-01"));
+    await addPlaces(t, w.company.orgId, s, attended(staff));
+    const key = (await w.asPartner.post("/api/provider/api-keys", { name: "Protokoll" })).json().key as string;
+    expect((await byKey(key, url(w.engagementId))).statusCode).toBe(200);
+    // The app's role loses the right to append to the access log (as the owner, in this test's own database).
+    await t.database.db.execute(sql`revoke insert on data_access_log from bgm_app`);
+    try {
+      for (const res of [await byKey(key, url(w.engagementId)), await w.asPartner.get(url(w.engagementId))]) {
+        expect(res.statusCode, res.body).toBeGreaterThanOrEqual(500);
+        expect(Object.keys(res.json())).toEqual(["error"]);
+        expect(res.body).not.toContain("attendedCount");
+      }
+    } finally {
+      await t.database.db.execute(sql`grant insert on data_access_log to bgm_app`);
+    }
+    const log = await t.database.db.select().from(dataAccessLog).where(eq(dataAccessLog.engagementId, w.engagementId));
+    expect(log.map((l) => l.outcome)).toEqual(["served"]);
+    expect((await byKey(key, url(w.engagementId))).statusCode).toBe(200);
   });
 });
 
