@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet } from "react-router";
 import { hasRole, homeKind, useMe } from "../../features/auth";
@@ -10,7 +10,7 @@ import { OrgSwitcher } from "./org-switcher";
 import { MAIN_ID, SkipLink } from "./skip-link";
 
 // The bell's popover and the user menu are the only things on a first page that need Mantine's floating
-// positioning (floating-ui, ~15 kB gzip). They load right after the shell, in parallel with the page's data;
+// positioning (floating-ui, ~15 kB gzip). They load after the page's first paint (secondPass below);
 // same-size stand-ins hold their places meanwhile, so nothing in the header moves when they arrive.
 const NotificationBell = lazy(() => import("../../features/notifications").then((module) => ({ default: module.NotificationBell })));
 const UserMenu = lazy(() => import("./user-menu").then((module) => ({ default: module.UserMenu })));
@@ -20,9 +20,24 @@ export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe().data;
   const [opened, { toggle, close }] = useDisclosure();
+  // Second pass: what the first paint of a page can do without is drawn in a background render right after it
+  // (issue 14: on phones these delayed the page's largest text). The navigation (16 links for a manager) was about
+  // 40 % of the first render, and on a phone it is off-canvas; its column has a fixed width, so nothing moves when
+  // it fills in. The bell and the user menu load their chunks (floating positioning, ~16 files) only then, so the
+  // page's own files and data go first; their stand-ins hold their places until then.
+  const secondPass = useDeferredValue(true, false);
   if (!me) return null;
   const kind = homeKind(me);
   if (kind === "onboarding") return <Navigate to="/onboarding" replace />;
+  const bellStandIn = <Box w={34} h={34} style={{ flexShrink: 0 }} />;
+  // user-menu.tsx's button, same look and name; it opens nothing until its menu is there.
+  const userMenuStandIn = (
+    <Button variant="subtle" size="sm" px="xs" maw={{ base: 120, sm: 260 }} aria-label={t("nav.userMenu", { name: me.user.name })}>
+      <Text span inherit truncate="end">
+        {me.user.name}
+      </Text>
+    </Button>
+  );
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
@@ -38,35 +53,14 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
             <OrgSwitcher />
-            {me.active ? (
-              <Suspense fallback={<Box w={34} h={34} style={{ flexShrink: 0 }} />}>
-                <NotificationBell />
-              </Suspense>
-            ) : null}
+            {me.active ? <Suspense fallback={bellStandIn}>{secondPass ? <NotificationBell /> : bellStandIn}</Suspense> : null}
             <LanguageMenu />
-            <Suspense
-              fallback={
-                // user-menu.tsx's button, same look and name; it opens nothing until its menu is there.
-                <Button
-                  variant="subtle"
-                  size="sm"
-                  px="xs"
-                  maw={{ base: 120, sm: 260 }}
-                  aria-label={t("nav.userMenu", { name: me.user.name })}
-                >
-                  <Text span inherit truncate="end">
-                    {me.user.name}
-                  </Text>
-                </Button>
-              }
-            >
-              <UserMenu />
-            </Suspense>
+            <Suspense fallback={userMenuStandIn}>{secondPass ? <UserMenu /> : userMenuStandIn}</Suspense>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t("nav.main")}>
-        <MainNav kind={kind} canManageTeam={hasRole(me, ["bgm_manager", "partner_admin"])} onNavigate={close} />
+        {secondPass ? <MainNav kind={kind} canManageTeam={hasRole(me, ["bgm_manager", "partner_admin"])} onNavigate={close} /> : null}
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
         <Outlet />

@@ -30,6 +30,10 @@ export function DashboardRoute() {
   const kpisLoading = kpis.isPending || (kpis.data !== undefined && kpisDrawn === undefined);
   // The to-do list sits on top and its length is only known with the data: the sections below wait for it.
   const todosLoading = useTodos().isPending;
+  // Those sections are hidden until then, and their skeletons and placeholder cards were most of the page's first
+  // render: they are drawn in a background render right after the first paint (issue 14: they delayed the
+  // heading on top, the page's largest text, on phones), and stay hidden until drawn.
+  const belowDrawn = useDeferredValue(true, false);
   return (
     <Stack gap="xl">
       <PageHeader
@@ -48,13 +52,13 @@ export function DashboardRoute() {
         </Title>
         <Todos />
       </section>
-      <section aria-labelledby="kpi-heading" hidden={todosLoading}>
+      <section aria-labelledby="kpi-heading" hidden={todosLoading || !belowDrawn}>
         <Title order={2} fz="h3" id="kpi-heading" mb="sm">
           {t("dashboard.kpis")}
         </Title>
-        <Kpis />
+        {belowDrawn ? <Kpis /> : null}
       </section>
-      <section aria-labelledby="phases-heading" hidden={kpisLoading || todosLoading}>
+      <section aria-labelledby="phases-heading" hidden={kpisLoading || todosLoading || !belowDrawn}>
         <Title order={2} fz="h3" id="phases-heading" mb="sm">
           {t("dashboard.phases")}
         </Title>
@@ -65,7 +69,7 @@ export function DashboardRoute() {
           // project arrives.
           <>
             {project.isPending ? <VisuallyHidden role="status">{t("common.loading")}</VisuallyHidden> : null}
-            <Phases project={projectData} />
+            {belowDrawn ? <Phases project={projectData} /> : null}
           </>
         )}
       </section>
