@@ -19,7 +19,8 @@ export const partnerRequest = (engagementId: string): PartnerRequest => ({
   format: "json",
 });
 
-const logBase = (c: PartnerCaller) => ({
+/** The columns of a partner read's access-log entry that say who asked and how (both outcomes). */
+const logBase = (c: Pick<PartnerCaller, "providerOrgId" | "userId" | "apiKeyId" | "ip">) => ({
   providerOrgId: c.providerOrgId,
   scopeKey: PARTICIPATION_AGGREGATES_KEY,
   actorUserId: c.userId,
@@ -40,14 +41,9 @@ async function logServed(
   answer: PartnerParticipation,
 ): Promise<PartnerParticipation> {
   await accessLog.append({
+    ...logBase(c),
     orgId: companyId,
     engagementId: answer.engagementId,
-    providerOrgId: c.providerOrgId,
-    scopeKey: PARTICIPATION_AGGREGATES_KEY,
-    actorUserId: c.userId,
-    apiKeyId: c.apiKeyId,
-    format: "json",
-    ip: c.ip,
     outcome: "served",
     recordCount: servedRecordCount(answer),
   });
