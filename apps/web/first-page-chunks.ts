@@ -46,23 +46,30 @@ function closure(byFile: Map<string, OutputChunk>, roots: OutputChunk[]): Set<st
   return seen;
 }
 
-/**
- * The plan from a finished first pass: the modules of the shared chunks (no entry, no lazy module's own
- * chunk, no named group like react or router) that the app roots load, then those the home roots add.
- */
-export function planFromBundle(bundle: OutputBundle, webRoot: string): FirstPagePlan {
+/** A finished bundle's chunks by file, what the entry loads, and the lazy chunks of given modules. */
+function bundleGraph(bundle: OutputBundle, webRoot: string) {
   const chunks = chunksOf(bundle);
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const facade = (paths: string[]) => {
+  const entry = closure(
+    byFile,
+    chunks.filter((chunk) => chunk.isEntry),
+  );
+  /** The chunks of these lazily loaded modules (paths in the web app); every one must be there. */
+  const lazyChunksOf = (paths: string[]) => {
     const ids = new Set(paths.map((path) => join(webRoot, path)));
     const found = chunks.filter((chunk) => chunk.facadeModuleId !== null && ids.has(chunk.facadeModuleId));
     if (found.length !== paths.length) throw new Error(`first-page-chunks: lazy chunks of ${paths.join(", ")} not found`);
     return found;
   };
-  const entry = closure(
-    byFile,
-    chunks.filter((chunk) => chunk.isEntry),
-  );
+  return { chunks, byFile, entry, lazyChunksOf };
+}
+
+/**
+ * The plan from a finished first pass: the modules of the shared chunks (no entry, no lazy module's own
+ * chunk, no named group like react or router) that the app roots load, then those the home roots add.
+ */
+export function planFromBundle(bundle: OutputBundle, webRoot: string): FirstPagePlan {
+  const { byFile, entry, lazyChunksOf } = bundleGraph(bundle, webRoot);
   // Chunks of modules loaded lazily, and the groups vite.config.ts names, keep their own file.
   const shared = (file: string) => {
     const chunk = byFile.get(file);
@@ -76,8 +83,8 @@ export function planFromBundle(bundle: OutputBundle, webRoot: string): FirstPage
     );
   };
   const modulesOf = (files: Iterable<string>) => [...files].filter(shared).flatMap((file) => byFile.get(file)?.moduleIds ?? []);
-  const app = closure(byFile, facade(APP_ROOTS));
-  const home = [...closure(byFile, facade(HOME_ROOTS))].filter((file) => !app.has(file));
+  const app = closure(byFile, lazyChunksOf(APP_ROOTS));
+  const home = [...closure(byFile, lazyChunksOf(HOME_ROOTS))].filter((file) => !app.has(file));
   return { "app-core": modulesOf(app), "home-core": modulesOf(home) };
 }
 
@@ -122,16 +129,11 @@ export function firstPageHtml(webRoot: string): Plugin {
     name: "bgm-first-page-html",
     apply: "build",
     generateBundle(_options, bundle) {
-      const chunks = chunksOf(bundle as unknown as OutputBundle);
-      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-      const ids = new Set([...APP_ROOTS, ...HOME_ROOTS].map((path) => join(webRoot, path)));
-      const roots = chunks.filter(
-        (chunk) => (chunk.facadeModuleId !== null && ids.has(chunk.facadeModuleId)) || (!chunk.isEntry && chunk.name === "texts-de"),
-      );
-      const entry = closure(
-        byFile,
-        chunks.filter((chunk) => chunk.isEntry),
-      );
+      const { chunks, byFile, entry, lazyChunksOf } = bundleGraph(bundle as unknown as OutputBundle, webRoot);
+      const roots = [
+        ...lazyChunksOf([...APP_ROOTS, ...HOME_ROOTS]),
+        ...chunks.filter((chunk) => !chunk.isEntry && chunk.name === "texts-de"),
+      ];
       const files = [...closure(byFile, roots)].filter((file) => !entry.has(file));
       const css = new Set(
         files.flatMap((file) => [
