@@ -182,7 +182,7 @@ describe("malformed and mistyped bodies", () => {
     try {
       const long = await fetch(`${address}/api/marketplace/offerings?q=${"ECHO".repeat(6000)}`);
       expect(long.status).toBe(431);
-      expect(long.headers.get("content-security-policy")).toContain("default-src 'self'");
+      expect(long.headers.get("content-security-policy")).toContain("default-src 'none'");
       const body = await long.text();
       expect(JSON.parse(body)).toEqual({ error: { code: "headers_too_large", message: expect.any(String) } });
       expect(body).not.toContain("ECHO");
@@ -266,7 +266,7 @@ describe("paths and query strings", () => {
       const res = await as.raw(req);
       expectError(res, status, `${req.method} ${req.url}`);
       expect(res.body, req.url as string).not.toContain(marker);
-      expect(res.headers["content-security-policy"], req.url as string).toContain("default-src 'self'");
+      expect(res.headers["content-security-policy"], req.url as string).toContain("default-src 'none'");
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["cache-control"]).toBe("no-store");
       expect(res.headers["x-request-id"]).toBeTruthy();

@@ -7,7 +7,7 @@ import { isDatabaseUnavailable, isStorageFull } from "../lib/infra-errors.js";
 import { RETRY_AFTER_S } from "../lib/lifecycle.js";
 import { issue, pointerToPath } from "../lib/validation-issues.js";
 import { drainBody } from "./drain-body.js";
-import { helmetHeaders } from "./security.js";
+import { API_HEADERS } from "./security.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -41,16 +41,13 @@ const FRAMEWORK_ERRORS: Record<string, [status: number, code: string, message: s
   FST_ERR_PARAMETER_TOO_LARGE: [414, "uri_too_long", "A parameter is too long"],
 };
 
-const BASE_HEADERS = helmetHeaders();
-
 /**
  * Errors raised while routing (bad URL encoding, a path parameter over maxParamLength) skip every hook,
  * so the security headers, the request id and the cache policy are set here by hand.
  */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  for (const [name, value] of BASE_HEADERS) reply.header(name, value);
+  for (const [name, value] of API_HEADERS) reply.header(name, value);
   reply.header("x-request-id", req.id);
-  reply.header("cache-control", "no-store");
   const [status, code, message] = FRAMEWORK_ERRORS[err.code] ?? [400, "bad_request", "The request is not valid"];
   return send(reply, status, code, message);
 }
