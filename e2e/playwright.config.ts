@@ -50,7 +50,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /mobile\.spec\.ts$/ },
+    // Petra on a phone (issue 14): the main pages at 390 × 844 (a current iPhone) and at 375 × 812 (the
+    // narrowest still in use); mobile.spec.ts checks clipped labels, sideways overflow and axe at each width.
+    {
+      name: "mobile-390",
+      use: { browserName: "chromium", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      testMatch: /mobile\.spec\.ts$/,
+    },
+    {
+      name: "mobile-375",
+      use: { browserName: "chromium", viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true },
+      testMatch: /mobile\.spec\.ts$/,
+    },
+  ],
   webServer: EXTERNAL_URL
     ? undefined
     : {

@@ -1,21 +1,28 @@
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "../support/axe";
 import { expectNoClippedLabels, expectNoHorizontalOverflow } from "../support/layout";
 import { DEMO, signIn, snapshot } from "../support/session";
 
 /**
- * Petra on a phone (375 × 812, the narrowest current iPhone): the main pages load, their heading is there, no
- * status or warning badge is cut off, and nothing is wider than the screen (wide tables scroll in their own box).
+ * Petra on a phone: the main pages load, their heading is there, no status or warning badge is cut off,
+ * nothing is wider than the screen (wide tables scroll in their own box, reachable by keyboard) and axe finds
+ * nothing serious at phone width. The width comes from the project (playwright.config.ts: mobile-390 and
+ * mobile-375 run this file).
  */
-test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+function widthOf(page: Page) {
+  return `${page.viewportSize()?.width ?? "?"} px`;
+}
 
 async function visit(page: Page, path: string, name: string) {
   await page.goto(path);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // Lists and badges arrive after the heading.
   await page.waitForLoadState("networkidle");
-  await expectNoClippedLabels(page, `${path} (375 px)`);
-  await expectNoHorizontalOverflow(page, `${path} (375 px)`);
-  await snapshot(page, `mobile-${name}`);
+  const where = `${path} (${widthOf(page)})`;
+  await expectNoClippedLabels(page, where);
+  await expectNoHorizontalOverflow(page, where);
+  await expectNoSeriousA11yViolations(page, where);
+  await snapshot(page, `mobile-${page.viewportSize()?.width}-${name}`);
 }
 
 test("the manager's main pages keep every badge readable on a phone", async ({ page }) => {
@@ -53,5 +60,16 @@ test("on a phone the marketplace shows the search and the first offerings; the o
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("combobox", { name: "Kategorie" })).toBeVisible();
-  await expectNoHorizontalOverflow(page, "/marketplace with the filters open (375 px)");
+  await expectNoHorizontalOverflow(page, `/marketplace with the filters open (${widthOf(page)})`);
+  await expectNoSeriousA11yViolations(page, `/marketplace with the filters open (${widthOf(page)})`);
+});
+
+test("a dialog on a phone fits the screen and passes axe", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/goals");
+  await page.getByRole("button", { name: "Neues Ziel" }).click();
+  const dialog = page.getByRole("dialog", { name: "Neues Ziel" });
+  await expect(dialog).toBeVisible();
+  await expectNoHorizontalOverflow(page, `goal dialog (${widthOf(page)})`);
+  await expectNoSeriousA11yViolations(page, `goal dialog (${widthOf(page)})`);
 });

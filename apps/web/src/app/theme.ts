@@ -51,11 +51,14 @@ export const theme = createTheme({
      * with no scroll cue“). The scrollbar stays visible while a table overflows (Mantine shows it only on
      * hover, and phones never hover), and a soft shadow marks the side with more columns: two white covers
      * scroll with the content (`local`) and hide the shadows at the ends, which stay put (`scroll`).
+     * The scrolling box takes keyboard focus, so a table without links or buttons (the partner's offering
+     * statistics, say) can still be scrolled with the arrow keys (axe: scrollable-region-focusable).
      */
     TableScrollContainer: {
       defaultProps: {
         scrollAreaProps: {
           type: "always",
+          viewportProps: { tabIndex: 0 },
           styles: {
             viewport: {
               background: [
