@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../support/axe";
+import { expectNoClippedLabels } from "../support/layout";
 import { DEMO, signIn, snapshot } from "../support/session";
 
 /**
@@ -63,6 +64,8 @@ test("manager grants data access, the partner fetches it with an API key, the ma
   if (await structure.isChecked()) await structure.uncheck();
   await dialog.getByRole("checkbox", { name: /Ich bestätige ausdrücklich/ }).check();
   await expectNoSeriousA11yViolations(manager, "data access request dialog");
+  // The most important warning of the dialog („HOHE SENSIBILITÄT“) reads in full (issue 14, item 1).
+  await expectNoClippedLabels(manager, "data access request dialog");
   await snapshot(manager, "data-access-request");
   await dialog.getByRole("button", { name: "Zugriff gewähren" }).click();
   // Both scopes now show their live grant in the dialog; the department structure stays declined.
