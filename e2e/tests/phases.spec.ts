@@ -35,7 +35,9 @@ test("manager sees the phase overview, updates a phase 2 task and switches to En
   await page.getByRole("button", { name: "Aufgabe speichern" }).click();
   await expect(page.getByText("Aufgabe gespeichert")).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("done");
-  await expect(page.locator("form").getByText("Erledigt", { exact: true }).first()).toBeVisible();
+  // The status is shown once: the select, with the completion date as its description (no separate badge).
+  await expect(page.locator("form").getByText(/^Erledigt am /)).toBeVisible();
+  await expect(page.locator("form").getByText("Status:")).toHaveCount(0);
   await snapshot(page, "task-employee-survey-de");
 
   await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");

@@ -25,6 +25,7 @@ export function TaskForm({ task }: { task: Task }) {
   const [dueDate, setDueDate] = useState<string | null>(task.dueDate);
   const [notes, setNotes] = useState(task.notes);
   const ledger = task.followsLegalRequirement;
+  const completed = task.completedAt ? t("task.completedAt", { date: formatDateTime(task.completedAt) }) : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,26 +46,32 @@ export function TaskForm({ task }: { task: Task }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack maw={560}>
-        <Group gap="sm">
-          <Text fw={600}>{t("task.status")}:</Text>
-          <TaskStatusBadge status={task.status} />
-          {task.completedAt ? <Text size="sm">{t("task.completedAt", { date: formatDateTime(task.completedAt) })}</Text> : null}
-        </Group>
         {update.error ? (
           <Alert color="red" role="alert">
             {errorMessage(update.error, t)}
           </Alert>
         ) : null}
         {ledger ? (
-          <Text size="sm" data-testid="task-follows-ledger">
-            {t("task.followsLedger")}{" "}
-            <Anchor component={Link} to={`/legal/${encodeURIComponent(ledger)}`} size="sm" underline="always">
-              {t("task.toLedger")}
-            </Anchor>
-          </Text>
+          // The status follows the legal ledger: shown once, read-only, with the way to where it is decided.
+          <Stack gap={4} data-testid="task-follows-ledger">
+            <Group gap="sm">
+              <Text fw={500} size="sm">
+                {t("task.status")}
+              </Text>
+              <TaskStatusBadge status={task.status} />
+              {completed ? <Text size="sm">{completed}</Text> : null}
+            </Group>
+            <Text size="sm">
+              {t("task.followsLedger")}{" "}
+              <Anchor component={Link} to={`/legal/${encodeURIComponent(ledger)}`} size="sm" underline="always">
+                {t("task.toLedger")}
+              </Anchor>
+            </Text>
+          </Stack>
         ) : (
           <NativeSelect
             label={t("task.status")}
+            description={completed}
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as TaskStatus)}
             data={STATUSES.map((s) => ({ value: s, label: t(`task.statuses.${s}`) }))}
