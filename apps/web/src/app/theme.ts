@@ -108,6 +108,8 @@ export const theme = createTheme({
  * text becomes gray-7; placeholders get a mid grey (4.7:1) that still reads as a hint, not a value.
  * The light-colour variables are darkened for the components that read them directly instead of
  * going through the variant resolver (NavLink: blue-9 on the hover tint was 4.0:1).
+ * Field error text and borders use `--mantine-color-error`, red-6 by default (#fa5252: 3.28:1 on
+ * white); red-9 (#c92a2a) reaches 5.46:1 (red-8, #e03131, would be 4.51:1: too close to the line).
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => {
   const lightColors: Record<string, string> = {};
@@ -121,6 +123,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => {
       ...lightColors,
       "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
       "--mantine-color-placeholder": "#6c757d",
+      "--mantine-color-error": "var(--mantine-color-red-9)",
     },
     dark: {},
   };

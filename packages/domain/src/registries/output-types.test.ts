@@ -29,6 +29,33 @@ describe("output type registry", () => {
     expect(issue?.message).toContain("Fuhrpark");
   });
 
+  it("names a COPSOQ scale by the label the partner gave it, not by its key, in both languages", () => {
+    const schema = outputType("copsoq_analysis")?.schema;
+    const example = structuredClone(outputType("copsoq_analysis")?.example) as {
+      scales: { key: string; name: string; n: number }[];
+      groups: { scales: { key: string; n: number }[] }[];
+    };
+    const burnout = example.scales.findIndex((s) => s.key === "burnout_symptoms");
+    (example.scales[burnout] as { n: number }).n = COPSOQ_MIN_GROUP_SIZE - 1;
+    const issue = schema?.safeParse(example).error?.issues.find((i) => i.path.join(".") === `scales.${burnout}.n`) as
+      | (z.core.$ZodIssue & { params?: unknown })
+      | undefined;
+    expect(issue?.message).toBe(
+      `Scale "Burnout-Symptome" has n = ${COPSOQ_MIN_GROUP_SIZE - 1}; the minimum group size is ${COPSOQ_MIN_GROUP_SIZE}`,
+    );
+    expect(localizeIssue({ message: issue?.message ?? "", params: issue?.params }, "de")).toBe(
+      `Die Skala „Burnout-Symptome“ hat n = ${COPSOQ_MIN_GROUP_SIZE - 1}; die Mindestgruppengröße ist ${COPSOQ_MIN_GROUP_SIZE}.`,
+    );
+    // A group's scale cell carries only the key: its text takes the label from the survey's scales.
+    const cell = structuredClone(outputType("copsoq_analysis")?.example) as typeof example;
+    const first = cell.groups[0]?.scales[0] as { key: string; n: number };
+    first.n = COPSOQ_MIN_GROUP_SIZE - 1;
+    const label = cell.scales.find((s) => s.key === first.key)?.name as string;
+    const messages = schema?.safeParse(cell).error?.issues.map((i) => i.message) ?? [];
+    expect(messages.some((m) => m.includes(`scale "${label}"`))).toBe(true);
+    expect(messages.join(" ")).not.toContain(`"${first.key}"`);
+  });
+
   it("refuses group layouts that would reveal a small remainder or overlap", () => {
     const schema = outputType("copsoq_analysis")?.schema;
     const base = structuredClone(outputType("copsoq_analysis")?.example) as {

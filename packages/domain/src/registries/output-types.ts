@@ -70,15 +70,23 @@ export const CopsoqAnalysis = z
     if (v.respondingCount < COPSOQ_MIN_GROUP_SIZE) {
       ctx.addIssue({ ...resultIssue("too_few_responses", { min: COPSOQ_MIN_GROUP_SIZE }), path: ["respondingCount"] });
     }
+    // Texts name a scale by the label the partner gave it ("Burnout-Symptome"), not by its key; a group's
+    // scale cell has only the key, so its label is looked up among the survey's scales.
+    const labels = new Map<string, string>();
+    for (const s of v.scales) if (!labels.has(s.key)) labels.set(s.key, s.name.trim() || s.key);
+    const label = (key: string) => labels.get(key) ?? key;
     const keys = new Set<string>();
     v.scales.forEach((s, i) => {
-      if (keys.has(s.key)) ctx.addIssue({ ...resultIssue("scale_twice", { scale: s.key }), path: ["scales", i, "key"] });
+      if (keys.has(s.key)) ctx.addIssue({ ...resultIssue("scale_twice", { scale: label(s.key) }), path: ["scales", i, "key"] });
       keys.add(s.key);
       if (s.n > v.respondingCount) {
         ctx.addIssue({ ...resultIssue("answers_exceed_responses"), path: ["scales", i, "n"] });
       }
       if (s.n < COPSOQ_MIN_GROUP_SIZE) {
-        ctx.addIssue({ ...resultIssue("scale_too_small", { scale: s.key, n: s.n, min: COPSOQ_MIN_GROUP_SIZE }), path: ["scales", i, "n"] });
+        ctx.addIssue({
+          ...resultIssue("scale_too_small", { scale: label(s.key), n: s.n, min: COPSOQ_MIN_GROUP_SIZE }),
+          path: ["scales", i, "n"],
+        });
       }
     });
     // No differencing: the groups must not overlap, and the respondents outside all listed groups must
@@ -98,7 +106,7 @@ export const CopsoqAnalysis = z
         const scaleRest = scale.n - cells.reduce((sum, c) => sum + c.n, 0);
         if (scaleRest < 0 || (scaleRest > 0 && scaleRest < COPSOQ_MIN_GROUP_SIZE)) {
           ctx.addIssue({
-            ...resultIssue("scale_remainder_too_small", { scale: scale.key, rest: scaleRest, min: COPSOQ_MIN_GROUP_SIZE }),
+            ...resultIssue("scale_remainder_too_small", { scale: label(scale.key), rest: scaleRest, min: COPSOQ_MIN_GROUP_SIZE }),
             path: ["scales", i, "n"],
           });
         }
@@ -123,7 +131,7 @@ export const CopsoqAnalysis = z
         }
         if (s.n < COPSOQ_MIN_GROUP_SIZE || s.n > g.n) {
           ctx.addIssue({
-            ...resultIssue("group_scale_size", { group: g.name, scale: s.key, n: s.n, min: COPSOQ_MIN_GROUP_SIZE }),
+            ...resultIssue("group_scale_size", { group: g.name, scale: label(s.key), n: s.n, min: COPSOQ_MIN_GROUP_SIZE }),
             path: ["groups", i, "scales", j, "n"],
           });
         }

@@ -80,7 +80,7 @@ export const RESULT_ISSUES = {
   },
   rate_mismatch: {
     de: (v) => `Die Teilnahmequote ${v.rate} passt nicht zu Teilnehmende / Angemeldete = ${v.expected}.`,
-    en: (v) => `attendanceRate ${v.rate} does not match attendedCount / registeredCount = ${v.expected}`,
+    en: (v) => `The attendance rate ${v.rate} does not match attended / registered = ${v.expected}`,
   },
 } as const satisfies Record<string, IssueText>;
 
