@@ -8804,6 +8804,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analysis/copsoq/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phase 2 Analysis: delivered COPSOQ analyses still waiting for the company's review, oldest first, with when each is accepted automatically
+         * @description At most 20 (one per engagement and series is usual). Answered whole (the list is bounded): `nextCursor` is always null.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                source: {
+                                    /** Format: uuid */
+                                    resultId: string;
+                                    /** Format: uuid */
+                                    engagementId: string;
+                                    /** @enum {string} */
+                                    outputType: "copsoq_analysis" | "intervention_plan" | "participation_stats" | "ergonomic_assessment" | "report_pdf";
+                                    version: number;
+                                    providerName: string;
+                                    offeringTitle: string;
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                    acceptedAt: string | null;
+                                    withdrawnAt?: string | null;
+                                };
+                                /** Format: date-time */
+                                autoAcceptAt: string;
+                            }[];
+                            /** @description Always null: this list is bounded and answered whole */
+                            nextCursor: null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/provider/webhooks": {
         parameters: {
             query?: never;

@@ -93,6 +93,7 @@ export const resultsCases: AuthzCases = {
       body: () => ({ decision: "accept" }),
     },
     "GET /api/analysis/copsoq": { kind: "own", url: () => "/api/analysis/copsoq" },
+    "GET /api/analysis/copsoq/pending": { kind: "own", url: () => "/api/analysis/copsoq/pending" },
     "GET /api/planning/interventions": { kind: "own", url: () => "/api/planning/interventions" },
     "POST /api/planning/interventions/{id}/adopt": {
       kind: "foreign",

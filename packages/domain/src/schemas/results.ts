@@ -98,6 +98,13 @@ export const OutputTypeList = wholeList(OutputTypeInfo).extend({ maxFileBytes: z
 /** Phase 2 Analysis: the accepted COPSOQ analyses, newest first; the first is the current one. */
 export const CopsoqAnalysisView = wholeList(z.object({ payload: z.record(z.string(), z.unknown()), source: ResultSource }));
 
+/**
+ * Phase 2 Analysis: COPSOQ analyses delivered to the company and still waiting for its review, oldest
+ * first, with the moment each is accepted automatically unless the manager answers.
+ */
+export const PendingCopsoqAnalyses = wholeList(z.object({ source: ResultSource, autoAcceptAt: Timestamp }));
+export type PendingCopsoqAnalyses = z.infer<typeof PendingCopsoqAnalyses>;
+
 export const InterventionStatus = z.enum(["proposed", "adopted", "dismissed"]);
 export const PlannedIntervention = z.object({
   id: z.uuid(),

@@ -52,6 +52,31 @@ describe("accepted results land in the right place and leave it cleanly", () => 
       expect((await task(w)).status).toBe("open");
     });
 
+    it("a delivered analysis waiting for review is listed as pending for its company only, until it is decided", async () => {
+      const w = await makeResultWorld(t);
+      const other = await makeResultWorld(t, { companyName: "Andere Firma GmbH" });
+      const r = await deliver(w, "copsoq_analysis");
+      const pending = (await w.asCompany.get("/api/analysis/copsoq/pending")).json();
+      expect(pending.nextCursor).toBeNull();
+      expect(pending.items).toHaveLength(1);
+      expect(pending.items[0].source).toMatchObject({
+        resultId: r.id,
+        engagementId: w.engagementId,
+        outputType: "copsoq_analysis",
+        providerName: "SurveyPro GmbH",
+        offeringTitle: "COPSOQ-Analyse",
+        acceptedAt: null,
+      });
+      const [listed] = (await w.asCompany.get(`/api/engagements/${w.engagementId}/results`)).json().items;
+      expect(pending.items[0].autoAcceptAt).toBe(listed.autoAcceptAt);
+      // Another company does not see it; a provider has no analysis.
+      expect((await other.asCompany.get("/api/analysis/copsoq/pending")).json().items).toEqual([]);
+      expect((await w.asPartner.get("/api/analysis/copsoq/pending")).statusCode).toBe(403);
+      // Once decided, it is no longer pending.
+      expect((await decide(w, r.id, "accept")).statusCode).toBe(200);
+      expect((await w.asCompany.get("/api/analysis/copsoq/pending")).json().items).toEqual([]);
+    });
+
     it("accepting lands it: charts data with source, task done with evidence, GBU steps documented but the requirement still open", async () => {
       const w = await makeResultWorld(t);
       await deliver(w, "copsoq_analysis");

@@ -5,6 +5,10 @@ import type { ResultFileRow, ResultRow, ResultWithNames } from "./results.reposi
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** When a submitted result is accepted automatically unless the company answers. */
+export const autoAcceptAtOf = (submittedAt: Date, autoAcceptDays: number) =>
+  new Date(submittedAt.getTime() + autoAcceptDays * DAY).toISOString();
+
 export const resultLabel = (row: Pick<ResultRow, "outputType" | "version">) =>
   `${outputType(row.outputType)?.label.de ?? row.outputType} v${row.version}`;
 
@@ -59,7 +63,7 @@ export function toPartnerResult(
     decidedByName: r.decidedByName,
     decisionReason: row.decisionReason,
     autoAccepted: row.autoAccepted,
-    autoAcceptAt: row.status === "submitted" ? new Date(row.submittedAt.getTime() + autoAcceptDays * DAY).toISOString() : null,
+    autoAcceptAt: row.status === "submitted" ? autoAcceptAtOf(row.submittedAt, autoAcceptDays) : null,
     source: sourceOf(row, e, row.status === "accepted" ? row.decidedAt : null),
   };
 }

@@ -169,6 +169,16 @@ export async function listAcceptedOfType(
     .limit(limit);
 }
 
+/** The company's delivered results of one type still waiting for its review, oldest first. */
+export async function listSubmittedOfType(s: Pick<Scope, "tx" | "orgId">, outputType: string, limit = 20): Promise<ResultRow[]> {
+  return s.tx
+    .select()
+    .from(partnerResult)
+    .where(and(eq(partnerResult.orgId, s.orgId), eq(partnerResult.outputType, outputType), eq(partnerResult.status, "submitted")))
+    .orderBy(asc(partnerResult.submittedAt), asc(partnerResult.id))
+    .limit(limit);
+}
+
 /** Records where an accepted result landed (company side only; row-level security enforces it). */
 export async function saveLanding(s: Scope, row: Omit<typeof partnerResultLanding.$inferInsert, "landedAt">): Promise<void> {
   await s.tx

@@ -4,6 +4,7 @@ import {
   IdParam,
   OutputTypeList,
   PartnerResult,
+  PendingCopsoqAnalyses,
   ResultDecision,
   ResultFileParams,
   ResultList,
@@ -168,5 +169,19 @@ export const resultHttpRoutes: FastifyPluginAsyncZod<{ storage: FileStorage }> =
       },
     },
     async (req) => req.inTenant(COMPANY, (s) => service.copsoqAnalyses(s)),
+  );
+
+  app.get(
+    "/api/analysis/copsoq/pending",
+    {
+      schema: {
+        tags,
+        summary:
+          "Phase 2 Analysis: delivered COPSOQ analyses still waiting for the company's review, oldest first, with when each is accepted automatically",
+        description: `At most 20 (one per engagement and series is usual). ${WHOLE_LIST_NOTE}`,
+        response: { 200: PendingCopsoqAnalyses },
+      },
+    },
+    async (req) => req.inTenant(COMPANY, (s) => service.pendingCopsoqAnalyses(ctx(s))),
   );
 };

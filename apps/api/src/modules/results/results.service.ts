@@ -1,4 +1,4 @@
-import { type CursorQuery, type OutputTypeKey, outputType, type PartnerResult } from "@bgm/domain";
+import { type CursorQuery, type OutputTypeKey, outputType, type PartnerResult, type PendingCopsoqAnalyses } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import { publish, type ResultChange } from "../../lib/domain-events.js";
 import type { FileStorage } from "../../lib/file-storage/index.js";
@@ -9,7 +9,7 @@ import { type Acting, type Outcome, type ReadOptions, recordResultEvent, reopenD
 import { emitWebhookEvent } from "../webhooks/index.js";
 import { findResultEngagement, type ResultEngagement } from "./engagement-view.js";
 import { landingFor } from "./landings.js";
-import { resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
+import { autoAcceptAtOf, resultLabel, sourceOf, toPartnerResult } from "./results.mappers.js";
 import * as repo from "./results.repository.js";
 import { checkPayload } from "./submission.js";
 
@@ -352,4 +352,21 @@ export async function copsoqAnalyses(scope: TenantScope) {
     items: rows.map((r) => ({ payload: r.result.payload, source: r.source as PartnerResult["source"] })),
     nextCursor: null,
   };
+}
+
+/**
+ * COPSOQ analyses delivered and waiting for the manager's review, so phase 2 can say so instead of
+ * "nothing accepted yet". Few at a time (one per engagement and series), read one after the other.
+ */
+export async function pendingCopsoqAnalyses(c: ResultsContext): Promise<PendingCopsoqAnalyses> {
+  if (c.scope.orgKind !== "company") throw AppError.forbidden("Only companies have an analysis");
+  const items: PendingCopsoqAnalyses["items"] = [];
+  const engagements = new Map<string, ResultEngagement | null>();
+  for (const row of await repo.listSubmittedOfType(c.scope, "copsoq_analysis")) {
+    if (!engagements.has(row.engagementId)) engagements.set(row.engagementId, await findResultEngagement(c.scope, row.engagementId));
+    const e = engagements.get(row.engagementId);
+    if (!e) continue;
+    items.push({ source: sourceOf(row, e, null), autoAcceptAt: autoAcceptAtOf(row.submittedAt, c.autoAcceptDays) });
+  }
+  return { items, nextCursor: null };
 }

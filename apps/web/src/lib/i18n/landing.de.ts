@@ -21,6 +21,9 @@ export const landingDe = {
     emptyHint:
       "Sobald ein Partner eine COPSOQ-Auswertung liefert und Sie sie im Auftrag annehmen, erscheint sie hier. Passende Partner finden Sie im Marktplatz.",
     toMarketplace: "Zum Marktplatz",
+    pendingTitle: "Auswertung wartet auf Ihre Prüfung",
+    pending: "Eine Befragungsauswertung von {{provider}} wartet auf Ihre Prüfung (automatisch angenommen am {{date}}).",
+    toReview: "Auswertung prüfen",
     toEngagements: "Zu den Partner-Aufträgen",
     questionnaire: "Fragebogen",
     period: "Befragungszeitraum",

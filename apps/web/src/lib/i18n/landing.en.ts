@@ -21,6 +21,9 @@ export const landingEn: Widen<typeof landingDe> = {
     emptyHint:
       "As soon as a partner delivers a COPSOQ analysis and you accept it in the engagement, it appears here. Find suitable partners in the marketplace.",
     toMarketplace: "Go to the marketplace",
+    pendingTitle: "Analysis waiting for your review",
+    pending: "A survey analysis from {{provider}} is waiting for your review (accepted automatically on {{date}}).",
+    toReview: "Review the analysis",
     toEngagements: "Go to partner engagements",
     questionnaire: "Questionnaire",
     period: "Survey period",

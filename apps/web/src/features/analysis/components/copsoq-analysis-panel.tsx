@@ -11,6 +11,7 @@ import { CopsoqGroupsTable } from "./copsoq-groups-table";
 import { CopsoqHistory } from "./copsoq-history";
 import { CopsoqScalesTable } from "./copsoq-scales-table";
 import { CopsoqSummary } from "./copsoq-summary";
+import { PendingCopsoqNotice } from "./pending-copsoq-notice";
 
 /** Phase 2 "Analyse": the current accepted COPSOQ analysis, or an earlier one the user picks. */
 export function CopsoqAnalysisPanel() {
@@ -23,20 +24,23 @@ export function CopsoqAnalysisPanel() {
   const items = analyses.data;
   if (items.length === 0) {
     return (
-      <Card withBorder padding="lg" data-testid="copsoq-empty">
-        <Text fw={600}>{t("analysis.empty")}</Text>
-        <Text size="sm" mt={4}>
-          {t("analysis.emptyHint")}
-        </Text>
-        <Group gap="md" mt="sm">
-          <Anchor component={Link} to="/marketplace">
-            {t("analysis.toMarketplace")}
-          </Anchor>
-          <Anchor component={Link} to="/engagements">
-            {t("analysis.toEngagements")}
-          </Anchor>
-        </Group>
-      </Card>
+      <Stack gap="md">
+        <PendingCopsoqNotice />
+        <Card withBorder padding="lg" data-testid="copsoq-empty">
+          <Text fw={600}>{t("analysis.empty")}</Text>
+          <Text size="sm" mt={4}>
+            {t("analysis.emptyHint")}
+          </Text>
+          <Group gap="md" mt="sm">
+            <Anchor component={Link} to="/marketplace">
+              {t("analysis.toMarketplace")}
+            </Anchor>
+            <Anchor component={Link} to="/engagements">
+              {t("analysis.toEngagements")}
+            </Anchor>
+          </Group>
+        </Card>
+      </Stack>
     );
   }
   // A refetch may bring fewer items than before; fall back to the current analysis.
@@ -45,6 +49,7 @@ export function CopsoqAnalysisPanel() {
 
   return (
     <Stack gap="lg" data-testid="copsoq-analysis">
+      <PendingCopsoqNotice />
       <section aria-labelledby="copsoq-summary-heading">
         <Group justify="space-between" mb="sm" wrap="wrap">
           <Title order={3} fz="h4" id="copsoq-summary-heading">
