@@ -59,6 +59,10 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   // "Mehr erfahren" shows the offering; back to the task to request the quote there (linked to it).
   await copsoq.getByRole("link", { name: /Mehr erfahren/ }).click();
   await expect(manager.getByRole("heading", { level: 1, name: "COPSOQ-Analyse" })).toBeVisible();
+  // Before asking for a quote: why it fits the company, and who the provider is.
+  await expect(manager.getByRole("heading", { level: 2, name: "Warum es zu Ihnen passt" })).toBeVisible();
+  await expect(manager.getByRole("heading", { level: 2, name: "Über den Anbieter" })).toBeVisible();
+  await expect(manager.getByRole("heading", { level: 2, name: "Weitere Angebote dieses Anbieters" })).toBeVisible();
   await expectNoSeriousA11yViolations(manager, "offering detail");
   await snapshot(manager, "marketplace-offering-detail");
   await manager.goBack();
@@ -206,7 +210,11 @@ test("partner manages offerings and profile", async ({ page }) => {
   await page.getByRole("button", { name: "Neues Angebot" }).click();
   const dialog = page.getByRole("dialog", { name: "Neues Angebot" });
   await dialog.getByRole("textbox", { name: "Titel" }).fill("Stressbewältigung im Team");
+  // Saving without a price says so at the field instead of a silently disabled button.
+  await dialog.getByRole("button", { name: "Speichern" }).click();
+  await expect(dialog.getByText("Bitte einen Preis angeben (0 für kostenfrei).")).toBeVisible();
   await dialog.getByRole("textbox", { name: "Preis ab (€)" }).fill("900");
+  await expect(dialog.getByText("Bitte einen Preis angeben (0 für kostenfrei).")).toBeHidden();
   await expectNoSeriousA11yViolations(page, "offering form");
   await snapshot(page, "partner-offering-form");
   await dialog.getByRole("button", { name: "Speichern" }).click();

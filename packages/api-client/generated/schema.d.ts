@@ -5182,6 +5182,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/marketplace/offerings/{id}/provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider behind a visible offering: its public profile (about, regions, certifications, contact) and its other published offerings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            profile: {
+                                organizationId: string;
+                                name: string;
+                                description: string;
+                                regions: string[];
+                                certifications: string[];
+                                contactEmail: string;
+                                website: string;
+                                isHealthInsurer: boolean;
+                            };
+                            /** @description Up to 6 other published offerings of the same provider, by title */
+                            otherOfferings: {
+                                /** Format: uuid */
+                                id: string;
+                                providerOrgId: string;
+                                providerName: string;
+                                title: string;
+                                description: string;
+                                category: string;
+                                certifications: string[];
+                                /** @enum {string} */
+                                deliveryMode: "on_site" | "remote" | "hybrid";
+                                priceFromCents: number;
+                                /** @enum {string} */
+                                priceUnit: "flat" | "per_participant" | "per_day";
+                                turnaroundDays: number | null;
+                                capacity: number | null;
+                                requiredDataScopes: string[];
+                                outputDataTypes: string[];
+                                integrationPoints: string[];
+                                relevantPhases: number[];
+                                relevantTasks: string[];
+                                /** @enum {string} */
+                                status: "draft" | "published" | "archived";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/marketplace/certifications": {
         parameters: {
             query?: never;
@@ -5394,6 +5470,58 @@ export interface paths {
                             total: number;
                             /** @description As in the discovery list: a respelled search that finds something, when this one found nothing */
                             didYouMean: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace/offerings/{id}/fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a published offering fits the caller's company: the partner matching's reasons, as in "Empfohlen"
+         * @description The matching of GET /api/marketplace/recommended (phase, goals, survey, fit, history) for one offering, computed per request for the caller's company. `matched` is false when the matching leaves the offering out (booked and under way).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reasons: {
+                                /** @enum {string} */
+                                kind: "task" | "phase" | "goal" | "survey" | "fit";
+                                text: {
+                                    de: string;
+                                    en: string;
+                                };
+                            }[];
+                            score: number;
+                            matched: boolean;
                         };
                     };
                 };

@@ -44,6 +44,12 @@ export const marketplaceCases: AuthzCases = {
     "GET /api/marketplace/certifications": { kind: "own", url: () => "/api/marketplace/certifications" },
     "GET /api/marketplace/offerings": { kind: "own", url: () => "/api/marketplace/offerings?q=Entwurf&limit=100" },
     "GET /api/marketplace/offerings/{id}": { kind: "foreign", url: (f) => `/api/marketplace/offerings/${f.ids.providerBDraftId}` },
+    // A draft's provider and fit stay behind the draft: 404 for everyone but B, and no profile text leaks.
+    "GET /api/marketplace/offerings/{id}/provider": {
+      kind: "foreign",
+      url: (f) => `/api/marketplace/offerings/${f.ids.providerBDraftId}/provider`,
+    },
+    "GET /api/marketplace/offerings/{id}/fit": { kind: "foreign", url: (f) => `/api/marketplace/offerings/${f.ids.providerBDraftId}/fit` },
     "GET /api/marketplace/suggestions": {
       kind: "own",
       url: () => "/api/marketplace/suggestions?taskKey=employee_survey&limit=20",

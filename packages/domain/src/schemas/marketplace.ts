@@ -118,6 +118,17 @@ export const OwnOfferingList = cursorPage(Offering);
 
 export const CertificationList = wholeList(z.string());
 
+/**
+ * The provider behind an offering, as a company sees it before asking for a quote: the public profile
+ * (name, about, regions, certifications, contact) and the provider's other published offerings. The
+ * platform keeps no reference list of its own; the other offerings stand for the provider's work.
+ */
+export const OfferingProvider = z.object({
+  profile: ProviderProfile,
+  otherOfferings: z.array(Offering).describe("Up to 6 other published offerings of the same provider, by title"),
+});
+export type OfferingProvider = z.infer<typeof OfferingProvider>;
+
 export const SuggestionReason = z.object({
   /** The signal that gave the reason (issue 15 added survey and fit; clients show unknown kinds as plain text). */
   kind: z.enum(["task", "phase", "goal", "survey", "fit"]),
@@ -143,6 +154,15 @@ export const SuggestionQuery = z.strictObject({
     .describe("Prefer courses a health insurer may co-fund (§20 SGB V certification)"),
 });
 export const SuggestionList = wholeList(Suggestion);
+
+/** Why one offering fits the signed-in company: the partner matching's reasons for it (as in "Empfohlen"). */
+export const OfferingFit = z.object({
+  reasons: z.array(SuggestionReason),
+  score: z.number(),
+  /** False when the matching leaves the offering out (the company has it booked and under way). */
+  matched: z.boolean(),
+});
+export type OfferingFit = z.infer<typeof OfferingFit>;
 
 /**
  * The marketplace's "Empfohlen" sort (issue 15): the discovery filters, ranked by the partner matching for

@@ -1,8 +1,15 @@
-import { type Database, offering, publishedOffering } from "@bgm/db";
-import { and, eq, or, sql } from "drizzle-orm";
+import { type Database, offering, providerProfile, publishedOffering } from "@bgm/db";
+import { and, asc, eq, ne, or, sql } from "drizzle-orm";
 import { type PrebuiltQuery, prebuiltQuery } from "../../lib/prebuilt-query.js";
 import type { TenantScope } from "../../lib/request-context.js";
-import { type DiscoveryFilters, discoveryQueries, discoveryShape, discoveryValues, offeringColumns } from "./discovery.sql.js";
+import {
+  type DiscoveryFilters,
+  discoveryQueries,
+  discoveryShape,
+  discoveryValues,
+  offeringColumns,
+  publishedColumns,
+} from "./discovery.sql.js";
 
 /** Reads across providers: published offerings of everyone, plus the caller's own. */
 type Scope = Pick<TenantScope, "tx" | "orgId">;
@@ -57,6 +64,22 @@ export async function findVisible(s: Scope, id: string) {
     .from(offering)
     .where(and(eq(offering.id, id), or(eq(offering.status, "published"), eq(offering.orgId, s.orgId))));
   return row ?? null;
+}
+
+/** A provider's public profile (readable by every signed-in user), or null when it never saved one. */
+export async function findProviderProfile(s: Scope, providerOrgId: string) {
+  const [row] = await s.tx.select().from(providerProfile).where(eq(providerProfile.orgId, providerOrgId));
+  return row ?? null;
+}
+
+/** The provider's published offerings other than `exceptId`, by title: public, like the catalogue. */
+export async function listOtherPublished(s: Scope, providerOrgId: string, exceptId: string, limit: number) {
+  return s.tx
+    .select(publishedColumns)
+    .from(publishedOffering)
+    .where(and(eq(publishedOffering.status, "published"), eq(publishedOffering.orgId, providerOrgId), ne(publishedOffering.id, exceptId)))
+    .orderBy(asc(publishedOffering.title), asc(publishedOffering.id))
+    .limit(limit);
 }
 
 /**

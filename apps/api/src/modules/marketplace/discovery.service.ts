@@ -1,11 +1,11 @@
-import type { DiscoveryQuery, Offering, OfferingList } from "@bgm/domain";
+import type { DiscoveryQuery, Offering, OfferingList, OfferingProvider } from "@bgm/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, toPage } from "../../lib/keyset.js";
 import type { TenantScope } from "../../lib/request-context.js";
 import * as repo from "./discovery.repository.js";
 import { DiscoveryCursor, type DiscoveryFilters, sanitizeSearch } from "./discovery.sql.js";
-import { toOffering } from "./marketplace.mappers.js";
+import { toOffering, toProviderProfile } from "./marketplace.mappers.js";
 
 /** The query as discovery runs it: price range checked, search text sanitized. Throws 400. */
 export function toDiscoveryFilters(query: DiscoveryQuery): DiscoveryFilters {
@@ -52,6 +52,22 @@ export async function getOffering(scope: Pick<TenantScope, "tx" | "orgId">, id: 
   const row = await repo.findVisible(scope, id);
   if (!row) throw AppError.notFound("Offering");
   return toOffering(row);
+}
+
+/** How many of the provider's other offerings the detail page lists. */
+export const OTHER_OFFERINGS_LIMIT = 6;
+
+/**
+ * The provider behind an offering the caller may see: its public profile and its other published
+ * offerings. Public data only (the profile is readable by every signed-in user; drafts stay behind RLS
+ * and the published filter, also the provider's own ones).
+ */
+export async function getOfferingProvider(scope: Pick<TenantScope, "tx" | "orgId">, id: string): Promise<OfferingProvider> {
+  const row = await repo.findVisible(scope, id);
+  if (!row) throw AppError.notFound("Offering");
+  const profile = await repo.findProviderProfile(scope, row.orgId);
+  const others = await repo.listOtherPublished(scope, row.orgId, row.id, OTHER_OFFERINGS_LIMIT);
+  return { profile: toProviderProfile(row.orgId, row.providerName, profile), otherOfferings: others.map(toOffering) };
 }
 
 /** The certification filter's choices: what published offerings actually carry (the API filters on the exact text). */

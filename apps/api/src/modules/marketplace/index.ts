@@ -2,5 +2,11 @@
 export { didYouMean, getOffering, toDiscoveryFilters } from "./discovery.service.js";
 export { sanitizeSearch } from "./discovery.sql.js";
 export { marketplaceRoutes } from "./marketplace.routes.js";
-export { findFilteredCandidates, findMatchCandidates, findPublishedOfferings, type MatchCandidate } from "./match-candidates.js";
+export {
+  findCandidate,
+  findFilteredCandidates,
+  findMatchCandidates,
+  findPublishedOfferings,
+  type MatchCandidate,
+} from "./match-candidates.js";
 export { findOfferingFacts, findPublishedOffering, type OfferingFacts } from "./offering-facts.js";

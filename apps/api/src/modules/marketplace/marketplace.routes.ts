@@ -1,5 +1,14 @@
 import type { DatabaseHandle } from "@bgm/db";
-import { CertificationList, DiscoveryQuery, IdParam, MEMBER_ROLES, Offering, OfferingList, WHOLE_LIST_NOTE } from "@bgm/domain";
+import {
+  CertificationList,
+  DiscoveryQuery,
+  IdParam,
+  MEMBER_ROLES,
+  Offering,
+  OfferingList,
+  OfferingProvider,
+  WHOLE_LIST_NOTE,
+} from "@bgm/domain";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { recordOpened } from "../suggestion-stats/index.js";
@@ -70,6 +79,20 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle
         if (found.status === "published") await recordOpened(s, found.id);
         return found;
       }),
+  );
+
+  app.get(
+    "/api/marketplace/offerings/:id/provider",
+    {
+      schema: {
+        tags,
+        summary:
+          "The provider behind a visible offering: its public profile (about, regions, certifications, contact) and its other published offerings",
+        params: IdParam,
+        response: { 200: OfferingProvider },
+      },
+    },
+    async (req) => req.inTenant(BROWSE, (s) => discovery.getOfferingProvider(s, req.params.id)),
   );
 
   app.get(

@@ -68,6 +68,16 @@ export async function findFilteredCandidates(
   return rows.map(toCandidate);
 }
 
+/** One published offering as the matching scores it (with its provider's regions), or null. */
+export async function findCandidate(s: Pick<TenantScope, "tx">, id: string): Promise<MatchCandidate | null> {
+  const [row] = await s.tx
+    .select(candidateColumns)
+    .from(publishedOffering)
+    .leftJoin(providerProfile, eq(providerProfile.orgId, publishedOffering.orgId))
+    .where(and(eq(publishedOffering.status, "published"), eq(publishedOffering.id, id)));
+  return row ? toCandidate(row) : null;
+}
+
 const candidateColumns = { ...publishedColumns, regions: sql<string[]>`coalesce(${providerProfile.regions}, '{}'::text[])` };
 
 function toCandidate({ regions, ...row }: Parameters<typeof toOffering>[0] & { regions: string[] | null }): MatchCandidate {

@@ -159,3 +159,61 @@ describe("offerings CRUD", () => {
     expect(row?.title).toBe("Meins");
   });
 });
+
+describe("the provider behind an offering (detail page)", () => {
+  it("shows the public profile and the other published offerings, never a draft", async () => {
+    await as.patch("/api/provider/profile", {
+      description: "Bewegung im Betrieb",
+      regions: ["Hamburg"],
+      certifications: ["ZPP"],
+      contactEmail: "info@bewegt.example",
+      website: "https://bewegt.example",
+    });
+    const main = await publishOffering(as, offeringBody({ title: "Detail Hauptangebot" }));
+    const other = await publishOffering(as, offeringBody({ title: "Detail Zweitangebot" }));
+    const draft = await as.post("/api/provider/offerings", offeringBody({ title: "Detail Entwurf geheim" }));
+    expect(draft.statusCode).toBe(201);
+
+    for (const viewer of [company, otherProvider, as]) {
+      const res = await viewer.get(`/api/marketplace/offerings/${main.id}/provider`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.profile).toEqual({
+        organizationId: provider.orgId,
+        name: "Bewegt GmbH",
+        description: "Bewegung im Betrieb",
+        regions: ["Hamburg"],
+        certifications: ["ZPP"],
+        contactEmail: "info@bewegt.example",
+        website: "https://bewegt.example",
+        isHealthInsurer: false,
+      });
+      const titles = body.otherOfferings.map((o: { title: string }) => o.title);
+      expect(titles).toContain(other.title);
+      expect(titles).not.toContain(main.title);
+      expect(res.body).not.toContain("Detail Entwurf geheim");
+      expect(body.otherOfferings.every((o: { status: string }) => o.status === "published")).toBe(true);
+    }
+  });
+
+  it("keeps a draft's provider behind the draft: 404 for others, the owner sees its own", async () => {
+    const draft = await as.post("/api/provider/offerings", offeringBody({ title: "Detail Entwurf zwei" }));
+    const id = draft.json().id as string;
+    expect((await company.get(`/api/marketplace/offerings/${id}/provider`)).statusCode).toBe(404);
+    expect((await otherProvider.get(`/api/marketplace/offerings/${id}/provider`)).statusCode).toBe(404);
+    const own = await as.get(`/api/marketplace/offerings/${id}/provider`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().otherOfferings.every((o: { status: string }) => o.status === "published")).toBe(true);
+    expect((await company.get("/api/marketplace/offerings/00000000-0000-4000-8000-000000000000/provider")).statusCode).toBe(404);
+  });
+
+  it("answers for a provider that never saved a profile with its name and empty fields", async () => {
+    const fresh = api(t.app, (await signUpProvider(t.app, { name: "Ohne Profil KG" })).cookie);
+    const o = await publishOffering(fresh, offeringBody({ title: "Ohne-Profil-Angebot" }));
+    const res = await company.get(`/api/marketplace/offerings/${o.id}/provider`);
+    expect(res.json()).toMatchObject({
+      profile: { name: "Ohne Profil KG", description: "", regions: [], contactEmail: "", website: "" },
+      otherOfferings: [],
+    });
+  });
+});

@@ -1,6 +1,8 @@
 import {
   AssistantAnswer,
   AssistantQuestion,
+  IdParam,
+  OfferingFit,
   RecommendedList,
   RecommendedQuery,
   SuggestionList,
@@ -8,7 +10,7 @@ import {
   WHOLE_LIST_NOTE,
 } from "@bgm/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { askBuddy, recommendOfferings, suggestPartners } from "./matching.service.js";
+import { askBuddy, offeringFit, recommendOfferings, suggestPartners } from "./matching.service.js";
 
 const MANAGER = { roles: ["bgm_manager"] as const, kind: "company" as const };
 
@@ -41,6 +43,21 @@ export const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => req.inTenant(MANAGER, (s) => recommendOfferings(s, req.query)),
+  );
+
+  app.get(
+    "/api/marketplace/offerings/:id/fit",
+    {
+      schema: {
+        tags: ["marketplace"],
+        summary: "Why a published offering fits the caller's company: the partner matching's reasons, as in \"Empfohlen\"",
+        description:
+          "The matching of GET /api/marketplace/recommended (phase, goals, survey, fit, history) for one offering, computed per request for the caller's company. `matched` is false when the matching leaves the offering out (booked and under way).",
+        params: IdParam,
+        response: { 200: OfferingFit },
+      },
+    },
+    async (req) => req.inTenant(MANAGER, (s) => offeringFit(s, req.params.id)),
   );
 
   app.post(

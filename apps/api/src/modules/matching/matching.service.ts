@@ -6,6 +6,7 @@ import {
   type ErgonomicFindings,
   type MatchContext,
   matchOfferings,
+  type OfferingFit,
   type RecommendedList,
   type RecommendedQuery,
   type SuggestionList,
@@ -22,6 +23,7 @@ import { employeeGroups } from "../employees/index.js";
 import { offeringHistory } from "../engagements/index.js";
 import {
   didYouMean,
+  findCandidate,
   findFilteredCandidates,
   findMatchCandidates,
   findPublishedOfferings,
@@ -148,6 +150,19 @@ export async function recommendOfferings(
   await recordSuggested(scope, page.items);
   if (all.length > 0 || !rest.q) return { ...page, didYouMean: null };
   return { ...page, didYouMean: await didYouMean(scope, toDiscoveryFilters({ ...rest, limit: 1 })) };
+}
+
+/**
+ * Why one published offering fits the company: the same matching and reasons as the "Empfohlen" sort
+ * (`recommendOfferings`), for this offering alone. One the matching leaves out (booked and under way)
+ * has no reasons and `matched: false`; one that is not published does not exist here (404).
+ */
+export async function offeringFit(scope: TenantScope, id: string): Promise<OfferingFit> {
+  const candidate = await findCandidate(scope, id);
+  if (!candidate) throw AppError.notFound("Offering");
+  const context = await companyContext(scope, {});
+  const [match] = matchOfferings(context, [candidate]);
+  return match ? { reasons: match.reasons, score: match.score, matched: true } : { reasons: [], score: 0, matched: false };
 }
 
 /** The partner buddy without a model: rules, the matching, templates (issue 15, 5.2). */

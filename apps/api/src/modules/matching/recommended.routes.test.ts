@@ -88,6 +88,47 @@ describe('the marketplace\'s "Empfohlen" sort (issue 15)', () => {
   });
 });
 
+describe("why one offering fits (the offering detail page)", () => {
+  const fit = async (as: Api, id: string) => as.get(`/api/marketplace/offerings/${id}/fit`);
+
+  it('gives the same reasons and score as the "Empfohlen" sort, for the caller\'s company', async () => {
+    const all = await recommended(petra, "limit=50");
+    const screening = all.items.find((s) => s.offering.title === "Rückenscreening");
+    expect(screening).toBeDefined();
+    const res = await fit(petra, screening!.offering.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ reasons: screening!.reasons, score: screening!.score, matched: true });
+    // Another company gets its own answer: Muster GmbH's goal is not among its reasons.
+    const theirs = await fit(other, screening!.offering.id);
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().reasons.some((r: { text: { de: string } }) => r.text.de.includes("Rückenbeschwerden"))).toBe(false);
+  });
+
+  it("says when the matching leaves an offering out (booked and under way)", async () => {
+    const all = await recommended(petra, "limit=50");
+    const booked = all.items.find((s) => s.offering.title === "Rückenfit-Kurs (8 Wochen)");
+    const res = await fit(petra, booked!.offering.id);
+    expect(res.json()).toEqual({ reasons: [], score: 0, matched: false });
+  });
+
+  it("is for managers only; a draft or unknown offering does not exist here", async () => {
+    const all = await recommended(petra, "limit=1");
+    const id = all.items[0]!.offering.id;
+    expect((await fit(employee, id)).statusCode).toBe(403);
+    expect((await fit(partner, id)).statusCode).toBe(403);
+    const created = await partner.post("/api/provider/offerings", {
+      title: "Entwurf Fit",
+      category: "coaching",
+      deliveryMode: "remote",
+      priceFromCents: 1000,
+      priceUnit: "flat",
+    });
+    expect((await fit(petra, created.json().id)).statusCode).toBe(404);
+    expect((await fit(petra, "00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+    expect((await fit(petra, "nope")).statusCode).toBe(400);
+  });
+});
+
 const ask = async (as: Api, question: string) => {
   const res = await as.post("/api/matching/assistant", { question });
   expect(res.statusCode, res.body).toBe(200);

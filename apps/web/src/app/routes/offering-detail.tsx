@@ -10,7 +10,7 @@ import { NotFound } from "../../components/ui/not-found";
 import { PageHeader } from "../../components/ui/page-header";
 import { hasRole, useMe } from "../../features/auth";
 import { RequestQuoteModal } from "../../features/engagements";
-import { fromPriceLabel, OfferingFacts, useOffering } from "../../features/marketplace";
+import { fromPriceLabel, OfferingFacts, OfferingFitSection, OfferingProviderSection, useOffering } from "../../features/marketplace";
 import { isApiError } from "../../lib/api-client";
 import { formatNumber } from "../../lib/format";
 import { useOutputTypeLabel } from "../../lib/output-type-label";
@@ -50,16 +50,19 @@ export function OfferingDetailRoute() {
         />
         <OfferingFacts offering={o} />
       </div>
+      {/* The matching is the company's: only a BGM manager asks for it, for a published offering. */}
+      {canRequest && o.status === "published" ? <OfferingFitSection offeringId={o.id} /> : null}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7 }} style={{ display: "flex", flexDirection: "column", gap: "var(--mantine-spacing-lg)" }}>
           <section aria-labelledby="about-heading">
             <Title order={2} fz="h3" id="about-heading" mb="sm">
               {t("offering.about")}
             </Title>
             <Text style={{ whiteSpace: "pre-wrap" }}>{o.description || none}</Text>
           </section>
+          <OfferingProviderSection offeringId={o.id} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5 }} style={{ display: "flex", flexDirection: "column", gap: "var(--mantine-spacing-lg)" }}>
           <Paper withBorder p="md" component="section" aria-labelledby="facts-heading">
             <Title order={2} fz="h3" id="facts-heading" mb="sm">
               {t("offering.facts")}

@@ -1,5 +1,6 @@
 /** Marketplace: partners' offerings, discovery, suggestions, the partner's profile. The public face of the feature; other code imports only this file. */
 export { useOffering } from "./api/get-offering";
+export { useOfferingFit, useOfferingProvider } from "./api/get-offering-provider";
 export { useOfferings } from "./api/get-offerings";
 export { useOwnOfferings } from "./api/get-own-offerings";
 export { useRecommended } from "./api/get-recommended";
@@ -9,7 +10,9 @@ export { BuddyButton } from "./components/buddy-button";
 export { MarketplaceFilters } from "./components/marketplace-filters";
 export { OfferingCard } from "./components/offering-card";
 export { OfferingFacts } from "./components/offering-facts";
+export { OfferingFitSection } from "./components/offering-fit-section";
 export { OfferingFormModal } from "./components/offering-form-modal";
+export { OfferingProviderSection } from "./components/offering-provider-section";
 export { OfferingStatsTable } from "./components/offering-stats-table";
 export { OwnOfferingsTable } from "./components/own-offerings-table";
 export { PartnerHomeLinks } from "./components/partner-home-links";

@@ -9,6 +9,7 @@ import { useOutputTypeLabel } from "../../../lib/output-type-label";
 import { useLocalized } from "../../../lib/use-localized";
 import { useCreateOffering, useUpdateOffering } from "../api/save-offering";
 import type { OfferingInput } from "../api/types";
+import { type OfferingFormErrors, offeringFormErrors } from "../offering-form-errors";
 
 interface OfferingFormModalProps {
   opened: boolean;
@@ -52,8 +53,18 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
   const [points, setPoints] = useState<string[]>(offering?.integrationPoints ?? []);
   const [phases, setPhases] = useState<string[]>(offering?.relevantPhases.map(String) ?? []);
   const [tasks, setTasks] = useState<string[]>(offering?.relevantTasks ?? []);
+  // Shown after the first „Speichern“ and kept up to date while the partner fills the fields in.
+  const [checked, setChecked] = useState(false);
+  const missing: OfferingFormErrors = checked ? offeringFormErrors({ title, price }) : {};
 
   function submit() {
+    const errors = offeringFormErrors({ title, price });
+    if (errors.title || errors.price) {
+      setChecked(true);
+      // The first field that needs something gets the focus; its error is read with it.
+      document.getElementById(errors.title ? "offering-title" : "offering-price")?.focus();
+      return;
+    }
     const input: OfferingInput = {
       title: title.trim(),
       description: description.trim(),
@@ -85,11 +96,12 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
       submitLabel={t("common.save")}
       pending={create.isPending || update.isPending}
       error={create.error ?? update.error}
-      submitDisabled={!title.trim() || price === null}
     >
       <TextInput
+        id="offering-title"
         label={t("partner.title")}
         required
+        error={missing.title ? t(missing.title) : undefined}
         maxLength={200}
         data-autofocus
         value={title}
@@ -124,7 +136,15 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone: () =>
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <MoneyInput label={t("partner.priceFrom")} required min={0} value={price} onChange={setPrice} />
+        <MoneyInput
+          id="offering-price"
+          label={t("partner.priceFrom")}
+          required
+          min={0}
+          value={price}
+          onChange={setPrice}
+          error={missing.price ? t(missing.price) : undefined}
+        />
         <NativeSelect
           label={t("partner.priceUnit")}
           value={priceUnit}
