@@ -120,6 +120,12 @@ test("manager grants data access, the partner fetches it with an API key, the ma
   const listServed = manager.getByRole("row").filter({ has: manager.getByRole("cell", { name: "Ausgeliefert" }) });
   await expect(listServed.filter({ has: manager.getByRole("cell", { name: "120", exact: true }) })).toHaveCount(3);
   await expect(manager.getByRole("cell", { name: "Abgelehnt" })).toHaveCount(1);
+  // Scopes and reasons in words, not keys (issue 14, item 10): the list by its name, the refusal by its reason.
+  await expect(listServed.filter({ hasText: "Namen und E-Mail-Adressen der Beschäftigten" })).toHaveCount(3);
+  const deniedRow = manager.getByRole("row").filter({ has: manager.getByRole("cell", { name: "Abgelehnt" }) });
+  await expect(deniedRow).toContainText("Freigabe widerrufen");
+  await expect(manager.getByRole("cell", { name: "employee_list", exact: true })).toHaveCount(0);
+  await expect(manager.getByRole("cell", { name: "Teilnahmezahlen (nur Kennzahlen)" }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(manager, "data sharing page");
   await snapshot(manager, "data-sharing");
   await machine.dispose();

@@ -83,9 +83,17 @@ test("manager requests a quote from a suggestion, the partner quotes, the manage
   await expect(manager.getByRole("heading", { level: 1, name: "COPSOQ-Analyse" })).toBeVisible();
   await expect(manager.getByTestId("engagement-status").first()).toHaveText("Angefragt");
   await expect(manager.getByText("Mitarbeiterbefragung durchführen")).toBeVisible();
-  // Before a quote, cancelling is withdrawing the request (issue 14).
-  await expect(manager.getByRole("button", { name: "Anfrage zurückziehen" })).toBeVisible();
+  // Before a quote, the page says what comes next (issue 14, item 10): asked when and whom, a notification follows;
+  // writing to the partner is the main action, withdrawing the request a quiet one (no red „Auftrag stornieren“).
+  const waiting = manager.getByTestId("awaiting-quote");
+  await expect(waiting.getByRole("heading", { name: "Als Nächstes: das Angebot von SurveyPro GmbH" })).toBeVisible();
+  await expect(waiting).toContainText(
+    /Angefragt am .+ bei SurveyPro GmbH\. Sie erhalten eine Benachrichtigung, sobald das Angebot vorliegt\./,
+  );
+  await expect(waiting.getByRole("button", { name: "Anfrage zurückziehen" })).toBeVisible();
   await expect(manager.getByRole("button", { name: "Auftrag stornieren" })).toHaveCount(0);
+  await waiting.getByRole("button", { name: "Nachricht an SurveyPro GmbH" }).click();
+  await expect(manager.getByTestId("messages-panel").getByRole("textbox", { name: "Nachricht" })).toBeFocused();
 
   // The dashboard lists it with partner, task and whose turn it is.
   await manager.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Partner-Aufträge" }).click();

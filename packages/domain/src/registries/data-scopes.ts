@@ -265,6 +265,24 @@ export function dataScope(key: string): DataScopeDefinition | undefined {
 }
 
 /**
+ * Partner reads of participation aggregates are logged under this key in the company's access log, beside the
+ * data scopes. They are no data scope: no grant is needed, and none widens them (ADR 0013).
+ */
+export const PARTICIPATION_AGGREGATES_ACCESS = {
+  key: "participation_aggregates",
+  label: { de: "Teilnahmezahlen (nur Kennzahlen)", en: "Participation figures (aggregates only)" },
+} as const satisfies { key: string; label: Localized };
+
+/**
+ * What an access-log entry's scope key names, in plain words: a scope's label, the participation figures, or
+ * null for a key the registry does not know (a partner may ask for any key; the entry records what was asked).
+ */
+export function accessLogScopeLabel(key: string): Localized | null {
+  if (key === PARTICIPATION_AGGREGATES_ACCESS.key) return PARTICIPATION_AGGREGATES_ACCESS.label;
+  return dataScope(key)?.label ?? null;
+}
+
+/**
  * A field's name in plain words; the raw key for a field the registry no longer declares (a grant keeps
  * the fields of the scope version it was given under).
  */

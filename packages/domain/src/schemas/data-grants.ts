@@ -87,6 +87,25 @@ export const GrantResult = z.object({
   declined: z.array(z.string()),
 });
 
+/**
+ * Why a partner request was refused, as the access log records it (the API's denials and API-key refusals).
+ * The log's `reason` stays a string: an entry keeps the code it was written with.
+ */
+export const ACCESS_DENIAL_REASONS = [
+  "foreign_engagement",
+  "unknown_scope",
+  "scope_not_requested",
+  "engagement_ended",
+  "no_grant",
+  "revoked",
+  "expired",
+  "scope_changed",
+  "bad_key",
+  "key_revoked",
+  "key_expired",
+] as const;
+export type AccessDenialReason = (typeof ACCESS_DENIAL_REASONS)[number];
+
 export const AccessLogEntry = z.object({
   id: z.number().int(),
   at: Timestamp,

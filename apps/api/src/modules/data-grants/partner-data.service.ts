@@ -1,5 +1,5 @@
 import { type Database, withTenantTx } from "@bgm/db";
-import { dataScope, type EngagementStatus, FINAL_STATUSES, projectToFields, type RecordValue } from "@bgm/domain";
+import { type AccessDenialReason, dataScope, type EngagementStatus, FINAL_STATUSES, projectToFields, type RecordValue } from "@bgm/domain";
 import { AppError } from "../../lib/app-error.js";
 import { findEngagementWithParties } from "../engagements/index.js";
 import { touchKey } from "../partner-access/index.js";
@@ -23,18 +23,8 @@ export interface PartnerRequest {
   format: "json" | "csv" | "xlsx";
 }
 
-export type DenialReason =
-  | "foreign_engagement"
-  | "unknown_scope"
-  | "scope_not_requested"
-  | "engagement_ended"
-  | "no_grant"
-  | "revoked"
-  | "expired"
-  | "scope_changed"
-  | "bad_key"
-  | "key_revoked"
-  | "key_expired";
+/** Why a request is refused: the codes the access log records (the domain lists them for the log's readers). */
+export type DenialReason = AccessDenialReason;
 
 export interface Served {
   scope: string;

@@ -1,5 +1,5 @@
 import { type Database, withTenantTx } from "@bgm/db";
-import type { PartnerParticipation } from "@bgm/domain";
+import { PARTICIPATION_AGGREGATES_ACCESS, type PartnerParticipation } from "@bgm/domain";
 import { LRUCache } from "lru-cache";
 import { AppError } from "../../lib/app-error.js";
 import { type AccessLogWriter, type PartnerCaller, type PartnerRequest, recordPartnerAccess } from "../data-grants/index.js";
@@ -11,7 +11,7 @@ import { partnerParticipation, servedRecordCount } from "./aggregates.service.js
  * The key partner reads of participation aggregates are logged under, in the company's access log beside
  * the data scopes. Aggregates are no data scope: no grant is needed, and none widens them.
  */
-export const PARTICIPATION_AGGREGATES_KEY = "participation_aggregates";
+export const PARTICIPATION_AGGREGATES_KEY = PARTICIPATION_AGGREGATES_ACCESS.key;
 
 export const partnerRequest = (engagementId: string): PartnerRequest => ({
   engagementId,

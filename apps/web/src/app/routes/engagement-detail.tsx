@@ -16,7 +16,7 @@ import {
   QuotesList,
   useEngagement,
 } from "../../features/engagements";
-import { MessagesPanel } from "../../features/messaging";
+import { focusMessageComposer, MessagesPanel } from "../../features/messaging";
 import { CreateInterventionLink, PartnerParticipationSection } from "../../features/participation";
 import { ResultsSection } from "../../features/results";
 import { isApiError } from "../../lib/api-client";
@@ -63,7 +63,7 @@ export function EngagementDetailRoute() {
         />
       </div>
       {side === "company" ? <DataAccessPrompt engagement={e} /> : null}
-      <EngagementActions engagement={e} side={side} />
+      <EngagementActions engagement={e} side={side} onMessage={focusMessageComposer} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="lg">

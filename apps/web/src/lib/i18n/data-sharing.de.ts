@@ -132,6 +132,22 @@ export const dataSharingDe = {
       viaSession: "Partnerportal",
       viaApiKey: "API-Schlüssel",
       viaUnknown: "Unbekannt",
+      unknownScope: "Unbekannter Datenumfang „{{key}}“",
+      otherReason: "Sonstiger Grund ({{code}})",
+      // Why a request was refused (the access log's codes, ACCESS_DENIAL_REASONS in @bgm/domain).
+      reasons: {
+        foreign_engagement: "Kein Auftrag dieses Partners",
+        unknown_scope: "Diesen Datenumfang gibt es nicht",
+        scope_not_requested: "Vom Angebot nicht angefragt",
+        engagement_ended: "Auftrag beendet",
+        no_grant: "Keine Freigabe erteilt",
+        revoked: "Freigabe widerrufen",
+        expired: "Freigabe abgelaufen",
+        scope_changed: "Datenumfang geändert – neue Freigabe nötig",
+        bad_key: "Ungültiger API-Schlüssel",
+        key_revoked: "API-Schlüssel widerrufen",
+        key_expired: "API-Schlüssel abgelaufen",
+      },
     },
     apiKeys: {
       title: "API-Schlüssel",

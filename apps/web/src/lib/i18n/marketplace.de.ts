@@ -284,6 +284,14 @@ export const marketplaceDe = {
       change_quote: "Angebot geändert",
     },
     withdrawHint: "Die Anfrage wird beendet und {{provider}} benachrichtigt.",
+    awaitingQuote: {
+      requestTitle: "Als Nächstes: das Angebot von {{provider}}",
+      requestBody: "Angefragt am {{date}} bei {{provider}}. Sie erhalten eine Benachrichtigung, sobald das Angebot vorliegt.",
+      revisionTitle: "Als Nächstes: das überarbeitete Angebot von {{provider}}",
+      revisionBody:
+        "Überarbeitung am {{date}} bei {{provider}} angefragt. Sie erhalten eine Benachrichtigung, sobald das überarbeitete Angebot vorliegt.",
+      message: "Nachricht an {{provider}}",
+    },
     acceptRecap: {
       intro: "Sie nehmen das Angebot von {{provider}} für „{{offering}}“ an:",
       price: "Preis: {{price}}",

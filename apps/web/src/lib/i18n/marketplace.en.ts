@@ -283,6 +283,13 @@ export const marketplaceEn: Widen<typeof marketplaceDe> = {
       change_quote: "Quote changed",
     },
     withdrawHint: "The request ends and {{provider}} is notified.",
+    awaitingQuote: {
+      requestTitle: "Next: the quote from {{provider}}",
+      requestBody: "Requested from {{provider}} on {{date}}. You will be notified as soon as the quote is in.",
+      revisionTitle: "Next: the revised quote from {{provider}}",
+      revisionBody: "Revision requested from {{provider}} on {{date}}. You will be notified as soon as the revised quote is in.",
+      message: "Message {{provider}}",
+    },
     acceptRecap: {
       intro: "You are accepting the quote of {{provider}} for “{{offering}}”:",
       price: "Price: {{price}}",

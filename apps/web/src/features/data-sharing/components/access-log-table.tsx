@@ -2,12 +2,14 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../../../lib/format";
 import type { AccessLogItem } from "../api/types";
+import { useAccessLogWords } from "./access-log-words";
 
 const VIA_KEY = { session: "viaSession", api_key: "viaApiKey", unknown: "viaUnknown" } as const;
 
 /** Partner requests, served or denied, with the number of records that left the server. */
 export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[]; caption: string }) {
   const { t } = useTranslation();
+  const words = useAccessLogWords();
   if (entries.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -36,7 +38,7 @@ export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[];
             <Table.Tr key={entry.id}>
               <Table.Td>{formatDateTime(entry.at)}</Table.Td>
               <Table.Td>{entry.providerName}</Table.Td>
-              <Table.Td>{entry.scopeKey}</Table.Td>
+              <Table.Td>{words.scope(entry.scopeKey)}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={entry.outcome === "served" ? "green" : "red"}>
                   {t(`dataSharing.page.${entry.outcome}`)}
@@ -48,7 +50,7 @@ export function AccessLogTable({ entries, caption }: { entries: AccessLogItem[];
                 {entry.format ? ` (${entry.format})` : ""}
               </Table.Td>
               <Table.Td>{entry.actorName ?? "–"}</Table.Td>
-              <Table.Td>{entry.reason ?? "–"}</Table.Td>
+              <Table.Td>{words.reason(entry.reason)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -12,6 +12,21 @@ import type { Message, PersonalDataMatch } from "../api/types";
 
 type Side = "company" | "provider";
 
+/** The composer's text field (one thread per engagement page). */
+const COMPOSER_TEXT_ID = "message-composer-text";
+
+/**
+ * Brings the composer into view and puts the cursor in its text: for "Nachricht an …" buttons elsewhere on
+ * the engagement page. Scrolls without animation when the user asks for reduced motion.
+ */
+export function focusMessageComposer(): void {
+  const input = document.getElementById(COMPOSER_TEXT_ID);
+  if (!input) return;
+  const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches === true;
+  input.scrollIntoView({ behavior: reduced ? "auto" : "smooth", block: "center" });
+  input.focus({ preventScroll: true });
+}
+
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
@@ -120,6 +135,7 @@ function Composer({ engagementId, side }: { engagementId: string; side: Side }) 
         onChange={(e) => setTopic(e.currentTarget.value)}
       />
       <Textarea
+        id={COMPOSER_TEXT_ID}
         label={t("messaging.text")}
         description={side === "company" ? t("messaging.namesStayInside") : undefined}
         required
