@@ -1,20 +1,16 @@
 import { ACCESS_DENIAL_REASONS, DATA_SCOPES, PARTICIPATION_AGGREGATES_ACCESS } from "@bgm/domain";
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dataSharingDe } from "../../../lib/i18n/data-sharing.de";
 import { dataSharingEn } from "../../../lib/i18n/data-sharing.en";
+import { translator } from "../../../test/translator";
 import { accessReasonText, accessScopeName } from "./access-log-words";
 
 let de: TFunction;
 let en: TFunction;
 beforeAll(async () => {
-  const make = async (lng: string, translation: object) => {
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng, resources: { [lng]: { translation } }, interpolation: { escapeValue: false }, showSupportNotice: false });
-    return i18n.t;
-  };
-  de = await make("de", dataSharingDe);
-  en = await make("en", dataSharingEn);
+  de = await translator("de", dataSharingDe);
+  en = await translator("en", dataSharingEn);
 });
 
 describe("access log in words (issue 14, item 10)", () => {

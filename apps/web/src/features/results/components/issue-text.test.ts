@@ -1,20 +1,16 @@
 import { outputType } from "@bgm/domain";
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resultsDe } from "../../../lib/i18n/results.de";
 import { resultsEn } from "../../../lib/i18n/results.en";
+import { translator } from "../../../test/translator";
 import { issueLine, issueText } from "./issue-text";
 
 let de: TFunction;
 let en: TFunction;
 beforeAll(async () => {
-  const make = async (lng: string, translation: object) => {
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng, resources: { [lng]: { translation } }, interpolation: { escapeValue: false }, showSupportNotice: false });
-    return i18n.t;
-  };
-  de = await make("de", resultsDe);
-  en = await make("en", resultsEn);
+  de = await translator("de", resultsDe);
+  en = await translator("en", resultsEn);
 });
 
 const copsoq = () =>

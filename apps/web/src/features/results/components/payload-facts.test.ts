@@ -1,7 +1,8 @@
 import { outputType } from "@bgm/domain";
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { resultsDe } from "../../../lib/i18n/results.de";
+import { translator } from "../../../test/translator";
 import { payloadFacts } from "./payload-facts";
 
 // Dates and numbers are formatted in the current language; the real lib/i18n sets up the browser.
@@ -9,14 +10,7 @@ vi.mock("../../../lib/i18n", async () => ({ default: (await import("../../../tes
 
 let t: TFunction;
 beforeAll(async () => {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: "de",
-    resources: { de: { translation: resultsDe } },
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  t = i18n.t;
+  t = await translator("de", resultsDe);
 });
 
 const example = (key: string) => structuredClone(outputType(key)?.example) as Record<string, unknown>;
