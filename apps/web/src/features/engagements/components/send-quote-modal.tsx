@@ -7,6 +7,7 @@ import { MoneyInput } from "../../../components/ui/money-input";
 import { centsToEuros, eurosToCents } from "../../../lib/money";
 import { useSendQuote } from "../api/send-quote";
 import type { EngagementDetail } from "../api/types";
+import { localDay } from "./awaiting-quote";
 
 interface SendQuoteModalProps {
   engagement: EngagementDetail;
@@ -17,7 +18,7 @@ interface SendQuoteModalProps {
 function inDays(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return localDay(d.toISOString());
 }
 
 export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalProps) {
