@@ -1,6 +1,6 @@
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from "@bgm/domain";
 import { describe, expect, it } from "vitest";
-import { awaitingQuote, localDay } from "./awaiting-quote";
+import { awaitingQuote } from "./awaiting-quote";
 
 const event = (toStatus: string | null, at: string) => ({
   id: 1,
@@ -38,14 +38,5 @@ describe("awaitingQuote: the company waits for the partner's quote (issue 14, it
   it("is nothing in any other state (the company's turn, the partner at work, or the end)", () => {
     const waiting = ENGAGEMENT_STATUSES.filter((s) => awaitingQuote(engagement(s)) !== null);
     expect(waiting).toEqual(["requested", "revision_requested"]);
-  });
-});
-
-describe("localDay", () => {
-  it("gives the calendar day of a timestamp where the reader is", () => {
-    const at = "2026-11-02T09:15:00.000Z";
-    const d = new Date(at);
-    expect(localDay(at)).toBe(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
-    expect(localDay("kein Datum")).toBe("kein Datum".slice(0, 10));
   });
 });

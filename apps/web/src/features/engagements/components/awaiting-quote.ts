@@ -8,14 +8,6 @@ export interface AwaitingQuote {
   since: string;
 }
 
-/** A timestamp's calendar day where the reader is (YYYY-MM-DD): a request at 00:30 in Berlin is that day, not the UTC one before. */
-export function localDay(timestamp: string): string {
-  const d = new Date(timestamp);
-  if (Number.isNaN(d.getTime())) return timestamp.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
  * Whether the company is waiting for the partner's quote, and since when: the partner's turn (the state
  * machine's `nextActor`) with sending a quote as the partner's move. Null in every other state.

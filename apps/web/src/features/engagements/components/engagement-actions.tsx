@@ -3,9 +3,10 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../../lib/format";
+import { berlinCalendarDate } from "../../../lib/plain-format";
 import type { EngagementDetail } from "../api/types";
 import { actionLabelKey } from "./action-labels";
-import { type AwaitingQuote, awaitingQuote, localDay } from "./awaiting-quote";
+import { type AwaitingQuote, awaitingQuote } from "./awaiting-quote";
 import { ProgressModal } from "./progress-modal";
 import { SendQuoteModal } from "./send-quote-modal";
 import { TransitionModal } from "./transition-modal";
@@ -113,7 +114,10 @@ function AwaitingQuotePanel({ engagement, waiting, actions, onAction, onMessage,
         {/* A calm note, not an Alert: Mantine's Alert is role="alert" and would be announced on every visit. */}
         <Paper bg="blue.0" p="sm" radius="md">
           <Text size="sm">
-            {t(`engagements.awaitingQuote.${waiting.kind}Body`, { provider, date: formatDate(localDay(waiting.since)) })}
+            {t(`engagements.awaitingQuote.${waiting.kind}Body`, {
+              provider,
+              date: formatDate(berlinCalendarDate(new Date(waiting.since))),
+            })}
           </Text>
         </Paper>
         <Group gap="sm">

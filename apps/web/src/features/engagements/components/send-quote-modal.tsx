@@ -5,9 +5,9 @@ import { DateField } from "../../../components/ui/date-field";
 import { FormModal, ModalForm, notifyAndClose } from "../../../components/ui/form-modal";
 import { MoneyInput } from "../../../components/ui/money-input";
 import { centsToEuros, eurosToCents } from "../../../lib/money";
+import { berlinCalendarDate } from "../../../lib/plain-format";
 import { useSendQuote } from "../api/send-quote";
 import type { EngagementDetail } from "../api/types";
-import { localDay } from "./awaiting-quote";
 
 interface SendQuoteModalProps {
   engagement: EngagementDetail;
@@ -18,7 +18,7 @@ interface SendQuoteModalProps {
 function inDays(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
-  return localDay(d.toISOString());
+  return berlinCalendarDate(d);
 }
 
 export function SendQuoteModal({ engagement, opened, onClose }: SendQuoteModalProps) {
