@@ -15,6 +15,10 @@ function widthOf(page: Page) {
 
 async function visit(page: Page, path: string, name: string) {
   await page.goto(path);
+  await checkPage(page, path, name);
+}
+
+async function checkPage(page: Page, path: string, name: string) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   // Lists and badges arrive after the heading.
   await page.waitForLoadState("networkidle");
@@ -36,6 +40,17 @@ test("the manager's main pages keep every badge readable on a phone", async ({ p
   await visit(page, "/marketplace", "marketplace");
   await visit(page, "/interventions", "interventions");
   await visit(page, "/health-days", "health-days");
+});
+
+test("an offering's page (why it fits, the provider, other offerings) fits a phone", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/marketplace");
+  await page
+    .getByRole("link", { name: /^Mehr erfahren über/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: "Über den Anbieter" })).toBeVisible();
+  await checkPage(page, "offering detail", "offering-detail");
 });
 
 test("the partner's pages keep every badge readable on a phone", async ({ page }) => {
