@@ -32,7 +32,7 @@ const HELMET: HelmetOptions = {
  * helmet's headers for our policy, computed once. The policy is static (no nonces, no per-request
  * directives), and @fastify/helmet rebuilt helmet and re-parsed the CSP on every request (~35 µs).
  */
-export function helmetHeaders(options: HelmetOptions = HELMET): [string, string][] {
+function helmetHeaders(options: HelmetOptions = HELMET): [string, string][] {
   const headers = new Map<string, string>();
   const collector = {
     setHeader: (name: string, value: string | number | readonly string[]) => headers.set(name, String(value)),
