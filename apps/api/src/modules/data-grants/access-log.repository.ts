@@ -1,5 +1,6 @@
 import { dataAccessLog, organization, type Tx, user } from "@bgm/db";
-import { and, arrayOverlaps, desc, eq, lte, type Query, sql } from "drizzle-orm";
+import { and, arrayOverlaps, desc, eq, getTableColumns, lte, type Query, type SQLChunk, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { after, orderBy, type SortKey } from "../../lib/keyset.js";
 
@@ -25,7 +26,43 @@ const ENTRY_COLUMNS: EntryColumn[] = [...(Object.keys(ENTRY_DEFAULTS) as EntryCo
 // much CPU as the rest of a partner read's statements together) and runs as a named prepared statement.
 let appendStatement: Query | undefined;
 
-/** The access log is append-only (the app role may not update or delete it); this is its only write. */
+/**
+ * The access-log writer's insert of a batch of one company's entries: the entries travel as one JSON parameter
+ * and PostgreSQL turns them into rows (jsonb_to_recordset, typed by the table's own column types). Built once
+ * per process and run as a named prepared statement, whatever the batch's size: a multi-row insert built by
+ * the query builder cost ~60 µs of the event loop per entry (issue 12, profile of the partner aggregate under
+ * load: a tenth of the app's time), and a batch of n entries was a new statement text with 13·n parameters.
+ */
+let appendBatchStatement: Query | undefined;
+
+function buildAppendBatch(): Query {
+  const table = getTableColumns(dataAccessLog);
+  // Keys of the JSON objects are the entries' property names; names and types come from the table definition.
+  const columns = ENTRY_COLUMNS.map((key) => ({ key: sql.identifier(key), column: table[key] }));
+  const list = (parts: SQLChunk[]) => sql.join(parts, sql`, `);
+  const target = list(columns.map(({ column }) => sql.identifier(column.name)));
+  const values = list(columns.map(({ key }) => sql`e.${key}`));
+  const shape = list(columns.map(({ key, column }) => sql`${key} ${sql.raw(column.getSQLType())}`));
+  return new PgDialect().sqlToQuery(
+    sql`insert into ${dataAccessLog} (${target}) select ${values} from jsonb_to_recordset(${sql.placeholder("entries")}::jsonb) as e(${shape})`,
+  );
+}
+
+/** Appends entries of one tenant in one statement, in the caller's transaction (under that tenant's settings). */
+export async function appendAccessLogBatch(tx: Tx, entries: readonly Omit<AccessLogInsert, "id" | "at">[]): Promise<void> {
+  appendBatchStatement ??= buildAppendBatch();
+  // A property set to undefined takes the column's default, as in the query builder's insert (JSON would drop it: null).
+  const rows = entries.map((e) => {
+    const row: Record<string, unknown> = { ...ENTRY_DEFAULTS };
+    for (const [k, v] of Object.entries(e)) if (v !== undefined) row[k] = v;
+    return row;
+  });
+  await tx._.session
+    .prepareQuery(appendBatchStatement, undefined, "data_access_log_append_batch_v1", false)
+    .execute({ entries: JSON.stringify(rows) });
+}
+
+/** The access log is append-only (the app role may not update or delete it); this and the batch are its only writes. */
 export async function appendAccessLog(tx: Tx, values: Omit<AccessLogInsert, "id" | "at">): Promise<void> {
   appendStatement ??= tx
     .insert(dataAccessLog)

@@ -70,6 +70,42 @@ describe("access-log writer", () => {
     expect(new Set(rows.map((r) => r.xmin)).size).toBeLessThanOrEqual(3);
   });
 
+  it("writes every column of an entry as given, and the table's defaults for what an entry leaves out", async () => {
+    const writer = createAccessLogWriter(t.database.db);
+    const subjects = ["7b0b5a2e-2c7a-4d8e-9a43-0c3a1f0e9a11", "00000000-0000-4000-8000-000000000002"];
+    await Promise.all([
+      writer.append(
+        entry(a, "columns-full", {
+          grantId: null,
+          reason: "Auswertung für den Bericht – „Team Nord“",
+          recordCount: 17,
+          subjectEmployeeIds: subjects,
+        }),
+      ),
+      writer.append(entry(a, "columns-defaults", { recordCount: undefined, format: undefined, engagementId: undefined })),
+      writer.append(entry(b, "columns-denied", { outcome: "denied", reason: "no_grant", recordCount: 0 })),
+    ]);
+    const rows = await t.database.db
+      .select()
+      .from(dataAccessLog)
+      .where(inArray(dataAccessLog.ip, ["columns-full", "columns-defaults", "columns-denied"]));
+    const byIp = new Map(rows.map((r) => [r.ip, r]));
+    expect(byIp.get("columns-full")).toMatchObject({
+      orgId: a.company.orgId,
+      engagementId: a.engagementId,
+      providerOrgId: a.partner.orgId,
+      scopeKey: "participation_aggregates",
+      outcome: "served",
+      reason: "Auswertung für den Bericht – „Team Nord“",
+      recordCount: 17,
+      format: "json",
+      subjectEmployeeIds: subjects,
+    });
+    expect(byIp.get("columns-defaults")).toMatchObject({ engagementId: null, recordCount: 0, format: null, subjectEmployeeIds: [] });
+    expect(byIp.get("columns-denied")).toMatchObject({ orgId: b.company.orgId, outcome: "denied", reason: "no_grant", recordCount: 0 });
+    for (const row of rows) expect(row.at).toBeInstanceOf(Date);
+  });
+
   it("writes an entry that names no company under its provider, as the table's policy requires", async () => {
     const writer = createAccessLogWriter(t.database.db);
     await Promise.all([

@@ -1,5 +1,5 @@
-import { type Database, dataAccessLog, tenantSettings, withTenantTx } from "@bgm/db";
-import { type AccessLogInsert, ENTRY_DEFAULTS } from "./access-log.repository.js";
+import { type Database, tenantSettings, withTenantTx } from "@bgm/db";
+import { type AccessLogInsert, appendAccessLogBatch } from "./access-log.repository.js";
 
 export type AccessLogEntry = Omit<AccessLogInsert, "id" | "at">;
 
@@ -33,8 +33,8 @@ interface Pending {
 }
 
 /**
- * Entries per transaction at most: a statement takes at most 65,535 parameters (13 per entry), and a backlog
- * after a stall is written in several transactions rather than failing as one.
+ * Entries per transaction at most: a backlog after a stall is written in several transactions of bounded size
+ * rather than as one.
  */
 export const MAX_BATCH = 1000;
 
@@ -119,7 +119,7 @@ async function insertEntries(db: Database, batch: Pending[]) {
     async (tx) => {
       for (const [tenant, entries] of byTenant) {
         if (tenant !== first) await tx.execute(tenantSettings(tenant));
-        await tx.insert(dataAccessLog).values(entries.map((e) => ({ ...ENTRY_DEFAULTS, ...e })));
+        await appendAccessLogBatch(tx, entries);
       }
     },
     // One company (the usual batch): its settings and the insert are one message and the whole transaction,
