@@ -8,6 +8,9 @@
 // BENCH_ONLY=webhooks: the webhook fan-out line alone (bench/webhooks/fanout.ts),
 // BENCH_CPU_PROFILE=<folder> (a CPU profile of the app per scenario, bench/lib/profile.ts; the folder is created),
 // BENCH_POOL_SIZE (the pg pool of the app and of the bare server, default 20 as the app's own),
+// BENCH_ROUNDS (default 1): alternate the bare and the real run this many times per scenario and print the pair
+// with the median ratio, with every pair's ratio (`rounds=`): on a shared machine the throughput of the same code
+// moves by ±20 % within minutes, and one bare run followed by one real run takes that drift into the ratio,
 // BENCH_LOW_CONNECTIONS (default 1; 0 skips it) and BENCH_LOW_DURATION (s, default 5): a second, separate
 // measurement of latency at low concurrency.
 //
@@ -18,7 +21,7 @@
 import { fileURLToPath } from "node:url";
 import { cpuPerRequest, sampleCpu } from "./lib/cpu.js";
 import { checkTarget, type LoadOptions, runLoad, type Target } from "./lib/load.js";
-import { type BenchRecord, formatLine, formatLowLine, toLowConcurrency, toRecord, writeResults } from "./lib/output.js";
+import { type BenchRecord, formatLine, formatLowLine, medianRound, toLowConcurrency, toRecord, writeResults } from "./lib/output.js";
 import { createDatabase, DEFAULT_ADMIN_URL, databaseUrl, dropDatabase, ensurePostgres } from "./lib/postgres.js";
 import { profiled } from "./lib/profile.js";
 import type { BenchContext } from "./lib/scenario.js";
@@ -40,6 +43,8 @@ const connections = numberEnv("BENCH_CONNECTIONS", 50);
 const warmup = numberEnv("BENCH_WARMUP", 2);
 const lowConnections = numberEnv("BENCH_LOW_CONNECTIONS", 1);
 const lowDuration = numberEnv("BENCH_LOW_DURATION", 5);
+// Pairs of runs (bare, then real) per scenario; the line is the pair with the median ratio (lib/output.ts).
+const rounds = Math.max(1, Math.floor(numberEnv("BENCH_ROUNDS", 1)));
 const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
 const only = process.env.BENCH_ONLY?.split(",")
   .map((s) => s.trim())
@@ -114,12 +119,19 @@ try {
     };
     try {
       const prepared = await scenario.prepare(ctx);
-      log(`bench ${scenario.name}: baseline ...`);
-      const baseline = await measure(prepared.baseline, opts);
-      log(`bench ${scenario.name}: real app ...`);
-      const measured = await profiled(process.env.BENCH_CPU_PROFILE, scenario.name, () => measure(prepared.real, opts));
-      const record = toRecord(scenario.name, measured, baseline, opts);
-      record.cpu = { real: measured.cpu, baseline: baseline.cpu };
+      const measuredRounds: BenchRecord[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const of = rounds > 1 ? ` (round ${round}/${rounds})` : "";
+        log(`bench ${scenario.name}: baseline${of} ...`);
+        const baseline = await measure(prepared.baseline, opts);
+        log(`bench ${scenario.name}: real app${of} ...`);
+        const measured = await profiled(process.env.BENCH_CPU_PROFILE, scenario.name, () => measure(prepared.real, opts));
+        const one = toRecord(scenario.name, measured, baseline, opts);
+        one.cpu = { real: measured.cpu, baseline: baseline.cpu };
+        if (rounds > 1) log(formatLine(one));
+        measuredRounds.push(one);
+      }
+      const record = medianRound(measuredRounds);
       process.stdout.write(`${formatLine(record)}\n`);
       if (lowConnections > 0) {
         const low: LoadOptions = { connections: lowConnections, duration: lowDuration };

@@ -17,6 +17,8 @@ export interface BenchRecord {
   connections: number;
   /** Server CPU per request under full load (bench/lib/cpu.ts): the figure the machine's noise moves least. */
   cpu?: { real: CpuPerRequest; baseline: CpuPerRequest };
+  /** With BENCH_ROUNDS > 1: the ratio of every pair of runs, in the order they ran; the record is the median pair's. */
+  rounds?: number[];
   /** Latency at low concurrency, measured separately (BENCH_LOW_CONNECTIONS); the figures above are under full load. */
   low_concurrency?: LowConcurrency;
 }
@@ -71,15 +73,25 @@ export function toRecord(
   };
 }
 
+/** The pair of runs with the median ratio (the lower middle one of an even count), carrying every pair's ratio. */
+export function medianRound(records: BenchRecord[]): BenchRecord {
+  if (records.length === 0) throw new Error("medianRound: no runs");
+  if (records.length === 1) return records[0] as BenchRecord;
+  const sorted = [...records].sort((a, b) => a.ratio - b.ratio);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] as BenchRecord;
+  return { ...median, rounds: records.map((r) => r.ratio) };
+}
+
 /**
  * The one line per scenario: `bench <name>: p50=… p95=… p99=… rps=… baseline_rps=… ratio=…`, then the server CPU per
  * request (µs, node main thread and PostgreSQL backends, real and bare) and the load average after each run.
  */
 export function formatLine(r: BenchRecord): string {
   const line = `bench ${r.name}: p50=${r.p50} p95=${r.p95} p99=${r.p99} rps=${r.rps} baseline_rps=${r.baseline_rps} ratio=${r.ratio}`;
-  if (!r.cpu) return line;
+  const rounds = r.rounds ? ` rounds=${r.rounds.join("/")}` : "";
+  if (!r.cpu) return `${line}${rounds}`;
   const { real, baseline } = r.cpu;
-  return `${line} app_us=${real.app_us} baseline_app_us=${baseline.app_us} pg_us=${real.pg_us} baseline_pg_us=${baseline.pg_us} load=${baseline.load1}/${real.load1}`;
+  return `${line}${rounds} app_us=${real.app_us} baseline_app_us=${baseline.app_us} pg_us=${real.pg_us} baseline_pg_us=${baseline.pg_us} load=${baseline.load1}/${real.load1}`;
 }
 
 export function writeResults(file: string, records: BenchRecord[]): void {
