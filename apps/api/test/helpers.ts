@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DatabaseHandle } from "@bgm/db";
+import { sql } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app.js";
 import type { AppConfig } from "../src/config.js";
@@ -18,6 +20,12 @@ export interface TestApp {
   database: DatabaseHandle;
   /** Every mail the app sent, newest last. */
   mails: Mail[];
+  /**
+   * Resolves once every subscription the app holds on `channel` has heard all notifications of
+   * earlier commits. They arrive asynchronously after the commit (on PostgreSQL on a connection of
+   * their own), so a test that checks what a notification did, or that nothing flushed a cache, waits here first.
+   */
+  notificationsSettled(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +51,7 @@ export async function createTestApp(
   beforeReady?: (app: FastifyInstance) => void | Promise<void>,
 ): Promise<TestApp> {
   const database = await openTestDatabase();
+  const { notificationsSettled } = recordSubscriptions(database);
   const mails: Mail[] = [];
   const mailer: Mailer = {
     async send(mail) {
@@ -56,11 +65,44 @@ export async function createTestApp(
     app,
     database,
     mails,
+    notificationsSettled,
     async close() {
       await app.close();
       await database.close();
     },
   };
+}
+
+/**
+ * Wraps the handle's subscribe so a test can see what the app's handlers heard. A fence notification
+ * sent after some commits is delivered to each listener after theirs (PostgreSQL keeps commit order
+ * per listening connection), so once every app handler heard the fence, it has handled them all.
+ */
+export function recordSubscriptions(database: DatabaseHandle) {
+  const listeners: { channel: string; heard: Set<string> }[] = [];
+  const subscribe = database.subscribe;
+  database.subscribe = (channel, handlers) => {
+    const listener = { channel, heard: new Set<string>() };
+    listeners.push(listener);
+    return subscribe(channel, {
+      ...handlers,
+      onNotify(payload) {
+        handlers.onNotify(payload);
+        listener.heard.add(payload);
+      },
+    });
+  };
+  async function notificationsSettled(channel: string) {
+    const fence = `test-fence:${randomUUID()}`;
+    await database.db.execute(sql`select pg_notify(${channel}, ${fence})`);
+    const deadline = Date.now() + 15_000;
+    const pending = () => listeners.filter((l) => l.channel === channel && !l.heard.has(fence));
+    while (pending().length > 0) {
+      if (Date.now() > deadline) throw new Error(`no notification on ${channel} arrived within 15 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  return { notificationsSettled };
 }
 
 /** Collects the name=value parts of Set-Cookie headers into one Cookie header. */

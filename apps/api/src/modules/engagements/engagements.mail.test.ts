@@ -3,7 +3,17 @@ import { offering } from "@bgm/db";
 import type { FastifyInstance } from "fastify";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_URL, addMember, api, type OrgUser, signUpCompany, signUpProvider, type TestApp, testConfig } from "../../../test/helpers.js";
+import {
+  APP_URL,
+  addMember,
+  api,
+  type OrgUser,
+  recordSubscriptions,
+  signUpCompany,
+  signUpProvider,
+  type TestApp,
+  testConfig,
+} from "../../../test/helpers.js";
 import { openTestDatabase } from "../../../test/test-database.js";
 import { buildApp } from "../../app.js";
 import { createMailer } from "../../lib/mailer.js";
@@ -83,6 +93,7 @@ beforeAll(async () => {
   const port = (smtp.server.address() as AddressInfo).port;
   const smtpUrl = `smtp://127.0.0.1:${port}?ignoreTLS=true`;
   const database = await openTestDatabase();
+  const { notificationsSettled } = recordSubscriptions(database);
   const config = testConfig({ smtpUrl });
   const smtpMailer = createMailer({ db: database.db, smtpUrl, from: config.mailFrom });
   // Also kept in memory: the setup's invitation is accepted through the link of its mail.
@@ -104,6 +115,7 @@ beforeAll(async () => {
     app,
     database,
     mails: sent,
+    notificationsSettled,
     async close() {
       await app.close();
       await database.close();

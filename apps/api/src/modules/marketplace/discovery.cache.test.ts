@@ -1,8 +1,8 @@
 import { DiscoveryQuery } from "@bgm/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Api, api, createTestApp, signUpCompany, signUpProvider, type TestApp } from "../../../test/helpers.js";
 import { AppError } from "../../lib/app-error.js";
-import { createDiscoveryCache, discoveryCacheKey } from "./discovery.cache.js";
+import { createDiscoveryCache, DISCOVERY_CHANNEL, discoveryCacheKey } from "./discovery.cache.js";
 import { toDiscoveryFilters } from "./discovery.service.js";
 import { offeringBody, publishOffering, retitleSilently } from "./test-fixtures.js";
 
@@ -45,6 +45,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe("discovery cache", () => {
+  // The setup's and earlier tests' writes clear the cache again when their notifications arrive, after the
+  // commit: a test that shows an answer came from the cache must not have one arrive in the middle.
+  beforeEach(() => t.notificationsSettled(DISCOVERY_CHANNEL));
+
   it("serves a repeated query from the cache, the same bytes to every company", async () => {
     const first = await search(companyA, "q=R%C3%BCcken");
     await renameBehindTheApisBack(screeningId, "Rückentest ohne API");
@@ -115,7 +119,7 @@ describe("discovery cache", () => {
       const { id } = await publishOffering(p, { title: "Achtsamkeit" });
       // The publication's own notification clears the cache when it arrives (after the commit, asynchronously):
       // let it arrive before the answer that must outlive the silent change is cached.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await short.notificationsSettled(DISCOVERY_CHANNEL);
       const titles = async () => ((await c.get("/api/marketplace/offerings?q=Achtsamkeit")).json() as ListBody).items.map((i) => i.title);
       expect(await titles()).toEqual(["Achtsamkeit"]);
       await retitleSilently(short.database.db, id, "Achtsamkeit plus");
