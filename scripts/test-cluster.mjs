@@ -5,11 +5,13 @@
 // Every process it starts is stopped and the database dropped on exit.
 //
 // Environment: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres, a server where this
-// user may create databases), CLUSTER_PORT (nginx, default 3300; the nodes use the next two ports),
+// user may create databases), CLUSTER_PORT (nginx; the nodes use the next two ports, the seeding node the third,
+// the mail catcher +1025; default the first of 3300, 3400, … with all of them free),
 // CLUSTER_SKIP_BUILD=1 (the build of `npm run build` is already there), NGINX (path of the binary).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +19,30 @@ import pg from "pg";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const LB_PORT = Number(process.env.CLUSTER_PORT ?? 3300);
+/** Whether nothing listens on `port` of loopback (a server on 0.0.0.0 counts: nginx could not bind then). */
+const portFree = (port) =>
+  new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+/**
+ * nginx's port and the ports after it. A port already taken (say, an `npm start` of the same machine on 3300)
+ * would not only stop nginx: the health check would then reach that other server, and the flow would run
+ * against it. So the ports are checked first, and without CLUSTER_PORT the next free range is used.
+ */
+async function choosePorts() {
+  const portsOf = (base) => [base, base + 1, base + 2, base + 3, base + 1025];
+  const allFree = async (base) => (await Promise.all(portsOf(base).map(portFree))).every(Boolean);
+  if (process.env.CLUSTER_PORT) {
+    const base = Number(process.env.CLUSTER_PORT);
+    if (!(await allFree(base))) throw new Error(`CLUSTER_PORT=${base}: one of the ports ${portsOf(base).join(", ")} is in use`);
+    return base;
+  }
+  for (let base = 3300; base <= 4200; base += 100) if (await allFree(base)) return base;
+  throw new Error("no free port range for the cluster test between 3300 and 5225; set CLUSTER_PORT");
+}
+const LB_PORT = await choosePorts();
 const NODE_PORTS = [LB_PORT + 1, LB_PORT + 2];
 const SMTP_PORT = LB_PORT + 1025;
 const SPECS = process.env.CLUSTER_SPECS?.split(" ") ?? ["tests/marketplace-quote.spec.ts", "tests/data-sharing.spec.ts"];
