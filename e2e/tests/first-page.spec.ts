@@ -73,6 +73,11 @@ test("the sign-in page loads compressed, cacheable files and logs nothing", asyn
 test("the dashboard loads without console errors, CSP violations or layout shift", async ({ page }) => {
   await signIn(page, DEMO.manager);
   const problems = await watch(page);
+  const dataRequests: string[] = [];
+  page.on("request", (req) => {
+    const path = new URL(req.url()).pathname;
+    if (["/api/todos", "/api/project", "/api/kpis"].includes(path)) dataRequests.push(path);
+  });
   await page.goto("/");
   await expect(page.getByTestId("phase-card-2")).toHaveAttribute("data-current", "true");
   await expect(page.getByTestId("kpi-employees")).toBeVisible();
@@ -84,6 +89,8 @@ test("the dashboard loads without console errors, CSP violations or layout shift
   const shift = await page.evaluate(() => window.__layoutShift);
   console.log(`dashboard layout shift: ${shift.toFixed(3)}`);
   expect(shift).toBeLessThan(0.1);
+  // The dashboard's data is requested once, with the session's answer (app/first-queries.ts), not again by the page.
+  expect(dataRequests.sort()).toEqual(["/api/kpis", "/api/project", "/api/todos"]);
 
   // Phase 2 loads the chunks with Zod schemas (result types).
   await page.getByTestId("phase-card-2").getByRole("link").click();

@@ -4,8 +4,9 @@ import "./app/boot-frame.css";
 import { isSignInShellPath, type Me } from "@bgm/domain";
 import { type ReactNode, StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
+import { startFirstQueries } from "./app/first-queries";
 import { type LeaveShell, SignInShell } from "./app/sign-in-shell";
-import { getMe } from "./features/auth";
+import { getMe, homeKind } from "./features/auth";
 import { i18nReady, loadFeatureTexts } from "./lib/i18n";
 
 /*
@@ -38,8 +39,13 @@ const startFullApp = (to: string | null, replace: boolean, currentSession: Promi
   if (leaving) return;
   leaving = true;
   if (to !== null) window.history[replace ? "replaceState" : "pushState"](null, "", to);
+  // The first page's data (the manager's dashboard), requested while the app's chunks load.
+  const firstQueries = startFirstQueries(
+    currentSession.then((me) => (me ? homeKind(me) : null)),
+    () => window.location.pathname,
+  );
   Promise.all([import("./app/app"), i18nReady])
-    .then(([app]) => app.startApp(currentSession))
+    .then(([app]) => app.startApp(currentSession, firstQueries))
     .then(
       (element) => {
         sessionStorage.removeItem(RELOAD_MARK);

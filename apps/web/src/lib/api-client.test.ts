@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiIssues, fileNameFromDisposition, isApiError } from "./api-client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiError, apiIssues, apiRequest, EARLY_GET_TTL_MS, fileNameFromDisposition, isApiError, startEarlyGets } from "./api-client";
 import { createWebApiClient, unwrap } from "./typed-api";
 
 describe("fileNameFromDisposition", () => {
@@ -75,5 +75,61 @@ describe("the typed client (api + unwrap)", () => {
     const err = await unwrap(client.GET("/api/provider/profile")).catch((e: unknown) => e);
     expect(isApiError(err, 502)).toBe(true);
     expect(err).toMatchObject({ code: "error" });
+  });
+});
+
+describe("early GETs (startEarlyGets)", () => {
+  let asked: string[] = [];
+  beforeEach(() => {
+    asked = [];
+    let n = 0;
+    vi.stubGlobal("fetch", async (url: string) => {
+      asked.push(url);
+      n++;
+      return new Response(JSON.stringify({ n }), { headers: { "Content-Type": "application/json" } });
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("hands the answer to the next plain GET of the path, once", async () => {
+    startEarlyGets(["/api/early-a"]);
+    expect(asked).toEqual(["/api/early-a"]);
+    expect(await apiRequest("/api/early-a")).toEqual({ n: 1 });
+    expect(await apiRequest("/api/early-a")).toEqual({ n: 2 });
+    expect(asked).toEqual(["/api/early-a", "/api/early-a"]);
+  });
+
+  it("is not handed to a request with a query, its own signal or headers, nor to another method", async () => {
+    startEarlyGets(["/api/early-b"]);
+    await apiRequest("/api/early-b", { query: { limit: 5 } });
+    await apiRequest("/api/early-b", { signal: new AbortController().signal });
+    await apiRequest("/api/early-b", { headers: { Accept: "text/csv" } });
+    await apiRequest("/api/early-b", { method: "POST", json: {} });
+    expect(asked).toHaveLength(5);
+    expect(await apiRequest("/api/early-b")).toEqual({ n: 1 });
+  });
+
+  it("hands on a refusal as the error of the request that takes it", async () => {
+    vi.stubGlobal(
+      "fetch",
+      async () =>
+        new Response(JSON.stringify({ error: { code: "forbidden", message: "no" } }), {
+          status: 403,
+          headers: { "Content-Type": "application/json" },
+        }),
+    );
+    startEarlyGets(["/api/early-c"]);
+    await expect(apiRequest("/api/early-c")).rejects.toMatchObject({ status: 403, code: "forbidden" });
+  });
+
+  it("drops an answer nobody took in time: a later visit asks afresh", async () => {
+    vi.useFakeTimers();
+    startEarlyGets(["/api/early-d"]);
+    vi.setSystemTime(Date.now() + EARLY_GET_TTL_MS + 1);
+    expect(await apiRequest("/api/early-d")).toEqual({ n: 2 });
+    expect(asked).toHaveLength(2);
   });
 });

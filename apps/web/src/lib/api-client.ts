@@ -90,8 +90,38 @@ async function toApiError(res: Response): Promise<ApiError> {
   return apiErrorOf(res, payload);
 }
 
+/**
+ * GET answers requested before the code that needs them had loaded: main.tsx starts a first page's
+ * requests as soon as the session is known, in parallel with the page's chunks (app/first-queries.ts).
+ * The first plain GET of the same path takes the answer over instead of asking again; an answer nobody
+ * took within EARLY_GET_TTL_MS is dropped, so a later visit never gets it.
+ */
+const earlyGets = new Map<string, { startedAt: number; answer: Promise<unknown> }>();
+export const EARLY_GET_TTL_MS = 10_000;
+
+/** Starts GETs of `paths` now, for the next `apiRequest(path)` without query or signal to take over. */
+export function startEarlyGets(paths: readonly string[]): void {
+  for (const path of paths) {
+    const answer = apiRequest(path);
+    // A refusal or network error goes to whoever takes the answer; nobody taking it is no error.
+    answer.catch(() => undefined);
+    earlyGets.set(path, { startedAt: Date.now(), answer });
+  }
+}
+
+function takeEarlyGet(path: string): Promise<unknown> | undefined {
+  const early = earlyGets.get(path);
+  if (!early) return undefined;
+  earlyGets.delete(path);
+  return Date.now() - early.startedAt <= EARLY_GET_TTL_MS ? early.answer : undefined;
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
+  if (method === "GET" && options.query === undefined && options.signal === undefined && options.headers === undefined) {
+    const early = takeEarlyGet(path);
+    if (early) return early as Promise<T>;
+  }
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   let body = options.body;
   if (options.json !== undefined) {
