@@ -76,7 +76,7 @@ test("the dashboard loads without console errors, CSP violations or layout shift
   const dataRequests: string[] = [];
   page.on("request", (req) => {
     const path = new URL(req.url()).pathname;
-    if (["/api/todos", "/api/project", "/api/kpis"].includes(path)) dataRequests.push(path);
+    if (["/api/session", "/api/todos", "/api/project", "/api/kpis"].includes(path)) dataRequests.push(path);
   });
   await page.goto("/");
   await expect(page.getByTestId("phase-card-2")).toHaveAttribute("data-current", "true");
@@ -89,8 +89,9 @@ test("the dashboard loads without console errors, CSP violations or layout shift
   const shift = await page.evaluate(() => window.__layoutShift);
   console.log(`dashboard layout shift: ${shift.toFixed(3)}`);
   expect(shift).toBeLessThan(0.1);
-  // The dashboard's data is requested once, with the session's answer (app/first-queries.ts), not again by the page.
-  expect(dataRequests.sort()).toEqual(["/api/kpis", "/api/project", "/api/todos"]);
+  // The session is requested once (index.html preloads it, get-me.ts takes the preload), and the dashboard's
+  // data once, with the session's answer (app/first-queries.ts), not again by the page.
+  expect(dataRequests.sort()).toEqual(["/api/kpis", "/api/project", "/api/session", "/api/todos"]);
 
   // Phase 2 loads the chunks with Zod schemas (result types).
   await page.getByTestId("phase-card-2").getByRole("link").click();

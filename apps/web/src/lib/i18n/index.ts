@@ -134,6 +134,8 @@ export const i18nReady = i18n
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next advertises its vendor's service in every visitor's console otherwise.
+    showSupportNotice: false,
   })
   .then(
     () => undefined,

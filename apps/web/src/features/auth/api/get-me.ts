@@ -8,6 +8,8 @@ import { apiRequest } from "../../../lib/api-client";
  * query client yet); the query around it is ./me-query.ts.
  */
 export async function getMe(): Promise<Me | null> {
-  const answer = await apiRequest<MeOrSignedOut>("/api/session");
+  // index.html preloads this request; a preload is only taken by a request with the same headers, and the
+  // browser's preload sends Accept: */*.
+  const answer = await apiRequest<MeOrSignedOut>("/api/session", { headers: { Accept: "*/*" } });
   return answer.user === null ? null : answer;
 }
