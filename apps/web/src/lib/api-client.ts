@@ -99,7 +99,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 const earlyGets = new Map<string, { startedAt: number; answer: Promise<unknown> }>();
 export const EARLY_GET_TTL_MS = 10_000;
 
-/** Starts GETs of `paths` now, for the next `apiRequest(path)` without query or signal to take over. */
+/** Starts GETs of `paths` now, for the next plain `apiRequest(path)` (no query, signal or headers) to take over. */
 export function startEarlyGets(paths: readonly string[]): void {
   for (const path of paths) {
     const answer = apiRequest(path);
