@@ -22,10 +22,6 @@ export const ENTRY_DEFAULTS = {
 type EntryColumn = keyof typeof ENTRY_DEFAULTS | "providerOrgId" | "scopeKey" | "outcome";
 const ENTRY_COLUMNS: EntryColumn[] = [...(Object.keys(ENTRY_DEFAULTS) as EntryColumn[]), "providerOrgId", "scopeKey", "outcome"];
 
-// Every partner API read writes one entry: the insert is built once per process (building it took about as
-// much CPU as the rest of a partner read's statements together) and runs as a named prepared statement.
-let appendStatement: Query | undefined;
-
 /**
  * The access-log writer's insert of a batch of one company's entries: the entries travel as one JSON parameter
  * and PostgreSQL turns them into rows (jsonb_to_recordset, typed by the table's own column types). Built once
@@ -62,13 +58,12 @@ export async function appendAccessLogBatch(tx: Tx, entries: readonly Omit<Access
     .execute({ entries: JSON.stringify(rows) });
 }
 
-/** The access log is append-only (the app role may not update or delete it); this and the batch are its only writes. */
-export async function appendAccessLog(tx: Tx, values: Omit<AccessLogInsert, "id" | "at">): Promise<void> {
-  appendStatement ??= tx
-    .insert(dataAccessLog)
-    .values(Object.fromEntries(ENTRY_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as AccessLogInsert)
-    .toSQL();
-  await tx._.session.prepareQuery(appendStatement, undefined, "data_access_log_append", false).execute({ ...ENTRY_DEFAULTS, ...values });
+/**
+ * One entry, in the caller's transaction. The access log is append-only (the app role may not update or
+ * delete it): the batch insert above is its one write, also for a single entry.
+ */
+export function appendAccessLog(tx: Tx, values: Omit<AccessLogInsert, "id" | "at">): Promise<void> {
+  return appendAccessLogBatch(tx, [values]);
 }
 
 const LOG_NEWEST_FIRST: SortKey[] = [{ expr: dataAccessLog.id, desc: true }];
